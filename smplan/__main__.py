@@ -1,0 +1,5 @@
+"""Run smplan as `python -m smplan`."""
+
+from smplan.cli import main
+
+main()

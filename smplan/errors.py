@@ -1,0 +1,92 @@
+"""The one error family smplan raises, with the exit code each kind maps to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit statuses, shared by every command."""
+
+    OK = 0
+    FINDINGS = 1
+    UNUSABLE = 2
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a plan file, located as precisely as the file allows."""
+
+    message: str
+    path: str = ""
+    line: int | None = None
+    column: int | None = None
+    hint: str | None = None
+
+    def format(self, filename: str) -> str:
+        """Render as `FILE:LINE:COL: field.path: message (hint: ...)`."""
+        where = filename
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{where}: "
+        if self.path:
+            text += f"{self.path}: "
+        text += self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def sort_key(self) -> tuple[int, int, str]:
+        """Order problems by their position in the file, unplaced ones first."""
+        return (self.line or 0, self.column or 0, self.path)
+
+
+class SmplanError(Exception):
+    """Base of every error smplan reports to a user; carries its exit code."""
+
+    exit_code: ExitCode = ExitCode.UNUSABLE
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(SmplanError):
+    """The command was called in a way that cannot work (bad option, missing file)."""
+
+    exit_code = ExitCode.UNUSABLE
+
+
+class PlanFileError(SmplanError):
+    """A plan file that cannot be used: unreadable, not YAML, hostile, wrong version.
+
+    It holds every problem found, each with its position, so they are reported at once.
+    """
+
+    exit_code = ExitCode.UNUSABLE
+
+    def __init__(self, filename: str, problems: list[Problem]) -> None:
+        self.filename = filename
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__("\n".join(p.format(filename) for p in self.problems))
+
+
+class PlanInvalidError(PlanFileError):
+    """A readable YAML file whose content does not fit the plan format."""
+
+    exit_code = ExitCode.FINDINGS
+
+
+class RenderError(SmplanError):
+    """A document could not be produced (template error, missing system library)."""
+
+    exit_code = ExitCode.UNUSABLE
+
+
+class Interrupted(SmplanError):
+    """The user pressed Ctrl-C or closed standard input; what was saved stays saved."""
+
+    exit_code = ExitCode.INTERRUPTED
