@@ -1,0 +1,112 @@
+"""The command line: parse options, call the core, turn errors into exit codes.
+
+Each command lives in its own module and registers itself on `app`. Nothing here
+imports a heavy library at start-up: commands import what they need when they run.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import typer
+
+from smplan.errors import ExitCode, SmplanError
+
+app = typer.Typer(
+    name="smplan",
+    help="Plan a social media strategy in eight steps and render it as a client-ready document.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from smplan import __version__
+
+        typer.echo(f"smplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Plan a social media strategy in eight steps and render it as a client-ready document."""
+    _state["debug"] = debug
+
+
+def debug_enabled() -> bool:
+    """Whether the user asked for tracebacks with --debug."""
+    return _state["debug"] or "--debug" in sys.argv
+
+
+def report_error(error: SmplanError) -> None:
+    """Print an smplan error to stderr the way every command does."""
+    from smplan.cli.console import err_console
+
+    err_console.print(f"[bold red]error:[/] {error.message}", highlight=False, markup=True)
+    if error.hint:
+        err_console.print(f"[dim]hint:[/] {error.hint}", highlight=False)
+
+
+def _register() -> None:
+    # Imported for their side effect: each module adds its command to `app`.
+    import importlib
+
+    for name in ("check", "schema", "new", "render", "init"):
+        try:
+            importlib.import_module(f"smplan.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"smplan.cli.{name}":
+                raise
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point of the `smplan` console script."""
+    try:
+        code = app(args=argv, prog_name="smplan", standalone_mode=False)
+    except SmplanError as error:
+        if debug_enabled():
+            raise
+        report_error(error)
+        sys.exit(int(error.exit_code))
+    except KeyboardInterrupt:
+        if debug_enabled():
+            raise
+        sys.stderr.write("\ninterrupted\n")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except SystemExit:
+        raise
+    except typer.Abort:
+        # Raised by the prompt layer when standard input ends.
+        sys.stderr.write("\ninterrupted\n")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except typer.TyperException as error:
+        # Usage errors from option parsing: click's own message, exit code 2.
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            sys.stderr.write(f"error: {error.format_message()}\n")
+        sys.exit(int(getattr(error, "exit_code", ExitCode.UNUSABLE)) or int(ExitCode.UNUSABLE))
+    except Exception as error:
+        if debug_enabled():
+            raise
+        sys.stderr.write(
+            f"smplan: internal error: {type(error).__name__}: {error}\n"
+            "Run again with --debug to see the traceback, and please report it.\n"
+        )
+        sys.exit(int(ExitCode.UNUSABLE))
+    sys.exit(code if isinstance(code, int) else int(ExitCode.OK))

@@ -1,0 +1,103 @@
+"""Shared fixtures: run the CLI as a user would, build file trees, compare golden files."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add --update-golden, the one way golden files are rewritten."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output (review the diff before committing).",
+    )
+
+
+@dataclass
+class Result:
+    """What a user sees after running a command."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        """Standard output and error together."""
+        return self.stdout + self.stderr
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def smplan() -> Run:
+    """Run `smplan ARGS...` in-process, with optional standard input; never raises."""
+    from smplan.cli import main
+
+    def run(*args: str | Path, input: str | None = None) -> Result:
+        runner = CliRunner()
+        with runner.isolation(input=input) as streams:
+            try:
+                main([str(a) for a in args])
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            out, err = streams[0].getvalue(), streams[1].getvalue()
+        return Result(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
+
+    return run
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Build a file tree from {relative path: content} under a temporary folder."""
+
+    def build(files: dict[str, str | bytes]) -> Path:
+        for rel, content in files.items():
+            target = tmp_path / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return tmp_path
+
+    return build
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME byte for byte; --update-golden rewrites it."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def compare(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(actual.encode("utf-8"))
+            return
+        assert path.exists(), f"missing golden file {name}: run pytest --update-golden"
+        expected = path.read_bytes().decode("utf-8")
+        if actual != expected:
+            diff = "".join(
+                difflib.unified_diff(
+                    expected.splitlines(keepends=True),
+                    actual.splitlines(keepends=True),
+                    fromfile=f"golden/{name}",
+                    tofile="actual",
+                )
+            )
+            pytest.fail(f"output differs from golden/{name}:\n{diff[:6000]}")
+
+    return compare

@@ -1,0 +1,17 @@
+"""The command line as a whole: help, version, usage errors."""
+
+from __future__ import annotations
+
+from smplan import __version__
+
+
+def test_version_prints_the_package_version(smplan):
+    result = smplan("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"smplan {__version__}\n"
+
+
+def test_unknown_command_is_a_usage_error(smplan):
+    result = smplan("bogus")
+    assert result.exit_code == 2
+    assert "No such command 'bogus'" in result.stderr
