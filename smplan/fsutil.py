@@ -16,7 +16,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = path.parent if str(path.parent) else Path()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:
@@ -25,10 +25,10 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            tmp.chmod(path.stat().st_mode & 0o7777)
         if not path.exists():
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+            tmp.chmod(0o666 & ~_umask())
+        tmp.replace(path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

@@ -255,9 +255,7 @@ class Need(Model):
 class Source(Model):
     """A place where the organization listens to customers, online or offline."""
 
-    name: Text | None = text(
-        "The source.", "La source.", "Service client (appels et courriels)"
-    )
+    name: Text | None = text("The source.", "La source.", "Service client (appels et courriels)")
     kind: SourceKind | None = text(
         "Online or offline. Customers do not change when they go online: listen to both.",
         "En ligne ou hors ligne. Les clients ne changent pas en ligne : écoutez les deux.",
@@ -344,7 +342,9 @@ class Account(Model):
     """An account the organization already has, audited before choosing new ones."""
 
     platform: Text | None = text("Platform.", "Plateforme.", "Facebook")
-    handle: Text | None = text("Handle or page name.", "Nom du compte ou de la page.", "@maisonfournil")
+    handle: Text | None = text(
+        "Handle or page name.", "Nom du compte ou de la page.", "@maisonfournil"
+    )
     owner: Id | None = text(
         "Id of the team member who holds the keys.",
         "Identifiant du membre de l'équipe qui détient les accès.",
@@ -597,9 +597,7 @@ class Metric(Model):
         "Identifiant de l'objectif qu'il mesure.",
         "commandes",
     )
-    name: Text | None = text(
-        "Name.", "Nom.", "Commandes de gâteaux venues des réseaux sociaux"
-    )
+    name: Text | None = text("Name.", "Nom.", "Commandes de gâteaux venues des réseaux sociaux")
     kind: MetricKind | None = text(
         "What it tells about. Revenue and cost objectives need a conversion, revenue or "
         "cost metric, not only reach or likes.",
@@ -696,9 +694,7 @@ class ContentKind(StrEnum):
 class Topic(Model):
     """A topic with real conversational potential."""
 
-    topic: Text | None = text(
-        "The topic.", "Le sujet.", "Les secrets d'une pâte au levain"
-    )
+    topic: Text | None = text("The topic.", "Le sujet.", "Les secrets d'une pâte au levain")
     kind: ContentKind | None = text(
         "Educational, entertaining, conversational or promotional.",
         "Éducatif, divertissant, conversationnel ou promotionnel.",
@@ -731,7 +727,9 @@ class Value(Model):
         "Le bon pain prend du temps",
     )
     promise: Text | None = text(
-        "What followers get.", "Ce que gagnent ceux qui suivent.", "Savoir, chaque jour, ce qui sort du four"
+        "What followers get.",
+        "Ce que gagnent ceux qui suivent.",
+        "Savoir, chaque jour, ce qui sort du four",
     )
     differentiators: list[Text] = items(
         "What sets the organization apart.",
@@ -838,12 +836,8 @@ class Channel(Model):
         "Content pillars and their share of the mix.",
         "Piliers de contenu et leur part dans le mix.",
     )
-    formats: list[Text] = items(
-        "Formats used.", "Formats utilisés.", ["Reels", "Stories"]
-    )
-    posts_per_week: float | None = text(
-        "Posts a week.", "Publications par semaine.", 4, ge=0
-    )
+    formats: list[Text] = items("Formats used.", "Formats utilisés.", ["Reels", "Stories"])
+    posts_per_week: float | None = text("Posts a week.", "Publications par semaine.", 4, ge=0)
     owner: Id | None = text(
         "Id of the team member who runs it.",
         "Identifiant du membre de l'équipe qui l'anime.",
@@ -962,9 +956,7 @@ class Plan(Model):
         "Step 6: the value the organization brings.",
         "Étape 6 : la valeur qu'apporte l'organisation.",
     )
-    human_face: HumanFace | None = text(
-        "Step 7: the human face.", "Étape 7 : le visage humain."
-    )
+    human_face: HumanFace | None = text("Step 7: the human face.", "Étape 7 : le visage humain.")
     channels: list[Channel] | None = text(
         "Step 8: the channel plan, chosen last.",
         "Étape 8 : le plan de canaux, choisi en dernier.",

@@ -1,0 +1,637 @@
+"""Read and write plan files, with every problem located at its line and column.
+
+Reading goes through PyYAML's safe composer only: the file becomes a tree of nodes that
+carry their position, never Python objects. Scalars stay the text the person typed (a
+plain `no`, `on`, `1.10` or `2027-01-01` is a string) and pydantic converts them where a
+field asks for a number, a yes/no or a date, so YAML's implicit typing never reaches the
+model. Aliases, anchors, unknown tags and duplicate keys are refused with their position.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from smplan.errors import PlanFileError, PlanInvalidError, Problem
+from smplan.fsutil import atomic_write
+from smplan.model import FORMAT_VERSION, Plan
+
+#: Plan files larger than this are refused before parsing: a real plan is a few dozen KiB.
+MAX_BYTES = 2 * 1024 * 1024
+#: Deepest nesting accepted; the plan format itself needs about six levels.
+MAX_DEPTH = 40
+#: Most nodes accepted in one file, so a small file cannot stand for a huge tree.
+MAX_NODES = 200_000
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+Loc = tuple[str | int, ...]
+
+
+# --- Reading ----------------------------------------------------------------------------
+
+
+@dataclass
+class SourceMap:
+    """Where each value and each key of a plan file stands (1-based line and column)."""
+
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int] | None:
+        """The position of `loc`, or of its nearest ancestor present in the file."""
+        loc = tuple(loc)
+        if key and loc in self.keys:
+            return self.keys[loc]
+        while loc:
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get(())
+
+
+@dataclass
+class LoadedPlan:
+    """A plan read from a file, with the positions of everything in it."""
+
+    plan: Plan
+    path: Path
+    source: SourceMap
+
+    def locate(self, loc: Loc) -> tuple[int, int] | None:
+        """Line and column of the thing at `loc` (or of its nearest ancestor)."""
+        return self.source.locate(loc)
+
+    def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
+        """A `Problem` about the thing at `loc`, placed at its line and column."""
+        where = self.locate(loc)
+        return Problem(
+            message,
+            path=format_loc(loc),
+            line=where[0] if where else None,
+            column=where[1] if where else None,
+            hint=hint,
+        )
+
+
+def format_loc(loc: Loc) -> str:
+    """Write a location as users read it: `objectives[0].deadline`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def load_plan(path: Path | str) -> LoadedPlan:
+    """Read and validate a plan file; raise `PlanFileError` or `PlanInvalidError`."""
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise PlanFileError(name, [Problem("is a directory, not a plan file")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PlanFileError(
+                name,
+                [
+                    Problem(
+                        f"file is too large ({size:,} bytes); a plan file is at most "
+                        f"{MAX_BYTES:,} bytes",
+                        hint="is this really a plan file?",
+                    )
+                ],
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(name, [Problem("no such file")]) from None
+    except PermissionError:
+        raise PlanFileError(name, [Problem("permission denied")]) from None
+    except OSError as exc:
+        raise PlanFileError(name, [Problem(f"cannot read file: {exc.strerror or exc}")]) from None
+    return parse_plan_bytes(raw, name, path=path)
+
+
+def parse_plan_bytes(raw: bytes, filename: str, *, path: Path | None = None) -> LoadedPlan:
+    """Decode and validate the bytes of a plan file named `filename`."""
+    if len(raw) > MAX_BYTES:
+        raise PlanFileError(
+            filename, [Problem(f"file is too large ({len(raw):,} bytes); at most {MAX_BYTES:,}")]
+        )
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line, col = _position(raw, offset)
+        raise PlanFileError(
+            filename,
+            [Problem("binary data (a NUL byte), not a YAML plan", line=line, column=col)],
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _position(raw, exc.start)
+        raise PlanFileError(
+            filename,
+            [
+                Problem(
+                    f"not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be decoded)",
+                    line=line,
+                    column=col,
+                    hint="save the file as UTF-8 in your editor",
+                )
+            ],
+        ) from None
+    return parse_plan_text(text, filename, path=path)
+
+
+def parse_plan_text(text: str, filename: str, *, path: Path | None = None) -> LoadedPlan:
+    """Parse and validate the text of a plan file named `filename`."""
+    data, source = read_yaml(text, filename)
+    return validate_data(data, source, filename, path=path)
+
+
+def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
+    """Parse YAML text into plain data (scalars as typed text) and its source map.
+
+    Raises `PlanFileError` for anything that is not a single, safe YAML mapping.
+    """
+    if not text.strip():
+        raise PlanFileError(
+            filename, [Problem("file is empty", hint="start from `smplan new PATH`")]
+        )
+    try:
+        node = _compose(text)
+    except _Refused as refused:
+        raise PlanFileError(filename, refused.problems) from None
+    except yaml.MarkedYAMLError as exc:
+        raise PlanFileError(filename, [_yaml_problem(exc)]) from None
+    except yaml.YAMLError as exc:
+        raise PlanFileError(filename, [Problem(f"not valid YAML: {exc}")]) from None
+    if node is None:
+        raise PlanFileError(
+            filename,
+            [Problem("file holds only comments", hint="start from `smplan new PATH`")],
+        )
+    if not isinstance(node, yaml.MappingNode):
+        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        raise PlanFileError(
+            filename,
+            [
+                Problem(
+                    f"the top level is {kind}, not a mapping",
+                    line=node.start_mark.line + 1,
+                    column=node.start_mark.column + 1,
+                    hint="a plan starts with `smplan: 1` followed by `project:` and the steps",
+                )
+            ],
+        )
+    source = SourceMap()
+    problems: list[Problem] = []
+    data = _to_data(node, (), source, problems)
+    if problems:
+        raise PlanFileError(filename, problems)
+    assert isinstance(data, dict)
+    return data, source
+
+
+def validate_data(
+    data: dict[str, Any], source: SourceMap, filename: str, *, path: Path | None = None
+) -> LoadedPlan:
+    """Check the format version, then validate `data` against the plan model."""
+    _check_version(data, source, filename)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        raise PlanInvalidError(filename, _validation_problems(exc, source)) from None
+    return LoadedPlan(plan=plan, path=path or Path(filename), source=source)
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or "not valid YAML"
+    if exc.context:
+        message = f"{exc.context}, {message}" if exc.problem else exc.context
+    if exc.context_mark and mark and exc.context_mark.line != mark.line:
+        message += f" (it starts at line {exc.context_mark.line + 1})"
+    hint = None
+    if "'\\t'" in message:
+        hint = "indent with spaces, not tabs"
+    elif "mapping values are not allowed" in message:
+        hint = "a value containing `: ` must be quoted"
+    elif "could not find expected ':'" in message or "expected <block end>" in message:
+        hint = "check the indentation of this line and the one before"
+    return Problem(
+        f"YAML syntax error: {message}",
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+        hint=hint,
+    )
+
+
+class _Refused(Exception):
+    """Raised while composing when the file uses a YAML feature plans do not allow."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _mark_problem(mark: Any, message: str, hint: str | None = None) -> Problem:
+    return Problem(message, line=mark.line + 1, column=mark.column + 1, hint=hint)
+
+
+class _SafeComposer(yaml.SafeLoader):
+    """PyYAML's safe loader, composing only, with aliases, anchors and depth refused."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                [
+                    _mark_problem(
+                        event.start_mark,
+                        f"alias `*{event.anchor}` is not allowed in a plan file",
+                        "write the value out in full",
+                    )
+                ]
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(
+                [
+                    _mark_problem(
+                        event.start_mark,
+                        f"anchor `&{anchor}` is not allowed in a plan file",
+                        "remove the anchor and write each value out in full",
+                    )
+                ]
+            )
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Refused(
+                [_mark_problem(event.start_mark, f"more than {MAX_NODES:,} values in one file")]
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(
+                    [
+                        _mark_problem(
+                            event.start_mark,
+                            f"nested more than {MAX_DEPTH} levels deep",
+                            "a plan needs only a few levels of nesting",
+                        )
+                    ]
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _SafeComposer(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if exc.context and "single document" in exc.context:
+            raise _Refused(
+                [
+                    _mark_problem(
+                        exc.problem_mark,
+                        "more than one YAML document (`---`) in the file",
+                        "a plan file holds one document",
+                    )
+                ]
+            ) from None
+        raise
+    finally:
+        loader.dispose()
+    return node  # type: ignore[no-any-return]
+
+
+def _to_data(node: yaml.Node, loc: Loc, source: SourceMap, problems: list[Problem]) -> Any:
+    source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _CORE_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(
+            _mark_problem(
+                node.start_mark,
+                f"tag `{tag}` is not allowed in a plan file",
+                "remove the tag: a plan holds plain text, numbers, lists and mappings",
+            )
+        )
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, (*loc, i), source, problems) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.MappingNode)
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(
+                _mark_problem(
+                    key_node.start_mark, "a key must be plain text, not a list or mapping"
+                )
+            )
+            continue
+        key = key_node.value
+        if key == "<<":
+            problems.append(_mark_problem(key_node.start_mark, "merge keys (`<<`) are not allowed"))
+            continue
+        child = (*loc, key)
+        if key in out:
+            first = source.keys[child]
+            problems.append(
+                Problem(
+                    f"duplicate key `{key}` (first defined at line {first[0]})",
+                    path=format_loc(child),
+                    line=key_node.start_mark.line + 1,
+                    column=key_node.start_mark.column + 1,
+                    hint="keep one of the two",
+                )
+            )
+            continue
+        source.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        out[key] = _to_data(value_node, child, source, problems)
+    return out
+
+
+def _check_version(data: dict[str, Any], source: SourceMap, filename: str) -> None:
+    if "smplan" not in data:
+        return
+    raw = data["smplan"]
+    where = source.locate(("smplan",))
+    try:
+        version = int(str(raw))
+    except ValueError:
+        version = None
+    if version is not None and version > FORMAT_VERSION:
+        from smplan import __version__
+
+        raise PlanFileError(
+            filename,
+            [
+                Problem(
+                    f"this plan uses format {version}, but smplan {__version__} reads "
+                    f"format {FORMAT_VERSION} only",
+                    path="smplan",
+                    line=where[0] if where else None,
+                    column=where[1] if where else None,
+                    hint="upgrade smplan: pip install --upgrade smplan",
+                )
+            ],
+        )
+    if version is not None:
+        data["smplan"] = version
+
+
+# --- Turning pydantic's errors into located problems ------------------------------------
+
+
+_EXPECT = {
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_parsing": "yes or no",
+    "bool_type": "yes or no",
+    "date_parsing": "a date",
+    "date_from_datetime_parsing": "a date",
+    "date_type": "a date",
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+_DATE_HINT = "write dates as YYYY-MM-DD, for example 2027-06-30"
+
+
+def _validation_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
+    groups: dict[Loc, list[dict[str, Any]]] = {}
+    for error in exc.errors(include_url=False):
+        loc = _data_loc(tuple(error["loc"]), source)
+        groups.setdefault(loc, []).append(error)
+    problems = []
+    for loc, errors in groups.items():
+        message, hint, at_key = _describe(loc, errors)
+        where = source.locate(loc, key=at_key)
+        problems.append(
+            Problem(
+                message,
+                path=format_loc(loc),
+                line=where[0] if where else None,
+                column=where[1] if where else None,
+                hint=hint,
+            )
+        )
+    return problems
+
+
+def _data_loc(loc: Loc, source: SourceMap) -> Loc:
+    """Drop the parts pydantic adds for union members (`float`, `literal['unknown']`)."""
+    kept: list[str | int] = []
+    for part in loc:
+        candidate = (*kept, part)
+        if candidate in source.values or candidate in source.keys:
+            kept.append(part)
+            continue
+        if isinstance(part, str) and _is_field_path(candidate):
+            kept.append(part)
+            continue
+        break
+    return tuple(kept)
+
+
+def _is_field_path(loc: Loc) -> bool:
+    return _field_info(loc) is not None
+
+
+def _describe(loc: Loc, errors: list[dict[str, Any]]) -> tuple[str, str | None, bool]:
+    """A message, a hint and whether to point at the key rather than the value."""
+    first = errors[0]
+    kind = first["type"]
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        return f"unknown key `{name}`", _key_hint(loc), True
+    if kind == "missing":
+        hint = "add `smplan: 1` as the first line" if loc == ("smplan",) else None
+        return f"required key `{name}` is missing", hint, False
+    value = first.get("input")
+    shown = _show(value)
+    if kind == "literal_error" and loc == ("smplan",):
+        return f"format version {shown} is not supported", "use `smplan: 1`", False
+    if kind in ("enum", "literal_error") and len(errors) == 1:
+        allowed = _allowed(first)
+        hint = None
+        if isinstance(value, str) and allowed:
+            close = difflib.get_close_matches(value, allowed, n=1)
+            if close:
+                hint = f"did you mean `{close[0]}`?"
+        return f"{shown} is not one of: {', '.join(allowed)}", hint, False
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{shown} is not a valid id",
+            "ids use lowercase letters, digits, `-` and `_`, for example `sales-2027`",
+            False,
+        )
+    bounds = {
+        "greater_than_equal": ("ge", "at least"),
+        "greater_than": ("gt", "more than"),
+        "less_than_equal": ("le", "at most"),
+        "less_than": ("lt", "less than"),
+    }
+    if kind in bounds:
+        key, words = bounds[kind]
+        limit = first.get("ctx", {}).get(key)
+        return f"{shown} is out of range: it must be {words} {limit}", None, False
+    expected = []
+    for error in errors:
+        if error["type"] in ("enum", "literal_error"):
+            expected.append(" or ".join(f"`{a}`" for a in _allowed(error)))
+        elif error["type"] in _EXPECT:
+            expected.append(_EXPECT[error["type"]])
+        else:
+            expected.append(error["msg"][0].lower() + error["msg"][1:])
+    expected = list(dict.fromkeys(expected))
+    message = f"expected {' or '.join(expected)}, got {shown}"
+    hint = _DATE_HINT if "a date" in expected else None
+    if value is None and "text" not in expected:
+        message = f"expected {' or '.join(expected)}, but the value is empty"
+    return message, hint, False
+
+
+def _allowed(error: dict[str, Any]) -> list[str]:
+    expected = str(error.get("ctx", {}).get("expected", ""))
+    return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part.strip()]
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"`{text}`"
+
+
+def _key_hint(loc: Loc) -> str | None:
+    model = _model_at(loc[:-1])
+    if model is None:
+        return None
+    known = list(model.model_fields)
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "known keys here: " + ", ".join(known)
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The pydantic model that describes the mapping at `loc`, if any."""
+    current: Any = Plan
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            if typing.get_origin(current) is not list or not args:
+                return None
+            current = args[0]
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = info.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def _field_info(loc: Loc) -> Any:
+    parent = _model_at(loc[:-1]) if loc else None
+    if parent is None or not isinstance(loc[-1], str):
+        return None
+    return parent.model_fields.get(loc[-1])
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip `X | None` down to X."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _unwrap(args[0])
+    return annotation
+
+
+# --- Writing ----------------------------------------------------------------------------
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data, leaving out what is unanswered or left at its default."""
+    data = plan.model_dump(mode="json", exclude_defaults=True)
+    data["smplan"] = FORMAT_VERSION
+    if plan.project is not None:
+        data.setdefault("project", {})["language"] = plan.project.language
+    ordered = {"smplan": data.pop("smplan")}
+    ordered.update(data)
+    return ordered
+
+
+def dump_plan(plan: Plan) -> str:
+    """The plan as YAML text that reads back to the same plan."""
+    return yaml.safe_dump(
+        plan_data(plan), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+
+
+def save_plan(plan: Plan, path: Path | str) -> None:
+    """Write the plan to `path` atomically."""
+    atomic_write(Path(path), dump_plan(plan))
+
+
+def iter_locs(data: Any, loc: Loc = ()) -> Iterator[Loc]:
+    """Every location in plain plan data, parents before children."""
+    yield loc
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_locs(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from iter_locs(value, (*loc, i))
