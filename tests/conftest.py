@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,8 @@ def smplan() -> Run:
                 code = 0
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            sys.stdout.flush()
+            sys.stderr.flush()
             out, err = streams[0].getvalue(), streams[1].getvalue()
         return Result(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
 
