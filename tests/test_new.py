@@ -1,0 +1,307 @@
+"""`smplan new`: a blank plan whose comments explain every field, to fill in by hand."""
+
+from __future__ import annotations
+
+import json
+import re
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator
+from pydantic import BaseModel
+
+from smplan.model import STEPS, Plan
+from smplan.planfile import load_plan
+from smplan.schema import schema_text
+from smplan.skeleton import skeleton
+
+LANGUAGES = ("fr", "en")
+
+HEADERS = {
+    "fr": [
+        "# --- Pour qui est le plan et qui l'a écrit ---",
+        "# --- Étape 1 : l'équipe transversale ---",
+        "# --- Étape 2 : écouter et comparer ---",
+        "# --- Étape 3 : les objectifs, dont un principal ---",
+        "# --- Étape 4 : comment chaque objectif est mesuré ---",
+        "# --- Étape 5 : les segments d'audience ---",
+        "# --- Étape 6 : la valeur qu'apporte l'organisation ---",
+        "# --- Étape 7 : le visage humain ---",
+        "# --- Étape 8 : le plan de canaux, choisi en dernier ---",
+    ],
+    "en": [
+        "# --- Who the plan is for and who wrote it ---",
+        "# --- Step 1: the cross-department team ---",
+        "# --- Step 2: listen and compare ---",
+        "# --- Step 3: objectives, one of them primary ---",
+        "# --- Step 4: how each objective is measured ---",
+        "# --- Step 5: the audience segments ---",
+        "# --- Step 6: the value the organization brings ---",
+        "# --- Step 7: the human face ---",
+        "# --- Step 8: the channel plan, chosen last ---",
+    ],
+}
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """Reads YAML as the YAML language server does (core schema): dates stay strings."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def uncommented(text: str) -> str:
+    """The skeleton with every example block uncommented, as a person filling it would do."""
+    head, body = text.split("\nsmplan: 1\n", 1)
+    lines = []
+    for line in body.splitlines():
+        # Only YAML goes back in: keys, list items and comments nested in a block.
+        match = re.match(r"^(\s*)# (\s*(?:- |#|[a-z_]+:).*)$", line)
+        lines.append(match[1] + match[2] if match else line)
+    return head + "\nsmplan: 1\n" + "\n".join(lines) + "\n"
+
+
+def comment_text(text: str) -> str:
+    """All comments of a file joined into one line, so wrapped sentences read whole."""
+    parts = [re.sub(r"^[\s#]*", "", line) for line in text.splitlines() if "#" in line]
+    return " ".join(part for part in parts if part)
+
+
+def answers(data: Any, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], Any]:
+    """Every leaf of a plan that holds an answer (not None, not an empty list)."""
+    if isinstance(data, dict):
+        found: dict[tuple[Any, ...], Any] = {}
+        for key, value in data.items():
+            found |= answers(value, (*path, key))
+        return found
+    if isinstance(data, list) and data:
+        found = {}
+        for index, value in enumerate(data):
+            found |= answers(value, (*path, index))
+        return found
+    return {} if data is None or data == [] else {path: data}
+
+
+def nested(annotation: Any) -> tuple[str, Any]:
+    """('model', M) for M or M | None, ('models', M) for list[M] (or | None), else ('', None)."""
+    union = get_origin(annotation) in (Union, UnionType)
+    options = [a for a in get_args(annotation) if a is not type(None)] if union else [annotation]
+    for option in options:
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            return "model", option
+        if get_origin(option) is list:
+            (item,) = get_args(option)
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                return "models", item
+    return "", None
+
+
+def fields_in_place(model: type[BaseModel], data: Any, where: str) -> list[str]:
+    """Where `data` (a mapping meant for `model`) lacks a field of the model, recursively."""
+    assert isinstance(data, dict), f"{where} is not a mapping"
+    missing = [f"{where}.{name}" for name in model.model_fields if name not in data]
+    for name, field in model.model_fields.items():
+        kind, inner = nested(field.annotation)
+        if name not in data:
+            continue
+        if kind == "model":
+            missing += fields_in_place(inner, data[name], f"{where}.{name}")
+        elif kind == "models":
+            assert isinstance(data[name], list) and data[name], f"{where}.{name} has no item"
+            missing += fields_in_place(inner, data[name][0], f"{where}.{name}[0]")
+    return missing
+
+
+def all_fields(model: type[BaseModel]) -> list[tuple[str, Any]]:
+    """Every field of the plan model and of the models inside it, once per model."""
+    seen: set[type[BaseModel]] = set()
+    found: list[tuple[str, Any]] = []
+
+    def walk(current: type[BaseModel]) -> None:
+        if current in seen:
+            return
+        seen.add(current)
+        for name, field in current.model_fields.items():
+            found.append((name, field))
+            kind, inner = nested(field.annotation)
+            if kind:
+                walk(inner)
+
+    walk(model)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_new_writes_a_blank_plan_and_says_what_to_do_next(smplan, tmp_path, lang):
+    target = tmp_path / "plan.yaml"
+    result = smplan("new", target, "--lang", lang)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"Wrote a blank plan to {target}.\n"
+        f"Next: fill it in, then run: smplan check {target}\n"
+        f"For completion in your editor, also run: smplan schema -o "
+        f"{tmp_path / 'smplan.schema.json'}\n"
+    )
+    assert target.read_text(encoding="utf-8") == skeleton(lang, "plan.yaml")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blank_plan_loads_with_nothing_answered(lang):
+    text = skeleton(lang, "plan.yaml")
+    plan = Plan.model_validate(yaml.safe_load(text))
+    assert answers(plan.model_dump(mode="json")) == {
+        ("smplan",): 1,
+        ("project", "language"): lang,
+        ("project", "currency"): "EUR",
+    }
+
+
+def test_blank_plan_loads_through_the_plan_reader(tmp_path):
+    target = tmp_path / "plan.yaml"
+    target.write_text(skeleton("fr", "plan.yaml"), encoding="utf-8")
+    plan = load_plan(target).plan
+    assert plan.language == "fr"
+    assert plan.objectives is None
+    assert plan.team is not None and plan.team.members == []
+    assert plan.listening is not None and plan.listening.keywords is not None
+    assert plan.listening.keywords.company is None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_first_lines_point_the_editor_at_the_schema_and_explain_the_commands(lang):
+    text = skeleton(lang, "boutique.yaml")
+    assert text.startswith("# yaml-language-server: $schema=smplan.schema.json\n#\n")
+    assert "smplan check boutique.yaml\n" in text
+    assert "smplan schema -o smplan.schema.json\n" in text
+    assert "smplan render boutique.yaml\n" in text
+    assert "\nsmplan: 1\n" in text
+    assert f"\n  language: {lang}\n" in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_step_has_its_header_in_the_plan_language(lang):
+    text = skeleton(lang, "plan.yaml")
+    assert [line for line in text.splitlines() if line.startswith("# ---")] == HEADERS[lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_field_of_the_model_is_in_place_once_examples_are_uncommented(lang):
+    data = yaml.safe_load(uncommented(skeleton(lang, "plan.yaml")))
+    assert fields_in_place(Plan, data, "plan") == []
+    assert set(STEPS) <= set(data)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_uncommented_examples_make_a_valid_plan(lang):
+    data = yaml.safe_load(uncommented(skeleton(lang, "plan.yaml")))
+    plan = Plan.model_validate(data)
+    assert plan.channels is not None and plan.channels[0].handle == "@maisonfournil"
+    assert plan.metrics is not None and str(plan.metrics[0].deadline) == "2027-06-30"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("filled", [False, True], ids=["blank", "examples"])
+def test_skeleton_gets_no_complaint_from_an_editor_using_the_schema(lang, filled):
+    text = skeleton(lang, "plan.yaml")
+    data = yaml.load(uncommented(text) if filled else text, Loader=Yaml12Loader)
+    check = Draft7Validator(
+        json.loads(schema_text()), format_checker=Draft7Validator.FORMAT_CHECKER
+    )
+    assert [f"{list(e.absolute_path)}: {e.message}" for e in check.iter_errors(data)] == []
+
+
+def test_french_skeleton_explains_every_field_in_french():
+    comments = comment_text(skeleton("fr", "plan.yaml"))
+    for name, field in all_fields(Plan):
+        french = field.json_schema_extra["x-description-fr"]
+        # A step's description becomes its header, without the final full stop.
+        assert french.rstrip(".") in comments, name
+        if field.description != french:
+            assert field.description not in comments, name
+    assert "Exemple : Claire Morel" in comments
+    assert "Valeurs possibles : keep, fix, close" in comments
+    assert "Comment le remplir :" in comments
+
+
+def test_english_skeleton_explains_every_field_in_english():
+    comments = comment_text(skeleton("en", "plan.yaml"))
+    for name, field in all_fields(Plan):
+        french = field.json_schema_extra["x-description-fr"]
+        assert field.description.rstrip(".") in comments, name
+        if field.description != french:
+            assert french not in comments, name
+    assert "Example: Claire Morel" in comments
+    assert "One of: keep, fix, close" in comments
+    assert "How to fill it in:" in comments
+
+
+def test_comments_fit_in_92_columns():
+    for lang in LANGUAGES:
+        long = [line for line in skeleton(lang, "plan.yaml").splitlines() if len(line) > 92]
+        assert long == []
+
+
+def test_existing_file_is_kept_without_force(smplan, tmp_path):
+    target = tmp_path / "plan.yaml"
+    target.write_text("smplan: 1  # my answers\n", encoding="utf-8")
+    result = smplan("new", target)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {target} already exists; use --force to overwrite it\n"
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8") == "smplan: 1  # my answers\n"
+
+
+def test_force_replaces_an_existing_file(smplan, tmp_path):
+    target = tmp_path / "plan.yaml"
+    target.write_text("smplan: 1  # my answers\n", encoding="utf-8")
+    result = smplan("new", target, "--lang", "en", "--force")
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8") == skeleton("en", "plan.yaml")
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+def test_a_folder_or_a_missing_folder_is_refused(smplan, tmp_path):
+    folder = smplan("new", tmp_path)
+    assert folder.exit_code == 2
+    assert f"error: {tmp_path} is a folder; give the name of the plan file" in folder.stderr
+    missing = smplan("new", tmp_path / "nowhere" / "plan.yaml")
+    assert missing.exit_code == 2
+    assert "No such file or directory" in missing.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_language_is_a_usage_error(smplan, tmp_path):
+    result = smplan("new", tmp_path / "plan.yaml", "--lang", "de")
+    assert result.exit_code == 2
+    assert "'de' is not one of 'fr', 'en'" in result.stderr
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_fresh_plan_checks_clean_with_every_step_still_open(smplan, tmp_path):
+    target = tmp_path / "x.yaml"
+    assert smplan("new", target, "--lang", "fr").exit_code == 0
+    result = smplan("check", target)
+    assert result.exit_code == 0, result.output
+    status = dict(
+        re.findall(r"^(Step \d · [\w ]+?)  (not started|incomplete|complete)$", result.stdout, re.M)
+    )
+    assert list(status) == [
+        "Step 1 · Team",
+        "Step 2 · Listening",
+        "Step 3 · Objectives",
+        "Step 4 · Metrics",
+        "Step 5 · Audience",
+        "Step 6 · Value",
+        "Step 7 · Human face",
+        "Step 8 · Channel plan",
+    ]
+    assert set(status.values()) <= {"not started", "incomplete"}
+    assert status["Step 3 · Objectives"] == "not started"
+    assert status["Step 8 · Channel plan"] == "not started"
+    assert f"{target}: valid · 0 errors" in result.stdout
+    assert "0 of 8 steps complete" in result.stdout
