@@ -1,0 +1,920 @@
+"""The strategy checks: each rule trips on the plan it is about, and only there."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from smplan.checks import RULES, STEP_ORDER, Finding, run_checks, step_status
+from smplan.model import STEPS, Plan
+
+#: A small plan that follows the method in every step: it must yield no finding at all.
+CLEAN: dict[str, Any] = {
+    "smplan": 1,
+    "project": {
+        "name": "Social media plan 2026",
+        "organization": "Maison Fournil",
+        "language": "en",
+        "author": "Sophie Lambert",
+        "date": "2026-01-15",
+        "horizon": "2026-12-31",
+    },
+    "team": {
+        "sponsor": {"name": "Claire Morel", "role": "Managing director"},
+        "members": [
+            {"id": "anna", "name": "Anna Petit", "department": "marketing", "hours_per_week": 6},
+            {
+                "id": "bruno",
+                "name": "Bruno Roy",
+                "department": "customer_service",
+                "hours_per_week": 4,
+            },
+        ],
+        "cadence": "30 minutes every Monday",
+        "approvals": [
+            {"content": "Everyday posts", "drafted_by": ["anna"], "approved_by": "bruno"}
+        ],
+        "reviews": [{"cadence": "monthly", "what": "Metrics report", "owner": "anna"}],
+    },
+    "listening": {
+        "needs": [
+            {
+                "id": "stock",
+                "need": "Know what bread is left before coming",
+                "source": "Shop counter",
+                "evidence": "Ten calls a week",
+            }
+        ],
+        "sources": [
+            {"name": "Shop counter", "kind": "offline"},
+            {"name": "Google reviews", "kind": "online"},
+        ],
+        "keywords": {
+            "company": ["Maison Fournil"],
+            "executives": ["Claire Morel"],
+            "themes": ["sourdough"],
+            "competitors": [],
+            "partners": [],
+            "brands": [],
+            "slogans": [],
+            "intellectual_property": [],
+        },
+        "playbook": {
+            "verify": "Check the order book",
+            "cases": [
+                {"case": "praise", "action": "Thank", "owner": "anna", "response_hours": 24},
+                {"case": "unhappy", "action": "Call back", "owner": "bruno", "response_hours": 4},
+                {"case": "crisis", "action": "Warn Claire", "owner": "bruno", "response_hours": 1},
+            ],
+        },
+        "audit": [
+            {"platform": "Facebook", "handle": "@fournil", "owner": "anna", "decision": "keep"}
+        ],
+        "monitoring_hours_per_week": 1,
+    },
+    "objectives": [
+        {
+            "id": "orders",
+            "family": "revenue",
+            "statement": "40 cake orders a month from social media",
+            "primary": True,
+            "deadline": "2026-09-30",
+        },
+        {
+            "id": "loyalty",
+            "family": "loyalty",
+            "statement": "Regulars come twice a week",
+            "deadline": "2026-12-31",
+        },
+    ],
+    "metrics": [
+        {
+            "id": "orders-month",
+            "objective": "orders",
+            "name": "Cake orders citing social media",
+            "kind": "conversion",
+            "definition": "Orders whose customer names Instagram",
+            "baseline": 10,
+            "target": 40,
+        },
+        {
+            "id": "engagement",
+            "objective": "loyalty",
+            "name": "Engagement rate",
+            "standard": "engagement_rate_reach",
+            "baseline": "unknown",
+            "target": 5,
+        },
+    ],
+    "audience": [
+        {"id": "families", "name": "Local families", "needs": ["stock"], "content": ["Bake times"]}
+    ],
+    "value": {
+        "philosophy": "Good bread takes time",
+        "topics": [{"topic": "How sourdough works", "kind": "educational"}],
+        "services": [{"name": "Daily 4 pm story", "need": "stock"}],
+    },
+    "human_face": {
+        "spokespeople": [{"name": "Anna Petit", "member": "anna", "channels": ["Instagram"]}],
+        "voice": {"tone": "Warm and simple"},
+    },
+    "channels": [
+        {
+            "platform": "Instagram",
+            "objectives": ["orders", "loyalty"],
+            "audiences": ["families"],
+            "pillars": [
+                {"name": "Behind the scenes", "kind": "entertaining", "share": 70},
+                {"name": "Cake of the week", "kind": "promotional", "share": 30},
+            ],
+            "posts_per_week": 4,
+            "owner": "anna",
+            "hours_per_week": 3,
+            "metrics": ["orders-month", "engagement"],
+        },
+        {
+            "platform": "Facebook",
+            "objectives": ["loyalty"],
+            "audiences": ["families"],
+            "pillars": [{"name": "Questions", "kind": "conversational", "share": 100}],
+            "posts_per_week": 2,
+            "owner": "bruno",
+            "hours_per_week": 2,
+            "metrics": ["engagement"],
+        },
+    ],
+}
+
+DELETE = object()
+
+#: A plan that only listens for now: no channel, and nobody appears on one.
+LISTENING_ONLY = {
+    "channels": DELETE,
+    "listening.listening_only": True,
+    "human_face.spokespeople.0.channels": [],
+}
+
+
+def plan_with(edits: dict[str, Any] | None = None) -> Plan:
+    """The clean plan with a few edits: `a.0.b` sets, `DELETE` removes, `a.+` appends."""
+    data = copy.deepcopy(CLEAN)
+    for path, value in (edits or {}).items():
+        *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        node: Any = data
+        for part in parents:
+            node = node[part]
+        if value is DELETE:
+            del node[last]
+        elif last == "+":
+            node.append(value)
+        else:
+            node[last] = value
+    return Plan.model_validate(data)
+
+
+Seen = tuple[str, str, tuple[str | int, ...], str]
+
+
+def seen(plan: Plan) -> list[Seen]:
+    """What a user reads of each finding: code, severity, where and the message."""
+    return [(f.code, f.severity, f.loc, f.message) for f in run_checks(plan)]
+
+
+def W(code: str, loc: tuple[str | int, ...], message: str) -> Seen:  # noqa: N802
+    """An expected warning."""
+    return (code, "warning", loc, message)
+
+
+def E(code: str, loc: tuple[str | int, ...], message: str) -> Seen:  # noqa: N802
+    """An expected error."""
+    return (code, "error", loc, message)
+
+
+THIRDS = "the rule of thirds keeps promotion to a third of the mix at most"
+
+# Each case: the edits to the clean plan, then every finding they cause, in report order.
+TRIPS = [
+    (
+        {"channels.0.owner": "ana"},
+        [E("SMP001", ("channels", 0, "owner"), "unknown team member `ana`")],
+    ),
+    (
+        {
+            "team.members.+": {
+                "id": "bruno",
+                "name": "B",
+                "department": "sales",
+                "hours_per_week": 1,
+            }
+        },
+        [
+            E(
+                "SMP002",
+                ("team", "members", 2, "id"),
+                "team member id `bruno` is used twice (first at team.members[1])",
+            )
+        ],
+    ),
+    (
+        {"human_face.spokespeople.0.channels": ["Instagram", "TikTok"]},
+        [
+            E(
+                "SMP003",
+                ("human_face", "spokespeople", 0, "channels", 1),
+                "spokesperson `Anna Petit` appears on `TikTok`, which is not in the channel plan",
+            )
+        ],
+    ),
+    ({"value": DELETE}, [W("SMP010", ("value",), "step 6, value, is not started")]),
+    (
+        {"listening.sources.0": {}},
+        [
+            W("SMP011", ("listening", "sources", 0), "source #1 has no name or kind"),
+            W("SMP203", ("listening", "sources"), "no listening source is offline"),
+        ],
+    ),
+    (
+        {"metrics.1.standard": DELETE},
+        [W("SMP011", ("metrics", 1, "definition"), "metric `engagement` has no definition")],
+    ),
+    (
+        {"channels.1.pillars.0.share": DELETE},
+        [
+            W(
+                "SMP011",
+                ("channels", 1, "pillars", 0, "share"),
+                "pillar `Questions` of channel `Facebook` has no share",
+            )
+        ],
+    ),
+    (
+        {"human_face.voice": DELETE},
+        [W("SMP011", ("human_face", "voice"), "the voice and tone are not described")],
+    ),
+    (
+        {"listening.playbook.cases.0.action": DELETE},
+        [
+            W(
+                "SMP011",
+                ("listening", "playbook", "cases", 0, "action"),
+                "playbook case `praise` has no action",
+            )
+        ],
+    ),
+    (
+        {"team.members.0.name": DELETE, "team.members.0.department": DELETE},
+        [
+            W("SMP011", ("team", "members", 0), "member `anna` has no name or department"),
+            W(
+                "SMP101",
+                ("team", "members"),
+                "the whole team comes from one department (customer_service)",
+            ),
+            W("SMP103", ("team", "members"), "nobody on the team speaks for the organization"),
+        ],
+    ),
+    ({"project.author": DELETE}, [W("SMP012", ("project", "author"), "the project has no author")]),
+    ({"project": DELETE}, [W("SMP012", ("project",), "the project block is missing")]),
+    (
+        {"team.members.1.department": "marketing"},
+        [
+            W(
+                "SMP101",
+                ("team", "members"),
+                "the whole team comes from one department (marketing)",
+            ),
+            W("SMP102", ("team", "members"), "nobody on the team hears customers day to day"),
+        ],
+    ),
+    (
+        {"team.members.1.department": "communication"},
+        [W("SMP102", ("team", "members"), "nobody on the team hears customers day to day")],
+    ),
+    (
+        {"team.members.0.department": "sales"},
+        [W("SMP103", ("team", "members"), "nobody on the team speaks for the organization")],
+    ),
+    ({"team.sponsor": DELETE}, [W("SMP104", ("team", "sponsor"), "the team has no named sponsor")]),
+    (
+        {"team.sponsor.name": DELETE},
+        [W("SMP104", ("team", "sponsor", "name"), "the team has no named sponsor")],
+    ),
+    (
+        {"team.cadence": DELETE},
+        [W("SMP105", ("team", "cadence"), "the team does not say how often it meets")],
+    ),
+    ({"team.approvals": []}, [W("SMP106", ("team", "approvals"), "the team has no approval rule")]),
+    (
+        {"team.members.1.hours_per_week": DELETE},
+        [
+            W(
+                "SMP107",
+                ("team", "members", 1, "hours_per_week"),
+                "member `bruno` does not say how many hours a week they give",
+            )
+        ],
+    ),
+    ({"team.reviews": []}, [W("SMP108", ("team", "reviews"), "the team has no review rhythm")]),
+    (
+        {"listening.needs.0.source": DELETE},
+        [
+            W(
+                "SMP201",
+                ("listening", "needs", 0, "source"),
+                "need `stock` does not say where it was heard",
+            )
+        ],
+    ),
+    (
+        {"listening.needs.0.evidence": ""},
+        [W("SMP202", ("listening", "needs", 0, "evidence"), "need `stock` has no evidence")],
+    ),
+    (
+        {"listening.sources.0.kind": "online"},
+        [W("SMP203", ("listening", "sources"), "no listening source is offline")],
+    ),
+    (
+        {"listening.keywords.slogans": DELETE},
+        [
+            W(
+                "SMP204",
+                ("listening", "keywords", "slogans"),
+                "keyword category `slogans` is not answered",
+            )
+        ],
+    ),
+    (
+        {"listening.keywords.slogans": None, "listening.keywords.brands": DELETE},
+        [
+            W(
+                "SMP204",
+                ("listening", "keywords"),
+                "keyword categories `brands` and `slogans` are not answered",
+            )
+        ],
+    ),
+    (
+        {"listening.keywords": DELETE},
+        [W("SMP204", ("listening", "keywords"), "no monitoring keywords are recorded")],
+    ),
+    (
+        {"listening.playbook.cases.1": DELETE},
+        [
+            W(
+                "SMP205",
+                ("listening", "playbook", "cases"),
+                "the playbook has no `unhappy` case: say how to answer unhappy customers",
+            )
+        ],
+    ),
+    (
+        {"listening.playbook": DELETE},
+        [W("SMP205", ("listening", "playbook"), "there is no response playbook")],
+    ),
+    (
+        {"listening.playbook.cases.1.response_hours": DELETE},
+        [
+            W(
+                "SMP206",
+                ("listening", "playbook", "cases", 1, "response_hours"),
+                "playbook case `unhappy` has no target response time",
+            )
+        ],
+    ),
+    (
+        {"listening.playbook.verify": DELETE},
+        [
+            W(
+                "SMP207",
+                ("listening", "playbook", "verify"),
+                "the playbook does not say how to check whether a message is true",
+            )
+        ],
+    ),
+    (
+        {"listening.playbook.cases.2.owner": DELETE},
+        [
+            W(
+                "SMP208",
+                ("listening", "playbook", "cases", 2, "owner"),
+                "nobody is named to handle a crisis",
+            )
+        ],
+    ),
+    (
+        {"listening.audit.0.decision": DELETE},
+        [
+            W(
+                "SMP209",
+                ("listening", "audit", 0, "decision"),
+                "account `Facebook @fournil` has no decision",
+            )
+        ],
+    ),
+    (
+        {"objectives.0.primary": False},
+        [W("SMP301", ("objectives",), "no objective is marked primary")],
+    ),
+    (
+        {"objectives.1.primary": True},
+        [
+            W(
+                "SMP301",
+                ("objectives", 1, "primary"),
+                "2 objectives are marked primary (`orders`, `loyalty`)",
+            )
+        ],
+    ),
+    (
+        {"objectives.0.statement": DELETE},
+        [W("SMP302", ("objectives", 0, "statement"), "objective `orders` has no statement")],
+    ),
+    (
+        {"objectives.1.family": DELETE},
+        [W("SMP303", ("objectives", 1, "family"), "objective `loyalty` has no family")],
+    ),
+    (
+        {"objectives.0.deadline": DELETE},
+        [W("SMP304", ("objectives", 0, "deadline"), "objective `orders` has no deadline")],
+    ),
+    (
+        {"objectives.0.deadline": "2025-12-01"},
+        [
+            W(
+                "SMP305",
+                ("objectives", 0, "deadline"),
+                "objective `orders` is due 2025-12-01, before the plan's date 2026-01-15",
+            )
+        ],
+    ),
+    (
+        {"objectives.1.deadline": "2027-03-01"},
+        [
+            W(
+                "SMP306",
+                ("objectives", 1, "deadline"),
+                "objective `loyalty` is due 2027-03-01, after the plan's horizon 2026-12-31",
+            )
+        ],
+    ),
+    (
+        {"metrics.1.objective": "orders"},
+        [W("SMP401", ("objectives", 1), "objective `loyalty` has no metric")],
+    ),
+    (
+        {"metrics.0.target": DELETE},
+        [W("SMP402", ("metrics", 0, "target"), "metric `orders-month` has no target")],
+    ),
+    (
+        {"metrics.1.baseline": DELETE},
+        [W("SMP403", ("metrics", 1, "baseline"), "metric `engagement` has no baseline")],
+    ),
+    (
+        {"metrics.0.kind": "reach"},
+        [
+            W(
+                "SMP404",
+                ("objectives", 0),
+                "objective `orders` aims at raising revenue but has no conversion, revenue "
+                "or cost metric (`orders-month`: reach)",
+            )
+        ],
+    ),
+    (
+        {"objectives.1.family": "costs"},
+        [
+            W(
+                "SMP404",
+                ("objectives", 1),
+                "objective `loyalty` aims at cutting costs but has no conversion, revenue "
+                "or cost metric (`engagement`: engagement)",
+            )
+        ],
+    ),
+    (
+        {"metrics.0.kind": DELETE},
+        [
+            W(
+                "SMP404",
+                ("objectives", 0),
+                "objective `orders` aims at raising revenue but has no conversion, revenue "
+                "or cost metric (`orders-month`: kind not given)",
+            )
+        ],
+    ),
+    (
+        {"audience.0.needs": []},
+        [W("SMP501", ("audience", 0, "needs"), "segment `families` has no needs")],
+    ),
+    (
+        {"audience.0.content": []},
+        [
+            W(
+                "SMP502",
+                ("audience", 0, "content"),
+                "segment `families` does not say what content reaches them",
+            )
+        ],
+    ),
+    (
+        {"audience.+": {"id": "tourists", "name": "T", "needs": ["stock"], "content": ["Map"]}},
+        [W("SMP503", ("audience", 1), "segment `tourists` is reached by no channel")],
+    ),
+    (
+        {"value.philosophy": DELETE},
+        [W("SMP601", ("value", "philosophy"), "no philosophy is stated")],
+    ),
+    ({"value.topics": []}, [W("SMP602", ("value", "topics"), "no conversation topic is recorded")]),
+    (
+        {"value.topics.0.kind": "promotional"},
+        [W("SMP603", ("value", "topics"), "every conversation topic is promotional")],
+    ),
+    (
+        {"value.services.0.need": DELETE},
+        [
+            W(
+                "SMP604",
+                ("value", "services", 0, "need"),
+                "service `Daily 4 pm story` does not say which need it answers",
+            )
+        ],
+    ),
+    (
+        {"human_face.spokespeople": []},
+        [W("SMP701", ("human_face", "spokespeople"), "no spokesperson is named")],
+    ),
+    (
+        {"human_face.spokespeople.0.name": DELETE, "human_face.spokespeople.0.member": DELETE},
+        [
+            W(
+                "SMP701",
+                ("human_face", "spokespeople", 0, "name"),
+                "spokesperson #1 has no name",
+            )
+        ],
+    ),
+    (
+        {"human_face.spokespeople.0.channels": [], "human_face.spokespeople.0.name": DELETE},
+        [
+            W(
+                "SMP702",
+                ("human_face", "spokespeople", 0, "channels"),
+                "spokesperson `Anna Petit` appears on no channel",
+            )
+        ],
+    ),
+    (
+        {"channels": [], "human_face.spokespeople.0.channels": []},
+        [
+            W(
+                "SMP702",
+                ("human_face", "spokespeople", 0, "channels"),
+                "spokesperson `Anna Petit` appears on no channel",
+            ),
+            W("SMP800", ("channels",), "the channel plan has no channel"),
+        ],
+    ),
+    (
+        {"channels.1.objectives": []},
+        [W("SMP801", ("channels", 1, "objectives"), "channel `Facebook` serves no objective")],
+    ),
+    (
+        {"channels.1.audiences": []},
+        [
+            W(
+                "SMP802",
+                ("channels", 1, "audiences"),
+                "channel `Facebook` reaches no audience segment",
+            )
+        ],
+    ),
+    (
+        {"channels.1.owner": DELETE},
+        [W("SMP803", ("channels", 1, "owner"), "channel `Facebook` has no owner")],
+    ),
+    (
+        {"channels.0.pillars.0.share": 66, "channels.0.pillars.1.share": 34},
+        [
+            W(
+                "SMP804",
+                ("channels", 0, "pillars"),
+                f"channel `Instagram` is 34% promotional; {THIRDS}",
+            )
+        ],
+    ),
+    (
+        {"channels.1.pillars.0.share": 90},
+        [
+            W(
+                "SMP805",
+                ("channels", 1, "pillars"),
+                "the pillar shares of channel `Facebook` add up to 90%, not 100%",
+            )
+        ],
+    ),
+    (
+        {
+            "channels.1.pillars.0.share": 50,
+            "channels.1.pillars.+": {"name": "Offers", "kind": "promotional", "share": 50},
+        },
+        [
+            W(
+                "SMP804",
+                ("channels", 1, "pillars"),
+                f"channel `Facebook` is 50% promotional; {THIRDS}",
+            ),
+            W(
+                "SMP806",
+                ("channels",),
+                "the channel plan as a whole is 36.7% promotional (weighted by posts a week); "
+                + THIRDS,
+            ),
+        ],
+    ),
+    (
+        {
+            "channels.1.pillars.0.share": 50,
+            "channels.1.pillars.+": {"name": "Offers", "kind": "promotional", "share": 50},
+            "channels.1.posts_per_week": DELETE,
+        },
+        [
+            W(
+                "SMP804",
+                ("channels", 1, "pillars"),
+                f"channel `Facebook` is 50% promotional; {THIRDS}",
+            ),
+            W(
+                "SMP806",
+                ("channels",),
+                "the channel plan as a whole is 40% promotional (each channel counted equally); "
+                + THIRDS,
+            ),
+        ],
+    ),
+    (
+        {"channels.0.objectives": ["loyalty"]},
+        [W("SMP807", ("objectives", 0), "objective `orders` is served by no channel")],
+    ),
+    (
+        {"channels.0.hours_per_week": 8},
+        [
+            W(
+                "SMP808",
+                ("channels",),
+                "the plan needs 11 h a week (10 h for channels, 1 h for monitoring) "
+                "but the team declares 10 h",
+            )
+        ],
+    ),
+    (
+        {**LISTENING_ONLY, "listening.monitoring_hours_per_week": 12.5},
+        [
+            W(
+                "SMP808",
+                ("listening", "monitoring_hours_per_week"),
+                "the plan needs 12.5 h a week but the team declares 10 h",
+            )
+        ],
+    ),
+    (
+        {"channels.1.metrics": []},
+        [W("SMP809", ("channels", 1, "metrics"), "channel `Facebook` has no metric to judge it")],
+    ),
+]
+
+
+def test_the_clean_plan_has_no_finding() -> None:
+    assert seen(plan_with()) == []
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"), TRIPS, ids=[f"{e[0][0]}-{n}" for n, (_, e) in enumerate(TRIPS)]
+)
+def test_a_rule_trips_on_the_plan_it_is_about(edits: dict[str, Any], expected: list[Seen]) -> None:
+    assert seen(plan_with(edits)) == expected
+
+
+def test_every_rule_has_a_case_that_trips_it() -> None:
+    tripped = {finding[0] for _, expected in TRIPS for finding in expected}
+    assert tripped == set(RULES)
+
+
+# Near misses: the edge of each rule that must stay quiet.
+NEAR_MISSES = {
+    "a spokesperson's platform matches the channel plan whatever its case": {
+        "human_face.spokespeople.0.channels": ["INSTAGRAM"]
+    },
+    "a keyword category written [] is answered": {"listening.keywords.company": []},
+    "a troll needs no response time": {
+        "listening.playbook.cases.+": {"case": "troll", "action": "Watch", "owner": "anna"}
+    },
+    "an objective due on the horizon is within it": {"objectives.0.deadline": "2026-12-31"},
+    "an objective due on the plan's date is not before it": {"objectives.0.deadline": "2026-01-15"},
+    "a standard definition gives the metric its kind": {
+        "metrics.0.kind": DELETE,
+        "metrics.0.standard": "conversion_rate",
+    },
+    "a revenue objective may also have engagement metrics": {
+        "metrics.1.objective": "orders",
+        "objectives.1": DELETE,
+        "channels.0.objectives": ["orders"],
+        "channels.1.objectives": ["orders"],
+    },
+    "one promotional topic among others is fine": {
+        "value.topics.+": {"topic": "Cake of the week", "kind": "promotional"}
+    },
+    "a spokesperson named through the team member is named": {
+        "human_face.spokespeople.0.name": DELETE
+    },
+    "exactly a third of promotion is the limit, not over it": {
+        "channels.0.pillars.0.share": 200 / 3,
+        "channels.0.pillars.1.share": 100 / 3,
+    },
+    "shares within half a point of 100 add up": {"channels.1.pillars.0.share": 99.6},
+    "hours that exactly fill the team's time fit": {"channels.0.hours_per_week": 7},
+    "a listening-only plan needs no channel": LISTENING_ONLY,
+}
+
+
+@pytest.mark.parametrize("edits", NEAR_MISSES.values(), ids=NEAR_MISSES.keys())
+def test_a_near_miss_stays_quiet(edits: dict[str, Any]) -> None:
+    assert seen(plan_with(edits)) == []
+
+
+def test_a_whole_plan_at_exactly_a_third_is_not_over_it() -> None:
+    edits = {
+        "channels.0.posts_per_week": 10,
+        "channels.1.pillars.0.share": 50,
+        "channels.1.pillars.+": {"name": "Offers", "kind": "promotional", "share": 50},
+    }
+    assert [f.code for f in run_checks(plan_with(edits))] == ["SMP804"]
+
+
+def test_a_listening_only_plan_skips_the_served_by_a_channel_checks() -> None:
+    plan = plan_with(
+        {
+            **LISTENING_ONLY,
+            "audience.+": {"id": "tourists", "name": "T", "needs": ["stock"], "content": ["Map"]},
+        }
+    )
+    assert seen(plan) == []
+
+
+def test_an_unknown_id_suggests_the_nearest_one() -> None:
+    (finding,) = run_checks(plan_with({"audience.0.needs": ["stok"]}))
+    assert finding.message == "unknown need `stok`"
+    assert finding.hint == "did you mean `stock`?"
+
+
+def test_an_unknown_id_with_no_near_one_lists_the_known_ones() -> None:
+    unknown, unmeasured = run_checks(plan_with({"metrics.1.objective": "retention"}))
+    assert (unknown.code, unknown.loc) == ("SMP001", ("metrics", 1, "objective"))
+    assert unknown.hint == "known objectives: orders, loyalty"
+    assert unmeasured.message == "objective `loyalty` has no metric"
+
+
+def test_an_unknown_id_when_none_is_recorded_says_so() -> None:
+    found = run_checks(plan_with({"listening.needs": [], "audience.0.needs": []}))
+    assert [(f.code, f.loc, f.hint) for f in found if f.code == "SMP001"] == [
+        ("SMP001", ("value", "services", 0, "need"), "no needs are recorded yet")
+    ]
+
+
+def test_a_platform_outside_the_channel_plan_lists_the_channels() -> None:
+    edits = {"human_face.spokespeople.0.channels": ["TikTok"]}
+    (finding,) = run_checks(plan_with(edits))
+    assert finding.hint == "channels in the plan: Instagram, Facebook"
+
+
+REFERENCES = {
+    "team.approvals.0.drafted_by.0": ("team member", "team"),
+    "team.approvals.0.approved_by": ("team member", "team"),
+    "team.reviews.0.owner": ("team member", "team"),
+    "listening.audit.0.owner": ("team member", "listening"),
+    "listening.playbook.cases.0.owner": ("team member", "listening"),
+    "metrics.0.objective": ("objective", "metrics"),
+    "metrics.0.owner": ("team member", "metrics"),
+    "audience.0.needs.0": ("need", "audience"),
+    "value.services.0.need": ("need", "value"),
+    "human_face.spokespeople.0.member": ("team member", "human_face"),
+    "channels.0.objectives.0": ("objective", "channels"),
+    "channels.0.audiences.0": ("segment", "channels"),
+    "channels.0.metrics.0": ("metric", "channels"),
+    "channels.0.owner": ("team member", "channels"),
+}
+
+
+@pytest.mark.parametrize("path", REFERENCES)
+def test_every_reference_is_checked_and_reported_in_its_step(path: str) -> None:
+    kind, step = REFERENCES[path]
+    found = [f for f in run_checks(plan_with({path: "zzz"})) if f.code == "SMP001"]
+    loc = tuple(int(p) if p.isdigit() else p for p in path.split("."))
+    assert [(f.severity, f.step, f.loc, f.message) for f in found] == [
+        ("error", step, loc, f"unknown {kind} `zzz`")
+    ]
+
+
+def test_an_empty_plan_lists_every_step_as_not_started() -> None:
+    assert seen(Plan(smplan=1)) == [
+        W("SMP012", ("project",), "the project block is missing"),
+        W("SMP010", ("team",), "step 1, the team, is not started"),
+        W("SMP010", ("listening",), "step 2, listening, is not started"),
+        W("SMP010", ("objectives",), "step 3, objectives, is not started"),
+        W("SMP010", ("metrics",), "step 4, metrics, is not started"),
+        W("SMP010", ("audience",), "step 5, audience, is not started"),
+        W("SMP010", ("value",), "step 6, value, is not started"),
+        W("SMP010", ("human_face",), "step 7, the human face, is not started"),
+        W("SMP010", ("channels",), "step 8, the channel plan, is not started"),
+    ]
+
+
+def test_findings_come_in_step_order() -> None:
+    plan = plan_with({"channels.1.owner": DELETE, "team.cadence": DELETE, "project.date": DELETE})
+    assert [(f.step, f.code) for f in run_checks(plan)] == [
+        ("project", "SMP012"),
+        ("team", "SMP105"),
+        ("channels", "SMP803"),
+    ]
+
+
+def test_empty_started_steps_say_what_is_missing() -> None:
+    plan = plan_with(
+        {"team": {}, "listening": {}, "value": {}, "human_face": {}, "channels": []}
+        | {"objectives": [], "metrics": [], "audience": []}
+    )
+    assert [(f.code, f.path(), f.message) for f in run_checks(plan)] == [
+        ("SMP011", "team.members", "the team has no members"),
+        ("SMP104", "team.sponsor", "the team has no named sponsor"),
+        ("SMP105", "team.cadence", "the team does not say how often it meets"),
+        ("SMP106", "team.approvals", "the team has no approval rule"),
+        ("SMP108", "team.reviews", "the team has no review rhythm"),
+        ("SMP011", "listening.needs", "no customer need is recorded"),
+        ("SMP011", "listening.sources", "no listening source is recorded"),
+        ("SMP204", "listening.keywords", "no monitoring keywords are recorded"),
+        ("SMP205", "listening.playbook", "there is no response playbook"),
+        ("SMP011", "objectives", "no objective is recorded"),
+        ("SMP011", "metrics", "no metric is recorded"),
+        ("SMP011", "audience", "no audience segment is recorded"),
+        ("SMP601", "value.philosophy", "no philosophy is stated"),
+        ("SMP602", "value.topics", "no conversation topic is recorded"),
+        ("SMP011", "human_face.voice", "the voice and tone are not described"),
+        ("SMP701", "human_face.spokespeople", "no spokesperson is named"),
+        ("SMP800", "channels", "the channel plan has no channel"),
+    ]
+    assert set(step_status(plan).values()) == {"incomplete"}
+
+
+def test_step_status_of_an_empty_plan_is_all_missing() -> None:
+    assert step_status(Plan(smplan=1)) == dict.fromkeys(STEPS, "missing")
+
+
+def test_step_status_of_the_clean_plan_is_all_complete() -> None:
+    assert step_status(plan_with()) == dict.fromkeys(STEPS, "complete")
+
+
+def test_an_empty_answer_makes_its_step_incomplete() -> None:
+    status = step_status(plan_with({"objectives.0.deadline": DELETE, "metrics": DELETE}))
+    assert status == dict.fromkeys(STEPS, "complete") | {
+        "objectives": "incomplete",
+        "metrics": "missing",
+    }
+
+
+def test_a_strategy_warning_leaves_its_step_complete() -> None:
+    edits = {"channels.0.pillars.0.share": 60, "channels.0.pillars.1.share": 40}
+    assert [f.code for f in run_checks(plan_with(edits))] == ["SMP804"]
+    assert step_status(plan_with(edits))["channels"] == "complete"
+
+
+def test_a_listening_only_plan_has_a_complete_channel_step() -> None:
+    assert step_status(plan_with(LISTENING_ONLY))["channels"] == "complete"
+
+
+@pytest.mark.parametrize(("edits", "expected"), TRIPS)
+def test_step_status_agrees_with_the_completeness_findings(
+    edits: dict[str, Any], expected: list[Seen]
+) -> None:
+    plan = plan_with(edits)
+    status = step_status(plan)
+    for step in STEPS:
+        unfinished = [f for f in run_checks(plan) if f.step == step and RULES[f.code].completeness]
+        not_started = any(f.code == "SMP010" for f in unfinished)
+        want = "missing" if not_started else "incomplete" if unfinished else "complete"
+        assert status[step] == want
+
+
+def test_the_rule_table_lists_each_rule_once_in_code_order() -> None:
+    assert list(RULES) == sorted(RULES)
+    for code, rule in RULES.items():
+        assert rule.code == code
+        assert rule.severity in {"error", "warning"}
+        assert rule.step is None or rule.step in STEP_ORDER
+        assert rule.title and "\n" not in rule.title
+
+
+def test_a_finding_path_reads_like_the_plan() -> None:
+    finding = Finding("SMP803", "warning", "channels", ("channels", 2, "owner"), "m")
+    assert finding.path() == "channels[2].owner"
+    assert Finding("SMP010", "warning", "team", ("team",), "m").path() == "team"
