@@ -25,15 +25,16 @@ class Problem:
     column: int | None = None
     hint: str | None = None
 
-    def format(self, filename: str) -> str:
-        """Render as `FILE:LINE:COL: field.path: message (hint: ...)`."""
+    def location(self, filename: str) -> str:
+        """`FILE:LINE:COL: field.path`, as much of it as is known."""
         where = filename
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: "
-        if self.path:
-            text += f"{self.path}: "
-        text += self.message
+        return f"{where}: {self.path}" if self.path else where
+
+    def format(self, filename: str) -> str:
+        """Render as `FILE:LINE:COL: field.path: message (hint: ...)`."""
+        text = f"{self.location(filename)}: {self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
         return text

@@ -514,6 +514,8 @@ def _describe(loc: Loc, errors: list[dict[str, Any]]) -> tuple[str, str | None, 
     if kind in bounds:
         key, words = bounds[kind]
         limit = first.get("ctx", {}).get(key)
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
         return f"{shown} is out of range: it must be {words} {limit}", None, False
     expected = []
     for error in errors:

@@ -52,10 +52,18 @@ def debug_enabled() -> bool:
 def report_error(error: SmplanError) -> None:
     """Print an smplan error to stderr the way every command does."""
     from smplan.cli.console import err_console
+    from smplan.errors import PlanFileError
 
-    err_console.print(f"[bold red]error:[/] {error.message}", highlight=False, markup=True)
+    if isinstance(error, PlanFileError):
+        # One line per problem, in the FILE:LINE:COL form editors and CI understand.
+        for line in error.message.splitlines():
+            err_console.print(line, highlight=False, markup=False, soft_wrap=True)
+        return
+    from rich.markup import escape
+
+    err_console.print(f"[bold red]error:[/] {escape(error.message)}", soft_wrap=True)
     if error.hint:
-        err_console.print(f"[dim]hint:[/] {error.hint}", highlight=False)
+        err_console.print(f"[dim]hint:[/] {escape(error.hint)}", soft_wrap=True)
 
 
 def _register() -> None:

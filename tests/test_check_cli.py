@@ -1,0 +1,136 @@
+"""`smplan check` as a user and a CI job see it: the report, --strict, --ignore, JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "boulangerie.yaml"
+
+DANGLING = """\
+smplan: 1
+project:
+  name: Plan
+objectives:
+  - id: sales
+    statement: Sell more cakes
+metrics:
+  - id: orders
+    objective: salse
+"""
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def test_complete_plan_exits_0_with_a_one_line_summary(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_bytes(EXAMPLE.read_bytes())
+    result = smplan("check", "plan.yaml", "--strict")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "plan.yaml: valid · 0 errors, 0 warnings · 8 of 8 steps complete"
+    )
+
+
+def test_plan_in_progress_is_valid_but_incomplete(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text("smplan: 1\nproject:\n  name: Plan\n")
+    result = smplan("check", "plan.yaml")
+    assert result.exit_code == 0
+    assert "Step 3 · Objectives  not started" in result.stdout
+    assert result.stdout.splitlines()[-1].endswith("· 0 of 8 steps complete (plan incomplete)")
+    strict = smplan("check", "plan.yaml", "--strict")
+    assert strict.exit_code == 1
+    assert "--strict: warnings fail the check" in strict.stdout
+
+
+def test_dangling_reference_is_an_error_with_its_line_and_the_known_ids(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text(DANGLING)
+    result = smplan("check", "plan.yaml")
+    assert result.exit_code == 1
+    assert (
+        "  plan.yaml:9:16: metrics[0].objective: error SMP001: unknown objective `salse`"
+        " (hint: did you mean `sales`?)"
+    ) in result.stdout.splitlines()
+    assert "invalid · 1 error," in result.stdout.splitlines()[-1]
+
+
+def test_ignore_leaves_out_the_named_rules(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text(DANGLING)
+    result = smplan("check", "plan.yaml", "--ignore", "smp001")
+    assert result.exit_code == 0
+    assert "SMP001" not in result.stdout
+
+
+def test_ignore_with_an_unknown_code_is_a_usage_error(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text(DANGLING)
+    result = smplan("check", "plan.yaml", "--ignore", "SMP999")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: unknown rule code: SMP999\nhint: known codes: SMP001")
+
+
+def test_unknown_output_format_is_a_usage_error(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text(DANGLING)
+    result = smplan("check", "plan.yaml", "--format", "xml")
+    assert result.exit_code == 2
+    assert result.stderr == "error: unknown format `xml`\nhint: use --format text or json\n"
+
+
+def test_json_output_is_stable_for_machines(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text(DANGLING)
+    result = smplan("check", "plan.yaml", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["file"] == "plan.yaml"
+    assert data["valid"] is False
+    assert data["steps"]["objectives"] == "incomplete"
+    assert data["steps"]["team"] == "missing"
+    first_error = next(f for f in data["findings"] if f["severity"] == "error")
+    assert first_error == {
+        "code": "SMP001",
+        "severity": "error",
+        "step": "metrics",
+        "path": "metrics[0].objective",
+        "line": 9,
+        "column": 16,
+        "message": "unknown objective `salse`",
+        "hint": "did you mean `sales`?",
+    }
+    assert data["summary"]["errors"] == 1
+
+
+def test_json_output_for_a_file_that_does_not_fit_the_model(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text("smplan: 1\nprojet: {}\n")
+    result = smplan("check", "plan.yaml", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["findings"] == [
+        {
+            "code": "SMP000",
+            "severity": "error",
+            "step": None,
+            "path": "projet",
+            "line": 2,
+            "column": 1,
+            "message": "unknown key `projet`",
+            "hint": "did you mean `project`?",
+        }
+    ]
+
+
+def test_check_never_modifies_the_file(smplan, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(DANGLING)
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    smplan("check", "plan.yaml")
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_no_traceback_without_debug(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_bytes(b"\xff\xfe")
+    result = smplan("check", "plan.yaml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

@@ -1,0 +1,284 @@
+"""Reading plan files: every way a file can be unusable gets one clear, located message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smplan.planfile import MAX_BYTES, dump_plan, load_plan, parse_plan_text
+
+MINIMAL = "smplan: 1\nproject:\n  name: Plan\n  language: en\n"
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    # Run from the plan's folder so messages name it as a user would type it.
+    monkeypatch.chdir(tmp_path)
+
+
+def check(smplan, tree, content, name="plan.yaml"):
+    root = tree({name: content})
+    return smplan("check", name), root / name
+
+
+# --- Files that cannot be used at all: exit 2, one line each, file untouched -----------
+
+UNUSABLE = [
+    pytest.param(b"", "plan.yaml: file is empty (hint: start from `smplan new PATH`)", id="empty"),
+    pytest.param(
+        b"# just a comment\n",
+        "plan.yaml: file holds only comments (hint: start from `smplan new PATH`)",
+        id="only-comments",
+    ),
+    pytest.param(
+        b"smplan: 1\x00\x01\x02",
+        "plan.yaml:1:10: binary data (a NUL byte), not a YAML plan",
+        id="binary",
+    ),
+    pytest.param(
+        "smplan: 1\nproject:\n  name: Caf\xe9\n".encode("latin-1"),
+        "plan.yaml:3:12: not UTF-8 text (byte 0xE9 cannot be decoded)"
+        " (hint: save the file as UTF-8 in your editor)",
+        id="latin-1",
+    ),
+    pytest.param(
+        b"- team\n- listening\n",
+        "plan.yaml:1:1: the top level is a list, not a mapping"
+        " (hint: a plan starts with `smplan: 1` followed by `project:` and the steps)",
+        id="top-level-list",
+    ),
+    pytest.param(
+        b"just some words\n",
+        "plan.yaml:1:1: the top level is a single value, not a mapping"
+        " (hint: a plan starts with `smplan: 1` followed by `project:` and the steps)",
+        id="top-level-scalar",
+    ),
+    pytest.param(
+        b'smplan: 1\nproject:\n  name: "unfinished\n',
+        "plan.yaml:4:1: YAML syntax error: while scanning a quoted scalar, found unexpected"
+        " end of stream (it starts at line 3)",
+        id="unclosed-quote",
+    ),
+    pytest.param(
+        b"smplan: 1\nproject:\n\tname: x\n",
+        "plan.yaml:3:1: YAML syntax error: while scanning for the next token, found character"
+        " '\\t' that cannot start any token (hint: indent with spaces, not tabs)",
+        id="tab",
+    ),
+    pytest.param(
+        b"smplan: 1\nproject: &p\n  name: x\nteam: *p\n",
+        "plan.yaml:2:10: anchor `&p` is not allowed in a plan file"
+        " (hint: remove the anchor and write each value out in full)",
+        id="anchor",
+    ),
+    pytest.param(
+        b"smplan: 1\nteam: *p\n",
+        "plan.yaml:2:7: alias `*p` is not allowed in a plan file"
+        " (hint: write the value out in full)",
+        id="alias",
+    ),
+    pytest.param(
+        b"smplan: 1\nproject: !!python/object/apply:os.system [echo]\n",
+        "plan.yaml:2:10: tag `!!python/object/apply:os.system` is not allowed in a plan file"
+        " (hint: remove the tag: a plan holds plain text, numbers, lists and mappings)",
+        id="python-tag",
+    ),
+    pytest.param(
+        b"smplan: 1\n---\nsmplan: 1\n",
+        "plan.yaml:2:1: more than one YAML document (`---`) in the file"
+        " (hint: a plan file holds one document)",
+        id="two-documents",
+    ),
+    pytest.param(
+        b"smplan: 2\nproject:\n  name: x\n",
+        "plan.yaml:1:9: smplan: this plan uses format 2, but smplan 0.1.0 reads format 1 only"
+        " (hint: upgrade smplan: pip install --upgrade smplan)",
+        id="newer-format",
+    ),
+    pytest.param(
+        b"a: " + b"[" * 200 + b"]" * 200 + b"\n",
+        "plan.yaml:1:43: nested more than 40 levels deep"
+        " (hint: a plan needs only a few levels of nesting)",
+        id="deep-nesting",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), UNUSABLE)
+def test_unusable_file_gets_one_clear_message_and_exit_2(smplan, tree, content, expected):
+    result, path = check(smplan, tree, content)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == expected
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == content
+
+
+def test_duplicate_keys_are_all_reported_with_both_lines(smplan, tree):
+    result, _ = check(smplan, tree, "smplan: 1\nproject:\n  name: A\n  name: B\nsmplan: 1\n")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "plan.yaml:4:3: project.name: duplicate key `name` (first defined at line 3)"
+        " (hint: keep one of the two)",
+        "plan.yaml:5:1: smplan: duplicate key `smplan` (first defined at line 1)"
+        " (hint: keep one of the two)",
+    ]
+
+
+def test_billion_laughs_is_refused_before_it_expands(smplan, tree):
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        bomb += f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]\n"
+    result, _ = check(smplan, tree, bomb)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("plan.yaml:1:4: anchor `&a` is not allowed")
+
+
+def test_missing_file_and_directory(smplan, tmp_path):
+    missing = smplan("check", tmp_path / "nope.yaml")
+    assert missing.exit_code == 2
+    assert missing.stderr.strip() == f"{tmp_path / 'nope.yaml'}: no such file"
+    folder = smplan("check", tmp_path)
+    assert folder.exit_code == 2
+    assert folder.stderr.strip() == f"{tmp_path}: is a directory, not a plan file"
+
+
+def test_oversized_file_is_refused_without_being_parsed(smplan, tree):
+    content = "smplan: 1\n# " + "x" * MAX_BYTES + "\n"
+    result, _ = check(smplan, tree, content)
+    assert result.exit_code == 2
+    size = len(content.encode())
+    assert result.stderr.strip() == (
+        f"plan.yaml: file is too large ({size:,} bytes); a plan file is at most"
+        f" {MAX_BYTES:,} bytes (hint: is this really a plan file?)"
+    )
+
+
+# --- Files that parse but do not fit the model: exit 1, every problem at once -----------
+
+BAD_PLAN = """\
+smplan: 1
+project:
+  name: Plan
+  language: english
+  date: 2027-13-01
+objectivs: []
+objectives:
+  - id: Sales
+    statment: Sell more
+    primary: maybe
+  - statement: Keep customers
+metrics:
+  - id: m1
+    baseline: lots
+    target: 12
+team:
+  members:
+    - id: ana
+      hours_per_week: 100
+      department: marketting
+"""
+
+
+def test_every_model_problem_is_reported_at_its_line_sorted(smplan, tree):
+    result, _ = check(smplan, tree, BAD_PLAN)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "plan.yaml:4:13: project.language: `english` is not one of: fr, en",
+        "plan.yaml:5:9: project.date: expected a date, got `2027-13-01`"
+        " (hint: write dates as YYYY-MM-DD, for example 2027-06-30)",
+        "plan.yaml:6:1: objectivs: unknown key `objectivs` (hint: did you mean `objectives`?)",
+        "plan.yaml:8:9: objectives[0].id: `Sales` is not a valid id"
+        " (hint: ids use lowercase letters, digits, `-` and `_`, for example `sales-2027`)",
+        "plan.yaml:9:5: objectives[0].statment: unknown key `statment`"
+        " (hint: did you mean `statement`?)",
+        "plan.yaml:10:14: objectives[0].primary: expected yes or no, got `maybe`",
+        "plan.yaml:11:5: objectives[1].id: required key `id` is missing",
+        "plan.yaml:14:15: metrics[0].baseline: expected a number or `unknown`, got `lots`",
+        "plan.yaml:19:23: team.members[0].hours_per_week: `100` is out of range:"
+        " it must be at most 80",
+        "plan.yaml:20:19: team.members[0].department: `marketting` is not one of: management,"
+        " marketing, communication, customer_service, support, sales, rd, monitoring, hr, it,"
+        " legal, finance, operations, production, other (hint: did you mean `marketing`?)",
+        "plan.yaml: invalid · 10 errors: the file does not fit the plan format",
+    ]
+
+
+def test_unknown_key_without_a_close_match_lists_the_known_keys(smplan, tree):
+    result, _ = check(smplan, tree, "smplan: 1\nproject:\n  colour: blue\n")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "plan.yaml:3:3: project.colour: unknown key `colour` (hint: known keys here: name,"
+        " organization, language, author, date, horizon, version, currency)"
+    )
+
+
+def test_missing_format_version_says_what_to_add(smplan, tree):
+    result, _ = check(smplan, tree, "project:\n  name: x\n")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "plan.yaml:1:1: smplan: required key `smplan` is missing"
+        " (hint: add `smplan: 1` as the first line)"
+    )
+
+
+def test_json_output_for_an_unreadable_file(smplan, tree):
+    import json
+
+    tree({"plan.yaml": "smplan: 1\nteam: *x\n"})
+    result = smplan("check", "plan.yaml", "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["readable"] is False
+    assert data["findings"][0]["line"] == 2
+    assert data["findings"][0]["message"] == "alias `*x` is not allowed in a plan file"
+
+
+# --- YAML's implicit typing never reaches the model -------------------------------------
+
+
+def test_text_answers_keep_the_text_typed():
+    text = (
+        "smplan: 1\n"
+        "project:\n  name: no\n  organization: on\n  version: 1.10\n  author: 2027-01-01\n"
+        "listening:\n  trends: [yes, 1e3, null-ish, 0x10]\n"
+    )
+    plan = parse_plan_text(text, "plan.yaml").plan
+    assert plan.project is not None
+    assert (plan.project.name, plan.project.organization) == ("no", "on")
+    assert (plan.project.version, plan.project.author) == ("1.10", "2027-01-01")
+    assert plan.listening is not None
+    assert plan.listening.trends == ["yes", "1e3", "null-ish", "0x10"]
+
+
+def test_typed_fields_still_convert():
+    text = (
+        "smplan: 1\nproject:\n  date: 2026-11-25\n"
+        "objectives:\n  - id: a\n    primary: yes\n    deadline: 2027-06-30\n"
+        "metrics:\n  - id: m\n    baseline: unknown\n    target: 40\n"
+    )
+    plan = parse_plan_text(text, "plan.yaml").plan
+    assert plan.project is not None and plan.project.date == dt.date(2026, 11, 25)
+    assert plan.objectives is not None and plan.objectives[0].primary is True
+    assert plan.metrics is not None
+    assert (plan.metrics[0].baseline, plan.metrics[0].target) == ("unknown", 40.0)
+
+
+def test_dump_reads_back_to_the_same_plan(tmp_path):
+    text = (
+        "smplan: 1\nproject:\n  name: 'no'\n  language: fr\n  date: 2026-11-25\n"
+        "listening:\n  keywords:\n    slogans: []\n  trends: ['1.10']\n"
+        "channels: []\n"
+    )
+    plan = parse_plan_text(text, "plan.yaml").plan
+    path = tmp_path / "out.yaml"
+    path.write_text(dump_plan(plan), encoding="utf-8")
+    assert load_plan(path).plan == plan
+
+
+def test_a_plan_in_progress_is_valid(smplan, tree):
+    result, _ = check(smplan, tree, MINIMAL)
+    assert result.exit_code == 0
