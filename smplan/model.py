@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,12 +21,40 @@ FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
 
+class Example(NamedTuple):
+    """An example answer written in each language."""
+
+    en: Any
+    fr: Any
+
+
+def ex(en: Any, fr: Any) -> Example:
+    """An example whose wording differs between English and French."""
+    return Example(en, fr)
+
+
 def doc(en: str, fr: str, example: Any = None, **kwargs: Any) -> Any:
-    """A field with its meaning in English and French, and an example for the skeleton."""
+    """A field with its meaning in English and French, and an example for the skeleton.
+
+    The JSON Schema carries the English text in `description` and `examples`, and the
+    French in `x-description-fr` and `x-example-fr`.
+    """
     extra: dict[str, Any] = {"x-description-fr": fr}
-    if example is not None:
+    if isinstance(example, Example):
+        extra["examples"] = [example.en]
+        extra["x-example-fr"] = example.fr
+    elif example is not None:
         extra["examples"] = [example]
     return Field(description=en, json_schema_extra=extra, **kwargs)
+
+
+def example_for(info: Any, language: str) -> Any:
+    """The example answer of a field in `language` ("en" or "fr"), or None."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    if language == "fr" and "x-example-fr" in extra:
+        return extra["x-example-fr"]
+    examples = extra.get("examples")
+    return examples[0] if isinstance(examples, list) and examples else None
 
 
 def text(en: str, fr: str, example: Any = None, **kwargs: Any) -> Any:
@@ -113,7 +141,9 @@ class Person(Model):
     """Someone named in the plan without being a team member (the sponsor)."""
 
     name: Text | None = text("Full name.", "Nom complet.", "Claire Morel")
-    role: Text | None = text("Job title.", "Fonction.", "Directrice générale")
+    role: Text | None = text(
+        "Job title.", "Fonction.", ex("Managing director", "Directrice générale")
+    )
 
 
 class Member(Model):
@@ -126,7 +156,9 @@ class Member(Model):
         pattern=ID_PATTERN,
     )
     name: Text | None = text("Full name.", "Nom complet.", "Claire Morel")
-    role: Text | None = text("Job title.", "Fonction.", "Responsable marketing")
+    role: Text | None = text(
+        "Job title.", "Fonction.", ex("Marketing manager", "Responsable marketing")
+    )
     department: Department | None = text(
         "Department the person comes from; it tells whether they bring the listening or "
         "the speaking side of the company.",
@@ -137,7 +169,7 @@ class Member(Model):
     responsibilities: list[Text] = items(
         "What this person does for the strategy.",
         "Ce que cette personne fait pour la stratégie.",
-        ["Rédige le calendrier éditorial"],
+        ex(["Drafts the editorial calendar"], ["Rédige le calendrier éditorial"]),
     )
     hours_per_week: Hours | None = text(
         "Hours a week this person gives to social media.",
@@ -154,7 +186,7 @@ class Approval(Model):
     content: Text | None = text(
         "The kind of content this rule covers.",
         "Le type de contenu concerné par cette règle.",
-        "Posts courants",
+        ex("Everyday posts", "Posts courants"),
     )
     drafted_by: list[Id] = items(
         "Ids of the team members who draft it.",
@@ -180,7 +212,7 @@ class Review(Model):
     what: Text | None = text(
         "What is looked at and decided.",
         "Ce qu'on examine et décide.",
-        "Rapport mensuel des indicateurs",
+        ex("Monthly metrics report", "Rapport mensuel des indicateurs"),
     )
     owner: Id | None = text(
         "Id of the team member who runs it.",
@@ -203,7 +235,7 @@ class Team(Model):
     cadence: Text | None = text(
         "How and how often the team meets.",
         "Comment et à quelle fréquence l'équipe se réunit.",
-        "Point de 30 minutes chaque lundi matin",
+        ex("A 30-minute meeting every Monday morning", "Point de 30 minutes chaque lundi matin"),
     )
     approvals: list[Approval] = items(
         "Who drafts and who approves what goes out.",
@@ -232,30 +264,37 @@ class Need(Model):
     id: Id = doc(
         "Short identifier other steps use to refer to this need.",
         "Identifiant court que les autres étapes utilisent pour désigner ce besoin.",
-        "horaires",
+        ex("opening-hours", "horaires"),
         pattern=ID_PATTERN,
     )
     need: Text | None = text(
         "The need, in the customer's words if possible.",
         "Le besoin, si possible dans les mots du client.",
-        "Savoir si le pain du jour est encore disponible avant de se déplacer",
+        ex(
+            "Know whether today's bread is still available before coming in",
+            "Savoir si le pain du jour est encore disponible avant de se déplacer",
+        ),
     )
     source: Text | None = text(
         "Where it was heard.",
         "Où il a été entendu.",
-        "Comptoir de la boutique",
+        ex("Shop counter", "Comptoir de la boutique"),
     )
     evidence: Text | None = text(
         "What shows the need is real: counts, quotes, survey figures.",
         "Ce qui prouve que le besoin est réel : chiffres, citations, résultats d'enquête.",
-        "Une dizaine d'appels par semaine à ce sujet",
+        ex("About ten phone calls a week about it", "Une dizaine d'appels par semaine à ce sujet"),
     )
 
 
 class Source(Model):
     """A place where the organization listens to customers, online or offline."""
 
-    name: Text | None = text("The source.", "La source.", "Service client (appels et courriels)")
+    name: Text | None = text(
+        "The source.",
+        "La source.",
+        ex("Customer service (calls and e-mails)", "Service client (appels et courriels)"),
+    )
     kind: SourceKind | None = text(
         "Online or offline. Customers do not change when they go online: listen to both.",
         "En ligne ou hors ligne. Les clients ne changent pas en ligne : écoutez les deux.",
@@ -273,7 +312,7 @@ class Keywords(Model):
     company: list[Text] | None = text(
         "Names of the organization, including common misspellings.",
         "Noms de l'organisation, fautes courantes comprises.",
-        ["Maison Fournil"],
+        ex(["Hearth & Loaf"], ["Maison Fournil"]),
     )
     executives: list[Text] | None = text(
         "Names of the executives.", "Noms des dirigeants.", ["Claire Morel"]
@@ -281,16 +320,20 @@ class Keywords(Model):
     themes: list[Text] | None = text(
         "Themes of the sector the organization wants to be heard on.",
         "Thèmes du secteur sur lesquels l'organisation veut être entendue.",
-        ["pain au levain"],
+        ex(["sourdough bread"], ["pain au levain"]),
     )
     competitors: list[Text] | None = text(
-        "Competitors' names.", "Noms des concurrents.", ["Boulangerie du Centre"]
+        "Competitors' names.",
+        "Noms des concurrents.",
+        ex(["Town Bakery"], ["Boulangerie du Centre"]),
     )
     partners: list[Text] | None = text(
-        "Partners' names.", "Noms des partenaires.", ["Minoterie Dupuy"]
+        "Partners' names.", "Noms des partenaires.", ex(["Dupuy Mills"], ["Minoterie Dupuy"])
     )
     brands: list[Text] | None = text(
-        "Brands and product names.", "Marques et noms de produits.", ["La Tourte"]
+        "Brands and product names.",
+        "Marques et noms de produits.",
+        ex(["The Country Loaf"], ["La Tourte"]),
     )
     slogans: list[Text] | None = text(
         "Slogans and campaign lines.", "Slogans et accroches de campagne.", []
@@ -309,7 +352,7 @@ KEYWORD_CATEGORIES: tuple[str, ...] = tuple(Keywords.model_fields)
 class Competitor(Model):
     """A competitor and what it does on social media."""
 
-    name: Text | None = text("Name.", "Nom.", "Boulangerie du Centre")
+    name: Text | None = text("Name.", "Nom.", ex("Town Bakery", "Boulangerie du Centre"))
     channels: list[Text] = items(
         "Platforms it is active on.", "Plateformes sur lesquelles il est actif.", ["Instagram"]
     )
@@ -321,7 +364,11 @@ class Tool(Model):
     """A monitoring or publishing tool."""
 
     name: Text | None = text("Name.", "Nom.", "Google Alerts")
-    purpose: Text | None = text("What it is used for.", "À quoi il sert.", "Alertes sur la marque")
+    purpose: Text | None = text(
+        "What it is used for.",
+        "À quoi il sert.",
+        ex("Alerts on the brand name", "Alertes sur la marque"),
+    )
     cost_per_month: float | None = text(
         "Cost per month, in the plan's currency.",
         "Coût mensuel, dans la devise du plan.",
@@ -343,7 +390,9 @@ class Account(Model):
 
     platform: Text | None = text("Platform.", "Plateforme.", "Facebook")
     handle: Text | None = text(
-        "Handle or page name.", "Nom du compte ou de la page.", "@maisonfournil"
+        "Handle or page name.",
+        "Nom du compte ou de la page.",
+        ex("@hearthandloaf", "@maisonfournil"),
     )
     owner: Id | None = text(
         "Id of the team member who holds the keys.",
@@ -357,7 +406,7 @@ class Account(Model):
     activity: Text | None = text(
         "How active it is (last post, posts a month).",
         "Son activité (dernière publication, publications par mois).",
-        "Deux publications par mois",
+        ex("Two posts a month", "Deux publications par mois"),
     )
     decision: Decision | None = text(
         "Keep, fix or close. Fewer, well-run channels beat many abandoned ones.",
@@ -383,7 +432,9 @@ class PlaybookCase(Model):
 
     case: Case | None = text("The kind of message.", "Le type de message.", "praise")
     action: Text | None = text(
-        "What to do.", "Ce qu'il faut faire.", "Remercier publiquement, personnellement"
+        "What to do.",
+        "Ce qu'il faut faire.",
+        ex("Thank them publicly and personally", "Remercier publiquement, personnellement"),
     )
     owner: Id | None = text(
         "Id of the team member who answers.",
@@ -404,7 +455,7 @@ class Playbook(Model):
     verify: Text | None = text(
         "How to check whether what is said is true before answering.",
         "Comment vérifier si ce qui est dit est vrai avant de répondre.",
-        "Vérifier la commande et le ticket de caisse",
+        ex("Check the order and the receipt", "Vérifier la commande et le ticket de caisse"),
     )
     cases: list[PlaybookCase] = items(
         "One entry per case: praise, unhappy customer, misinformed, troll, crisis.",
@@ -419,7 +470,7 @@ class Opportunity(Model):
     idea: Text | None = text(
         "What social media could do for it.",
         "Ce que les médias sociaux pourraient lui apporter.",
-        "Recruter des apprentis",
+        ex("Recruit apprentices", "Recruter des apprentis"),
     )
 
 
@@ -443,7 +494,7 @@ class Listening(Model):
     trends: list[Text] = items(
         "Questions and trends in the sector, region or market.",
         "Questions et tendances du secteur, de la région ou du marché.",
-        ["Retour du pain au levain naturel"],
+        ex(["The return of natural sourdough"], ["Retour du pain au levain naturel"]),
     )
     opportunities: list[Opportunity] = items(
         "Department by department, where a web presence fits best.",
@@ -503,7 +554,7 @@ class Objective(Model):
     id: Id = doc(
         "Short identifier other steps use to refer to this objective.",
         "Identifiant court que les autres étapes utilisent pour désigner cet objectif.",
-        "commandes",
+        ex("orders", "commandes"),
         pattern=ID_PATTERN,
     )
     family: Family | None = text(
@@ -515,12 +566,15 @@ class Objective(Model):
     statement: Text | None = text(
         "The objective, specific enough that anyone can tell whether it was reached.",
         "L'objectif, assez précis pour que chacun puisse dire s'il est atteint.",
-        "Recevoir 40 commandes de gâteaux par mois via les réseaux sociaux",
+        ex(
+            "Receive 40 cake orders a month through social media",
+            "Recevoir 40 commandes de gâteaux par mois via les réseaux sociaux",
+        ),
     )
     business_goal: Text | None = text(
         "The business goal it serves.",
         "L'objectif d'entreprise qu'il sert.",
-        "Développer l'activité traiteur",
+        ex("Grow the catering business", "Développer l'activité traiteur"),
     )
     primary: bool = doc(
         "Yes for the one central objective to begin with.",
@@ -589,15 +643,22 @@ class Metric(Model):
     id: Id = doc(
         "Short identifier other steps use to refer to this metric.",
         "Identifiant court que les autres étapes utilisent pour désigner cet indicateur.",
-        "commandes-mois",
+        ex("orders-per-month", "commandes-mois"),
         pattern=ID_PATTERN,
     )
     objective: Id | None = text(
         "Id of the objective it measures.",
         "Identifiant de l'objectif qu'il mesure.",
-        "commandes",
+        ex("orders", "commandes"),
     )
-    name: Text | None = text("Name.", "Nom.", "Commandes de gâteaux venues des réseaux sociaux")
+    name: Text | None = text(
+        "Name.",
+        "Nom.",
+        ex(
+            "Cake orders that came from social media",
+            "Commandes de gâteaux venues des réseaux sociaux",
+        ),
+    )
     kind: MetricKind | None = text(
         "What it tells about. Revenue and cost objectives need a conversion, revenue or "
         "cost metric, not only reach or likes.",
@@ -614,7 +675,10 @@ class Metric(Model):
     definition: Text | None = text(
         "How it is computed, when no standard definition fits.",
         "Comment il est calculé, quand aucune définition standard ne convient.",
-        "Commandes dont le client cite Instagram ou Facebook",
+        ex(
+            "Orders whose customer mentions Instagram or Facebook",
+            "Commandes dont le client cite Instagram ou Facebook",
+        ),
     )
     baseline: float | Literal["unknown"] | None = text(
         "Value today, or `unknown` when it is not measured yet.",
@@ -622,14 +686,16 @@ class Metric(Model):
         12,
     )
     target: float | None = text("Value to reach.", "Valeur à atteindre.", 40)
-    unit: Text | None = text("Unit.", "Unité.", "commandes par mois")
+    unit: Text | None = text("Unit.", "Unité.", ex("orders a month", "commandes par mois"))
     deadline: dt.date | None = text(
         "When the target must be reached (YYYY-MM-DD).",
         "Date à laquelle la cible doit être atteinte (AAAA-MM-JJ).",
         "2027-06-30",
     )
     source: Text | None = text(
-        "Where the data comes from.", "D'où viennent les données.", "Cahier de commandes"
+        "Where the data comes from.",
+        "D'où viennent les données.",
+        ex("Order book", "Cahier de commandes"),
     )
     frequency: Frequency | None = text(
         "How often it is measured.", "À quelle fréquence il est mesuré.", "monthly"
@@ -650,29 +716,32 @@ class Segment(Model):
     id: Id = doc(
         "Short identifier other steps use to refer to this segment.",
         "Identifiant court que les autres étapes utilisent pour désigner ce segment.",
-        "familles",
+        ex("families", "familles"),
         pattern=ID_PATTERN,
     )
-    name: Text | None = text("Name.", "Nom.", "Familles du quartier")
+    name: Text | None = text("Name.", "Nom.", ex("Neighbourhood families", "Familles du quartier"))
     demographics: Text | None = text(
         "Age, place, income, occupation.",
         "Âge, lieu, revenus, profession.",
-        "30-45 ans, parents, vivent à moins de 2 km",
+        ex("Aged 30-45, parents, living within 2 km", "30-45 ans, parents, vivent à moins de 2 km"),
     )
     psychographics: Text | None = text(
         "Values, interests, habits, attitudes.",
         "Valeurs, centres d'intérêt, habitudes, attitudes.",
-        "Attachés aux produits locaux, pressés en semaine",
+        ex(
+            "Care about local food, short of time on weekdays",
+            "Attachés aux produits locaux, pressés en semaine",
+        ),
     )
     needs: list[Id] = items(
         "Ids of the customer needs (step 2) this segment has.",
         "Identifiants des besoins clients (étape 2) de ce segment.",
-        ["horaires"],
+        ex(["opening-hours"], ["horaires"]),
     )
     content: list[Text] = items(
         "The content that reaches them.",
         "Les contenus qui les touchent.",
-        ["Coulisses du fournil"],
+        ex(["Behind the scenes at the bakehouse"], ["Coulisses du fournil"]),
     )
     platforms: list[Text] = items(
         "The platforms they use.", "Les plateformes qu'ils utilisent.", ["Instagram"]
@@ -694,7 +763,11 @@ class ContentKind(StrEnum):
 class Topic(Model):
     """A topic with real conversational potential."""
 
-    topic: Text | None = text("The topic.", "Le sujet.", "Les secrets d'une pâte au levain")
+    topic: Text | None = text(
+        "The topic.",
+        "Le sujet.",
+        ex("The secrets of a sourdough starter", "Les secrets d'une pâte au levain"),
+    )
     kind: ContentKind | None = text(
         "Educational, entertaining, conversational or promotional.",
         "Éducatif, divertissant, conversationnel ou promotionnel.",
@@ -705,16 +778,21 @@ class Topic(Model):
 class Service(Model):
     """A value-added service: content or a tool that answers a customer need."""
 
-    name: Text | None = text("Name.", "Nom.", "Story « sorti du four »")
+    name: Text | None = text(
+        "Name.", "Nom.", ex("“Fresh out of the oven” story", "Story « sorti du four »")
+    )
     description: Text | None = text(
         "What it is and how it works.",
         "Ce que c'est et comment ça marche.",
-        "Une story chaque jour à 16 h avec les pains encore disponibles",
+        ex(
+            "A story every day at 4 pm showing the breads still available",
+            "Une story chaque jour à 16 h avec les pains encore disponibles",
+        ),
     )
     need: Id | None = text(
         "Id of the customer need (step 2) it answers.",
         "Identifiant du besoin client (étape 2) auquel il répond.",
-        "horaires",
+        ex("opening-hours", "horaires"),
     )
 
 
@@ -724,17 +802,20 @@ class Value(Model):
     philosophy: Text | None = text(
         "What the organization stands for; people follow a philosophy, not a product.",
         "Ce que défend l'organisation ; on suit une philosophie, pas un produit.",
-        "Le bon pain prend du temps",
+        ex("Good bread takes time", "Le bon pain prend du temps"),
     )
     promise: Text | None = text(
         "What followers get.",
         "Ce que gagnent ceux qui suivent.",
-        "Savoir, chaque jour, ce qui sort du four",
+        ex(
+            "Knowing, every day, what comes out of the oven",
+            "Savoir, chaque jour, ce qui sort du four",
+        ),
     )
     differentiators: list[Text] = items(
         "What sets the organization apart.",
         "Ce qui distingue l'organisation.",
-        ["Farines d'un moulin à 20 km"],
+        ex(["Flour from a mill 20 km away"], ["Farines d'un moulin à 20 km"]),
     )
     topics: list[Topic] = items(
         "Topics with real conversational potential; the product should not be the main one.",
@@ -758,14 +839,18 @@ class Spokesperson(Model):
         "Identifiant du membre de l'équipe, si le porte-parole en fait partie.",
         "claire",
     )
-    role: Text | None = text("Role.", "Fonction.", "Boulangère et fondatrice")
+    role: Text | None = text(
+        "Role.", "Fonction.", ex("Baker and founder", "Boulangère et fondatrice")
+    )
     channels: list[Text] = items(
         "Platforms of the channel plan (step 8) where this person appears.",
         "Plateformes du plan de canaux (étape 8) où cette personne apparaît.",
         ["Instagram"],
     )
     topics: list[Text] = items(
-        "What this person speaks about.", "Ce dont cette personne parle.", ["Le levain"]
+        "What this person speaks about.",
+        "Ce dont cette personne parle.",
+        ex(["Sourdough"], ["Le levain"]),
     )
 
 
@@ -773,13 +858,19 @@ class Voice(Model):
     """Voice and tone: what we do and what we never do."""
 
     tone: Text | None = text(
-        "The tone in a few words.", "Le ton en quelques mots.", "Chaleureux, simple, gourmand"
+        "The tone in a few words.",
+        "Le ton en quelques mots.",
+        ex("Warm, simple, mouth-watering", "Chaleureux, simple, gourmand"),
     )
     we_do: list[Text] = items(
-        "What we always do.", "Ce que nous faisons toujours.", ["Tutoyer la communauté"]
+        "What we always do.",
+        "Ce que nous faisons toujours.",
+        ex(["Speak to the community as friends"], ["Tutoyer la communauté"]),
     )
     we_never: list[Text] = items(
-        "What we never do.", "Ce que nous ne faisons jamais.", ["Critiquer un concurrent"]
+        "What we never do.",
+        "Ce que nous ne faisons jamais.",
+        ex(["Criticise a competitor"], ["Critiquer un concurrent"]),
     )
 
 
@@ -799,7 +890,9 @@ class HumanFace(Model):
 class Pillar(Model):
     """A content pillar of a channel, with its kind and its share of the mix."""
 
-    name: Text | None = text("Name.", "Nom.", "Coulisses du fournil")
+    name: Text | None = text(
+        "Name.", "Nom.", ex("Behind the scenes at the bakehouse", "Coulisses du fournil")
+    )
     kind: ContentKind | None = text(
         "Educational, entertaining, conversational or promotional.",
         "Éducatif, divertissant, conversationnel ou promotionnel.",
@@ -818,19 +911,26 @@ class Channel(Model):
     """A platform chosen last, knowing why, how and with what resources."""
 
     platform: Text | None = text("Platform.", "Plateforme.", "Instagram")
-    handle: Text | None = text("Account handle.", "Nom du compte.", "@maisonfournil")
+    handle: Text | None = text(
+        "Account handle.", "Nom du compte.", ex("@hearthandloaf", "@maisonfournil")
+    )
     purpose: Text | None = text(
-        "Why this channel.", "Pourquoi ce canal.", "Montrer le fournil et annoncer les fournées"
+        "Why this channel.",
+        "Pourquoi ce canal.",
+        ex(
+            "Show the bakehouse and announce each batch",
+            "Montrer le fournil et annoncer les fournées",
+        ),
     )
     objectives: list[Id] = items(
         "Ids of the objectives it serves.",
         "Identifiants des objectifs qu'il sert.",
-        ["commandes"],
+        ex(["orders"], ["commandes"]),
     )
     audiences: list[Id] = items(
         "Ids of the audience segments it reaches.",
         "Identifiants des segments d'audience qu'il touche.",
-        ["familles"],
+        ex(["families"], ["familles"]),
     )
     pillars: list[Pillar] = items(
         "Content pillars and their share of the mix.",
@@ -855,7 +955,7 @@ class Channel(Model):
     metrics: list[Id] = items(
         "Ids of the metrics that judge it.",
         "Identifiants des indicateurs qui le jugent.",
-        ["commandes-mois"],
+        ex(["orders-per-month"], ["commandes-mois"]),
     )
 
 
@@ -866,12 +966,14 @@ class Project(Model):
     """Who the plan is for and who wrote it."""
 
     name: Text | None = text(
-        "Title of the plan.", "Titre du plan.", "Stratégie réseaux sociaux 2027"
+        "Title of the plan.",
+        "Titre du plan.",
+        ex("Social media strategy 2027", "Stratégie réseaux sociaux 2027"),
     )
     organization: Text | None = text(
         "The organization the plan is for.",
         "L'organisation pour laquelle le plan est écrit.",
-        "Maison Fournil",
+        ex("Hearth & Loaf", "Maison Fournil"),
     )
     language: Language = doc(
         "Language of the plan and of its document: fr or en.",
@@ -880,7 +982,9 @@ class Project(Model):
         default=Language.en,
     )
     author: Text | None = text(
-        "Who wrote the plan.", "Auteur du plan.", "Sophie Lambert, consultante"
+        "Who wrote the plan.",
+        "Auteur du plan.",
+        ex("Sophie Lambert, consultant", "Sophie Lambert, consultante"),
     )
     date: dt.date | None = text(
         "Date of this version (YYYY-MM-DD).",

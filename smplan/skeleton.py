@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from smplan.model import Plan
+from smplan.model import Plan, example_for
 from smplan.schema import SCHEMA_FILENAME
 
 #: Comments are wrapped to this width, indentation included.
@@ -140,7 +140,7 @@ class _Writer:
         """
         pad = " " * indent
         kind, inner = _shape(field.annotation)
-        example = _example(field)
+        example = example_for(field, self.language)
         comment = [self.description(field)] if described else []
         # Inside a commented item, each line gets "# " in front of it later on.
         margin = len(pad) + (0 if live else 2)
@@ -250,12 +250,6 @@ def _choices(annotation: Any) -> list[str]:
 
 def _literal_values(annotation: Any) -> tuple[Any, ...]:
     return get_args(annotation) if get_origin(annotation) is Literal else ()
-
-
-def _example(field: FieldInfo) -> Any:
-    extra = field.json_schema_extra
-    examples = extra.get("examples") if isinstance(extra, dict) else None
-    return examples[0] if isinstance(examples, list) and examples else None
 
 
 def _plain(value: Any) -> Any:

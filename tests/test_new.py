@@ -200,7 +200,8 @@ def test_every_field_of_the_model_is_in_place_once_examples_are_uncommented(lang
 def test_uncommented_examples_make_a_valid_plan(lang):
     data = yaml.safe_load(uncommented(skeleton(lang, "plan.yaml")))
     plan = Plan.model_validate(data)
-    assert plan.channels is not None and plan.channels[0].handle == "@maisonfournil"
+    handle = {"fr": "@maisonfournil", "en": "@hearthandloaf"}[lang]
+    assert plan.channels is not None and plan.channels[0].handle == handle
     assert plan.metrics is not None and str(plan.metrics[0].deadline) == "2027-06-30"
 
 
