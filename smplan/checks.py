@@ -169,6 +169,10 @@ def step_status(plan: Plan) -> dict[str, str]:
 # --- helpers ----------------------------------------------------------------------------
 
 
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
 def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
@@ -347,7 +351,7 @@ def _not_started(v: View) -> Iterator[Hit]:
             yield Hit(
                 (step,),
                 f"step {number}, {_STEP_NAMES[step]}, is not started",
-                f"answer it with `smplan init` or add a `{step}` section",
+                f"answer it with `smplan init` or add {_article(step)} `{step}` section",
             )
 
 
