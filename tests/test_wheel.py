@@ -36,14 +36,26 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The dependencies come from the test environment (no network needed); smplan itself
     # comes only from the wheel, since a plain path in a .pth does not run editable hooks.
     site = subprocess.run(
-        [str(bin_dir / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
         check=True,
         capture_output=True,
         text=True,
     ).stdout.strip()
     Path(site, "_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--no-index", str(wheels[0])],
+        [
+            str(bin_dir / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            str(wheels[0]),
+        ],
         check=True,
         capture_output=True,
     )
