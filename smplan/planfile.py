@@ -268,8 +268,8 @@ class _SafeComposer(yaml.SafeLoader):
         self._depth = 0
         self._nodes = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 [
@@ -331,7 +331,7 @@ def _compose(text: str) -> yaml.Node | None:
         raise
     finally:
         loader.dispose()
-    return node  # type: ignore[no-any-return]
+    return node
 
 
 def _to_data(node: yaml.Node, loc: Loc, source: SourceMap, problems: list[Problem]) -> Any:
@@ -441,7 +441,7 @@ def _validation_problems(exc: ValidationError, source: SourceMap) -> list[Proble
     groups: dict[Loc, list[dict[str, Any]]] = {}
     for error in exc.errors(include_url=False):
         loc = _data_loc(tuple(error["loc"]), source)
-        groups.setdefault(loc, []).append(error)
+        groups.setdefault(loc, []).append(dict(error))
     problems = []
     for loc, errors in groups.items():
         message, hint, at_key = _describe(loc, errors)

@@ -256,7 +256,7 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc]  # PyYAML ships without type hints
+class _Dumper(yaml.SafeDumper):
     """Writes dates as plain text, as YAML 1.2 editors read them, instead of quoting them."""
 
 
