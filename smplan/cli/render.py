@@ -1,0 +1,123 @@
+"""`smplan render`: turn plans into client-ready documents (Markdown, HTML, PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import typer
+
+from smplan.cli import app, report_error
+from smplan.cli.console import err_console
+from smplan.errors import ExitCode, SmplanError, UsageError
+
+# Spelled out here so that `smplan --help` needs neither the model nor the renderer.
+FormatName = Literal["md", "html", "pdf"]
+LanguageName = Literal["fr", "en"]
+
+
+@app.command()
+def render(
+    paths: list[Path] = typer.Argument(
+        ..., help="The plan files to render.", show_default=False, metavar="PATH"
+    ),
+    output_format: FormatName | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Document format. Default: the extension of -o, else pdf.",
+        show_default=False,
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="File to write (one plan) or folder to write in (several plans). "
+        "Default: next to each plan, with the format's extension.",
+        show_default=False,
+    ),
+    template_dir: Path | None = typer.Option(
+        None,
+        "--template-dir",
+        help="Folder of templates that replace the built-in ones, file by file.",
+        show_default=False,
+    ),
+    lang: LanguageName | None = typer.Option(
+        None,
+        "--lang",
+        help="Language of the document. Default: the plan's.",
+        show_default=False,
+    ),
+    summary: bool = typer.Option(
+        False, "--summary", help="Render the short version: two pages at most."
+    ),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=1, help="How many plans to render at once, in separate processes."
+    ),
+) -> None:
+    """Render plans as documents to hand to a client: Markdown, HTML or PDF.
+
+    An unfinished plan still renders, marked as a draft.
+
+    Exit status: 0 when every document was written; 1 when a plan of a batch
+    failed, or a single plan does not fit the format; 2 when a plan cannot be
+    read or the options cannot work.
+    """
+    from smplan.render import (
+        Format,
+        RenderOptions,
+        ensure_pdf_support,
+        format_for,
+        plan_outputs,
+        render_batch,
+    )
+
+    named = format_for(output) if len(paths) == 1 else None
+    if output_format and named and named != output_format:
+        raise UsageError(
+            f"--format {output_format} does not match the extension of {output}",
+            hint=f"write to a .{output_format} file, or leave --format out",
+        )
+    fmt = Format(output_format) if output_format else named or Format.pdf
+    if template_dir is not None and not template_dir.is_dir():
+        raise UsageError(f"template folder not found: {template_dir}")
+    pairs = plan_outputs(paths, output, fmt, summary)
+    options = RenderOptions(
+        fmt=fmt,
+        lang=lang,
+        template_dir=template_dir,
+        summary=summary,
+    )
+    if fmt is Format.pdf:
+        ensure_pdf_support()
+        with err_console.status(f"Rendering {_count(len(pairs))} as PDF…") as status:
+            outcomes = []
+            for outcome in render_batch(pairs, options, workers=jobs):
+                outcomes.append(outcome)
+                status.update(f"Rendering PDF… {len(outcomes)} of {len(pairs)} done")
+    else:
+        outcomes = list(render_batch(pairs, options, workers=jobs))
+
+    failed = [o for o in outcomes if o.message is not None]
+    for outcome in outcomes:
+        if outcome.output is not None:
+            typer.echo(f"Wrote {outcome.output}.")
+    for outcome in failed:
+        _report(outcome.message or "", outcome.hint, outcome.located)
+    if not failed:
+        return
+    if len(outcomes) == 1:
+        raise typer.Exit(failed[0].exit_code)
+    raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _count(n: int) -> str:
+    return "1 plan" if n == 1 else f"{n} plans"
+
+
+def _report(message: str, hint: str | None, located: bool) -> None:
+    if located:
+        for line in message.splitlines():
+            err_console.print(line, highlight=False, markup=False, soft_wrap=True)
+    else:
+        report_error(SmplanError(message, hint=hint))

@@ -1,0 +1,851 @@
+"""What the document says, computed from a plan: display-ready text, tables and totals.
+
+Templates only lay this out. Everything here is plain data (strings, numbers, lists,
+frozen dataclasses), never the pydantic plan itself, so a template running in the
+sandbox cannot reach a method that reads files. Ids are resolved to the names a reader
+knows, numbers and dates are written in the document's locale, and nothing is escaped:
+escaping belongs to the output format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from smplan.checks import step_status
+from smplan.i18n import Formatter, labels, value_label
+from smplan.model import KEYWORD_CATEGORIES, STEPS, Channel, Plan
+
+#: A table cell: text (its line breaks kept), a list of separate items, or nothing.
+Cell = str | list[str] | None
+
+
+def _lines(*parts: str | None) -> str | None:
+    """The parts that are present, one per line, or None when none is."""
+    present = [p for p in parts if p]
+    return "\n".join(present) if present else None
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of display text under headers; a list cell holds several lines."""
+
+    headers: list[str]
+    rows: list[list[Cell]]
+    numeric: list[int] = field(default_factory=list)
+    total: list[Cell] | None = None
+    widths: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A label and its value, for the short facts of a section."""
+
+    label: str
+    value: Cell
+
+
+@dataclass(frozen=True)
+class Step:
+    """One of the eight steps as the document presents it."""
+
+    key: str
+    number: int
+    title: str
+    status: str
+    status_label: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ObjectiveView:
+    """An objective with its values written out."""
+
+    id: str
+    statement: str | None
+    family: str | None
+    business_goal: str | None
+    priority: str | None
+    deadline: str | None
+    primary: bool
+
+
+@dataclass(frozen=True)
+class MetricGroup:
+    """The metrics of one objective."""
+
+    objective: str | None
+    table: Table
+
+
+@dataclass(frozen=True)
+class SegmentView:
+    """An audience segment with its needs written out."""
+
+    name: str
+    demographics: str | None
+    psychographics: str | None
+    needs: list[str]
+    content: list[str]
+    platforms: list[str]
+
+
+@dataclass(frozen=True)
+class ChannelView:
+    """A channel of the plan with its facts and its content mix."""
+
+    platform: str
+    handle: str | None
+    purpose: str | None
+    facts: list[Item]
+    pillars: Table | None
+    promotional_share: str | None
+
+
+@dataclass(frozen=True)
+class Query:
+    """A ready-to-paste boolean search query and what it watches."""
+
+    label: str
+    query: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart: its title and its SVG markup."""
+
+    title: str
+    svg: Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the templates print, for one plan in one language."""
+
+    lang: str
+    title: str
+    organization: str | None
+    author: str | None
+    date: str | None
+    version: str | None
+    horizon: str | None
+    description: str
+    draft: bool
+    steps: list[Step]
+    step: dict[str, Step]
+    unfinished: list[Step]
+    primary: ObjectiveView | None
+    key_metrics: Table | None
+    glance: Table | None
+    time_budget: list[Item]
+    next_actions: list[str]
+    team: dict[str, Any]
+    listening: dict[str, Any]
+    objectives: list[ObjectiveView]
+    metric_groups: list[MetricGroup]
+    segments: list[SegmentView]
+    value: dict[str, Any]
+    human_face: dict[str, Any]
+    channels: list[ChannelView]
+    listening_only: bool
+    charts: list[Chart]
+    traceability: Table | None
+    keywords: Table | None
+    queries: list[Query]
+    playbook_verify: str | None
+    playbook: Table | None
+    people: Table | None
+    channel_costs: Table | None
+    tool_costs: Table | None
+
+
+# --- Boolean search queries -------------------------------------------------------------
+
+_BARE_TERM = re.compile(r"\w+")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def quote_term(term: str) -> str:
+    """A search term as a query writes it: bare when one plain word, quoted otherwise."""
+    term = " ".join(term.split())
+    if _BARE_TERM.fullmatch(term) and term.upper() not in _OPERATORS:
+        return term
+    return '"' + term.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def any_of(terms: Iterable[str]) -> str | None:
+    """`(a OR "b c")` for several terms, the term alone for one, None for none."""
+    quoted = list(dict.fromkeys(quote_term(t) for t in terms if t and t.strip()))
+    if not quoted:
+        return None
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
+def all_of(*groups: str | None) -> str | None:
+    """Groups joined by AND; None when any group is missing."""
+    if not groups or any(g is None for g in groups):
+        return None
+    return " AND ".join(g for g in groups if g is not None)
+
+
+# --- Building the document --------------------------------------------------------------
+
+
+def build_document(
+    plan: Plan, lang: str | None = None, *, fallback_date: dt.date | None = None
+) -> Document:
+    """Compute the document's content for `plan`, in `lang` or the plan's own language.
+
+    `fallback_date` is printed on the cover when the plan itself carries no date.
+    """
+    return _Builder(plan, lang or plan.language, fallback_date).build()
+
+
+class _Builder:
+    def __init__(self, plan: Plan, lang: str, fallback_date: dt.date | None) -> None:
+        self.plan = plan
+        self.fallback_date = fallback_date
+        self.lang = lang
+        self.t = labels(lang)
+        currency = plan.project.currency if plan.project else "EUR"
+        self.fmt = Formatter(lang, currency)
+        self.members = {m.id: m.name or m.id for m in plan.team.members} if plan.team else {}
+        self.needs = {n.id: n.need or n.id for n in plan.listening.needs} if plan.listening else {}
+        self.objective_text = {o.id: o.statement or o.id for o in plan.objectives or []}
+        self.metric_names = {m.id: m.name or m.id for m in plan.metrics or []}
+        self.segment_names = {s.id: s.name or s.id for s in plan.audience or []}
+
+    # Small helpers -------------------------------------------------------------------
+
+    def value(self, kind: str, value: str | None) -> str | None:
+        return value_label(kind, value, self.lang)
+
+    def member(self, member_id: str | None) -> str | None:
+        if member_id is None:
+            return None
+        return self.members.get(member_id, member_id)
+
+    def per_week(self, value: float | None) -> str | None:
+        hours = self.fmt.hours(value)
+        return None if hours is None else f"{hours} {self.t['per_week']}"
+
+    def baseline_target(
+        self, baseline: float | str | None, target: float | None, unit: str | None
+    ) -> str | None:
+        if baseline is None and target is None:
+            return None
+        start: str | None = self.t["unknown_yet"]
+        if baseline != "unknown":
+            start = self.fmt.number(baseline if isinstance(baseline, float | int) else None)
+        end = self.fmt.number(target)
+        text = f"{start or '?'} → {end or '?'}"
+        return f"{text} {unit}" if unit else text
+
+    # Sections ---------------------------------------------------------------------------
+
+    def build(self) -> Document:
+        plan, t = self.plan, self.t
+        project = plan.project
+        statuses = step_status(plan)
+        steps = [self.step(i, key, statuses[key]) for i, key in enumerate(STEPS, start=1)]
+        unfinished = [s for s in steps if s.status != "complete"]
+        title = (project.name if project else None) or t["default_title"]
+        organization = project.organization if project else None
+        objectives = [self.objective(o) for o in plan.objectives or []]
+        primary = next((o for o in objectives if o.primary), None)
+        channels = plan.channels or []
+        listening_only = bool(plan.listening and plan.listening.listening_only)
+        return Document(
+            lang=self.lang,
+            title=title,
+            organization=organization,
+            author=project.author if project else None,
+            date=self.fmt.date((project.date if project else None) or self.fallback_date),
+            version=project.version if project else None,
+            horizon=self.fmt.date(project.horizon) if project else None,
+            description=" — ".join(x for x in (t["document_kind"], organization) if x),
+            draft=bool(unfinished),
+            steps=steps,
+            step={s.key: s for s in steps},
+            unfinished=unfinished,
+            primary=primary,
+            key_metrics=self.key_metrics(primary),
+            glance=self.glance(channels),
+            time_budget=self.time_budget(),
+            next_actions=self.next_actions(unfinished),
+            team=self.team(),
+            listening=self.listening(),
+            objectives=objectives,
+            metric_groups=self.metric_groups(),
+            segments=[self.segment(s) for s in plan.audience or []],
+            value=self.value_step(),
+            human_face=self.human_face(),
+            channels=[self.channel(c) for c in channels],
+            listening_only=listening_only,
+            charts=self.charts(channels),
+            traceability=self.traceability(),
+            keywords=self.keyword_table(),
+            queries=self.queries(),
+            playbook_verify=(
+                plan.listening.playbook.verify
+                if plan.listening and plan.listening.playbook
+                else None
+            ),
+            playbook=self.playbook(),
+            people=self.people(),
+            channel_costs=self.channel_costs(channels),
+            tool_costs=self.tool_costs(),
+        )
+
+    def step(self, number: int, key: str, status: str) -> Step:
+        t = self.t
+        note = {"missing": t["step_missing_note"], "incomplete": t["step_incomplete_note"]}
+        return Step(
+            key=key,
+            number=number,
+            title=t[f"step_{key}"],
+            status=status,
+            status_label=t[f"status_{status}"],
+            note=note.get(status),
+        )
+
+    def objective(self, o: Any) -> ObjectiveView:
+        return ObjectiveView(
+            id=o.id,
+            statement=o.statement,
+            family=self.value("family", o.family),
+            business_goal=o.business_goal,
+            priority=self.value("priority", o.priority),
+            deadline=self.fmt.date(o.deadline),
+            primary=o.primary,
+        )
+
+    def key_metrics(self, primary: ObjectiveView | None) -> Table | None:
+        if primary is None:
+            return None
+        t = self.t
+        rows: list[list[Cell]] = [
+            [
+                m.name or m.id,
+                self.baseline_target(m.baseline, m.target, m.unit),
+                self.fmt.date(m.deadline),
+            ]
+            for m in self.plan.metrics or []
+            if m.objective == primary.id
+        ]
+        if not rows:
+            return None
+        return Table([t["metric"], t["baseline_target"], t["deadline"]], rows)
+
+    def glance(self, channels: Sequence[Channel]) -> Table | None:
+        if not channels:
+            return None
+        t = self.t
+        rows: list[list[Cell]] = [
+            [
+                c.platform,
+                self.member(c.owner),
+                self.fmt.number(c.posts_per_week),
+                self.fmt.hours(c.hours_per_week),
+                self.fmt.money(c.budget_per_month),
+            ]
+            for c in channels
+        ]
+        return Table(
+            [t["channel"], t["owner"], t["posts_week"], t["hours_week"], t["budget_month"]],
+            rows,
+            numeric=[2, 3, 4],
+        )
+
+    def totals(self) -> tuple[float, float | None, float]:
+        """Hours the plan needs, hours the team declared, and the monthly budget."""
+        plan = self.plan
+        channels = plan.channels or []
+        monitoring = (plan.listening.monitoring_hours_per_week or 0) if plan.listening else 0
+        needed = sum(c.hours_per_week or 0 for c in channels) + monitoring
+        declared = None
+        if plan.team and plan.team.members:
+            declared = sum(m.hours_per_week or 0 for m in plan.team.members)
+        tools = sum(x.cost_per_month or 0 for x in plan.listening.tools) if plan.listening else 0
+        budget = sum(c.budget_per_month or 0 for c in channels) + tools
+        return needed, declared, budget
+
+    def time_budget(self) -> list[Item]:
+        t = self.t
+        needed, declared, budget = self.totals()
+        items = [Item(t["hours_needed"], self.per_week(needed))]
+        if declared is not None:
+            items.append(Item(t["hours_declared"], self.per_week(declared)))
+        items.append(Item(t["monthly_budget"], self.fmt.money(budget)))
+        items.append(Item(t["yearly_budget"], self.fmt.money(budget * 12)))
+        return items
+
+    def next_actions(self, unfinished: list[Step]) -> list[str]:
+        """Finish the plan first; then listen, tidy the accounts, launch, review."""
+        t, plan = self.t, self.plan
+        actions = [
+            t["action_finish_step"].format(number=s.number, title=s.title) for s in unfinished
+        ]
+        ls = plan.listening
+        if ls and (ls.tools or ls.keywords):
+            tools = ", ".join(x.name for x in ls.tools if x.name)
+            actions.append(t["action_monitoring"] + (f" ({tools})" if tools else "") + ".")
+        if ls:
+            parts = []
+            for decision in ("fix", "close"):
+                names = [a.platform or a.handle or "?" for a in ls.audit if a.decision == decision]
+                if names:
+                    parts.append(t[f"action_{decision}_accounts"] + " " + ", ".join(names))
+            if parts:
+                actions.append(t["action_audit"] + " " + t["semicolon"].join(parts) + ".")
+        primary = next((o.id for o in plan.objectives or [] if o.primary), None)
+        channels = sorted(plan.channels or [], key=lambda c: primary not in c.objectives)
+        for c in channels[:1]:
+            actions.append(
+                t["action_launch"].format(
+                    platform=c.platform or "?",
+                    owner=self.member(c.owner) or "?",
+                    posts=self.fmt.number(c.posts_per_week) or "?",
+                )
+            )
+        if plan.team and plan.team.reviews:
+            review = plan.team.reviews[0]
+            actions.append(
+                t["action_review"].format(
+                    cadence=self.value("frequency", review.cadence) or "?",
+                    what=review.what or "?",
+                )
+            )
+        return actions[:3]
+
+    def team(self) -> dict[str, Any]:
+        team, t = self.plan.team, self.t
+        if team is None:
+            return {}
+        sponsor = None
+        if team.sponsor and (team.sponsor.name or team.sponsor.role):
+            sponsor = ", ".join(x for x in (team.sponsor.name, team.sponsor.role) if x)
+        members = None
+        if team.members:
+            members = Table(
+                [t["name"], t["role"], t["department"], t["hours_week"], t["responsibilities"]],
+                [
+                    [
+                        m.name or m.id,
+                        m.role,
+                        self.value("department", m.department),
+                        self.fmt.hours(m.hours_per_week),
+                        list(m.responsibilities),
+                    ]
+                    for m in team.members
+                ],
+                numeric=[3],
+                widths=[16, 20, 13, 9, 42],
+            )
+        approvals = None
+        if team.approvals:
+            approvals = Table(
+                [t["content"], t["drafted_by"], t["approved_by"], t["delay"]],
+                [
+                    [
+                        a.content,
+                        ", ".join(self.member(x) or x for x in a.drafted_by) or None,
+                        self.member(a.approved_by),
+                        a.delay,
+                    ]
+                    for a in team.approvals
+                ],
+            )
+        reviews = None
+        if team.reviews:
+            reviews = Table(
+                [t["cadence"], t["what"], t["owner"]],
+                [
+                    [self.value("frequency", r.cadence), r.what, self.member(r.owner)]
+                    for r in team.reviews
+                ],
+            )
+        return {
+            "sponsor": sponsor,
+            "members": members,
+            "cadence": team.cadence,
+            "approvals": approvals,
+            "reviews": reviews,
+        }
+
+    def listening(self) -> dict[str, Any]:
+        ls, t = self.plan.listening, self.t
+        if ls is None:
+            return {}
+        needs = None
+        if ls.needs:
+            needs = Table(
+                [t["need"], t["heard_at"], t["evidence"]],
+                [[n.need or n.id, n.source, n.evidence] for n in ls.needs],
+                widths=[38, 22, 40],
+            )
+        sources = None
+        if ls.sources:
+            sources = Table(
+                [t["source"], t["kind"], t["notes"]],
+                [[s.name, self.value("source_kind", s.kind), s.notes] for s in ls.sources],
+                widths=[30, 12, 58],
+            )
+        competitors = None
+        if ls.competitors:
+            competitors = Table(
+                [t["competitor"], t["channels"], t["strengths"], t["weaknesses"]],
+                [
+                    [c.name, ", ".join(c.channels) or None, list(c.strengths), list(c.weaknesses)]
+                    for c in ls.competitors
+                ],
+                widths=[18, 18, 32, 32],
+            )
+        opportunities = None
+        if ls.opportunities:
+            opportunities = Table(
+                [t["department"], t["idea"]],
+                [[self.value("department", o.department), o.idea] for o in ls.opportunities],
+            )
+        tools = None
+        if ls.tools:
+            tools = Table(
+                [t["tool"], t["purpose"], t["cost_month"]],
+                [[x.name, x.purpose, self.fmt.money(x.cost_per_month)] for x in ls.tools],
+                numeric=[2],
+            )
+        monitoring = []
+        if ls.review_cadence:
+            monitoring.append(Item(t["review_cadence"], self.value("frequency", ls.review_cadence)))
+        if ls.monitoring_hours_per_week is not None:
+            monitoring.append(
+                Item(t["monitoring_hours"], self.per_week(ls.monitoring_hours_per_week))
+            )
+        audit = None
+        if ls.audit:
+            audit = Table(
+                [t["account"], t["owner"], t["audience_size"], t["activity"], t["decision"]],
+                [
+                    [
+                        _lines(a.platform, a.handle),
+                        self.member(a.owner),
+                        self.fmt.number(a.audience_size),
+                        a.activity,
+                        _lines(self.value("decision", a.decision), a.note),
+                    ]
+                    for a in ls.audit
+                ],
+                numeric=[2],
+                widths=[20, 14, 9, 25, 32],
+            )
+        return {
+            "needs": needs,
+            "sources": sources,
+            "competitors": competitors,
+            "trends": list(ls.trends),
+            "opportunities": opportunities,
+            "tools": tools,
+            "monitoring": monitoring,
+            "audit": audit,
+        }
+
+    def metric_groups(self) -> list[MetricGroup]:
+        t = self.t
+        metrics = self.plan.metrics or []
+        order = [o.id for o in self.plan.objectives or []]
+        groups: dict[str | None, list[list[Cell]]] = {}
+        for m in metrics:
+            key = m.objective if m.objective in self.objective_text else None
+            kind = self.value("metric_kind", m.kind)
+            groups.setdefault(key, []).append(
+                [
+                    _lines(m.name or m.id, f"({kind})" if kind else None),
+                    _lines(
+                        self.value("standard", m.standard),
+                        self.value("formula", m.standard),
+                        m.definition,
+                    ),
+                    self.baseline_target(m.baseline, m.target, m.unit),
+                    self.fmt.date(m.deadline),
+                    _lines(m.source, self.value("frequency", m.frequency)),
+                    self.member(m.owner),
+                ]
+            )
+        headers = [
+            t["metric"],
+            t["definition"],
+            t["baseline_target"],
+            t["deadline"],
+            t["source_frequency"],
+            t["owner"],
+        ]
+        ordered = [k for k in order if k in groups] + ([None] if None in groups else [])
+        return [
+            MetricGroup(
+                self.objective_text[k] if k is not None else t["unlinked_metrics"],
+                Table(headers, groups[k], widths=[22, 25, 15, 12, 14, 12]),
+            )
+            for k in ordered
+        ]
+
+    def segment(self, s: Any) -> SegmentView:
+        return SegmentView(
+            name=s.name or s.id,
+            demographics=s.demographics,
+            psychographics=s.psychographics,
+            needs=[self.needs.get(n, n) for n in s.needs],
+            content=list(s.content),
+            platforms=list(s.platforms),
+        )
+
+    def value_step(self) -> dict[str, Any]:
+        v, t = self.plan.value, self.t
+        if v is None:
+            return {}
+        topics = None
+        if v.topics:
+            topics = Table(
+                [t["topic"], t["kind"]],
+                [[x.topic, self.value("content_kind", x.kind)] for x in v.topics],
+            )
+        services = None
+        if v.services:
+            services = Table(
+                [t["service"], t["description"], t["need_answered"]],
+                [[s.name, s.description, self.needs.get(s.need or "", s.need)] for s in v.services],
+            )
+        return {
+            "philosophy": v.philosophy,
+            "promise": v.promise,
+            "differentiators": list(v.differentiators),
+            "topics": topics,
+            "services": services,
+        }
+
+    def human_face(self) -> dict[str, Any]:
+        hf, t = self.plan.human_face, self.t
+        if hf is None:
+            return {}
+        spokespeople = None
+        if hf.spokespeople:
+            spokespeople = Table(
+                [t["name"], t["role"], t["channels"], t["topics"]],
+                [
+                    [
+                        s.name or self.member(s.member),
+                        s.role,
+                        ", ".join(s.channels) or None,
+                        list(s.topics),
+                    ]
+                    for s in hf.spokespeople
+                ],
+            )
+        voice = hf.voice
+        return {
+            "spokespeople": spokespeople,
+            "tone": voice.tone if voice else None,
+            "we_do": list(voice.we_do) if voice else [],
+            "we_never": list(voice.we_never) if voice else [],
+        }
+
+    def channel(self, c: Channel) -> ChannelView:
+        t = self.t
+        facts = [
+            Item(t["serves"], [self.objective_text.get(o, o) for o in c.objectives] or None),
+            Item(t["reaches"], [self.segment_names.get(a, a) for a in c.audiences] or None),
+            Item(t["formats"], ", ".join(c.formats) or None),
+            Item(t["posts_week"], self.fmt.number(c.posts_per_week)),
+            Item(t["owner"], self.member(c.owner)),
+            Item(t["hours_week"], self.fmt.hours(c.hours_per_week)),
+            Item(t["budget_month"], self.fmt.money(c.budget_per_month)),
+            Item(t["judged_by"], [self.metric_names.get(m, m) for m in c.metrics] or None),
+        ]
+        pillars = None
+        promo = None
+        if c.pillars:
+            pillars = Table(
+                [t["pillar"], t["kind"], t["share"]],
+                [
+                    [p.name, self.value("content_kind", p.kind), self.fmt.percent(p.share)]
+                    for p in c.pillars
+                ],
+                numeric=[2],
+            )
+            if all(p.share is not None for p in c.pillars):
+                promo = self.fmt.percent(
+                    sum(p.share or 0 for p in c.pillars if p.kind == "promotional")
+                )
+        return ChannelView(
+            platform=c.platform or "?",
+            handle=c.handle,
+            purpose=c.purpose,
+            facts=[f for f in facts if f.value],
+            pillars=pillars,
+            promotional_share=promo,
+        )
+
+    def charts(self, channels: Sequence[Channel]) -> list[Chart]:
+        from smplan.charts import bar_chart
+
+        t = self.t
+        charts = []
+        hours: list[tuple[str, float, str]] = [
+            (c.platform or "?", c.hours_per_week or 0, self.fmt.hours(c.hours_per_week or 0) or "")
+            for c in channels
+        ]
+        ls = self.plan.listening
+        if ls and ls.monitoring_hours_per_week:
+            h = ls.monitoring_hours_per_week
+            hours.append((t["monitoring"], h, self.fmt.hours(h) or ""))
+        if any(value for _, value, _ in hours):
+            charts.append(Chart(t["effort_chart"], bar_chart(hours)))
+        money: list[tuple[str, float, str]] = [
+            (
+                c.platform or "?",
+                c.budget_per_month or 0,
+                self.fmt.money(c.budget_per_month or 0) or "",
+            )
+            for c in channels
+        ]
+        if any(value for _, value, _ in money):
+            charts.append(Chart(t["budget_chart"], bar_chart(money, color="#c8553d")))
+        return charts
+
+    def traceability(self) -> Table | None:
+        plan, t = self.plan, self.t
+        if not plan.objectives:
+            return None
+        rows: list[list[Cell]] = []
+        for o in plan.objectives:
+            channels = [c for c in plan.channels or [] if o.id in c.objectives]
+            audiences = list(
+                dict.fromkeys(self.segment_names.get(a, a) for c in channels for a in c.audiences)
+            )
+            rows.append(
+                [
+                    o.statement or o.id,
+                    [m.name or m.id for m in plan.metrics or [] if m.objective == o.id],
+                    [c.platform or "?" for c in channels],
+                    audiences,
+                ]
+            )
+        return Table(
+            [t["objective"], t["metrics"], t["channels"], t["audiences"]],
+            rows,
+            widths=[34, 26, 14, 26],
+        )
+
+    def keyword_table(self) -> Table | None:
+        ls, t = self.plan.listening, self.t
+        if ls is None or ls.keywords is None:
+            return None
+        rows: list[list[Cell]] = []
+        for category in KEYWORD_CATEGORIES:
+            terms = getattr(ls.keywords, category)
+            if terms is None:
+                shown: Cell = t["not_filled"]
+            else:
+                shown = ", ".join(terms) if terms else t["none"]
+            rows.append([self.value("keyword_category", category), shown])
+        return Table([t["category"], t["terms"]], rows, widths=[25, 75])
+
+    def queries(self) -> list[Query]:
+        ls, t = self.plan.listening, self.t
+        if ls is None or ls.keywords is None:
+            return []
+        kw = ls.keywords
+        out = []
+        for category in KEYWORD_CATEGORIES:
+            query = any_of(getattr(kw, category) or [])
+            if query:
+                out.append(Query(self.value("keyword_category", category) or category, query))
+        themes = any_of(kw.themes or [])
+        combined = [
+            ("query_org_themes", all_of(any_of((kw.company or []) + (kw.brands or [])), themes)),
+            ("query_competitors_themes", all_of(any_of(kw.competitors or []), themes)),
+        ]
+        out.extend(Query(t[key], q) for key, q in combined if q)
+        return out
+
+    def playbook(self) -> Table | None:
+        ls, t = self.plan.listening, self.t
+        if ls is None or ls.playbook is None or not ls.playbook.cases:
+            return None
+        return Table(
+            [t["case"], t["action"], t["owner"], t["response_time"]],
+            [
+                [
+                    self.value("case", c.case),
+                    c.action,
+                    self.member(c.owner),
+                    self.fmt.hours(c.response_hours),
+                ]
+                for c in ls.playbook.cases
+            ],
+            numeric=[3],
+        )
+
+    def people(self) -> Table | None:
+        team, t = self.plan.team, self.t
+        if team is None or not team.members:
+            return None
+        rows: list[list[Cell]] = []
+        for m in team.members:
+            runs = [c for c in self.plan.channels or [] if c.owner == m.id]
+            rows.append(
+                [
+                    m.name or m.id,
+                    m.role,
+                    self.fmt.hours(m.hours_per_week),
+                    [c.platform or "?" for c in runs],
+                    self.fmt.hours(sum(c.hours_per_week or 0 for c in runs)) if runs else None,
+                ]
+            )
+        declared = sum(m.hours_per_week or 0 for m in team.members)
+        channel_hours = sum(
+            c.hours_per_week or 0 for c in self.plan.channels or [] if c.owner in self.members
+        )
+        return Table(
+            [t["person"], t["role"], t["declared"], t["runs"], t["channel_hours"]],
+            rows,
+            numeric=[2, 4],
+            total=[t["total"], None, self.fmt.hours(declared), None, self.fmt.hours(channel_hours)],
+        )
+
+    def channel_costs(self, channels: Sequence[Channel]) -> Table | None:
+        t = self.t
+        if not channels:
+            return None
+        return Table(
+            [t["channel"], t["owner"], t["hours_week"], t["budget_month"]],
+            [
+                [
+                    c.platform,
+                    self.member(c.owner),
+                    self.fmt.hours(c.hours_per_week),
+                    self.fmt.money(c.budget_per_month),
+                ]
+                for c in channels
+            ],
+            numeric=[2, 3],
+            total=[
+                t["total"],
+                None,
+                self.fmt.hours(sum(c.hours_per_week or 0 for c in channels)),
+                self.fmt.money(sum(c.budget_per_month or 0 for c in channels)),
+            ],
+        )
+
+    def tool_costs(self) -> Table | None:
+        ls, t = self.plan.listening, self.t
+        if ls is None or not ls.tools:
+            return None
+        return Table(
+            [t["tool"], t["cost_month"]],
+            [[x.name, self.fmt.money(x.cost_per_month)] for x in ls.tools],
+            numeric=[1],
+            total=[t["total"], self.fmt.money(sum(x.cost_per_month or 0 for x in ls.tools))],
+        )

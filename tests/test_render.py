@@ -1,0 +1,393 @@
+"""`smplan render` to Markdown and HTML: the deliverable's content, its languages, its safety."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from smplan.planfile import parse_plan_bytes
+from smplan.render import (
+    Format,
+    RenderOptions,
+    md_escape,
+    md_fence,
+    mdblock_escape,
+    mdcell_escape,
+    render_text,
+)
+from smplan.render_view import all_of, any_of, quote_term
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+examples = pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+
+#: A small plan in English, complete enough to reach every section.
+PLAN = """\
+smplan: 1
+project:
+  name: Social plan 2027
+  organization: Acme Bakery
+  language: en
+  author: Jo Smith
+  date: 2026-11-02
+  version: "0.3"
+  currency: EUR
+team:
+  members:
+    - id: jo
+      name: Jo Smith
+      department: marketing
+      hours_per_week: 3
+listening:
+  keywords:
+    company: [Acme Bakery, Acme]
+    themes: [sourdough]
+    competitors: []
+  playbook:
+    verify: Check the order book.
+    cases:
+      - case: praise
+        action: Thank them by name.
+        owner: jo
+        response_hours: 4
+objectives:
+  - id: orders
+    family: revenue
+    statement: Take 40 cake orders a month through social media
+    primary: true
+    deadline: 2027-06-30
+metrics:
+  - id: cake-orders
+    objective: orders
+    name: Cake orders from social media
+    baseline: 12
+    target: 40
+    unit: orders a month
+    deadline: 2027-06-30
+channels:
+  - platform: Instagram
+    objectives: [orders]
+    owner: jo
+    posts_per_week: 4
+    hours_per_week: 2.5
+    budget_per_month: 1250.5
+"""
+
+#: Answers a hostile or careless writer could type, each tried in several fields.
+IMG = '<img src="file:///etc/passwd">'
+SCRIPT = "<script>alert(1)</script>"
+JINJA = "{{ 6*7007 }} {% include 'document.md.j2' %}"
+BREAKER = "a | b\n| --- |\n# heading"
+
+
+def load(text: str):
+    return parse_plan_bytes(text.encode("utf-8"), "plan.yaml").plan
+
+
+def md(text: str = PLAN, **options) -> str:
+    return render_text(load(text), RenderOptions(fmt=Format.md, **options))
+
+
+def html(text: str = PLAN, **options) -> str:
+    return render_text(load(text), RenderOptions(fmt=Format.html, **options))
+
+
+def hostile_plan() -> str:
+    def q(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+    text = PLAN.replace("organization: Acme Bakery", f"organization: {q(IMG)}")
+    text = text.replace(
+        "statement: Take 40 cake orders a month through social media",
+        f"statement: {q(SCRIPT + ' ' + BREAKER)}",
+    )
+    text = text.replace("name: Cake orders from social media", f"name: {q(JINJA)}")
+    text = text.replace("action: Thank them by name.", f"action: {q(BREAKER + ' ' + IMG)}")
+    return text.replace("themes: [sourdough]", f"themes: [{q(JINJA)}, {q(BREAKER)}]")
+
+
+@pytest.fixture(autouse=True)
+def _no_source_date_epoch(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+# --- The deliverable --------------------------------------------------------------------
+
+
+@examples
+def test_markdown_matches_the_golden_file_of_every_example(path, golden):
+    loaded = parse_plan_bytes(path.read_bytes(), path.name).plan
+    golden(f"render/{path.stem}.md", render_text(loaded, RenderOptions(fmt=Format.md)))
+
+
+@examples
+def test_summary_markdown_matches_the_golden_file_of_every_example(path, golden):
+    loaded = parse_plan_bytes(path.read_bytes(), path.name).plan
+    text = render_text(loaded, RenderOptions(fmt=Format.md, summary=True))
+    golden(f"render/{path.stem}.summary.md", text)
+
+
+def test_markdown_has_a_cover_a_table_of_contents_and_one_section_per_step():
+    text = md()
+    assert text.startswith("# Social plan 2027\n\n**Acme Bakery** — Social media strategy\n")
+    assert "- **Author:** Jo Smith\n- **Date:** 2 November 2026\n- **Version:** 0.3\n" in text
+    headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
+    assert headings == [
+        "Contents",
+        "Executive summary",
+        "Step 1 — The team",
+        "Step 2 — Listening and comparing",
+        "Step 3 — Objectives",
+        "Step 4 — Metrics",
+        "Step 5 — Audience",
+        "Step 6 — Value",
+        "Step 7 — The human face",
+        "Step 8 — The channel plan",
+        "Traceability",
+        "Monitoring keywords",
+        "Response playbook",
+        "Resources",
+    ]
+
+
+def test_executive_summary_gives_the_primary_objective_metrics_channels_time_and_budget():
+    summary = md().split("## Executive summary")[1].split("## Step 1")[0]
+    assert "Take 40 cake orders a month through social media\n" in summary
+    assert "- **Deadline:** 30 June 2027\n" in summary
+    assert "| Cake orders from social media | 12 → 40 orders a month | 30 June 2027 |" in summary
+    assert "| Instagram | Jo Smith | 4 | 2.5\u00a0h | €1,250.50 |" in summary
+    assert "- **Time the plan needs:** 2.5\u00a0h a week\n" in summary
+    assert "- **Monthly budget:** €1,250.50\n" in summary
+    assert "- **Budget over twelve months:** €15,006\n" in summary
+
+
+def test_traceability_links_each_objective_to_its_metrics_channels_and_audiences():
+    text = md()
+    assert (
+        "| Take 40 cake orders a month through social media | Cake orders from social media "
+        "| Instagram | — |"
+    ) in text
+
+
+def test_keywords_come_with_ready_to_paste_boolean_queries():
+    text = md()
+    assert "| Organization | Acme Bakery, Acme |" in text
+    assert "| Competitors | none |" in text
+    assert "| Executives | not filled in |" in text
+    assert '```text\n("Acme Bakery" OR Acme)\n```' in text
+    assert '```text\n("Acme Bakery" OR Acme) AND sourdough\n```' in text
+
+
+def test_response_playbook_starts_with_checking_the_facts():
+    text = md()
+    assert "**First, check the facts:** Check the order book.\n" in text
+    assert "| Praise | Thank them by name. | Jo Smith | 4\u00a0h |" in text
+
+
+def test_an_unfinished_plan_renders_as_a_draft_with_its_missing_steps_marked():
+    text = md("smplan: 1\nproject:\n  organization: Acme\n  language: en\n")
+    assert "> **Draft.** Working draft: some steps are not finished yet.\n" in text
+    assert "> Steps still to finish: The team, Listening and comparing, Objectives," in text
+    assert "- Step 4 — Metrics (not started)\n" in text
+    section = text.split("## Step 4 — Metrics")[1].split("## Step 5")[0]
+    assert "> **Not started.** This step has not been started yet." in section
+    assert "1. Finish step 1: The team.\n" in text
+
+
+def test_a_complete_plan_carries_no_draft_mark():
+    for path in EXAMPLES:
+        loaded = parse_plan_bytes(path.read_bytes(), path.name).plan
+        assert "**Draft.**" not in render_text(loaded, RenderOptions(fmt=Format.md))
+
+
+def test_summary_is_the_short_version():
+    text = md(summary=True)
+    headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
+    assert headings == [
+        "Primary objective",
+        "Key metrics",
+        "Channels at a glance",
+        "Time and budget",
+        "Next three actions",
+    ]
+    assert "Jo Smith · 2 November 2026 · Version 0.3\n" in text
+
+
+# --- Languages --------------------------------------------------------------------------
+
+
+def test_a_french_plan_renders_french_headings_dates_and_numbers():
+    text = md(PLAN.replace("language: en", "language: fr"))
+    assert "## Étape 1 — L'équipe\n" in text
+    assert "- **Date\u00a0:** 2 novembre 2026\n" in text
+    assert "| Instagram | Jo Smith | 4 | 2,5\u00a0h | 1\u202f250,50\u00a0€ |" in text
+
+
+def test_lang_overrides_the_plans_language_for_labels_dates_and_numbers():
+    french = PLAN.replace("language: en", "language: fr")
+    text = md(french, lang="en")
+    assert "## Step 1 — The team\n" in text
+    assert "- **Date:** 2 November 2026\n" in text
+    assert '<html lang="en">' in html(french, lang="en")
+
+
+def test_amounts_use_the_plans_currency():
+    text = md(PLAN.replace("currency: EUR", "currency: GBP"))
+    assert "| Instagram | Jo Smith | 4 | 2.5\u00a0h | £1,250.50 |" in text
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+
+def test_html_carries_the_title_author_and_language_the_pdf_metadata_comes_from():
+    page = html()
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert '<html lang="en">' in page
+    assert "<title>Social plan 2027 — Acme Bakery</title>" in page
+    assert '<meta name="author" content="Jo Smith">' in page
+    assert '<meta name="dcterms.created" content="2026-11-02T00:00:00Z">' in page
+
+
+def test_source_date_epoch_sets_the_document_timestamp(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert '<meta name="dcterms.created" content="2026-01-01T00:00:00Z">' in html()
+
+
+def test_an_unusable_source_date_epoch_is_an_error(monkeypatch):
+    from smplan.errors import RenderError
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(RenderError, match="SOURCE_DATE_EPOCH is not a number of seconds"):
+        html()
+
+
+def test_html_draws_the_effort_chart_as_inline_svg():
+    page = html()
+    chart = page.split('<figure class="chart"><figcaption>Hours a week by channel</figcaption>')[1]
+    assert chart.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="chart"')
+    assert ">Instagram</text>" in chart.split("</svg>")[0]
+
+
+def test_rendering_is_deterministic_and_machine_independent():
+    assert md() == md()
+    assert html() == html()
+    assert str(ROOT) not in html()
+
+
+# --- Plan text is data ------------------------------------------------------------------
+
+
+def test_markdown_escapes_what_would_become_markup():
+    assert md_escape(IMG) == '\\<img src="file:///etc/passwd">'
+    assert md_escape("# not a heading") == "\\# not a heading"
+    assert md_escape("1. not a list") == "1\\. not a list"
+    assert md_escape("version 1.0 and snake_case") == "version 1.0 and snake_case"
+    assert md_escape("*bold* _it_ [link](x) `code` a|b") == (
+        "\\*bold\\* \\_it\\_ \\[link\\](x) \\`code\\` a\\|b"
+    )
+    assert md_escape("line\nbreak") == "line break"
+    assert mdblock_escape("one\n\n- two") == "one\\\n\\- two"
+    assert mdcell_escape("a | b\nc") == "a \\| b<br>c"
+    assert mdcell_escape(["x|y", "z"]) == "x\\|y<br>z"
+    assert md_fence("a ``` b") == "````text\na ``` b\n````"
+
+
+def test_hostile_answers_come_out_as_literal_markdown():
+    text = md(hostile_plan())
+    assert "42042" not in text
+    assert "{{ 6\\*7007 }} {% include 'document.md.j2' %}" in text
+    assert re.search(r"(?<!\\)<(img|script)", text) is None
+    assert '\\<img src="file:///etc/passwd">' in text
+    assert not re.search(r"^#+ heading", text, flags=re.MULTILINE)
+    for table in re.findall(r"(?:^\|.*\|\n)+", text, flags=re.MULTILINE):
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in table.splitlines()}
+        assert len(widths) == 1, table
+
+
+def test_hostile_answers_come_out_as_literal_html():
+    page = html(hostile_plan())
+    assert "42042" not in page
+    assert "{{ 6*7007 }} {% include &#39;document.md.j2&#39; %}" in page
+    assert "<script" not in page
+    assert "<img" not in page
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in page
+
+
+def test_boolean_queries_quote_phrases_and_escape_quotes():
+    assert quote_term("levain") == "levain"
+    assert quote_term("pain  au\nlevain") == '"pain au levain"'
+    assert quote_term('say "hi"') == '"say \\"hi\\""'
+    assert quote_term("OR") == '"OR"'
+    assert any_of(["Maison Fournil", "Fournil", "Fournil", " "]) == '("Maison Fournil" OR Fournil)'
+    assert any_of([]) is None
+    assert all_of('("Maison Fournil" OR Fournil)', "(pain OR levain)") == (
+        '("Maison Fournil" OR Fournil) AND (pain OR levain)'
+    )
+    assert all_of("x", None) is None
+
+
+# --- User templates ---------------------------------------------------------------------
+
+
+def test_a_user_template_replaces_the_built_in_one_of_the_same_name(tree):
+    root = tree({"tpl/summary.md.j2": "Summary of {{ doc.organization }}\n"})
+    options = {"template_dir": root / "tpl"}
+    assert md(summary=True, **options) == "Summary of Acme Bakery\n"
+    assert md(**options).startswith("# Social plan 2027\n")
+
+
+def test_a_user_template_can_extend_the_built_in_one_and_override_a_block(tree):
+    root = tree(
+        {
+            "tpl/document.md.j2": (
+                '{% extends "builtin/document.md.j2" %}\n'
+                "{% block cover %}# {{ doc.organization }}, by us{% endblock %}\n"
+            )
+        }
+    )
+    text = md(template_dir=root / "tpl")
+    assert text.startswith("# Acme Bakery, by us\n\n## Contents\n")
+    assert "## Step 8 — The channel plan\n" in text
+
+
+def test_a_user_template_also_escapes_plan_text(tree):
+    root = tree({"tpl/summary.html.j2": "<p>{{ doc.organization }}</p>"})
+    page = html(hostile_plan(), summary=True, template_dir=root / "tpl")
+    assert page == "<p>&lt;img src=&#34;file:///etc/passwd&#34;&gt;</p>"
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            "ok\n{{ doc.__class__.__mro__ }}\n",
+            "tpl/document.md.j2:2: template refused: access to attribute '__class__' of "
+            "'Document' object is unsafe.",
+        ),
+        ("{{ ''.__class__ }}", "tpl/document.md.j2:1: template refused: "),
+        ("{{ nowhere }}", "tpl/document.md.j2:1: template error: 'nowhere' is undefined"),
+        ("\n{% if %}", "tpl/document.md.j2:2: template error: Expected an expression, got 'end"),
+        ('{% include "missing.j2" %}', "tpl/document.md.j2:1: template not found: missing.j2"),
+    ],
+    ids=["class-of-the-document", "class-of-a-string", "undefined", "syntax", "missing"],
+)
+def test_a_broken_or_hostile_user_template_is_refused_with_its_line(
+    tree, smplan, template, message
+):
+    root = tree({"plan.yaml": PLAN, "tpl/document.md.j2": template})
+    result = smplan("render", root / "plan.yaml", "-f", "md", "--template-dir", root / "tpl")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {root / 'plan.yaml'}: {root}/{message}")
+    assert not (root / "plan.md").exists()
+
+
+def test_templates_cannot_read_plan_files_through_the_model(tree):
+    # Templates see plain data: no pydantic object whose methods could open a file.
+    root = tree({"tpl/document.md.j2": "{{ plan.project.parse_file }}"})
+    from smplan.errors import RenderError
+
+    with pytest.raises(RenderError, match="'dict object' has no attribute 'parse_file'"):
+        md(template_dir=root / "tpl")

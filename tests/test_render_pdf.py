@@ -1,0 +1,365 @@
+"""`smplan render --format pdf`: what a reader finds in the PDF, byte for byte the same each time.
+
+The examples are rendered once per session, as a CI job would: every plan in one call,
+two at a time, with a broken plan among them.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from smplan.i18n import Formatter, labels
+from smplan.planfile import load_plan, parse_plan_bytes
+from smplan.render import Format, RenderOptions, builtin_templates, render_file, render_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+STEPS = (
+    "team",
+    "listening",
+    "objectives",
+    "metrics",
+    "audience",
+    "value",
+    "human_face",
+    "channels",
+)
+BROKEN = "smplan: 1\nproject: [oops\n"
+
+examples = pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+
+
+def _environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def _render_all(folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    broken = folder / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "smplan",
+            "render",
+            *map(str, EXAMPLES),
+            str(broken),
+            "--format",
+            "pdf",
+            "--jobs",
+            "2",
+            "-o",
+            str(folder),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=_environment(),
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def batch(tmp_path_factory):
+    """Every example rendered to PDF in one call, next to a broken plan."""
+    folder = tmp_path_factory.mktemp("pdf")
+    return folder, _render_all(folder)
+
+
+@pytest.fixture(scope="session")
+def summaries(tmp_path_factory):
+    """Every example rendered to its short PDF version in one call."""
+    folder = tmp_path_factory.mktemp("summaries")
+    return folder, _render_all(folder, "--summary")
+
+
+def text_of(pdf: Path) -> str:
+    """The PDF's text as a reader would search it: one line, plain spaces."""
+    reader = pypdf.PdfReader(pdf)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    # A line may break after the hyphen of a compound word (rendez-vous).
+    return flat(text.replace("-\n", "-"))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())
+
+
+# --- A batch for CI ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_batch_with_one_broken_plan_exits_1_and_still_writes_every_other_pdf(batch):
+    folder, result = batch
+    assert result.returncode == 1
+    broken = folder / "broken.yaml"
+    assert result.stderr.startswith(f"{broken}:3:1: YAML syntax error: ")
+    written = [f"Wrote {folder / (p.stem + '.pdf')}." for p in EXAMPLES]
+    assert result.stdout.splitlines() == written
+    assert sorted(p.name for p in folder.glob("*.pdf")) == sorted(p.stem + ".pdf" for p in EXAMPLES)
+
+
+@examples
+def test_the_pdf_holds_the_organization_every_section_every_objective_and_target(path, batch):
+    folder, _ = batch
+    plan = load_plan(path).plan
+    text = text_of(folder / f"{path.stem}.pdf")
+    t = labels(plan.language)
+    fmt = Formatter(plan.language, plan.project.currency)
+    assert flat(plan.project.organization) in text
+    for number, step in enumerate(STEPS, start=1):
+        assert f"{t['step']} {number} — {t['step_' + step]}" in text
+    for objective in plan.objectives:
+        assert flat(objective.statement) in text
+    for metric in plan.metrics:
+        assert flat(f"→ {fmt.number(metric.target)} {metric.unit}") in text
+
+
+@examples
+def test_the_page_count_is_sane(path, batch):
+    folder, _ = batch
+    pages = len(pypdf.PdfReader(folder / f"{path.stem}.pdf").pages)
+    assert 10 <= pages <= 40
+
+
+@examples
+def test_every_page_after_the_cover_has_the_running_header_and_its_number(path, batch):
+    folder, _ = batch
+    plan = load_plan(path).plan
+    pages = pypdf.PdfReader(folder / f"{path.stem}.pdf").pages
+    t = labels(plan.language)
+    for number, page in enumerate(pages[1:], start=2):
+        text = flat(page.extract_text())
+        assert flat(plan.project.organization) in text
+        assert f"{number} / {len(pages)}" in text
+    # The table of contents gives the page of each of its 13 sections, in order.
+    contents = flat(pages[1].extract_text())
+    assert contents.startswith(f"{t['contents']} {t['summary']} ...")
+    numbers = [int(n) for n in re.findall(r"\.{3,} (\d+)", contents)]
+    assert len(numbers) == 13
+    assert numbers[0] == 3
+    assert numbers == sorted(numbers)
+    assert numbers[-1] <= len(pages)
+
+
+@examples
+def test_the_pdf_metadata_gives_title_author_language_and_the_plans_date(path, batch):
+    folder, _ = batch
+    project = load_plan(path).plan.project
+    reader = pypdf.PdfReader(folder / f"{path.stem}.pdf")
+    meta = reader.metadata
+    assert meta.title == f"{project.name} — {project.organization}"
+    assert meta.author == project.author
+    assert reader.trailer["/Root"]["/Lang"] == project.language
+    assert meta["/CreationDate"] == f"D:{project.date:%Y%m%d}000000Z"
+
+
+@examples
+def test_the_pdf_uses_only_the_bundled_fonts(path, batch):
+    folder, _ = batch
+    fonts = set()
+    for page in pypdf.PdfReader(folder / f"{path.stem}.pdf").pages:
+        for resources in _resources(page.get("/Resources")):
+            for font in resources.get("/Font", {}).values():
+                fonts.add(str(font.get_object()["/BaseFont"]).split("+", 1)[1])
+    assert fonts <= {"smplan-Sans", "smplan-Sans-Bold", "smplan-Sans-Italic", "smplan-Mono"}
+    assert "smplan-Sans" in fonts
+
+
+def _resources(resources):
+    if resources is None:
+        return
+    resources = resources.get_object()
+    yield resources
+    for xobject in resources.get("/XObject", {}).values():
+        yield from _resources(xobject.get_object().get("/Resources"))
+
+
+@pytest.mark.slow
+@examples
+def test_the_summary_pdf_is_two_pages_at_most(path, summaries):
+    folder, result = summaries
+    assert result.returncode == 1
+    pdf = folder / f"{path.stem}.summary.pdf"
+    assert len(pypdf.PdfReader(pdf).pages) <= 2
+    plan = load_plan(path).plan
+    text = text_of(pdf)
+    primary = next(o for o in plan.objectives if o.primary)
+    assert flat(primary.statement) in text
+    assert labels(plan.language)["next_actions"] in text
+
+
+@pytest.mark.slow
+def test_rendering_twice_gives_byte_identical_pdfs(batch, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    folder, _ = batch
+    source = EXAMPLES[0]
+    again = render_file(source, tmp_path / "again.pdf", RenderOptions(fmt=Format.pdf))
+    assert again.read_bytes() == (folder / f"{source.stem}.pdf").read_bytes()
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+# --- Small plans ------------------------------------------------------------------------
+
+PLAN = """\
+smplan: 1
+project:
+  name: Plan
+  organization: {organization}
+  language: en
+  author: Jo
+  date: 2026-11-02
+objectives:
+  - id: orders
+    statement: {statement}
+    primary: true
+listening:
+  keywords:
+    themes: [{theme}]
+"""
+
+IMG = '<img src="file:///etc/passwd">'
+SCRIPT = "<script>alert(1)</script>"
+JINJA = "{{ 6*7007 }}"
+BREAKER = "a | b"
+
+
+def small(organization="Acme", statement="Sell more", theme="bread"):
+    def q(value: str) -> str:
+        return '"' + value.replace('"', '\\"') + '"'
+
+    text = PLAN.format(organization=q(organization), statement=q(statement), theme=q(theme))
+    return parse_plan_bytes(text.encode("utf-8"), "plan.yaml").plan
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    out = tmp_path / "out.pdf"
+    out.write_bytes(data)
+    return text_of(out)
+
+
+def test_hostile_answers_are_printed_and_read_no_file(tmp_path, monkeypatch):
+    import smplan.render as render
+
+    fetched: list[str] = []
+    real = render._fetcher
+
+    def spying(roots):
+        fetcher = real(roots)
+        fetch = fetcher.fetch
+
+        def record(url, headers=None):
+            fetched.append(url)
+            return fetch(url, headers)
+
+        fetcher.fetch = record
+        return fetcher
+
+    monkeypatch.setattr(render, "_fetcher", spying)
+    plan = small(organization=IMG, statement=f"{SCRIPT} {BREAKER}", theme=JINJA)
+    text = pdf_text(render_pdf(plan, RenderOptions(fmt=Format.pdf), tmp_path), tmp_path)
+    assert IMG in text
+    assert f"{SCRIPT} {BREAKER}" in text
+    assert JINJA in text
+    assert "42042" not in text
+    fonts = (builtin_templates() / "fonts").resolve().as_uri()
+    assert fetched and all(url.startswith(fonts + "/") for url in fetched)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["file:///etc/passwd", "http://example.com/logo.png", "../outside.png"],
+    ids=["system-file", "network", "parent-folder"],
+)
+def test_a_template_cannot_load_anything_outside_the_plans_folder(tree, smplan, source):
+    root = tree(
+        {
+            "outside.png": b"\x89PNG",
+            "plans/plan.yaml": "smplan: 1\n",
+            "tpl/document.html.j2": (
+                '{% extends "builtin/document.html.j2" %}'
+                f'{{% block cover %}}<img src="{source}">{{% endblock %}}'
+            ),
+        }
+    )
+    result = smplan("render", root / "plans/plan.yaml", "--template-dir", root / "tpl")
+    assert result.exit_code == 2
+    refused = source if ":" in source else (root / "outside.png").as_uri()
+    assert result.stderr.startswith(
+        f"error: {root / 'plans/plan.yaml'}: refused to load {refused}: a document may only "
+        "use the bundled templates, the template folder and files inside the plan's folder\n"
+    )
+    assert not (root / "plans/plan.pdf").exists()
+
+
+def test_a_template_may_show_an_image_from_the_plans_folder(tree, smplan):
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        '<rect width="10" height="10"/></svg>'
+    )
+    root = tree(
+        {
+            "plan.yaml": "smplan: 1\n",
+            "logo.svg": svg,
+            "tpl/document.html.j2": (
+                '{% extends "builtin/document.html.j2" %}'
+                '{% block cover %}<img src="logo.svg">{{ super() }}{% endblock %}'
+            ),
+        }
+    )
+    result = smplan("render", root / "plan.yaml", "--template-dir", root / "tpl")
+    assert result.exit_code == 0, result.output
+    assert (root / "plan.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_an_unfinished_plan_is_marked_draft_on_every_page(tmp_path):
+    data = render_pdf(small(), RenderOptions(fmt=Format.pdf), tmp_path)
+    (tmp_path / "draft.pdf").write_bytes(data)
+    pages = pypdf.PdfReader(tmp_path / "draft.pdf").pages
+    assert all("DRAFT" in page.extract_text() for page in pages)
+    assert "Step 4 — Metrics (not started)" in flat(pages[1].extract_text())
+
+
+def test_source_date_epoch_dates_the_pdf(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    data = render_pdf(small(), RenderOptions(fmt=Format.pdf, summary=True), tmp_path)
+    (tmp_path / "s.pdf").write_bytes(data)
+    assert pypdf.PdfReader(tmp_path / "s.pdf").metadata["/CreationDate"] == "D:20260101000000Z"
+
+
+def test_missing_system_libraries_name_the_packages_and_leave_markdown_working(
+    tree, smplan, monkeypatch
+):
+    real_import = builtins.__import__
+
+    def no_pango(name, *args, **kwargs):
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: not found")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    root = tree({"plan.yaml": "smplan: 1\n"})
+    result = smplan("render", root / "plan.yaml", "--format", "pdf")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: PDF output needs system libraries that could not be loaded (cannot load "
+        "library 'libpango-1.0-0': libpango-1.0-0: not found). On Debian or Ubuntu, install "
+        "them with: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b "
+        "libharfbuzz-subset0 fonts-dejavu-core\n"
+        "hint: Markdown and HTML output work without them: --format md or --format html\n"
+    )
+    assert not (root / "plan.pdf").exists()
+    result = smplan("render", root / "plan.yaml", "--format", "md")
+    assert result.exit_code == 0
+    assert (root / "plan.md").exists()
