@@ -17,7 +17,16 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
+	@mkdir -p $(DEMO_OUT)
 	$(BIN)/smplan check $(DEMO_PLAN)
+	$(BIN)/smplan render $(DEMO_PLAN) --format pdf -o $(DEMO_OUT)/boulangerie.pdf
+	$(BIN)/smplan render $(DEMO_PLAN) --format md -o $(DEMO_OUT)/boulangerie.md
+	$(BIN)/smplan render $(DEMO_PLAN) --format pdf --summary -o $(DEMO_OUT)/boulangerie.summary.pdf
+	@echo
+	@echo "The demo documents are in $(DEMO_OUT)/:"
+	@echo "  $(DEMO_OUT)/boulangerie.pdf          the full strategy document"
+	@echo "  $(DEMO_OUT)/boulangerie.summary.pdf  the two-page summary"
+	@echo "  $(DEMO_OUT)/boulangerie.md           the same document in Markdown"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
