@@ -15,6 +15,13 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+def printable(text: str) -> str:
+    """`text` with control characters and lone surrogates escaped, so it fits one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem in a plan file, located as precisely as the file allows."""
@@ -27,16 +34,16 @@ class Problem:
 
     def location(self, filename: str) -> str:
         """`FILE:LINE:COL: field.path`, as much of it as is known."""
-        where = filename
+        where = printable(filename)
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.path}" if self.path else where
+        return f"{where}: {printable(self.path)}" if self.path else where
 
     def format(self, filename: str) -> str:
         """Render as `FILE:LINE:COL: field.path: message (hint: ...)`."""
-        text = f"{self.location(filename)}: {self.message}"
+        text = f"{self.location(filename)}: {printable(self.message)}"
         if self.hint:
-            text += f" (hint: {self.hint})"
+            text += f" (hint: {printable(self.hint)})"
         return text
 
     def sort_key(self) -> tuple[int, int, str]:

@@ -180,6 +180,20 @@ def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
         raise PlanFileError(filename, refused.problems) from None
     except yaml.MarkedYAMLError as exc:
         raise PlanFileError(filename, [_yaml_problem(exc)]) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _text_position(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise PlanFileError(
+            filename,
+            [
+                Problem(
+                    f"character U+{ord(char):04X} is not allowed in YAML",
+                    line=line,
+                    column=col,
+                    hint="remove it; it is often pasted in by accident",
+                )
+            ],
+        ) from None
     except yaml.YAMLError as exc:
         raise PlanFileError(filename, [Problem(f"not valid YAML: {exc}")]) from None
     if node is None:
@@ -219,6 +233,11 @@ def validate_data(
     except ValidationError as exc:
         raise PlanInvalidError(filename, _validation_problems(exc, source)) from None
     return LoadedPlan(plan=plan, path=path or Path(filename), source=source)
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -419,6 +438,7 @@ def _check_version(data: dict[str, Any], source: SourceMap, filename: str) -> No
 _EXPECT = {
     "float_parsing": "a number",
     "float_type": "a number",
+    "finite_number": "a finite number",
     "int_parsing": "a whole number",
     "int_type": "a whole number",
     "int_from_float": "a whole number",
@@ -616,10 +636,29 @@ def plan_data(plan: Plan) -> dict[str, Any]:
     return ordered
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, with text that YAML would fold written double-quoted."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    # PyYAML writes NEL and the Unicode line separators raw in single quotes, where a
+    # reader folds them; in double quotes they are escaped and read back as they were.
+    style = '"' if any(c in data for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump_plan(plan: Plan) -> str:
     """The plan as YAML text that reads back to the same plan."""
-    return yaml.safe_dump(
-        plan_data(plan), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    return yaml.dump(
+        plan_data(plan),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
 
 

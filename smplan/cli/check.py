@@ -10,7 +10,14 @@ import typer
 
 from smplan.cli import app
 from smplan.cli.console import console
-from smplan.errors import ExitCode, PlanFileError, PlanInvalidError, Problem, UsageError
+from smplan.errors import (
+    ExitCode,
+    PlanFileError,
+    PlanInvalidError,
+    Problem,
+    UsageError,
+    printable,
+)
 
 STEP_TITLES = {
     "project": "Project",
@@ -104,7 +111,7 @@ def _finding_line(name: str, finding: Any, problem: Problem) -> str:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(printable(text))
 
 
 def _print_report(
