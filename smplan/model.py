@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -75,12 +75,22 @@ class Model(BaseModel):
         str_strip_whitespace=True,
         validate_assignment=True,
         use_enum_values=True,
+        allow_inf_nan=False,
     )
 
 
 Id = str
 Hours = float
 Text = str
+
+# Bounds that no real plan reaches, so a typo cannot carry an absurd number into the
+# document (and every number stays within what locale formatting handles exactly).
+HOURS_PER_WEEK = 168
+HOURS_PER_YEAR = 8760
+MAX_AMOUNT = 1e12
+MAX_AUDIENCE = 10**11
+MAX_POSTS_PER_WEEK = 1000
+MetricValue = Annotated[float, Field(ge=-1e15, le=1e15)]
 
 
 class Language(StrEnum):
@@ -374,6 +384,7 @@ class Tool(Model):
         "Coût mensuel, dans la devise du plan.",
         0,
         ge=0,
+        le=MAX_AMOUNT,
     )
 
 
@@ -401,7 +412,7 @@ class Account(Model):
     )
     purpose: Text | None = text("What it is used for today.", "À quoi il sert aujourd'hui.")
     audience_size: int | None = text(
-        "Followers or subscribers today.", "Abonnés aujourd'hui.", 850, ge=0
+        "Followers or subscribers today.", "Abonnés aujourd'hui.", 850, ge=0, le=MAX_AUDIENCE
     )
     activity: Text | None = text(
         "How active it is (last post, posts a month).",
@@ -446,6 +457,7 @@ class PlaybookCase(Model):
         "Délai visé avant la première réponse, en heures.",
         4,
         ge=0,
+        le=HOURS_PER_YEAR,
     )
 
 
@@ -513,6 +525,7 @@ class Listening(Model):
         "Heures par semaine consacrées à la veille.",
         2,
         ge=0,
+        le=HOURS_PER_WEEK,
     )
     audit: list[Account] = items(
         "The accounts the organization already has.",
@@ -680,12 +693,12 @@ class Metric(Model):
             "Commandes dont le client cite Instagram ou Facebook",
         ),
     )
-    baseline: float | Literal["unknown"] | None = text(
+    baseline: MetricValue | Literal["unknown"] | None = text(
         "Value today, or `unknown` when it is not measured yet.",
         "Valeur aujourd'hui, ou `unknown` si elle n'est pas encore mesurée.",
         12,
     )
-    target: float | None = text("Value to reach.", "Valeur à atteindre.", 40)
+    target: MetricValue | None = text("Value to reach.", "Valeur à atteindre.", 40)
     unit: Text | None = text("Unit.", "Unité.", ex("orders a month", "commandes par mois"))
     deadline: dt.date | None = text(
         "When the target must be reached (YYYY-MM-DD).",
@@ -937,20 +950,23 @@ class Channel(Model):
         "Piliers de contenu et leur part dans le mix.",
     )
     formats: list[Text] = items("Formats used.", "Formats utilisés.", ["Reels", "Stories"])
-    posts_per_week: float | None = text("Posts a week.", "Publications par semaine.", 4, ge=0)
+    posts_per_week: float | None = text(
+        "Posts a week.", "Publications par semaine.", 4, ge=0, le=MAX_POSTS_PER_WEEK
+    )
     owner: Id | None = text(
         "Id of the team member who runs it.",
         "Identifiant du membre de l'équipe qui l'anime.",
         "julien",
     )
     hours_per_week: Hours | None = text(
-        "Hours a week it takes.", "Heures par semaine nécessaires.", 3, ge=0
+        "Hours a week it takes.", "Heures par semaine nécessaires.", 3, ge=0, le=HOURS_PER_WEEK
     )
     budget_per_month: float | None = text(
         "Budget per month, in the plan's currency.",
         "Budget mensuel, dans la devise du plan.",
         50,
         ge=0,
+        le=MAX_AMOUNT,
     )
     metrics: list[Id] = items(
         "Ids of the metrics that judge it.",
@@ -979,7 +995,7 @@ class Project(Model):
         "Language of the plan and of its document: fr or en.",
         "Langue du plan et de son document : fr ou en.",
         "fr",
-        default=Language.en,
+        default=Language.en.value,
     )
     author: Text | None = text(
         "Who wrote the plan.",
@@ -1028,6 +1044,7 @@ class Plan(Model):
         str_strip_whitespace=True,
         validate_assignment=True,
         use_enum_values=True,
+        allow_inf_nan=False,
     )
 
     smplan: Literal[1] = doc(

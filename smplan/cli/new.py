@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import Literal
 
 import typer
 
 from smplan.cli import app
 from smplan.errors import UsageError
-from smplan.model import Language
 
 
 @app.command()
 def new(
     path: Path = typer.Argument(..., help="The plan file to create, e.g. plan.yaml."),
-    lang: Language = typer.Option(
-        Language.en, "--lang", help="Language of the plan, its comments and its document."
+    lang: Literal["fr", "en"] = typer.Option(
+        "en", "--lang", help="Language of the plan, its comments and its document."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
 ) -> None:
@@ -30,7 +30,7 @@ def new(
     if path.exists() and not force:
         raise UsageError(f"{path} already exists; use --force to overwrite it")
     try:
-        atomic_write(path, skeleton(Language(lang).value, path.name))
+        atomic_write(path, skeleton(lang, path.name))
     except OSError as error:
         raise UsageError(
             f"cannot write {path}: {error.strerror or error}",
