@@ -1,0 +1,136 @@
+"""`smplan init`: the guided interview, asked in the terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from smplan.cli import app
+from smplan.cli.console import console
+from smplan.errors import UsageError
+
+if TYPE_CHECKING:
+    # The interview and the plan model load only when `init` runs.
+    from smplan.interview import Block, Question
+
+
+class TerminalAsker:
+    """Asks the interview's questions on a Rich console and reads answers from stdin."""
+
+    def __init__(self, out: Console, echo: bool = False) -> None:
+        self.out = out
+        # Piped answers are not echoed by a terminal: print them so the transcript reads.
+        self.echo = echo
+
+    def ask(self, question: Question) -> str:
+        """Show the question, its help and its choices, and read one line."""
+        if question.help:
+            self.out.print(f"[dim]{escape(question.help)}[/]", soft_wrap=True)
+        for option in question.options:
+            self.out.print(
+                f"  [cyan]{escape(option.key)}[/]. {escape(option.label)}", soft_wrap=True
+            )
+        prompt = f"[bold]{escape(question.label)}[/]"
+        if question.hint:
+            prompt += f" [dim]({escape(question.hint)})[/]"
+        default = self._default(question)
+        if default:
+            prompt += f" [green]\\[{escape(default)}][/]"
+        self.out.print(prompt + ": ", end="", soft_wrap=True)
+        answer = input()
+        if self.echo:
+            self.out.print(escape(answer), soft_wrap=True, highlight=False)
+        return answer
+
+    @staticmethod
+    def _default(question: Question) -> str | None:
+        for option in question.options:
+            if option.value == question.default:
+                return option.label
+        return question.default
+
+    def show(self, block: Block) -> None:
+        """Print a block of the interview in the style its kind calls for."""
+        out = self.out
+        if block.kind == "guidance":
+            from rich.panel import Panel
+
+            body = "\n\n".join(f"[bold]{escape(k)}[/]\n{escape(v)}" for k, v in block.rows)
+            out.print()
+            out.print(Panel(body, title=f"[bold]{escape(block.title)}[/]", title_align="left"))
+        elif block.kind == "heading":
+            out.print()
+            out.print(f"[bold underline]{escape(block.title)}[/]", soft_wrap=True)
+            for line in block.lines:
+                out.print(f"[dim]{escape(line)}[/]", soft_wrap=True)
+        elif block.kind == "error":
+            for line in block.lines:
+                out.print(f"[red]{escape(line)}[/]", soft_wrap=True)
+        elif block.kind in ("status", "summary"):
+            out.print()
+            out.print(f"[bold]{escape(block.title)}[/]", soft_wrap=True)
+            width = max((len(k) for k, _ in block.rows), default=0)
+            for key, value in block.rows:
+                out.print(f"  {escape(key.ljust(width))}  {escape(value)}", soft_wrap=True)
+        elif block.kind in ("review", "findings"):
+            out.print()
+            out.print(f"[bold]{escape(block.title)}[/]", soft_wrap=True)
+            for line in block.lines:
+                out.print(f"  {escape(line)}", soft_wrap=True)
+        elif block.kind == "next":
+            out.print()
+            for line in block.lines:
+                out.print(f"[bold]{escape(line)}[/]", soft_wrap=True)
+        else:
+            for line in block.lines:
+                out.print(f"[dim]{escape(line)}[/]", soft_wrap=True)
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(
+        Path("plan.yaml"), help="The plan file to create, or to complete where it stopped."
+    ),
+    lang: str = typer.Option(
+        None, "--lang", help="Language of the questions: fr or en. Default: the plan's own."
+    ),
+    step: str = typer.Option(
+        None,
+        "--step",
+        help="Reopen one step with its current answers as defaults: a number (0 for the "
+        "project, 1 to 8) or a name such as objectives.",
+    ),
+    answers: Path = typer.Option(
+        None,
+        "--answers",
+        help="A YAML file in the plan's own shape whose answers pre-fill the plan.",
+    ),
+    interactive: bool = typer.Option(
+        None,
+        "--interactive/--no-interactive",
+        help="Ask questions even when standard input is not a terminal, reading one answer "
+        "per line (--interactive), or never ask (--no-interactive). Default: ask only "
+        "in a terminal.",
+        show_default=False,
+    ),
+) -> None:
+    """Build a plan by answering questions, step by step; every answer is saved at once.
+
+    On an existing plan, the interview resumes at the first step not done.
+    Ctrl-C stops at any time and keeps every answer given so far.
+    Without a terminal (and without --interactive), nothing is asked:
+    init lists what is still missing and exits with status 2.
+    """
+    from smplan.interview import init as run_interview
+
+    if lang is not None and lang not in ("fr", "en"):
+        raise UsageError(f"unknown language `{lang}`", hint="use --lang fr or --lang en")
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    asker = TerminalAsker(console, echo=interactive and not sys.stdin.isatty())
+    run_interview(path, asker, lang=lang, step=step, answers=answers, interactive=interactive)

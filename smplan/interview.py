@@ -1,0 +1,1077 @@
+"""The guided interview behind `smplan init`: the eight steps, one answer at a time.
+
+The questions come from the plan model: each field's type picks the kind of prompt, its
+description is the help line, and every answer is checked by assigning it to the model,
+so a rejected answer is asked again with the model's own message. The plan is saved
+after every answer. The interview never prints and never reads a terminal: it talks to
+an `Asker`, which the command line implements with prompts and the tests with a script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shlex
+import types
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from smplan.errors import Interrupted, PlanInvalidError, UsageError
+from smplan.guidance import ERRORS_FR, tr
+from smplan.model import ID_PATTERN, STEPS, Language, Plan, Project, example_for
+from smplan.roundtrip import PlanWriter, plain
+
+Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
+
+#: The answer that clears a field or removes a list item.
+CLEAR = "-"
+#: Sections the interview can open: the project block, then the eight steps.
+SECTIONS: tuple[str, ...] = ("project", *STEPS)
+
+_YES = frozenset({"y", "yes", "o", "oui", "true", "1"})
+_NO = frozenset({"n", "no", "non", "false", "0"})
+
+
+@dataclass(frozen=True)
+class Option:
+    """One allowed answer of a choice: what is stored, what is shown, what may be typed."""
+
+    value: str
+    label: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question to put to the user; `key` names where the answer goes in the plan."""
+
+    kind: Kind
+    key: str
+    label: str
+    help: str = ""
+    default: str | None = None
+    options: tuple[Option, ...] = ()
+    #: How to answer, in a few words: "y/n", "YYYY-MM-DD", "numbers separated by commas".
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """Something to show: guidance, a heading, a rejected answer, the review, the result."""
+
+    kind: Literal[
+        "heading", "guidance", "status", "note", "error", "review", "summary", "findings", "next"
+    ]
+    title: str = ""
+    lines: tuple[str, ...] = ()
+    rows: tuple[tuple[str, str], ...] = ()
+
+
+class Asker(Protocol):
+    """What the interview needs from a user interface."""
+
+    def ask(self, question: Question) -> str:
+        """Put the question and return the answer as typed (empty keeps the default)."""
+
+    def show(self, block: Block) -> None:
+        """Show a block of text."""
+
+
+# --- reading the model ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one field of the model is asked."""
+
+    kind: Literal[
+        "text", "number", "date", "confirm", "choice", "ref", "refs", "texts", "items", "model"
+    ]
+    target: Any = None
+    #: Where the ids a reference may name live in the plan.
+    ref: tuple[str, ...] = ()
+    #: Words a number field accepts besides numbers (`unknown` for a baseline).
+    words: tuple[str, ...] = ()
+
+
+#: Reference fields say in their description what they point at.
+_REFERENCES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("team member", ("team", "members")),
+    ("customer need", ("listening", "needs")),
+    ("audience segment", ("audience",)),
+    ("objective", ("objectives",)),
+    ("metric", ("metrics",)),
+)
+_REFERENCE = re.compile(r"^Ids? of the ")
+
+
+def _bare(annotation: Any) -> Any:
+    """The type inside `Annotated[type, constraints]`; the constraints stay the model's."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return typing.get_args(annotation)[0]
+    return annotation
+
+
+def _strip_none(annotation: Any) -> Any:
+    annotation = _bare(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [_bare(a) for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
+    return annotation
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def reference_target(info: FieldInfo) -> tuple[str, ...] | None:
+    """Where the ids live that a reference field names, or None if it names none."""
+    description = info.description or ""
+    if not _REFERENCE.match(description):
+        return None
+    for words, target in _REFERENCES:
+        if words in description:
+            return target
+    return None
+
+
+@cache
+def spec(model: type[BaseModel], name: str) -> Spec:
+    """The kind of prompt a field of the model calls for."""
+    info = model.model_fields[name]
+    annotation = _strip_none(info.annotation)
+    origin = typing.get_origin(annotation)
+    ref = reference_target(info)
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        if _is_model(item):
+            return Spec("items", item)
+        return Spec("refs", ref=ref) if ref else Spec("texts")
+    if _is_model(annotation):
+        return Spec("model", annotation)
+    if ref:
+        return Spec("ref", ref=ref)
+    if annotation is bool:
+        return Spec("confirm")
+    if annotation is dt.date:
+        return Spec("date")
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return Spec("choice", tuple(member.value for member in annotation))
+    if origin is Literal:
+        return Spec("choice", typing.get_args(annotation))
+    if annotation in (int, float):
+        return Spec("number")
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(annotation)
+        words = tuple(w for a in args if typing.get_origin(a) is Literal for w in a.__args__)
+        if all(a in (int, float) or typing.get_origin(a) is Literal for a in args):
+            return Spec("number", words=words)
+    return Spec("text")
+
+
+#: Fields the interview never asks: the format version is not the user's to choose.
+SKIPPED: frozenset[tuple[str, str]] = frozenset({("Plan", "smplan")})
+
+
+def asked_fields(model: type[BaseModel] = Plan) -> Iterator[tuple[type[BaseModel], str]]:
+    """Every (model, field) the interview may ask, walking down from `model`."""
+    seen: set[type[BaseModel]] = set()
+
+    def walk(current: type[BaseModel]) -> Iterator[tuple[type[BaseModel], str]]:
+        if current in seen:
+            return
+        seen.add(current)
+        for name in current.model_fields:
+            if (current.__name__, name) in SKIPPED:
+                continue
+            if current is not Plan:  # the plan's own fields are the sections
+                yield current, name
+            found = spec(current, name)
+            if found.kind in ("items", "model"):
+                yield from walk(found.target)
+
+    yield from walk(model)
+
+
+# --- where an answer is attached --------------------------------------------------------
+
+
+class _Slot:
+    """A part of the plan being answered, attached to the plan at its first answer.
+
+    A new list item or sub-section is built apart and joins the plan only once it holds
+    an answer, so an abandoned "add another?" never leaves an empty entry in the file.
+    """
+
+    def __init__(
+        self, attach: Callable[[], None] | None = None, parent: _Slot | None = None
+    ) -> None:
+        self._attach = attach
+        self._parent = parent
+
+    def ensure(self) -> None:
+        if self._attach is None:
+            return
+        if self._parent is not None:
+            self._parent.ensure()
+        attach, self._attach = self._attach, None
+        attach()
+
+
+def _append(owner: BaseModel, name: str, item: BaseModel) -> Callable[[], None]:
+    def attach() -> None:
+        if getattr(owner, name) is None:
+            setattr(owner, name, [])
+        getattr(owner, name).append(item)
+
+    return attach
+
+
+# --- the interview ----------------------------------------------------------------------
+
+
+@dataclass
+class Interview:
+    """One run of `smplan init` on one plan file."""
+
+    plan: Plan
+    asker: Asker
+    writer: PlanWriter
+    path: str
+    forced_lang: str | None = None
+    new: bool = False
+    reopened: str | None = None
+    _root: _Slot = field(default_factory=_Slot)
+
+    @property
+    def lang(self) -> str:
+        """The language of the questions: --lang, else the plan's own."""
+        return self.forced_lang or self.plan.language
+
+    def t(self, key: str, **values: Any) -> str:
+        """A text of the interview in its language."""
+        return tr(key, self.lang, **values)
+
+    # -- the whole run -------------------------------------------------------------------
+
+    def run(self, section: str | None = None) -> None:
+        """Ask everything still to answer (or one section), review, then conclude."""
+        self.reopened = section
+        try:
+            if self.forced_lang is None and self.plan.project is None:
+                self._choose_language()
+            if section is not None:
+                self.asker.show(Block("note", lines=(self.t("ui.keys"),)))
+                self.section(section)
+            else:
+                self._resume()
+                self._review()
+        except (KeyboardInterrupt, EOFError):
+            raise self._interrupted() from None
+        self.conclude()
+
+    def _interrupted(self) -> Interrupted:
+        command = f"smplan init {shlex.quote(self.path)}"
+        if self.reopened is not None:
+            command += f" --step {self.reopened}"
+        return Interrupted(
+            self.t("ui.interrupted", path=self.path), hint=self.t("ui.resume", command=command)
+        )
+
+    def _choose_language(self) -> None:
+        # Asked in both languages, since there is no other way to know which one to use.
+        options = tuple(
+            Option(code, tr(f"language.{code}", code), str(n))
+            for n, code in enumerate(("en", "fr"), start=1)
+        )
+        label = f"{tr('ui.language', 'en')} / {tr('ui.language', 'fr')}"
+        hint = f"{tr('hint.choice', 'en')} / {tr('hint.choice', 'fr')}"
+        question = Question(
+            "choice", key="project.language", label=label, options=options, hint=hint
+        )
+        chosen = ""
+        while not chosen:
+            chosen = self._choose(question)
+        self.plan.project = Project(language=Language(chosen))
+        self.writer.save(self.plan)
+
+    def _resume(self) -> None:
+        from smplan.checks import step_status
+
+        if not self.new:
+            self.show_status()
+        self.asker.show(Block("note", lines=(self.t("ui.keys"),)))
+        if not project_complete(self.plan):
+            self.section("project", skip=("language",))
+        statuses = step_status(self.plan)
+        todo = [step for step in STEPS if statuses[step] != "complete"]
+        for step in STEPS[STEPS.index(todo[0]) :] if todo else ():
+            if statuses[step] == "complete":
+                self.asker.show(Block("note", lines=(self.t("ui.skipped", number=_number(step)),)))
+                continue
+            self.section(step)
+
+    def show_status(self) -> None:
+        """Show where the plan stands: each step done, started or to do."""
+        from smplan.checks import step_status
+
+        rows = tuple(
+            (
+                f"{_number(name)}. {self.t(f'section.{name}.title')}",
+                self.t(f"status.{section_status(self.plan, name)}"),
+            )
+            for name in SECTIONS
+        )
+        done = sum(1 for status in step_status(self.plan).values() if status == "complete")
+        self.asker.show(
+            Block("status", title=self.t("ui.status", done=done, total=len(STEPS)), rows=rows)
+        )
+
+    def section(self, name: str, skip: tuple[str, ...] = ()) -> None:
+        """Ask one section (the project or a step), current answers offered as defaults."""
+        title = self.t(f"section.{name}.title")
+        if name != "project":
+            title = self.t("ui.step_heading", number=_number(name), total=len(STEPS), title=title)
+        self.asker.show(
+            Block(
+                "guidance",
+                title=title,
+                rows=tuple(
+                    (self.t(f"ui.guidance.{part}"), self.t(f"section.{name}.{part}"))
+                    for part in ("why", "good", "example", "pitfall")
+                ),
+            )
+        )
+        if name == "project":
+            project = self.plan.project or Project(language=Language(self.lang))
+            slot = (
+                self._root
+                if self.plan.project is not None
+                else _Slot(self._setter(self.plan, "project", project))
+            )
+            self._walk(project, slot, "project", skip=skip)
+            return
+        found = spec(Plan, name)
+        if found.kind == "items":
+            self._items(self.plan, self._root, name, found.target, name, heading=False)
+            return
+        current = getattr(self.plan, name)
+        sub = current if current is not None else found.target()
+        slot = self._root if current is not None else _Slot(self._setter(self.plan, name, sub))
+        self._walk(sub, slot, name)
+
+    # -- walking the model ---------------------------------------------------------------
+
+    def _walk(self, obj: BaseModel, slot: _Slot, path: str, skip: tuple[str, ...] = ()) -> None:
+        for name in type(obj).model_fields:
+            if name in skip or (type(obj).__name__, name) in SKIPPED:
+                continue
+            self._field(obj, slot, name, f"{path}.{name}")
+
+    def _field(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
+        found = spec(type(obj), name)
+        if found.kind == "items":
+            self._items(obj, slot, name, found.target, path)
+        elif found.kind == "model":
+            self._sub_model(obj, slot, name, found.target, path)
+        elif found.kind == "texts":
+            self._texts(obj, slot, name, path)
+        else:
+            self._value(obj, slot, name, found, path)
+
+    def _setter(self, owner: BaseModel, name: str, value: BaseModel) -> Callable[[], None]:
+        def attach() -> None:
+            setattr(owner, name, value)
+
+        return attach
+
+    def _sub_model(
+        self, obj: BaseModel, slot: _Slot, name: str, model: type[BaseModel], path: str
+    ) -> None:
+        self.asker.show(
+            Block(
+                "heading", title=self._label(type(obj), name), lines=(self._help(type(obj), name),)
+            )
+        )
+        current = getattr(obj, name)
+        if current is not None:
+            self._walk(current, slot, path)
+            return
+        sub = model()
+        self._walk(sub, _Slot(self._setter(obj, name, sub), slot), path)
+
+    def _items(
+        self,
+        obj: BaseModel,
+        slot: _Slot,
+        name: str,
+        model: type[BaseModel],
+        path: str,
+        heading: bool = True,
+    ) -> None:
+        if heading:
+            self.asker.show(
+                Block(
+                    "heading",
+                    title=self._label(type(obj), name),
+                    lines=(self._help(type(obj), name),),
+                )
+            )
+        noun = model.__name__
+        index = 0
+        while getattr(obj, name) and index < len(getattr(obj, name)):
+            items = getattr(obj, name)
+            item = items[index]
+            action = self._choose(
+                Question(
+                    "choice",
+                    key=f"{path}[{index}]",
+                    label=self.t(
+                        "ui.item_action",
+                        item=self.t(f"item.{noun}", n=index + 1),
+                        summary=self.summary(item),
+                    ),
+                    # An item left unfinished (by Ctrl-C or by hand) is opened by default.
+                    default="edit" if self._unfinished(f"{path}[{index}]") else "keep",
+                    hint=self._hint("choice"),
+                    options=tuple(
+                        Option(a, self.t(f"ui.action.{a}"), str(n))
+                        for n, a in enumerate(("keep", "edit", "remove"), start=1)
+                    ),
+                )
+            )
+            if action == "remove":
+                del items[index]
+                self._commit(slot)
+                continue
+            if action == "edit":
+                self.asker.show(Block("heading", title=self.t(f"item.{noun}", n=index + 1)))
+                self._walk(item, slot, f"{path}[{index}]")
+            index += 1
+        while self._confirm(
+            f"{path}[+]",
+            self.t(f"more.{noun}" if getattr(obj, name) else f"add.{noun}"),
+            default=False,
+        ):
+            if not self._new_item(obj, slot, name, model, path):
+                break
+
+    def _unfinished(self, path: str) -> bool:
+        from smplan.checks import RULES, run_checks
+
+        return any(
+            RULES[f.code].completeness and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
+            for f in run_checks(self.plan)
+        )
+
+    def _new_item(
+        self, obj: BaseModel, slot: _Slot, name: str, model: type[BaseModel], path: str
+    ) -> bool:
+        index = len(getattr(obj, name) or [])
+        where = f"{path}[{index}]"
+        self.asker.show(Block("heading", title=self.t(f"item.{model.__name__}", n=index + 1)))
+        required = [n for n, info in model.model_fields.items() if info.is_required()]
+        if not required:
+            item = model()
+            self._walk(item, _Slot(_append(obj, name, item), slot), where)
+            return True
+        # Only ids are required: the item exists once it has one.
+        (key,) = required
+        question = self._question(model, key, f"{where}.{key}", None)
+        while True:
+            raw = self.asker.ask(question).strip()
+            if not raw or raw == CLEAR:
+                return False
+            try:
+                item = model.model_validate({key: raw})
+            except ValidationError as error:
+                self._reject(error, model, key)
+                continue
+            break
+        item_slot = _Slot(_append(obj, name, item), slot)
+        self._commit(item_slot)
+        self._walk(item, item_slot, where, skip=(key,))
+        return True
+
+    def _texts(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
+        model = type(obj)
+        label = self._label(model, name)
+        # Where the model tells "none" ([]) from "not answered" (None), "-" says none.
+        optional_list = model.model_fields[name].default_factory is None
+        list_help = "ui.list_help_none" if optional_list else "ui.list_help"
+        values: list[str] = list(getattr(obj, name) or [])
+        index = 0
+        first = True
+
+        def question(default: str | None) -> Question:
+            return Question(
+                "text",
+                key=f"{path}[{index}]",
+                label=self.t("ui.list_item", label=label, n=index + 1),
+                help=f"{self._help(model, name)} {self.t(list_help)}" if first else "",
+                default=default,
+            )
+
+        while True:
+            existing = values[index] if index < len(values) else None
+            raw = self.asker.ask(question(existing)).strip()
+            first = False
+            if existing is None and not raw:
+                break
+            if raw == CLEAR:
+                if existing is not None:
+                    del values[index]
+                    self._assign(obj, slot, name, list(values))
+                    continue
+                if optional_list and not values:
+                    self._assign(obj, slot, name, [])
+                break
+            if raw and raw != existing:
+                candidate = list(values)
+                if existing is None:
+                    candidate.append(raw)
+                else:
+                    candidate[index] = raw
+                if not self._assign(obj, slot, name, candidate):
+                    continue
+                values = list(getattr(obj, name))
+            index += 1
+
+    def _value(self, obj: BaseModel, slot: _Slot, name: str, found: Spec, path: str) -> None:
+        model = type(obj)
+        current = getattr(obj, name)
+        question = self._question(model, name, path, current)
+        while True:
+            raw = self.asker.ask(question).strip()
+            if not raw:
+                return
+            if raw == CLEAR:
+                if current is None or model.model_fields[name].is_required():
+                    return
+                value: Any = None
+            else:
+                try:
+                    value = self._convert(raw, found, question)
+                except _Refused as refused:
+                    self.asker.show(Block("error", lines=(str(refused),)))
+                    continue
+            if self._assign(obj, slot, name, value):
+                return
+
+    def _assign(self, obj: BaseModel, slot: _Slot, name: str, value: Any) -> bool:
+        before = getattr(obj, name)
+        try:
+            setattr(obj, name, value)
+        except ValidationError as error:
+            self._reject(error, type(obj), name)
+            return False
+        if getattr(obj, name) != before:
+            self._commit(slot)
+        return True
+
+    def _commit(self, slot: _Slot) -> None:
+        slot.ensure()
+        self.writer.save(self.plan)
+
+    # -- questions -----------------------------------------------------------------------
+
+    def _question(self, model: type[BaseModel], name: str, path: str, current: Any) -> Question:
+        found = spec(model, name)
+        kind: Kind
+        options: tuple[Option, ...] = ()
+        if found.kind == "choice":
+            kind = "choice"
+            options = tuple(
+                Option(str(v), self._value_label(model, name, v), str(n))
+                for n, v in enumerate(found.target, start=1)
+            )
+        elif found.kind in ("ref", "refs"):
+            options = self._reference_options(found.ref)
+            kind = ("choice" if found.kind == "ref" else "choices") if options else "text"
+        elif found.kind in ("number", "date", "confirm"):
+            kind = found.kind
+        else:
+            kind = "text"
+        label = self._label(model, name)
+        help_text = self._help(model, name)
+        if help_text.rstrip(".").casefold() == label.casefold():
+            help_text = ""  # "Name." under "Name" says nothing more
+        return Question(
+            kind,
+            key=path,
+            label=label,
+            help=help_text,
+            default=self.format_value(current),
+            options=options,
+            hint=self._hint(kind, found.words),
+        )
+
+    def _hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
+        if kind == "number" and words:
+            return self.t("hint.number_or", words=", ".join(words))
+        return "" if kind == "text" else self.t(f"hint.{kind}")
+
+    def _reference_options(self, target: tuple[str, ...]) -> tuple[Option, ...]:
+        node: Any = self.plan
+        for part in target:
+            node = getattr(node, part, None) if node is not None else None
+        options = []
+        for n, item in enumerate(node or [], start=1):
+            described = next(
+                (getattr(item, f) for f in ("name", "statement", "need") if getattr(item, f, None)),
+                "",
+            )
+            options.append(
+                Option(item.id, f"{item.id} — {described}" if described else item.id, str(n))
+            )
+        return tuple(options)
+
+    def _convert(self, raw: str, found: Spec, question: Question) -> Any:
+        if question.kind == "choice":
+            picked = _pick(raw, question.options)
+            if picked is None:
+                if found.kind == "choice":
+                    return raw  # the model says which values it allows
+                raise _Refused(self._not_a_choice(question, raw))
+            return picked
+        if question.kind == "choices":
+            chosen = []
+            for token in re.split(r"[,;\s]+", raw):
+                if not token:
+                    continue
+                picked = _pick(token, question.options)
+                if picked is None:
+                    raise _Refused(self._not_a_choice(question, token))
+                if picked not in chosen:
+                    chosen.append(picked)
+            return chosen
+        if question.kind == "confirm":
+            word = raw.casefold()
+            return True if word in _YES else False if word in _NO else raw
+        if question.kind == "number" and re.fullmatch(r"-?\d+,\d+", raw):
+            return raw.replace(",", ".")
+        return raw
+
+    def _not_a_choice(self, question: Question, answer: str) -> str:
+        return self.t(
+            "ui.not_a_choice",
+            answer=answer,
+            choices=", ".join(f"{o.key} ({o.value})" for o in question.options),
+        )
+
+    def _choose(self, question: Question) -> str:
+        while True:
+            raw = self.asker.ask(question).strip()
+            if not raw and question.default is not None:
+                return question.default
+            picked = _pick(raw, question.options)
+            if picked is not None:
+                return picked
+            if not raw:
+                return ""
+            self.asker.show(Block("error", lines=(self._not_a_choice(question, raw),)))
+
+    def _confirm(self, key: str, label: str, default: bool) -> bool:
+        question = Question(
+            "confirm",
+            key=key,
+            label=label,
+            default=self._yes_no(default),
+            hint=self._hint("confirm"),
+        )
+        while True:
+            word = self.asker.ask(question).strip().casefold()
+            if not word:
+                return default
+            if word in _YES:
+                return True
+            if word in _NO:
+                return False
+            self.asker.show(Block("error", lines=(self.t("ui.yes_or_no"),)))
+
+    def _reject(self, error: ValidationError, model: type[BaseModel], name: str) -> None:
+        errors = error.errors(include_url=False)
+        text = "; ".join(dict.fromkeys(self._error_text(e) for e in errors))
+        if any((e.get("ctx") or {}).get("pattern") == ID_PATTERN for e in errors):
+            text += self.t("ui.id_rule")
+        example = example_for(model.model_fields[name], self.lang)
+        if example is not None and not isinstance(example, list | dict):
+            text += " " + self.t("ui.for_example", example=self.format_value(example))
+        self.asker.show(Block("error", lines=(text,)))
+
+    def _error_text(self, error: Any) -> str:
+        template = ERRORS_FR.get(error["type"]) if self.lang == "fr" else None
+        if template is None:
+            return str(error["msg"])
+        context = {k: _number_text(v) for k, v in (error.get("ctx") or {}).items()}
+        if "expected" in context:
+            context["expected"] = context["expected"].replace(" or ", " ou ")
+        return template.format(**context)
+
+    # -- words ---------------------------------------------------------------------------
+
+    def _label(self, model: type[BaseModel], name: str) -> str:
+        return self.t(f"field.{model.__name__}.{name}")
+
+    def _help(self, model: type[BaseModel], name: str) -> str:
+        info = model.model_fields[name]
+        if self.lang == "fr":
+            extra = info.json_schema_extra
+            if isinstance(extra, dict) and extra.get("x-description-fr"):
+                return str(extra["x-description-fr"])
+        return info.description or ""
+
+    def _value_label(self, model: type[BaseModel], name: str, value: Any) -> str:
+        annotation = _strip_none(model.model_fields[name].annotation)
+        if annotation is Language:
+            return self.t(f"language.{value}")
+        if isinstance(annotation, type) and issubclass(annotation, Enum):
+            from smplan.i18n import value_label
+
+            kind = re.sub(r"(?<!^)(?=[A-Z])", "_", annotation.__name__).lower()
+            return value_label(kind, str(value), self.lang) or str(value)
+        return str(value)
+
+    def _yes_no(self, value: bool) -> str:
+        return self.t("ui.yes" if value else "ui.no")
+
+    def format_value(self, value: Any) -> str | None:
+        """An answer as the user would type it, to offer it as a default."""
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return self._yes_no(value)
+        if isinstance(value, Enum):
+            return str(value.value)
+        if isinstance(value, float):
+            return _number_text(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, list):
+            return ", ".join(str(self.format_value(v)) for v in value) or None
+        return str(value)
+
+    def summary(self, item: BaseModel) -> str:
+        """One line that tells a list item apart from its neighbours."""
+        parts = []
+        model = type(item)
+        for name, value in plain(item).items():
+            if isinstance(value, bool):
+                if value:
+                    parts.append(self._label(model, name))
+            elif isinstance(value, str) and spec(model, name).kind == "choice":
+                parts.append(self._value_label(model, name, value))
+            elif isinstance(value, str | int | float | dt.date):
+                parts.append(self.format_value(value) or "")
+        text = " · ".join(p for p in parts[:4] if p)
+        return text if len(text) <= 90 else text[:89] + "…"
+
+    # -- review and conclusion -----------------------------------------------------------
+
+    def _review(self) -> None:
+        while True:
+            for name in SECTIONS:
+                self.asker.show(self.review_block(name))
+            options = tuple(
+                Option(name, self.t(f"section.{name}.title"), str(_number(name)))
+                for name in SECTIONS
+            )
+            choice = self._choose(
+                Question(
+                    "choice",
+                    key="review",
+                    label=self.t("ui.reopen"),
+                    options=options,
+                    hint=self._hint("choice"),
+                )
+            )
+            if not choice:
+                return
+            self.section(choice)
+
+    def review_block(self, name: str) -> Block:
+        """The answers of one section, as the review shows them."""
+        status = section_status(self.plan, name)
+        title = f"{_number(name)}. {self.t(f'section.{name}.title')} — {self.t(f'status.{status}')}"
+        value = getattr(self.plan, name)
+        lines: list[str] = []
+        if isinstance(value, BaseModel):
+            lines = list(self._describe(value, ""))
+        elif value:
+            lines = [f"- {self.summary(item)}" for item in value]
+        return Block("review", title=title, lines=tuple(lines) or (self.t("ui.nothing_yet"),))
+
+    def _describe(self, obj: BaseModel, indent: str) -> Iterator[str]:
+        model = type(obj)
+        for name in plain(obj):
+            if (model.__name__, name) in SKIPPED:
+                continue
+            value = getattr(obj, name)
+            label = self._label(model, name)
+            if isinstance(value, BaseModel):
+                yield f"{indent}{label}:"
+                yield from self._describe(value, indent + "  ")
+            elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+                yield f"{indent}{label}:"
+                yield from (f"{indent}  - {self.summary(item)}" for item in value)
+            else:
+                shown = self.format_value(value)
+                if isinstance(value, str) and spec(model, name).kind == "choice":
+                    shown = self._value_label(model, name, value)
+                yield f"{indent}{label}: {shown if shown else self.t('ui.none')}"
+
+    def conclude(self) -> None:
+        """Show the plan's summary, the result of the checks and how to render it."""
+        from smplan.checks import run_checks, step_status
+        from smplan.planfile import load_plan
+
+        statuses = step_status(self.plan)
+        plan = self.plan
+        project = plan.project
+        team_hours = sum(m.hours_per_week or 0 for m in plan.team.members) if plan.team else 0
+        channel_hours = sum(c.hours_per_week or 0 for c in plan.channels or [])
+        primary = [o.id for o in plan.objectives or [] if o.primary]
+        rows = [
+            (
+                self.t("summary.steps"),
+                f"{sum(s == 'complete' for s in statuses.values())}/{len(STEPS)}",
+            ),
+            (self.t("summary.members"), str(len(plan.team.members) if plan.team else 0)),
+            (self.t("summary.team_hours"), _number_text(team_hours)),
+            (self.t("summary.needs"), str(len(plan.listening.needs) if plan.listening else 0)),
+            (self.t("summary.objectives"), str(len(plan.objectives or []))),
+            (self.t("summary.primary"), ", ".join(primary) or self.t("ui.none")),
+            (self.t("summary.metrics"), str(len(plan.metrics or []))),
+            (self.t("summary.segments"), str(len(plan.audience or []))),
+            (
+                self.t("summary.spokespeople"),
+                str(len(plan.human_face.spokespeople) if plan.human_face else 0),
+            ),
+            (self.t("summary.channels"), str(len(plan.channels or []))),
+            (self.t("summary.channel_hours"), _number_text(channel_hours)),
+        ]
+        title = " — ".join(
+            p for p in (project and project.organization, project and project.name) if p
+        )
+        self.asker.show(Block("summary", title=title or self.path, rows=tuple(rows)))
+
+        findings = run_checks(plan)
+        located = load_plan(self.path) if Path(self.path).exists() else None
+        lines = []
+        for finding in findings:
+            prefix = self.path
+            if located is not None:
+                prefix = located.problem(finding.loc, finding.message).location(self.path)
+            line = f"{prefix}: {finding.severity} {finding.code}: {finding.message}"
+            if finding.hint:
+                line += f" (hint: {finding.hint})"
+            lines.append(line)
+        errors = sum(1 for f in findings if f.severity == "error")
+        self.asker.show(
+            Block(
+                "findings",
+                title=self.t("ui.check", errors=errors, warnings=len(findings) - errors),
+                lines=tuple(lines),
+            )
+        )
+        self.asker.show(
+            Block(
+                "next",
+                lines=(
+                    self.t(
+                        "ui.render", command=f"smplan render {shlex.quote(self.path)} --format pdf"
+                    ),
+                ),
+            )
+        )
+
+
+class _Refused(Exception):
+    """An answer refused before it reaches the model (not one of the offered choices)."""
+
+
+def _pick(raw: str, options: tuple[Option, ...]) -> str | None:
+    folded = raw.casefold()
+    for option in options:
+        if folded == option.key.casefold() or folded == option.value.casefold():
+            return option.value
+    for option in options:
+        if folded == option.label.casefold():
+            return option.value
+    return None
+
+
+def _number(section: str) -> int:
+    return SECTIONS.index(section)
+
+
+def _number_text(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}" if not value.is_integer() else str(int(value))
+    return str(value)
+
+
+def project_complete(plan: Plan) -> bool:
+    """Whether the project block has every answer the checks expect of it."""
+    from smplan.checks import RULES, run_checks
+
+    return not any(f.step == "project" and RULES[f.code].completeness for f in run_checks(plan))
+
+
+def section_status(plan: Plan, name: str) -> str:
+    """The status of a section: missing, incomplete or complete (the project too)."""
+    from smplan.checks import step_status
+
+    if name != "project":
+        return step_status(plan)[name]
+    if plan.project is None:
+        return "missing"
+    return "complete" if project_complete(plan) else "incomplete"
+
+
+def section_name(text: str) -> str:
+    """The section a `--step` value names: a number (0-8) or a name like `objectives`."""
+    cleaned = text.strip().casefold().replace("-", "_")
+    if cleaned.isdigit() and int(cleaned) < len(SECTIONS):
+        return SECTIONS[int(cleaned)]
+    if cleaned in SECTIONS:
+        return cleaned
+    known = ", ".join(f"{n} ({name})" for n, name in enumerate(SECTIONS))
+    raise UsageError(f"unknown step `{text}`", hint=f"use a number or a name: {known}")
+
+
+# --- pre-filled answers -----------------------------------------------------------------
+
+
+def read_answers(path: Path) -> dict[str, Any]:
+    """The answers a YAML file in the plan's shape gives, checked against the model."""
+    from smplan.planfile import read_yaml, validate_data
+
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
+    data, source = read_yaml(text, name)
+    validate_data({**data, "smplan": data.get("smplan", 1)}, source, name)
+    # The format version is the plan's, not an answer.
+    data.pop("smplan", None)
+    return data
+
+
+def merge_answers(plan: Plan, answers: dict[str, Any], filename: str) -> Plan:
+    """The plan with the given answers laid over it; empty answers change nothing."""
+    merged = _merge(plain(plan), answers)
+    try:
+        return Plan.model_validate(merged)
+    except ValidationError as error:
+        from smplan.errors import Problem
+
+        problems = [Problem(e["msg"], path=".".join(map(str, e["loc"]))) for e in error.errors()]
+        raise PlanInvalidError(filename, problems) from None
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            if value is None or value == [] or value == {}:
+                continue
+            out[key] = _merge(base.get(key), value)
+        return out
+    if isinstance(base, list) and isinstance(extra, list) and _by_id(base) and _by_id(extra):
+        out_list = list(base)
+        positions = {item["id"]: i for i, item in enumerate(out_list)}
+        for item in extra:
+            if item["id"] in positions:
+                out_list[positions[item["id"]]] = _merge(out_list[positions[item["id"]]], item)
+            else:
+                out_list.append(item)
+        return out_list
+    return extra
+
+
+def _by_id(items: list[Any]) -> bool:
+    return all(isinstance(item, dict) and "id" in item for item in items)
+
+
+# --- where the plan stands, without a terminal ------------------------------------------
+
+
+def missing(plan: Plan, lang: str) -> list[str]:
+    """What is still to answer, section by section, as lines for a message."""
+    from smplan.checks import RULES, run_checks
+
+    findings = [f for f in run_checks(plan) if RULES[f.code].completeness]
+    lines = []
+    for name in SECTIONS:
+        status = section_status(plan, name)
+        if status == "complete":
+            continue
+        title = tr(f"section.{name}.title", lang)
+        lines.append(f"{_number(name)}. {title} ({tr(f'status.{status}', lang)})")
+        if status == "incomplete":
+            lines += [f"   - {f.message}" for f in findings if f.step == name]
+    return lines
+
+
+def open_plan(path: Path) -> tuple[Plan, PlanWriter, bool]:
+    """The plan in `path` and a writer for it; a new plan when the file does not exist."""
+    from smplan.planfile import load_plan
+
+    path = Path(path)
+    if not path.exists() or (path.is_file() and not path.read_bytes().strip()):
+        return Plan(smplan=1), PlanWriter(path), True
+    loaded = load_plan(path)
+    return loaded.plan, PlanWriter.open(path, loaded.plan), False
+
+
+def init(
+    path: Path,
+    asker: Asker,
+    *,
+    lang: str | None = None,
+    step: str | None = None,
+    answers: Path | None = None,
+    interactive: bool = True,
+) -> Plan:
+    """Run `smplan init`: pre-fill, then ask what is missing (or one step), and conclude.
+
+    Without a user to ask (`interactive` false), nothing waits for an answer: the plan is
+    concluded when nothing is missing, and a `UsageError` lists what is missing otherwise.
+    """
+    section = section_name(step) if step is not None else None
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: no such folder {folder}")
+    plan, writer, new = open_plan(path)
+    if answers is not None:
+        plan = merge_answers(plan, read_answers(answers), str(answers))
+        writer.save(plan)
+    interview = Interview(plan, asker, writer, str(path), forced_lang=lang, new=new)
+    if not interactive:
+        _without_terminal(interview, section)
+        interview.conclude()
+        return interview.plan
+    interview.run(section)
+    return interview.plan
+
+
+def _without_terminal(interview: Interview, section: str | None) -> None:
+    todo = missing(interview.plan, interview.lang)
+    if section is None and not todo:
+        return
+    command = f"smplan init {shlex.quote(interview.path)}"
+    if section is not None:
+        message = interview.t("ui.no_terminal_step")
+    else:
+        message = "\n".join([interview.t("ui.no_terminal", path=interview.path), *todo])
+    raise UsageError(message, hint=interview.t("ui.no_terminal_hint", command=command))

@@ -1,0 +1,472 @@
+"""Write a plan back to its YAML file without losing what a person wrote by hand.
+
+The file is loaded once with ruamel.yaml's round-trip loader. Each save compares the
+plan with the version last written and applies only the differences to the loaded
+document, so comments, key order, quoting and indentation survive; new keys go where
+the model would put them. Every write is atomic.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import io
+import json
+import math
+import re
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from smplan.errors import PlanFileError, Problem
+from smplan.fsutil import atomic_write
+from smplan.model import Plan
+
+#: Indentation of a file smplan creates: PyYAML's default, sequences not indented.
+_NEW_FILE_INDENT = (2, 0)
+
+
+def plain(model: BaseModel) -> dict[str, Any]:
+    """The plan (or part of it) as plain data, leaving out what says nothing.
+
+    Unset values (None), empty lists that are only a default, and sub-models left
+    empty are dropped; a list that may be None keeps an empty value, because there it
+    means "none on purpose". Whole floats become ints, so `4` is not rewritten as `4.0`.
+    """
+    data: dict[str, Any] = {}
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if value == [] and field.default_factory is list:
+            continue
+        converted = _plain_value(value)
+        if isinstance(value, BaseModel) and converted == {}:
+            continue
+        data[name] = converted
+    return data
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return plain(value)
+    if isinstance(value, list):
+        return [_plain_value(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+class PlanWriter:
+    """Saves successive versions of one plan to one file, touching only what changed."""
+
+    def __init__(self, path: Path, text: str | None = None, plan: Plan | None = None) -> None:
+        """Start from the file's current text and plan, or from nothing for a new file."""
+        from ruamel.yaml import YAML
+        from ruamel.yaml.util import load_yaml_guess_indent
+
+        self.path = Path(path)
+        self._yaml = YAML(typ="rt")
+        self._yaml.preserve_quotes = True
+        # A wide line keeps long answers on one line, as a person would have typed them.
+        self._yaml.width = 4096
+        mapping, offset = _NEW_FILE_INDENT
+        sequence = mapping + offset
+        self._doc: Any = None
+        if text is not None and text.strip():
+            # Write the file back with the indentation it was written with.
+            _, guessed_sequence, guessed_offset = load_yaml_guess_indent(text)
+            mapping = _mapping_indent(text) or mapping
+            if guessed_sequence is not None:
+                offset = guessed_offset or 0
+                sequence = guessed_sequence
+            else:
+                sequence = mapping + offset
+            self._doc = self._yaml.load(text)
+            self._yaml.explicit_start = text.lstrip().startswith("---")
+        self._yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        self._base: dict[str, Any] | None = plain(plan) if plan is not None else None
+
+    @classmethod
+    def open(cls, path: Path, plan: Plan | None) -> PlanWriter:
+        """A writer for `path`, reading the file's text when `plan` came from it."""
+        path = Path(path)
+        if plan is not None and path.exists():
+            return cls(path, path.read_text(encoding="utf-8"), plan)
+        return cls(path)
+
+    def render(self, plan: Plan) -> str:
+        """The file's text once `plan` is applied to it."""
+        from ruamel.yaml.comments import CommentedMap
+
+        new = plain(plan)
+        if not isinstance(self._doc, CommentedMap):
+            self._doc = _to_node(new)
+        else:
+            end = self._doc.ca.end
+            _merge_map(self._doc, self._base or {}, new, end if isinstance(end, list) else None)
+        self._base = new
+        stream = io.StringIO()
+        self._yaml.dump(self._doc, stream)
+        return stream.getvalue()
+
+    def save(self, plan: Plan) -> bool:
+        """Write `plan` atomically when it differs from the last version; say if it did."""
+        if self._base is not None and self.path.exists() and plain(plan) == self._base:
+            return False
+        try:
+            atomic_write(self.path, self.render(plan))
+        except OSError as error:
+            problem = Problem(f"cannot write the plan: {error.strerror or error}")
+            raise PlanFileError(str(self.path), [problem]) from None
+        return True
+
+
+def _mapping_indent(text: str) -> int | None:
+    """How far a nested mapping is indented under its key, as far as the text shows."""
+    above: int | None = None
+    for line in text.splitlines():
+        content = line.split(" #", 1)[0].rstrip()
+        stripped = content.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(content) - len(stripped)
+        if above is not None and depth > above and not stripped.startswith("-"):
+            return depth - above
+        above = None
+        if content.endswith(":"):
+            # A key opening a mapping; after a dash, the key starts past the dash.
+            while stripped.startswith("- "):
+                stripped = stripped[2:].lstrip(" ")
+            above = len(content) - len(stripped)
+    return None
+
+
+# --- applying differences -----------------------------------------------------------
+
+
+def _merge_map(
+    node: Any,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    following: Comments = None,
+    leading: Comments = None,
+) -> None:
+    """Apply to `node` what changed from `old` to `new`.
+
+    `leading` and `following` hold the comment lines written just before `node`'s first
+    key and just after `node`: a key added first or last may claim its commented example
+    there.
+    """
+    for key in [k for k in old if k not in new]:
+        if key in node:
+            _delete(node, key)
+    order = list(new)
+    for key, value in new.items():
+        if key in old and old[key] == value:
+            # Unchanged, even when the file leaves it out because it is the default.
+            continue
+        if key not in node:
+            _insert_key(node, key, value, order, following, leading)
+        else:
+            # Merged even when unanswered before: an empty mapping or list written by
+            # hand (or by `smplan new`) keeps the comments inside it.
+            after = _comments_after(node, key, following)
+            before = _inner_comments(node, key)
+            _merge_value(node, key, old.get(key, _EMPTY.get(type(value))), value, after, before)
+
+
+_EMPTY: dict[type, Any] = {dict: {}, list: []}
+
+
+def _merge_value(
+    node: Any,
+    key: Any,
+    old: Any,
+    new: Any,
+    following: Comments = None,
+    leading: Comments = None,
+) -> None:
+    current = node[key]
+    if isinstance(old, dict) and isinstance(new, dict) and _is_map(current):
+        _merge_map(current, old, new, following, leading)
+    elif isinstance(old, list) and isinstance(new, list) and _is_seq(current):
+        _merge_seq(current, old, new)
+    else:
+        _replace(node, key, new)
+
+
+def _merge_seq(node: Any, old: list[Any], new: list[Any]) -> None:
+    matcher = difflib.SequenceMatcher(
+        a=[_identity(item) for item in old],
+        b=[_identity(item) for item in new],
+        autojunk=False,
+    )
+    # From the end, so the indices of earlier opcodes stay right.
+    for _tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        paired = min(i2 - i1, j2 - j1)
+        for index in reversed(range(i1 + paired, i2)):
+            _delete(node, index)
+        for offset, item in enumerate(new[j1 + paired : j2]):
+            _insert_item(node, i1 + paired + offset, item)
+        # Same entry (same id, or same place in a run of changes): edit it in place.
+        for offset in range(paired):
+            if old[i1 + offset] != new[j1 + offset]:
+                _merge_value(node, i1 + offset, old[i1 + offset], new[j1 + offset])
+
+
+def _identity(item: Any) -> str:
+    if isinstance(item, dict) and "id" in item:
+        return f"id:{item['id']}"
+    return json.dumps(item, sort_keys=True, default=str)
+
+
+def _replace(node: Any, key: Any, value: Any) -> None:
+    # Assigning in place keeps the end-of-line comment attached to the key or index.
+    node[key] = _to_node(value)
+
+
+def _insert_key(
+    node: Any,
+    key: str,
+    value: Any,
+    order: list[str],
+    following: Comments = None,
+    leading: Comments = None,
+) -> None:
+    keys = list(node)
+    position = 0
+    for previous in reversed(order[: order.index(key)]):
+        if previous in node:
+            position = keys.index(previous) + 1
+            break
+    if position < len(keys):
+        before_next = _pre_comments(node, keys[position])
+        if position == 0 and leading:
+            # What was written before the first key now comes before the new first key,
+            # or before the old one for whatever the new key does not claim.
+            before_next = leading + (before_next or [])
+            leading[:] = []
+            node.ca.items.setdefault(keys[0], [None, None, None, None])[1] = before_next
+    else:
+        before_next = following
+    node.insert(position, key, _to_node(value))
+    example = _claim_example(before_next, key)
+    if example:
+        node.ca.items.setdefault(key, [None, None, None, None])[1] = example
+    elif position > 0:
+        _move_trailing(node, keys[position - 1], key, anchor=key)
+
+
+def _insert_item(node: Any, index: int, value: Any) -> None:
+    node.insert(index, _to_node(value))
+    if index > 0:
+        _move_trailing(node, index - 1, index)
+
+
+def _delete(node: Any, key: Any) -> None:
+    # Comments written after the removed entry belong to what follows it: keep them.
+    trailing = _take_trailing(node, key)
+    keys = list(node) if _is_map(node) else list(range(len(node)))
+    position = keys.index(key)
+    del node[key]
+    if trailing and position > 0:
+        _give_trailing(node, keys[position - 1], trailing)
+
+
+# --- comments that follow an entry ----------------------------------------------------
+
+#: Comment lines written before a key, as ruamel.yaml keeps them (None when there are none).
+Comments = list[Any] | None
+
+
+def _pre_comments(node: Any, key: Any) -> Comments:
+    entry = node.ca.items.get(key)
+    return entry[1] if entry and isinstance(entry[1], list) else None
+
+
+def _inner_comments(node: Any, key: Any) -> Comments:
+    # Lines between a key and the first key of the mapping it opens.
+    entry = node.ca.items.get(key)
+    return entry[3] if entry and len(entry) > 3 and isinstance(entry[3], list) else None
+
+
+def _comments_after(node: Any, key: Any, following: Comments) -> Comments:
+    keys = list(node)
+    position = keys.index(key) + 1
+    return _pre_comments(node, keys[position]) if position < len(keys) else following
+
+
+def _claim_example(comments: Comments, key: str) -> Comments:
+    """Take from `comments` the lines up to the end of a commented-out `key:` example.
+
+    `smplan new` writes, before each list, a commented example of it; the answers go
+    right after that example, and the comments that follow stay with what follows.
+    """
+    if not comments:
+        return None
+    example = re.compile(rf"#\s*{re.escape(key)}:")
+    start = next(
+        (i for i, token in enumerate(comments) if example.match(token.value.lstrip(" "))), None
+    )
+    if start is None:
+        return None
+    end = next(
+        (i for i in range(start, len(comments)) if comments[i].value.endswith("\n\n")),
+        len(comments) - 1,
+    )
+    claimed = comments[: end + 1]
+    rest = comments[end + 1 :]
+    last = claimed[-1]
+    if last.value.endswith("\n\n"):
+        # The blank line that closed the example now separates the answer from what follows.
+        claimed[-1] = _token(last, last.value[:-1])
+        rest.insert(0, _token(last, "\n"))
+    comments[:] = rest
+    return claimed
+
+
+def _token(like: Any, value: str) -> Any:
+    token = copy.copy(like)
+    token.value = value
+    return token
+
+
+#
+# ruamel.yaml stores the comment lines written after an entry on that entry's last
+# scalar, together with its end-of-line comment. When an entry is inserted after it, the
+# lines that were written before the next entry must move to the new one.
+
+
+def _move_trailing(node: Any, before: Any, new: Any, anchor: str | None = None) -> None:
+    trailing = _take_trailing(node, before, anchor)
+    if trailing:
+        _give_trailing(node, new, trailing)
+
+
+def _comment_slot(node: Any, key: Any) -> tuple[list[Any], int] | None:
+    items = node.ca.items
+    if key not in items:
+        return None
+    return items[key], (2 if _is_map(node) else 0)
+
+
+def _take_trailing(node: Any, key: Any, anchor: str | None = None) -> str | None:
+    """Detach the comment lines that follow an entry, keeping its end-of-line comment.
+
+    With an `anchor`, the lines up to the end of the paragraph that shows a commented-out
+    `anchor:` (an example in a `smplan new` skeleton) stay: the new key goes after them.
+    """
+    value = node[key]
+    if _is_map(value) and len(value):
+        return _take_trailing(value, list(value)[-1], anchor)
+    if _is_seq(value) and len(value):
+        return _take_trailing(value, len(value) - 1, anchor)
+    slot = _comment_slot(node, key)
+    if slot is None or slot[0][slot[1]] is None:
+        return None
+    entry, index = slot
+    token = entry[index]
+    text: str = token.value
+    own, rest = "", text
+    if text.startswith("#"):
+        cut = text.find("\n") + 1 or len(text)
+        own, rest = text[:cut], text[cut:]
+    example = re.search(rf"(?m)^[ \t]*#[ \t]*{re.escape(anchor)}:", text) if anchor else None
+    if example:
+        end = text.find("\n\n", example.start())
+        if end < 0:
+            return None
+        own, rest = text[: end + 1], text[end + 1 :]
+    if own:
+        # The kept part ended the line; the moved block needs its own line ending.
+        rest = "\n" + rest if rest else ""
+    if "#" not in rest and rest.count("\n") < 2:
+        return None  # only the end of the line: no comment, no blank line to carry
+    if own:
+        token.value = own
+    else:
+        entry[index] = None
+    return rest
+
+
+def _give_trailing(node: Any, key: Any, text: str) -> None:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    value = node[key]
+    if _is_map(value) and len(value):
+        _give_trailing(value, list(value)[-1], text)
+        return
+    if _is_seq(value) and len(value):
+        _give_trailing(value, len(value) - 1, text)
+        return
+    index = 2 if _is_map(node) else 0
+    entry = node.ca.items.setdefault(key, [None, None, None, None])
+    existing = entry[index]
+    if existing is None:
+        entry[index] = CommentToken(text, CommentMark(0), None)
+    else:
+        existing.value = existing.value.rstrip("\n") + "\n" + text.lstrip("\n")
+
+
+# --- building new nodes ---------------------------------------------------------------
+
+
+def _is_map(value: Any) -> bool:
+    from ruamel.yaml.comments import CommentedMap
+
+    return isinstance(value, CommentedMap)
+
+
+def _is_seq(value: Any) -> bool:
+    from ruamel.yaml.comments import CommentedSeq
+
+    return isinstance(value, CommentedSeq)
+
+
+def _to_node(value: Any) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _to_node(item)
+        return mapping
+    if isinstance(value, list):
+        return CommentedSeq(_to_node(item) for item in value)
+    if isinstance(value, str):
+        return _quoted_if_ambiguous(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        # `inf` and `nan` as words: the plan reader hands text to the model, which reads them.
+        return str(value)
+    return value
+
+
+#: Characters a plain or single-quoted scalar cannot carry unchanged: line breaks and
+#: control characters, which only a double-quoted scalar can write as escapes.
+_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def _quoted_if_ambiguous(text: str) -> Any:
+    """Quote a text answer that a YAML 1.1 reader would take for something else.
+
+    ruamel.yaml writes YAML 1.2, where `no`, `on` or `1_000` are plain text; the plan
+    is read back with a YAML 1.1 reader, where they are a boolean or a number.
+    """
+    import yaml
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    if _NEEDS_ESCAPE.search(text):
+        return DoubleQuotedScalarString(text)
+    try:
+        read_back = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    if isinstance(read_back, str) and read_back == text:
+        return text
+    return SingleQuotedScalarString(text)

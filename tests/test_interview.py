@@ -1,0 +1,609 @@
+"""The interview core: prompts drawn from the model, answers checked by it, saved at once."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+from smplan.errors import ExitCode, Interrupted, PlanInvalidError, UsageError
+from smplan.guidance import ERRORS_FR, LANGUAGES, TEXTS
+from smplan.interview import (
+    Block,
+    Question,
+    asked_fields,
+    init,
+    reference_target,
+    spec,
+)
+from smplan.model import Plan
+from smplan.planfile import load_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Script:
+    """Answers questions by their key; anything not scripted gets an empty answer."""
+
+    def __init__(self, answers: dict[str, str | list[str]] | None = None, stop_at: str = ""):
+        self.answers = {
+            k: list(v) if isinstance(v, list) else [v] for k, v in (answers or {}).items()
+        }
+        self.stop_at = stop_at
+        self.questions: list[Question] = []
+        self.blocks: list[Block] = []
+        self.on_ask = None
+
+    def ask(self, question: Question) -> str:
+        self.questions.append(question)
+        if self.on_ask:
+            self.on_ask(question)
+        if question.key == self.stop_at:
+            raise KeyboardInterrupt
+        queue = self.answers.get(question.key)
+        return queue.pop(0) if queue else ""
+
+    def show(self, block: Block) -> None:
+        self.blocks.append(block)
+
+    def asked(self, key: str) -> list[Question]:
+        return [q for q in self.questions if q.key == key]
+
+    def errors(self) -> list[str]:
+        return [line for b in self.blocks if b.kind == "error" for line in b.lines]
+
+
+def plan_yaml(**sections: str) -> str:
+    return "smplan: 1\n" + "".join(sections.values())
+
+
+PROJECT = """\
+project:
+  name: Plan 2027
+  organization: Maison Fournil
+  language: en
+  author: Sophie
+  date: 2026-11-25
+"""
+TEAM = """\
+team:
+  members:
+    - id: claire
+      name: Claire Morel
+      department: marketing
+      hours_per_week: 4
+    - id: julien
+      name: Julien
+      department: customer_service
+      hours_per_week: 3
+"""
+OBJECTIVES = """\
+objectives:
+  - id: orders
+    statement: 40 orders a month
+    primary: true
+    deadline: 2027-06-30
+  - id: reviews
+    statement: Answer every review
+"""
+
+
+# --- the texts --------------------------------------------------------------------------
+
+
+def test_every_text_exists_in_english_and_french_with_the_same_placeholders():
+    fields = string.Formatter()
+    for key, texts in TEXTS.items():
+        assert set(texts) == set(LANGUAGES), key
+        for lang in LANGUAGES:
+            assert texts[lang].strip(), f"{key} has no {lang} text"
+        names = [{f[1] for f in fields.parse(texts[lang]) if f[1]} for lang in LANGUAGES]
+        assert names[0] == names[1], key
+
+
+def test_every_field_the_interview_asks_has_a_label_and_help_in_both_languages():
+    for model, name in asked_fields():
+        assert f"field.{model.__name__}.{name}" in TEXTS, f"{model.__name__}.{name}"
+        info = model.model_fields[name]
+        assert info.description, f"{model.__name__}.{name}"
+        assert info.json_schema_extra["x-description-fr"], f"{model.__name__}.{name}"
+        if spec(model, name).kind == "items":
+            item = spec(model, name).target.__name__
+            assert {f"item.{item}", f"add.{item}", f"more.{item}"} <= set(TEXTS)
+
+
+def test_every_section_has_guidance_in_both_languages():
+    for section in (
+        "project",
+        "team",
+        "listening",
+        "objectives",
+        "metrics",
+        "audience",
+        "value",
+        "human_face",
+        "channels",
+    ):
+        for part in ("title", "why", "good", "example", "pitfall"):
+            assert f"section.{section}.{part}" in TEXTS
+
+
+def test_french_error_templates_only_use_what_pydantic_gives():
+    for kind, template in ERRORS_FR.items():
+        names = {f[1] for f in string.Formatter().parse(template) if f[1]}
+        assert names <= {"pattern", "expected", "ge", "gt", "le", "lt"}, kind
+
+
+# --- prompts drawn from the model -------------------------------------------------------
+
+
+def test_the_field_type_picks_the_prompt():
+    from smplan.model import Channel, Listening, Member, Metric, Objective
+
+    assert spec(Member, "department").kind == "choice"
+    assert spec(Member, "hours_per_week").kind == "number"
+    assert spec(Member, "responsibilities").kind == "texts"
+    assert spec(Objective, "primary").kind == "confirm"
+    assert spec(Objective, "deadline").kind == "date"
+    assert spec(Metric, "baseline").kind == "number"
+    assert spec(Metric, "baseline").words == ("unknown",)
+    assert spec(Metric, "objective").kind == "ref"
+    assert spec(Channel, "audiences").kind == "refs"
+    assert spec(Channel, "pillars").kind == "items"
+    assert spec(Listening, "keywords").kind == "model"
+
+
+def test_every_id_reference_in_the_model_points_at_a_list_with_ids():
+    seen = set()
+    for model, name in asked_fields():
+        info = model.model_fields[name]
+        if re.match(r"^Ids? of", info.description or ""):
+            target = reference_target(info)
+            assert target is not None, f"{model.__name__}.{name}"
+            seen.add(target)
+    assert seen == {
+        ("team", "members"),
+        ("listening", "needs"),
+        ("objectives",),
+        ("metrics",),
+        ("audience",),
+    }
+
+
+def test_a_reference_is_a_choice_among_what_earlier_steps_created(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM, o=OBJECTIVES))
+    asker = Script(
+        {
+            "metrics[+]": ["y", "n"],
+            "metrics[0].id": "m1",
+            "metrics[0].objective": "2",
+            "metrics[0].owner": "julien",
+        }
+    )
+    init(path, asker, step="metrics")
+    (objective,) = asker.asked("metrics[0].objective")
+    assert objective.kind == "choice"
+    assert [(o.key, o.value) for o in objective.options] == [("1", "orders"), ("2", "reviews")]
+    assert objective.options[0].label == "orders — 40 orders a month"
+    metric = load_plan(path).plan.metrics[0]
+    assert (metric.objective, metric.owner) == ("reviews", "julien")
+
+
+def test_a_channel_picks_its_objectives_and_owner_and_refuses_unknown_ids(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM, o=OBJECTIVES))
+    asker = Script(
+        {
+            "channels[+]": ["y", "n"],
+            "channels[0].platform": "Instagram",
+            "channels[0].objectives": ["orders, sales", "2 1"],
+            "channels[0].owner": ["bob", "claire"],
+        }
+    )
+    init(path, asker, step="8")
+    assert asker.errors() == [
+        '"sales" is not one of the choices: 1 (orders), 2 (reviews)',
+        '"bob" is not one of the choices: 1 (claire), 2 (julien)',
+    ]
+    channel = load_plan(path).plan.channels[0]
+    assert channel.objectives == ["reviews", "orders"]
+    assert channel.owner == "claire"
+
+
+def test_a_reference_with_nothing_to_point_at_is_asked_as_text(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    asker = Script(
+        {"metrics[+]": ["y", "n"], "metrics[0].id": "m1", "metrics[0].objective": "later"}
+    )
+    init(path, asker, step="metrics")
+    assert asker.asked("metrics[0].objective")[0].kind == "text"
+    assert load_plan(path).plan.metrics[0].objective == "later"
+
+
+# --- answers checked by the model -------------------------------------------------------
+
+
+def test_a_rejected_answer_is_asked_again_with_the_models_message(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    asker = Script(
+        {
+            "team.members[+]": ["y", "n"],
+            "team.members[0].id": ["Claire M", "claire"],
+            "team.members[0].department": ["finances", "12"],
+            "team.members[0].hours_per_week": ["four", "120", "4,5"],
+        }
+    )
+    init(path, asker, step="team")
+    assert asker.errors() == [
+        "String should match pattern '^[a-z0-9][a-z0-9_-]*$': lowercase letters, digits, - "
+        "and _, starting with a letter or a digit (for example: claire)",
+        "Input should be 'management', 'marketing', 'communication', 'customer_service', "
+        "'support', 'sales', 'rd', 'monitoring', 'hr', 'it', 'legal', 'finance', "
+        "'operations', 'production' or 'other' (for example: marketing)",
+        "Input should be a valid number, unable to parse string as a number (for example: 4)",
+        "Input should be less than or equal to 80 (for example: 4)",
+    ]
+    member = load_plan(path).plan.team.members[0]
+    assert (member.id, member.department, member.hours_per_week) == ("claire", "finance", 4.5)
+
+
+def test_rejections_are_explained_in_french_for_a_french_plan(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT.replace("language: en", "language: fr")))
+    asker = Script(
+        {
+            "objectives[+]": ["o", "non"],
+            "objectives[0].id": "commandes",
+            "objectives[0].primary": ["peut-être", "oui"],
+            "objectives[0].deadline": ["30/06/2027", "2027-06-30"],
+        }
+    )
+    init(path, asker, step="objectives")
+    assert asker.errors() == [
+        "répondez oui ou non (par exemple : oui)",
+        "une date AAAA-MM-JJ est attendue (par exemple : 2027-06-30)",
+    ]
+    assert asker.asked("objectives[0].primary")[0].hint == "o/n"
+    objective = load_plan(path).plan.objectives[0]
+    assert objective.primary is True
+    assert str(objective.deadline) == "2027-06-30"
+
+
+def test_a_baseline_takes_a_number_or_unknown(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, o=OBJECTIVES))
+    asker = Script(
+        {
+            "metrics[+]": ["y", "y", "n"],
+            "metrics[0].id": "m1",
+            "metrics[0].baseline": ["not yet", "unknown"],
+            "metrics[1].id": "m2",
+            "metrics[1].baseline": "12",
+        }
+    )
+    init(path, asker, step="metrics")
+    assert asker.asked("metrics[0].baseline")[0].hint == "a number, or unknown"
+    assert asker.errors() == [
+        "Input should be a valid number, unable to parse string as a number; "
+        "Input should be 'unknown' (for example: 12)"
+    ]
+    assert [m.baseline for m in load_plan(path).plan.metrics] == ["unknown", 12]
+
+
+def test_a_choice_accepts_the_number_the_value_or_the_label(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    asker = Script(
+        {
+            "listening.sources[+]": ["y", "y", "y", "n"],
+            "listening.sources[0].name": "Counter",
+            "listening.sources[0].kind": "2",
+            "listening.sources[1].name": "Reviews",
+            "listening.sources[1].kind": "online",
+            "listening.sources[2].name": "Survey",
+            "listening.sources[2].kind": "Offline",
+        }
+    )
+    init(path, asker, step="listening")
+    kinds = [s.kind for s in load_plan(path).plan.listening.sources]
+    assert kinds == ["offline", "online", "offline"]
+
+
+# --- lists ------------------------------------------------------------------------------
+
+
+def test_a_list_is_built_item_by_item_until_an_empty_answer(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    asker = Script({"listening.trends[0]": "Sourdough", "listening.trends[1]": "Local flour"})
+    init(path, asker, step="listening")
+    assert [q.label for q in asker.questions if q.key.startswith("listening.trends")] == [
+        "Trend or question 1",
+        "Trend or question 2",
+        "Trend or question 3",
+    ]
+    assert load_plan(path).plan.listening.trends == ["Sourdough", "Local flour"]
+
+
+def test_existing_items_are_kept_replaced_or_removed(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, l="listening:\n  trends: [a, b, c]\n"))
+    asker = Script(
+        {"listening.trends[0]": "", "listening.trends[1]": ["-", "C"], "listening.trends[2]": "d"}
+    )
+    init(path, asker, step="listening")
+    trends = asker.asked("listening.trends[1]")
+    assert [q.default for q in trends] == ["b", "c"]
+    assert load_plan(path).plan.listening.trends == ["a", "C", "d"]
+
+
+def test_a_keyword_category_left_empty_is_unanswered_and_a_dash_says_none(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    asker = Script(
+        {"listening.keywords.company[0]": "Fournil", "listening.keywords.slogans[0]": "-"}
+    )
+    init(path, asker, step="listening")
+    keywords = load_plan(path).plan.listening.keywords
+    assert keywords.company == ["Fournil"]
+    assert keywords.slogans == []
+    assert keywords.themes is None
+    assert "slogans: []" in path.read_text()
+
+
+def test_items_can_be_kept_edited_or_removed(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM))
+    # Claire is removed (3), so Julien moves up to the first place, and is edited (2).
+    asker = Script({"team.members[0]": ["3", "2"], "team.members[0].name": "Julien Roux"})
+    init(path, asker, step="team")
+    members = load_plan(path).plan.team.members
+    assert [(m.id, m.name) for m in members] == [("julien", "Julien Roux")]
+
+
+def test_an_item_left_unfinished_is_opened_by_default_when_resuming(tmp_path):
+    path = tmp_path / "plan.yaml"
+    team = (
+        "team:\n  members:\n"
+        "    - id: claire\n      name: Claire\n      department: sales\n      hours_per_week: 2\n"
+        "    - id: julien\n      name: Julien\n"  # Ctrl-C came before his department
+    )
+    path.write_text(plan_yaml(p=PROJECT, t=team))
+    asker = Script({"team.members[1].department": "4"})
+    init(path, asker)
+    assert [q.default for q in asker.asked("team.members[0]")] == ["keep"]
+    assert [q.default for q in asker.asked("team.members[1]")] == ["edit"]
+    assert load_plan(path).plan.team.members[1].department == "customer_service"
+
+
+def test_an_empty_id_cancels_the_new_item_and_no_empty_item_is_written(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    asker = Script({"objectives[+]": ["y"], "team.approvals[+]": ["y", "n"]})
+    init(path, asker, step="objectives")
+    init(path, asker, step="team")
+    plan = load_plan(path).plan
+    assert plan.objectives is None
+    assert plan.team is None
+    assert "objectives" not in path.read_text()
+
+
+# --- saving -----------------------------------------------------------------------------
+
+
+def test_the_file_is_saved_after_every_answer(tmp_path):
+    path = tmp_path / "plan.yaml"
+    snapshots: list[str] = []
+    asker = Script(
+        {
+            "project.language": "en",
+            "project.name": "Plan",
+            "project.organization": "Fournil",
+            "project.author": "Sophie",
+        }
+    )
+    asker.on_ask = lambda q: snapshots.append(path.read_text() if path.exists() else "")
+    asker.stop_at = "project.date"
+    with pytest.raises(Interrupted):
+        init(path, asker)
+    assert snapshots[0] == ""  # nothing written before the first answer
+    assert "language: en" in snapshots[1]
+    assert "name: Plan" in snapshots[2] and "organization" not in snapshots[2]
+    assert "organization: Fournil" in snapshots[3] and "author" not in snapshots[3]
+    assert "author: Sophie" in snapshots[4]
+    for text in snapshots[1:]:
+        Plan.model_validate(yaml.safe_load(text))
+
+
+def test_ctrl_c_keeps_every_answer_and_says_how_to_resume(tmp_path):
+    path = tmp_path / "plan.yaml"
+    asker = Script(
+        {
+            "project.language": "en",
+            "project.organization": "Fournil",
+            "team.members[+]": ["y"],
+            "team.members[0].id": "claire",
+            "team.members[0].name": "Claire",
+        },
+        stop_at="team.members[0].role",
+    )
+    with pytest.raises(Interrupted) as caught:
+        init(path, asker)
+    assert caught.value.exit_code == ExitCode.INTERRUPTED == 130
+    assert caught.value.message == (f"interrupted; every answer given so far is saved in {path}")
+    assert caught.value.hint == f"resume with: smplan init {path}"
+    plan = load_plan(path).plan
+    assert plan.project.organization == "Fournil"
+    assert [(m.id, m.name) for m in plan.team.members] == [("claire", "Claire")]
+
+
+def test_end_of_input_during_a_reopened_step_suggests_reopening_it(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+
+    class Closed(Script):
+        def ask(self, question):
+            raise EOFError
+
+    with pytest.raises(Interrupted) as caught:
+        init(path, Closed(), step="objectives")
+    assert caught.value.hint == f"resume with: smplan init {path} --step objectives"
+
+
+# --- resuming, reopening, reviewing -----------------------------------------------------
+
+
+def test_resuming_starts_at_the_first_step_not_done_and_shows_where_the_plan_stands(tmp_path):
+    path = tmp_path / "plan.yaml"
+    shutil_copy(ROOT / "examples" / "boulangerie.yaml", path)
+    text = path.read_text()
+    # Drop steps 4 to 8: step 4 is the first one to do.
+    path.write_text(text[: text.index("\n# Étape 4")] + "\n")
+    asker = Script()
+    init(path, asker)
+    status = next(b for b in asker.blocks if b.kind == "status")
+    assert status.title == "Où en est le plan : 3 étapes sur 8 terminées"
+    assert status.rows[:5] == (
+        ("0. Le projet", "terminé"),
+        ("1. L'équipe", "terminé"),
+        ("2. Écouter et comparer", "terminé"),
+        ("3. Les objectifs", "terminé"),
+        ("4. Les indicateurs", "à faire"),
+    )
+    assert asker.questions[0].key == "metrics[+]"
+    guidance = [b.title for b in asker.blocks if b.kind == "guidance"]
+    assert guidance[0] == "Étape 4 sur 8 · Les indicateurs"
+
+
+def shutil_copy(source: Path, target: Path) -> None:
+    target.write_bytes(source.read_bytes())
+
+
+def test_reopening_a_step_offers_the_current_answers_as_defaults(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM, o=OBJECTIVES))
+    asker = Script({"objectives[0]": "edit", "objectives[0].statement": "45 orders a month"})
+    init(path, asker, step="objectives")
+    defaults = {q.key: q.default for q in asker.questions}
+    assert defaults["objectives[0].id"] == "orders"
+    assert defaults["objectives[0].statement"] == "40 orders a month"
+    assert defaults["objectives[0].primary"] == "yes"
+    assert defaults["objectives[0].deadline"] == "2027-06-30"
+    assert load_plan(path).plan.objectives[0].statement == "45 orders a month"
+
+
+def test_an_unknown_step_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError) as caught:
+        init(tmp_path / "plan.yaml", Script(), step="budget")
+    assert caught.value.message == "unknown step `budget`"
+    assert caught.value.hint.startswith("use a number or a name: 0 (project), 1 (team)")
+
+
+def test_the_review_lists_the_answers_and_reopens_a_step(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_bytes((ROOT / "examples" / "boulangerie.yaml").read_bytes())
+    asker = Script({"review": ["3", ""], "objectives[+]": "n"})
+    init(path, asker)
+    reviews = [b for b in asker.blocks if b.kind == "review"]
+    assert len(reviews) == 18  # twice the nine sections: before and after reopening
+    assert reviews[3].title == "3. Les objectifs — terminé"
+    assert reviews[3].lines[0].startswith("- gateaux · Augmenter le chiffre d'affaires · Passer")
+    assert [q.key for q in asker.questions].count("objectives[0]") == 1
+
+
+def test_the_end_shows_the_summary_the_check_and_the_render_command(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM, o=OBJECTIVES))
+    asker = Script()
+    init(path, asker, step="objectives")
+    summary, findings, following = asker.blocks[-3:]
+    assert summary.title == "Maison Fournil — Plan 2027"
+    assert ("Objectives", "2") in summary.rows
+    assert ("Team hours a week", "7") in summary.rows
+    assert findings.title.startswith("Check: 0 error(s), ")
+    assert f"{path}:13:7: objectives[0]: warning SMP" not in findings.lines
+    assert any(line.startswith(f"{path}:") and " warning SMP" in line for line in findings.lines)
+    assert following.lines == (f"Render it with: smplan render {path} --format pdf",)
+
+
+# --- without a terminal ----------------------------------------------------------------
+
+
+def test_without_a_terminal_nothing_is_asked_and_what_is_missing_is_listed(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM, o=OBJECTIVES))
+    asker = Script()
+    with pytest.raises(UsageError) as caught:
+        init(path, asker, interactive=False)
+    assert asker.questions == []
+    lines = caught.value.message.splitlines()
+    assert lines[0] == (
+        f"standard input is not a terminal, so no question can be asked; still to answer in {path}:"
+    )
+    sections = [line for line in lines[1:] if not line.startswith("   - ")]
+    assert sections == [
+        "1. The team (to finish)",
+        "2. Listening and comparing (to do)",
+        "3. Objectives (to finish)",
+        "4. Metrics (to do)",
+        "5. Audience (to do)",
+        "6. Value (to do)",
+        "7. The human face (to do)",
+        "8. The channel plan (to do)",
+    ]
+    # What is left in a started step is said in the checks' own words.
+    assert "   - objective `reviews` has no deadline" in lines
+    assert "--answers FILE" in caught.value.hint
+
+
+def test_without_a_terminal_a_complete_plan_is_concluded(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_bytes((ROOT / "examples" / "boulangerie.yaml").read_bytes())
+    asker = Script()
+    init(path, asker, interactive=False)
+    assert [b.kind for b in asker.blocks] == ["summary", "findings", "next"]
+
+
+# --- pre-filled answers -----------------------------------------------------------------
+
+
+def test_answers_are_laid_over_the_plan_by_id_and_empty_answers_change_nothing(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM))
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "project:\n  name:\n  version: '2.0'\n"
+        "team:\n  cadence: Mondays\n  members:\n"
+        "    - id: julien\n      role: Counter\n      name:\n"
+        "    - id: zoe\n      name: Zoé\n"
+        "objectives: []\n"
+    )
+    with pytest.raises(UsageError):
+        init(path, Script(), answers=answers, interactive=False)
+    plan = load_plan(path).plan
+    assert plan.project.name == "Plan 2027"
+    assert plan.project.version == "2.0"
+    assert plan.team.cadence == "Mondays"
+    assert [(m.id, m.name, m.role) for m in plan.team.members] == [
+        ("claire", "Claire Morel", None),
+        ("julien", "Julien", "Counter"),
+        ("zoe", "Zoé", None),
+    ]
+    assert plan.objectives is None
+
+
+def test_answers_that_do_not_fit_the_model_are_reported_at_their_line(tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("team:\n  members:\n    - id: claire\n      hours_per_week: lots\n")
+    with pytest.raises(PlanInvalidError) as caught:
+        init(tmp_path / "plan.yaml", Script(), answers=answers, interactive=False)
+    assert str(caught.value) == (
+        f"{answers}:4:23: team.members[0].hours_per_week: expected a number, got `lots`"
+    )
+    assert not (tmp_path / "plan.yaml").exists()

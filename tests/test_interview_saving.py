@@ -1,0 +1,275 @@
+"""Saving answers: hand-written comments and layout survive, and no save is ever torn."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from smplan.model import Member, Need, Plan
+from smplan.planfile import load_plan, parse_plan_text
+from smplan.roundtrip import PlanWriter, plain
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+HAND_WRITTEN = """\
+# Plan for the bakery -- kept by hand between interviews.
+smplan: 1
+project:
+  name: Plan 2027   # working title
+  organization: Maison Fournil
+team:
+  members:
+  - id: claire  # the founder
+    name: Claire
+    # Hours agreed with her in October.
+    hours_per_week: 4  # not more
+
+  # Julien joins in January.
+  - id: julien
+    name: "Julien"
+  cadence: Mondays # 30 minutes
+# Step 3 comes from the workshop of 12 November.
+objectives:
+- id: orders
+  statement: '40 orders a month'
+# end of plan
+"""
+
+
+def writer_for(text: str, path: Path) -> tuple[PlanWriter, Plan]:
+    plan = parse_plan_text(text, str(path)).plan
+    return PlanWriter(path, text, plan), plan
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_an_unchanged_plan_is_written_back_byte_for_byte(example, tmp_path):
+    text = example.read_text(encoding="utf-8")
+    writer, plan = writer_for(text, tmp_path / example.name)
+    assert writer.render(plan) == text
+
+
+def test_changes_land_in_place_and_every_comment_stays(tmp_path):
+    writer, plan = writer_for(HAND_WRITTEN, tmp_path / "plan.yaml")
+    plan.team.members[0].role = "Founder"
+    plan.team.members[1].hours_per_week = 2
+    plan.team.members.append(Member(id="zoe", name="Zoé"))
+    plan.objectives[0].deadline = "2027-06-30"
+    assert (
+        writer.render(plan)
+        == """\
+# Plan for the bakery -- kept by hand between interviews.
+smplan: 1
+project:
+  name: Plan 2027   # working title
+  organization: Maison Fournil
+team:
+  members:
+  - id: claire  # the founder
+    name: Claire
+    role: Founder
+    # Hours agreed with her in October.
+    hours_per_week: 4  # not more
+
+  # Julien joins in January.
+  - id: julien
+    name: "Julien"
+    hours_per_week: 2
+  - id: zoe
+    name: Zoé
+  cadence: Mondays # 30 minutes
+# Step 3 comes from the workshop of 12 November.
+objectives:
+- id: orders
+  statement: '40 orders a month'
+  deadline: 2027-06-30
+# end of plan
+"""
+    )
+
+
+def test_a_key_added_at_the_end_goes_before_the_comment_of_what_follows(tmp_path):
+    writer, plan = writer_for(HAND_WRITTEN, tmp_path / "plan.yaml")
+    plan.team.members[1].department = "sales"
+    plan.team.approvals = []
+    from smplan.model import Review
+
+    plan.team.reviews = [Review(what="Monthly report")]
+    text = writer.render(plan)
+    assert '    name: "Julien"\n    department: sales\n  cadence: Mondays # 30 minutes\n' in text
+    assert (
+        "  cadence: Mondays # 30 minutes\n"
+        "  reviews:\n"
+        "  - what: Monthly report\n"
+        "# Step 3 comes from the workshop of 12 November.\n"
+        "objectives:\n"
+    ) in text
+
+
+def test_removing_an_item_keeps_the_comments_of_the_others(tmp_path):
+    writer, plan = writer_for(HAND_WRITTEN, tmp_path / "plan.yaml")
+    del plan.team.members[1]
+    text = writer.render(plan)
+    assert "julien" not in text
+    assert "  - id: claire  # the founder\n" in text
+    assert "    hours_per_week: 4  # not more\n" in text
+    assert parse_plan_text(text, "plan.yaml").plan == plan
+
+
+def test_clearing_an_answer_removes_its_key(tmp_path):
+    writer, plan = writer_for(HAND_WRITTEN, tmp_path / "plan.yaml")
+    plan.project.name = None
+    text = writer.render(plan)
+    assert "Plan 2027" not in text
+    assert text.startswith(
+        "# Plan for the bakery -- kept by hand between interviews.\n"
+        "smplan: 1\nproject:\n  organization: Maison Fournil\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["no", "on", "Yes", "off", "1.10", "2027-01-01", "1_000", "null", "~", "12", "0x1F"]
+    + ["next\x85line", "two\nlines", "tab\there", "bell\x07", "para\u2029graph", "é \u00a0à"],
+)
+def test_text_answers_that_look_like_other_values_stay_text(answer, tmp_path):
+    path = tmp_path / "plan.yaml"
+    writer = PlanWriter(path)
+    plan = Plan(smplan=1)
+    plan.listening = {"trends": [answer], "needs": [Need(id="n1", need=answer)]}
+    writer.save(plan)
+    text = path.read_text()
+    # PyYAML reads YAML 1.1, where `no` is false and `1_000` a number: the file must say text.
+    data = yaml.safe_load(text)
+    assert data["listening"]["trends"] == [answer]
+    assert data["listening"]["needs"][0]["need"] == answer
+    assert load_plan(path).plan == plan
+
+
+@pytest.mark.parametrize("number", [1e15, -1e15, 1e-300, 0.1])
+def test_any_number_the_model_holds_reads_back_the_same(number, tmp_path):
+    path = tmp_path / "plan.yaml"
+    plan = Plan.model_validate({"smplan": 1, "metrics": [{"id": "m", "target": number}]})
+    PlanWriter(path).save(plan)
+    assert load_plan(path).plan.metrics[0].target == number
+
+
+def test_a_new_file_lists_fields_in_the_models_order_and_reads_back_the_same(tmp_path):
+    path = tmp_path / "plan.yaml"
+    plan = Plan.model_validate(
+        {
+            "smplan": 1,
+            "project": {"organization": "Fournil", "language": "fr"},
+            "team": {
+                "members": [
+                    {"id": "claire", "hours_per_week": 4.0, "responsibilities": []},
+                    {"id": "julien", "hours_per_week": 1.5, "department": "sales"},
+                ]
+            },
+            "objectives": [{"id": "orders", "deadline": "2027-06-30", "primary": True}],
+            "listening": {"keywords": {"slogans": []}},
+        }
+    )
+    assert PlanWriter(path).save(plan) is True
+    assert (
+        path.read_text()
+        == """\
+smplan: 1
+project:
+  organization: Fournil
+  language: fr
+  currency: EUR
+team:
+  members:
+  - id: claire
+    hours_per_week: 4
+  - id: julien
+    department: sales
+    hours_per_week: 1.5
+listening:
+  keywords:
+    slogans: []
+objectives:
+- id: orders
+  primary: true
+  deadline: 2027-06-30
+"""
+    )
+    assert load_plan(path).plan == plan
+
+
+def test_saving_an_unchanged_plan_does_not_touch_the_file(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(HAND_WRITTEN)
+    plan = load_plan(path).plan
+    writer = PlanWriter.open(path, plan)
+    os.utime(path, (0, 0))
+    assert writer.save(plan) is False
+    assert path.stat().st_mtime == 0
+
+
+def test_plain_data_leaves_out_unanswered_fields_but_keeps_an_explicit_none():
+    plan = Plan.model_validate(
+        {
+            "smplan": 1,
+            "team": {"sponsor": {}, "members": [{"id": "a", "hours_per_week": 2.0}]},
+            "listening": {"keywords": {"themes": []}, "trends": []},
+        }
+    )
+    assert plain(plan) == {
+        "smplan": 1,
+        "team": {"members": [{"id": "a", "hours_per_week": 2}]},
+        "listening": {"keywords": {"themes": []}},
+    }
+
+
+# --- a save is never torn ---------------------------------------------------------------
+
+_SAVER = """
+import sys
+from pathlib import Path
+from smplan.model import Plan
+from smplan.roundtrip import PlanWriter
+
+path = Path(sys.argv[1])
+plans = [Plan.model_validate({"smplan": 1, "project": {"name": name * 2000}})
+         for name in ("old", "new")]
+writer = PlanWriter(path)
+writer.save(plans[0])
+print("ready", flush=True)
+turn = 1
+while True:
+    writer.save(plans[turn])
+    turn = 1 - turn
+"""
+
+
+@pytest.mark.slow
+def test_killing_the_process_while_it_saves_never_leaves_a_torn_file(tmp_path):
+    path = tmp_path / "plan.yaml"
+    script = tmp_path / "saver.py"
+    script.write_text(_SAVER)
+    names = {"old" * 2000, "new" * 2000}
+    rng = random.Random(20271)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(8):
+        process = subprocess.Popen(
+            [sys.executable, str(script), str(path)], stdout=subprocess.PIPE, env=env, cwd=ROOT
+        )
+        assert process.stdout is not None
+        assert process.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0.01, 0.15))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        process.stdout.close()
+        text = path.read_text(encoding="utf-8")
+        assert text, "the plan file is empty"
+        assert load_plan(path).plan.project.name in names
