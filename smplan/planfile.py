@@ -31,6 +31,7 @@ MAX_DEPTH = 40
 #: Most nodes accepted in one file, so a small file cannot stand for a huge tree.
 MAX_NODES = 200_000
 
+_NEW_HINT = "start from `smplan new PATH`"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -174,53 +175,34 @@ def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
         raise PlanFileError(
             filename, [Problem("file is empty", hint="start from `smplan new PATH`")]
         )
+    source = SourceMap()
     try:
-        node = _compose(text)
+        data = _Composer(text, source).document()
     except _Refused as refused:
         raise PlanFileError(filename, refused.problems) from None
     except yaml.MarkedYAMLError as exc:
-        raise PlanFileError(filename, [_yaml_problem(exc)]) from None
+        raise PlanFileError(filename, [_yaml_problem(exc, text)]) from None
     except yaml.reader.ReaderError as exc:
-        line, col = _text_position(text, exc.position)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise PlanFileError(filename, [_character_problem(text, exc.position, char)]) from None
+    except UnicodeEncodeError as exc:
+        # libyaml reads UTF-8: a lone surrogate in the text cannot become UTF-8.
         raise PlanFileError(
-            filename,
-            [
-                Problem(
-                    f"character U+{ord(char):04X} is not allowed in YAML",
-                    line=line,
-                    column=col,
-                    hint="remove it; it is often pasted in by accident",
-                )
-            ],
+            filename, [_character_problem(text, exc.start, text[exc.start])]
         ) from None
     except yaml.YAMLError as exc:
         raise PlanFileError(filename, [Problem(f"not valid YAML: {exc}")]) from None
-    if node is None:
-        raise PlanFileError(
-            filename,
-            [Problem("file holds only comments", hint="start from `smplan new PATH`")],
-        )
-    if not isinstance(node, yaml.MappingNode):
-        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-        raise PlanFileError(
-            filename,
-            [
-                Problem(
-                    f"the top level is {kind}, not a mapping",
-                    line=node.start_mark.line + 1,
-                    column=node.start_mark.column + 1,
-                    hint="a plan starts with `smplan: 1` followed by `project:` and the steps",
-                )
-            ],
-        )
-    source = SourceMap()
-    problems: list[Problem] = []
-    data = _to_data(node, (), source, problems)
-    if problems:
-        raise PlanFileError(filename, problems)
-    assert isinstance(data, dict)
     return data, source
+
+
+def _character_problem(text: str, offset: int, char: str) -> Problem:
+    line, col = _text_position(text, offset)
+    return Problem(
+        f"character U+{ord(char):04X} is not allowed in YAML",
+        line=line,
+        column=col,
+        hint="remove it; it is often pasted in by accident",
+    )
 
 
 def validate_data(
@@ -245,19 +227,30 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> Problem:
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     message = exc.problem or "not valid YAML"
     if exc.context:
         message = f"{exc.context}, {message}" if exc.problem else exc.context
+    if "exceeded maximum nesting depth" in message:
+        return _mark_problem(
+            mark,
+            f"nested more than {MAX_DEPTH} levels deep",
+            "a plan needs only a few levels of nesting",
+        )
+    found = _char_at(text, mark.line, mark.column) if mark else ""
+    if "did not find expected" in message and found.strip():
+        message += f", but found `{found}`"
     if exc.context_mark and mark and exc.context_mark.line != mark.line:
         message += f" (it starts at line {exc.context_mark.line + 1})"
     hint = None
-    if "'\\t'" in message:
+    if found == "\t":
         hint = "indent with spaces, not tabs"
     elif "mapping values are not allowed" in message:
         hint = "a value containing `: ` must be quoted"
-    elif "could not find expected ':'" in message or "expected <block end>" in message:
+    elif "flow" in message and "did not find expected" in message:
+        hint = "close every `[` with `]` and every `{` with `}`"
+    elif "did not find expected" in message or "expected <block end>" in message:
         hint = "check the indentation of this line and the one before"
     return Problem(
         f"YAML syntax error: {message}",
@@ -265,6 +258,13 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> Problem:
         column=mark.column + 1 if mark else None,
         hint=hint,
     )
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if line >= len(lines) or column >= len(lines[line]):
+        return ""
+    return lines[line][column]
 
 
 class _Refused(Exception):
@@ -279,16 +279,148 @@ def _mark_problem(mark: Any, message: str, hint: str | None = None) -> Problem:
     return Problem(message, line=mark.line + 1, column=mark.column + 1, hint=hint)
 
 
-class _SafeComposer(yaml.SafeLoader):
-    """PyYAML's safe loader, composing only, with aliases, anchors and depth refused."""
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+def _plain(event: Any) -> bool:
+    """Whether a scalar was written without quotes (libyaml says '', PyYAML None)."""
+    return event.style in (None, "")
+
+
+def _at(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+class _Composer:
+    """Builds plain data and its source map from the YAML event stream.
+
+    The events come from libyaml when PyYAML has it (PyYAML's own parser otherwise); the
+    composing is done here, so aliases, anchors, tags, duplicate keys, depth and size are
+    refused before anything is built, with their position.
+    """
+
+    def __init__(self, text: str, source: SourceMap) -> None:
+        self.parser = _Parser(text)
+        self.source = source
+        self.problems: list[Problem] = []
+        self.nodes = 0
+
+    def document(self) -> dict[str, Any]:
+        """The single document of the stream, which must be a mapping."""
+        try:
+            self.parser.get_event()  # stream start
+            if self.parser.check_event(yaml.StreamEndEvent):
+                raise _Refused([Problem("file holds only comments", hint=_NEW_HINT)])
+            self.parser.get_event()  # document start
+            first = self.parser.peek_event()
+            if (
+                isinstance(first, yaml.ScalarEvent)
+                and first.style is None
+                and (first.value in _NULLS)
+            ):
+                raise _Refused([Problem("file holds only comments", hint=_NEW_HINT)])
+            if not isinstance(first, yaml.MappingStartEvent):
+                kind = "a list" if isinstance(first, yaml.SequenceStartEvent) else "a single value"
+                raise _Refused(
+                    [
+                        _mark_problem(
+                            first.start_mark,
+                            f"the top level is {kind}, not a mapping",
+                            "a plan starts with `smplan: 1` followed by `project:` and the steps",
+                        )
+                    ]
+                )
+            data = self.node((), 1)
+            self.parser.get_event()  # document end
+            if not self.parser.check_event(yaml.StreamEndEvent):
+                extra = self.parser.peek_event()
+                raise _Refused(
+                    [
+                        _mark_problem(
+                            extra.start_mark,
+                            "more than one YAML document (`---`) in the file",
+                            "a plan file holds one document",
+                        )
+                    ]
+                )
+        finally:
+            self.parser.dispose()
+        if self.problems:
+            raise _Refused(self.problems)
+        assert isinstance(data, dict)
+        return data
+
+    def node(self, loc: Loc, depth: int) -> Any:
+        """Compose the next node, found at `loc`, `depth` levels down."""
+        event = self.parser.get_event()
+        self._refuse_unsafe(event, depth)
+        self.source.values[loc] = _at(event.start_mark)
+        if event.tag is not None and event.tag not in _CORE_TAGS and event.tag != "!":
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(
+                _mark_problem(
+                    event.start_mark,
+                    f"tag `{tag}` is not allowed in a plan file",
+                    "remove the tag: a plan holds plain text, numbers, lists and mappings",
+                )
+            )
+            self._skip(event)
+            return None
+        if isinstance(event, yaml.ScalarEvent):
+            if _plain(event) and event.value in _NULLS:
+                return None
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not self.parser.check_event(yaml.SequenceEndEvent):
+                items.append(self.node((*loc, len(items)), depth + 1))
+            self.parser.get_event()
+            return items
+        return self.mapping(loc, depth)
+
+    def mapping(self, loc: Loc, depth: int) -> dict[str, Any]:
+        """Compose the entries of a mapping whose start event was just read."""
+        out: dict[str, Any] = {}
+        while not self.parser.check_event(yaml.MappingEndEvent):
+            key_event = self.parser.peek_event()
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.problems.append(
+                    _mark_problem(
+                        key_event.start_mark, "a key must be plain text, not a list or mapping"
+                    )
+                )
+                self.node((*loc, "?"), depth + 1)
+                self.node((*loc, "?"), depth + 1)
+                continue
+            self.parser.get_event()
+            self._refuse_unsafe(key_event, depth + 1)
+            key = key_event.value
+            child = (*loc, key)
+            if key == "<<" and _plain(key_event):
+                self.problems.append(
+                    _mark_problem(key_event.start_mark, "merge keys (`<<`) are not allowed")
+                )
+                self.node((*loc, "<<"), depth + 1)
+                continue
+            if key in out:
+                first = self.source.keys[child]
+                self.problems.append(
+                    Problem(
+                        f"duplicate key `{key}` (first defined at line {first[0]})",
+                        path=format_loc(child),
+                        line=key_event.start_mark.line + 1,
+                        column=key_event.start_mark.column + 1,
+                        hint="keep one of the two",
+                    )
+                )
+                self.node((*loc, key, "(duplicate)"), depth + 1)
+                continue
+            self.source.keys[child] = _at(key_event.start_mark)
+            out[key] = self.node(child, depth + 1)
+        self.parser.get_event()
+        return out
+
+    def _refuse_unsafe(self, event: Any, depth: int) -> None:
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 [
@@ -299,108 +431,44 @@ class _SafeComposer(yaml.SafeLoader):
                     )
                 ]
             )
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
+        if getattr(event, "anchor", None) is not None:
             raise _Refused(
                 [
                     _mark_problem(
                         event.start_mark,
-                        f"anchor `&{anchor}` is not allowed in a plan file",
+                        f"anchor `&{event.anchor}` is not allowed in a plan file",
                         "remove the anchor and write each value out in full",
                     )
                 ]
             )
-        self._nodes += 1
-        if self._nodes > MAX_NODES:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
             raise _Refused(
                 [_mark_problem(event.start_mark, f"more than {MAX_NODES:,} values in one file")]
             )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _Refused(
-                    [
-                        _mark_problem(
-                            event.start_mark,
-                            f"nested more than {MAX_DEPTH} levels deep",
-                            "a plan needs only a few levels of nesting",
-                        )
-                    ]
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-def _compose(text: str) -> yaml.Node | None:
-    loader = _SafeComposer(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.composer.ComposerError as exc:
-        if exc.context and "single document" in exc.context:
+        if depth > MAX_DEPTH:
             raise _Refused(
                 [
                     _mark_problem(
-                        exc.problem_mark,
-                        "more than one YAML document (`---`) in the file",
-                        "a plan file holds one document",
+                        event.start_mark,
+                        f"nested more than {MAX_DEPTH} levels deep",
+                        "a plan needs only a few levels of nesting",
                     )
                 ]
-            ) from None
-        raise
-    finally:
-        loader.dispose()
-    return node
+            )
 
-
-def _to_data(node: yaml.Node, loc: Loc, source: SourceMap, problems: list[Problem]) -> Any:
-    source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if node.tag not in _CORE_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        problems.append(
-            _mark_problem(
-                node.start_mark,
-                f"tag `{tag}` is not allowed in a plan file",
-                "remove the tag: a plan holds plain text, numbers, lists and mappings",
-            )
-        )
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, (*loc, i), source, problems) for i, item in enumerate(node.value)]
-    assert isinstance(node, yaml.MappingNode)
-    out: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(
-                _mark_problem(
-                    key_node.start_mark, "a key must be plain text, not a list or mapping"
-                )
-            )
-            continue
-        key = key_node.value
-        if key == "<<":
-            problems.append(_mark_problem(key_node.start_mark, "merge keys (`<<`) are not allowed"))
-            continue
-        child = (*loc, key)
-        if key in out:
-            first = source.keys[child]
-            problems.append(
-                Problem(
-                    f"duplicate key `{key}` (first defined at line {first[0]})",
-                    path=format_loc(child),
-                    line=key_node.start_mark.line + 1,
-                    column=key_node.start_mark.column + 1,
-                    hint="keep one of the two",
-                )
-            )
-            continue
-        source.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        out[key] = _to_data(value_node, child, source, problems)
-    return out
+    def _skip(self, event: Any) -> None:
+        """Consume the rest of a collection whose start event was refused."""
+        if isinstance(event, yaml.ScalarEvent):
+            return
+        level = 1
+        while level:
+            current = self.parser.get_event()
+            self._refuse_unsafe(current, 1)
+            if isinstance(current, yaml.CollectionStartEvent):
+                level += 1
+            elif isinstance(current, yaml.CollectionEndEvent):
+                level -= 1
 
 
 def _check_version(data: dict[str, Any], source: SourceMap, filename: str) -> None:

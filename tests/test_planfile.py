@@ -63,7 +63,7 @@ UNUSABLE = [
     pytest.param(
         b"smplan: 1\nproject:\n\tname: x\n",
         "plan.yaml:3:1: YAML syntax error: while scanning for the next token, found character"
-        " '\\t' that cannot start any token (hint: indent with spaces, not tabs)",
+        " that cannot start any token (hint: indent with spaces, not tabs)",
         id="tab",
     ),
     pytest.param(
