@@ -35,5 +35,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check smplan tests benchmarks
 	$(BIN)/mypy smplan
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

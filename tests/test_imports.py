@@ -1,0 +1,144 @@
+"""Start-up discipline: each command imports only what it uses; only a PDF needs WeasyPrint.
+
+Each command runs in a fresh interpreter, which then writes down every module it has
+loaded. Module-level imports in one command's file cost every other command their time.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "boulangerie.yaml"
+
+#: Runs `smplan ARGS...` (argv[2:]) and writes its exit status and sys.modules to argv[1].
+PROBE = """
+import json, sys
+from smplan.cli import main
+try:
+    main(sys.argv[2:])
+except SystemExit as exc:
+    code = exc.code
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    json.dump({"exit": code, "modules": sorted(sys.modules)}, out)
+"""
+
+#: The PDF engine and what it brings; nothing but `render --format pdf` may load them.
+PDF_ENGINE = {"weasyprint", "pydyf", "tinycss2", "cssselect2", "fontTools", "PIL", "cffi"}
+#: Templates, locale data and the comment-keeping YAML writer.
+DOCUMENT = {"jinja2", "babel", "markupsafe"}
+WRITER = {"ruamel"}
+#: Parts of smplan that belong to one command only.
+RENDERING = {"smplan.render", "smplan.render_view", "smplan.charts"}
+INTERVIEW = {"smplan.interview", "smplan.guidance", "smplan.roundtrip"}
+SKELETON = {"smplan.skeleton", "smplan.schema"}
+PLAN = {"smplan.model", "smplan.planfile", "smplan.checks", "pydantic", "yaml"}
+
+
+def loaded_by(*args: str | Path, cwd: Path) -> set[str]:
+    """The modules a fresh `smplan ARGS...` has loaded when it exits (after a clean exit)."""
+    report = cwd / "modules.json"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(report), *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert report.exists(), done.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["exit"] in (0, None), done.stdout + done.stderr
+    return set(data["modules"])
+
+
+def present(modules: set[str], names: set[str]) -> list[str]:
+    """Which of `names` (packages or modules, with their submodules) are loaded."""
+    return sorted(
+        name for name in names if any(m == name or m.startswith(name + ".") for m in modules)
+    )
+
+
+#: Each command, what it must load (proof that the probe sees it), the libraries it must
+#: not load, and the parts of smplan that belong to other commands.
+COMMANDS = {
+    "help": (
+        ["--help"],
+        set(),
+        PDF_ENGINE | DOCUMENT | WRITER,
+        RENDERING | INTERVIEW | SKELETON | PLAN,
+    ),
+    "check": (
+        ["check", EXAMPLE],
+        {"smplan.planfile", "smplan.checks"},
+        PDF_ENGINE | DOCUMENT | WRITER,
+        RENDERING | INTERVIEW | SKELETON,
+    ),
+    "render-md": (
+        ["render", EXAMPLE, "--format", "md", "--output", "plan.md"],
+        {"jinja2", "smplan.render"},
+        PDF_ENGINE | WRITER,
+        INTERVIEW | SKELETON,
+    ),
+    "render-html": (
+        ["render", EXAMPLE, "--format", "html", "--output", "plan.html"],
+        {"jinja2", "smplan.render"},
+        PDF_ENGINE | WRITER,
+        INTERVIEW | SKELETON,
+    ),
+    "schema": (
+        ["schema"],
+        {"smplan.schema"},
+        PDF_ENGINE | DOCUMENT | WRITER,
+        RENDERING | INTERVIEW,
+    ),
+    "new": (
+        ["new", "plan.yaml"],
+        {"smplan.skeleton"},
+        PDF_ENGINE | DOCUMENT | WRITER,
+        RENDERING | INTERVIEW,
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def modules_of(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], set[str]]:
+    """The modules each command loads, found once per command for the whole module."""
+    found: dict[str, set[str]] = {}
+
+    def lookup(command: str) -> set[str]:
+        if command not in found:
+            args = COMMANDS[command][0]
+            found[command] = loaded_by(*args, cwd=tmp_path_factory.mktemp(command))
+        return found[command]
+
+    return lookup
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_loads_what_it_needs_and_no_heavy_library_it_does_not(command, modules_of):
+    _, needed, heavy, _ = COMMANDS[command]
+    modules = modules_of(command)
+    assert present(modules, needed) == sorted(needed)
+    assert present(modules, heavy) == []
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_loads_no_code_of_other_commands(command, modules_of):
+    _, _, _, others = COMMANDS[command]
+    assert present(modules_of(command), others) == []
+
+
+@pytest.mark.slow
+def test_pdf_render_is_the_one_command_that_loads_weasyprint(tmp_path):
+    # Also proves the probe sees a lazily imported engine, so the tests above can fail.
+    out = tmp_path / "plan.pdf"
+    modules = loaded_by("render", EXAMPLE, "--format", "pdf", "--output", out, cwd=tmp_path)
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert present(modules, {"weasyprint"}) == ["weasyprint"]
+    assert present(modules, WRITER) == []
