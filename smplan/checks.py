@@ -129,6 +129,19 @@ class View:
             "segment": _unique(s.id for s in self.segments),
         }
 
+    @cached_property
+    def id_sets(self) -> dict[str, frozenset[str]]:
+        """The same ids as sets, for lookups that stay fast on large plans."""
+        return {kind: frozenset(ids) for kind, ids in self.ids.items()}
+
+    @cached_property
+    def metrics_by_objective(self) -> dict[str | None, list[Any]]:
+        """Each objective id with the metrics that measure it, in the plan's order."""
+        grouped: dict[str | None, list[Any]] = {}
+        for metric in self.metrics:
+            grouped.setdefault(metric.objective, []).append(metric)
+        return grouped
+
     @property
     def channels_judged(self) -> bool:
         """Whether "served by a channel" rules apply: channels exist, not listening-only."""
@@ -153,9 +166,15 @@ def run_checks(plan: Plan) -> list[Finding]:
     return sorted(found, key=lambda f: STEP_ORDER.index(f.step))
 
 
-def step_status(plan: Plan) -> dict[str, str]:
-    """Each step's progress: "missing", "incomplete" (an answer left empty) or "complete"."""
-    unfinished = {f.step for f in run_checks(plan) if RULES[f.code].completeness}
+def step_status(plan: Plan, findings: list[Finding] | None = None) -> dict[str, str]:
+    """Each step's progress: "missing", "incomplete" (an answer left empty) or "complete".
+
+    Pass the plan's `run_checks` findings when you have them, to save running the rules
+    twice.
+    """
+    if findings is None:
+        findings = run_checks(plan)
+    unfinished = {f.step for f in findings if RULES[f.code].completeness}
     return {
         step: "missing"
         if not started(plan, step)
@@ -288,8 +307,8 @@ _PLURALS = {
 @_rule("SMP001", "error", None, "A reference names an id that does not exist")
 def _unknown_id(v: View) -> Iterator[Hit]:
     for loc, kind, ref in _references(v):
-        known = v.ids[kind]
-        if ref not in known:
+        if ref not in v.id_sets[kind]:
+            known = v.ids[kind]
             yield Hit(loc, f"unknown {kind} `{ref}`", _unknown_hint(ref, known, _PLURALS[kind]))
 
 
@@ -867,7 +886,7 @@ def _kind(metric: Any) -> str:
 def _business_metric(v: View) -> Iterator[Hit]:
     for i, o in enumerate(v.objectives):
         aim = _BUSINESS_FAMILIES.get(str(o.family))
-        metrics = [m for m in v.metrics if m.objective == o.id]
+        metrics = v.metrics_by_objective.get(o.id, [])
         if aim is None or not metrics:
             continue
         kinds = [_kind(m) for m in metrics]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import importlib.resources
 import io
@@ -158,7 +159,64 @@ def mdcell_escape(value: object) -> str:
 # --- Jinja --------------------------------------------------------------------------------
 
 
+def _bytecode_cache() -> Any:
+    """Compiled templates kept between runs, or None when there is nowhere to keep them.
+
+    Compiling the templates takes longer than rendering a plan, and they change only with
+    smplan or with the user's own templates (the cache checks each template's source).
+    The folder is $SMPLAN_CACHE_DIR, else $XDG_CACHE_HOME/smplan, else ~/.cache/smplan;
+    SMPLAN_CACHE_DIR=off turns the cache off.
+    """
+    import tempfile
+
+    from jinja2 import FileSystemBytecodeCache
+
+    setting = os.environ.get("SMPLAN_CACHE_DIR", "")
+    if setting == "off":
+        return None
+    if setting:
+        root = Path(setting)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        root = (Path(xdg) if xdg else Path.home() / ".cache") / "smplan"
+    directory = root / f"templates-{__version__}"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(directory, os.W_OK):
+        return None
+
+    class AtomicBytecodeCache(FileSystemBytecodeCache):  # type: ignore[misc]
+        """Writes each entry through a temporary file, so parallel renders never read half."""
+
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a damaged entry is only a cache miss
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            target = Path(self._get_cache_filename(bucket))
+            try:
+                fd, name = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
+            except OSError:
+                return
+            tmp = Path(name)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    bucket.write_bytecode(handle)
+                tmp.replace(target)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+
+    return AtomicBytecodeCache(str(directory))
+
+
+@functools.lru_cache(maxsize=8)
 def _environment(kind: str, template_dir: Path | None) -> Any:
+    """The Jinja environment for one output kind; kept, so a batch compiles templates once."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
     from markupsafe import Markup, escape
@@ -184,6 +242,7 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
 
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders),
+        bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined,
         autoescape=True,
         trim_blocks=True,

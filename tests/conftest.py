@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +12,15 @@ import pytest
 from typer.testing import CliRunner
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep compiled templates in a folder of the test session, not the user's cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SMPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

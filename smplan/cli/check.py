@@ -77,8 +77,9 @@ def check(
             raise typer.Exit(int(error.exit_code)) from None
         raise
 
-    findings = [f for f in run_checks(loaded.plan) if f.code not in ignored]
-    statuses = step_status(loaded.plan)
+    everything = run_checks(loaded.plan)
+    statuses = step_status(loaded.plan, everything)
+    findings = [f for f in everything if f.code not in ignored]
     located = [(f, loaded.problem(f.loc, f.message, f.hint)) for f in findings]
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
