@@ -31,6 +31,13 @@ MAX_DEPTH = 40
 #: Most nodes accepted in one file, so a small file cannot stand for a huge tree.
 MAX_NODES = 200_000
 
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_UTF16_32_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 _NEW_HINT = "start from `smplan new PATH`"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CORE_TAGS = frozenset(
@@ -133,6 +140,16 @@ def parse_plan_bytes(raw: bytes, filename: str, *, path: Path | None = None) -> 
         raise PlanFileError(
             filename, [Problem(f"file is too large ({len(raw):,} bytes); at most {MAX_BYTES:,}")]
         )
+    for bom, encoding in _UTF16_32_BOMS:
+        if raw.startswith(bom):
+            raise PlanFileError(
+                filename,
+                [
+                    Problem(
+                        f"{encoding} text, not UTF-8", hint="save the file as UTF-8 in your editor"
+                    )
+                ],
+            )
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         line, col = _position(raw, offset)
@@ -587,6 +604,12 @@ def _describe(loc: Loc, errors: list[dict[str, Any]]) -> tuple[str, str | None, 
             if close:
                 hint = f"did you mean `{close[0]}`?"
         return f"{shown} is not one of: {', '.join(allowed)}", hint, False
+    if kind == "string_pattern_mismatch" and name == "currency":
+        return (
+            f"{shown} is not a currency code",
+            "use the three capital letters of ISO 4217, for example EUR, USD or GBP",
+            False,
+        )
     if kind == "string_pattern_mismatch":
         return (
             f"{shown} is not a valid id",

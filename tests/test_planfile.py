@@ -114,6 +114,33 @@ def test_unusable_file_gets_one_clear_message_and_exit_2(smplan, tree, content, 
     assert path.read_bytes() == content
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_files_are_named_as_such(smplan, tree, encoding):
+    result, _ = check(smplan, tree, "smplan: 1\n".encode(encoding))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"plan.yaml: {encoding.upper()} text, not UTF-8"
+        " (hint: save the file as UTF-8 in your editor)"
+    )
+
+
+def test_a_lowercase_currency_gets_a_currency_hint(smplan, tree):
+    result, _ = check(smplan, tree, "smplan: 1\nproject:\n  currency: eur\n")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "plan.yaml:3:13: project.currency: `eur` is not a currency code"
+        " (hint: use the three capital letters of ISO 4217, for example EUR, USD or GBP)"
+    )
+
+
+def test_infinite_numbers_are_refused(smplan, tree):
+    result, _ = check(smplan, tree, "smplan: 1\nlistening:\n  monitoring_hours_per_week: inf\n")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "plan.yaml:3:30: listening.monitoring_hours_per_week: expected a finite number, got `inf`"
+    )
+
+
 def test_duplicate_keys_are_all_reported_with_both_lines(smplan, tree):
     result, _ = check(smplan, tree, "smplan: 1\nproject:\n  name: A\n  name: B\nsmplan: 1\n")
     assert result.exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -28,11 +29,12 @@ def render(
         help="Document format. Default: the extension of -o, else pdf.",
         show_default=False,
     ),
-    output: Path | None = typer.Option(
+    output_arg: str | None = typer.Option(
         None,
         "--output",
         "-o",
-        help="File to write (one plan) or folder to write in (several plans). "
+        help="File to write (one plan) or folder to write in (several plans, or a path "
+        "ending in /; it is created if needed). "
         "Default: next to each plan, with the format's extension.",
         show_default=False,
     ),
@@ -72,7 +74,10 @@ def render(
         render_batch,
     )
 
-    named = format_for(output) if len(paths) == 1 else None
+    output = Path(output_arg) if output_arg else None
+    if output_arg and output is not None and (len(paths) > 1 or output_arg.endswith(("/", os.sep))):
+        _make_folder(output)
+    named = format_for(output) if len(paths) == 1 and not _is_folder(output) else None
     if output_format and named and named != output_format:
         raise UsageError(
             f"--format {output_format} does not match the extension of {output}",
@@ -109,6 +114,19 @@ def render(
     if len(outcomes) == 1:
         raise typer.Exit(failed[0].exit_code)
     raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _is_folder(path: Path | None) -> bool:
+    return path is not None and path.is_dir()
+
+
+def _make_folder(path: Path) -> None:
+    if path.exists():
+        return
+    try:
+        path.mkdir(parents=True)
+    except OSError as error:
+        raise UsageError(f"cannot create the folder {path}: {error.strerror or error}") from None
 
 
 def _count(n: int) -> str:
