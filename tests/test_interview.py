@@ -19,7 +19,7 @@ from smplan.interview import (
     reference_target,
     spec,
 )
-from smplan.model import Plan
+from smplan.model import STEPS, Plan
 from smplan.planfile import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,17 +116,7 @@ def test_every_field_the_interview_asks_has_a_label_and_help_in_both_languages()
 
 
 def test_every_section_has_guidance_in_both_languages():
-    for section in (
-        "project",
-        "team",
-        "listening",
-        "objectives",
-        "metrics",
-        "audience",
-        "value",
-        "human_face",
-        "channels",
-    ):
+    for section in ("project", *STEPS):
         for part in ("title", "why", "good", "example", "pitfall"):
             assert f"section.{section}.{part}" in TEXTS
 

@@ -17,21 +17,12 @@ import pypdf
 import pytest
 
 from smplan.i18n import Formatter, labels
+from smplan.model import STEPS
 from smplan.planfile import load_plan, parse_plan_bytes
 from smplan.render import Format, RenderOptions, builtin_templates, render_file, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-STEPS = (
-    "team",
-    "listening",
-    "objectives",
-    "metrics",
-    "audience",
-    "value",
-    "human_face",
-    "channels",
-)
 BROKEN = "smplan: 1\nproject: [oops\n"
 
 examples = pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])

@@ -177,28 +177,24 @@ def _report_invalid(name: str, error: PlanInvalidError, output_format: str) -> N
 
 def _problem_json(problem: Problem) -> dict[str, Any]:
     top = problem.path.split(".")[0].split("[")[0] if problem.path else None
+    return _entry("SMP000", "error", top if top in STEP_TITLES else None, problem)
+
+
+def _finding_json(finding: Any, problem: Problem) -> dict[str, Any]:
+    return _entry(finding.code, finding.severity, finding.step, problem)
+
+
+def _entry(code: str, severity: str, step: str | None, problem: Problem) -> dict[str, Any]:
+    """One finding as JSON: the same keys whatever produced it."""
     return {
-        "code": "SMP000",
-        "severity": "error",
-        "step": top if top in STEP_TITLES else None,
+        "code": code,
+        "severity": severity,
+        "step": step,
         "path": problem.path,
         "line": problem.line,
         "column": problem.column,
         "message": problem.message,
         "hint": problem.hint,
-    }
-
-
-def _finding_json(finding: Any, problem: Problem) -> dict[str, Any]:
-    return {
-        "code": finding.code,
-        "severity": finding.severity,
-        "step": finding.step,
-        "path": problem.path,
-        "line": problem.line,
-        "column": problem.column,
-        "message": finding.message,
-        "hint": finding.hint,
     }
 
 
