@@ -146,7 +146,10 @@ def parse_plan_bytes(raw: bytes, filename: str, *, path: Path | None = None) -> 
                 filename,
                 [
                     Problem(
-                        f"{encoding} text, not UTF-8", hint="save the file as UTF-8 in your editor"
+                        f"{encoding} text, not UTF-8",
+                        line=1,
+                        column=1,
+                        hint="save the file as UTF-8 in your editor",
                     )
                 ],
             )

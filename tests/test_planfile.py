@@ -119,7 +119,7 @@ def test_utf16_and_utf32_files_are_named_as_such(smplan, tree, encoding):
     result, _ = check(smplan, tree, "smplan: 1\n".encode(encoding))
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"plan.yaml: {encoding.upper()} text, not UTF-8"
+        f"plan.yaml:1:1: {encoding.upper()} text, not UTF-8"
         " (hint: save the file as UTF-8 in your editor)"
     )
 
