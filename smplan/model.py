@@ -76,6 +76,9 @@ class Model(BaseModel):
         validate_assignment=True,
         use_enum_values=True,
         allow_inf_nan=False,
+        # Each step's validator is built inside the plan's on first use, not once more
+        # on its own at import: a command that never validates a step alone skips it.
+        defer_build=True,
     )
 
 

@@ -391,7 +391,7 @@ class _Composer:
                 return None
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not self.parser.check_event(yaml.SequenceEndEvent):
                 items.append(self.node((*loc, len(items)), depth + 1))
             self.parser.get_event()
@@ -424,12 +424,13 @@ class _Composer:
                 continue
             if key in out:
                 first = self.source.keys[child]
+                line, column = _at(key_event.start_mark)
                 self.problems.append(
                     Problem(
                         f"duplicate key `{key}` (first defined at line {first[0]})",
                         path=format_loc(child),
-                        line=key_event.start_mark.line + 1,
-                        column=key_event.start_mark.column + 1,
+                        line=line,
+                        column=column,
                         hint="keep one of the two",
                     )
                 )

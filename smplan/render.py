@@ -187,7 +187,7 @@ def _bytecode_cache() -> Any:
     if not os.access(directory, os.W_OK):
         return None
 
-    class AtomicBytecodeCache(FileSystemBytecodeCache):  # type: ignore[misc]
+    class AtomicBytecodeCache(FileSystemBytecodeCache):
         """Writes each entry through a temporary file, so parallel renders never read half."""
 
         def load_bytecode(self, bucket: Any) -> None:

@@ -15,3 +15,12 @@ def test_unknown_command_is_a_usage_error(smplan):
     result = smplan("bogus")
     assert result.exit_code == 2
     assert "No such command 'bogus'" in result.stderr
+
+
+def test_help_lists_every_command(smplan):
+    result = smplan("--help")
+    assert result.exit_code == 0
+    commands = [
+        line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines() if line.strip()
+    ]
+    assert commands == ["check", "schema", "new", "render", "init"]
