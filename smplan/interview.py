@@ -62,6 +62,11 @@ class Question:
     #: How to answer, in a few words: "y/n", "YYYY-MM-DD", "numbers separated by commas".
     hint: str = ""
 
+    def __post_init__(self) -> None:
+        # A help line that only repeats the label says nothing more: drop it.
+        if self.help.rstrip(" .").casefold() == self.label.rstrip(" .").casefold():
+            object.__setattr__(self, "help", "")
+
 
 @dataclass(frozen=True)
 class Block:

@@ -597,3 +597,14 @@ def test_answers_that_do_not_fit_the_model_are_reported_at_their_line(tmp_path):
         f"{answers}:4:23: team.members[0].hours_per_week: expected a number, got `lots`"
     )
     assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_a_help_line_that_repeats_the_label_is_not_shown():
+    from smplan.interview import Question
+
+    repeated = Question(
+        kind="text", key="date", label="Date of this version", help="Date of this version."
+    )
+    useful = Question(kind="text", key="name", label="Title", help="Title of the plan.")
+    assert repeated.help == ""
+    assert useful.help == "Title of the plan."
