@@ -134,3 +134,12 @@ def test_no_traceback_without_debug(smplan, tmp_path):
     result = smplan("check", "plan.yaml")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_the_readme_lists_every_rule_with_its_title():
+    from smplan.checks import RULES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for code, rule in RULES.items():
+        row = f"| {code} | {rule.severity} | {rule.step or 'any'} | {rule.title} |"
+        assert row in readme, f"README.md lacks the row for {code}: {row}"
