@@ -23,4 +23,16 @@ def test_help_lists_every_command(smplan):
     commands = [
         line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines() if line.strip()
     ]
-    assert commands == ["check", "schema", "new", "render", "init"]
+    assert commands == ["new", "init", "check", "render", "schema"]
+
+
+def test_debug_shows_the_traceback_and_the_next_run_does_not(smplan, tmp_path):
+    import pytest
+
+    from smplan.errors import PlanFileError
+
+    with pytest.raises(PlanFileError):
+        smplan("--debug", "check", tmp_path / "missing.yaml")
+    result = smplan("check", tmp_path / "missing.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("missing.yaml: no such file")

@@ -67,15 +67,12 @@ def report_error(error: SmplanError) -> None:
 
 
 def _register() -> None:
-    # Imported for their side effect: each module adds its command to `app`.
+    # Imported for their side effect: each module adds its command to `app`, in the order
+    # a user meets them, which is the order --help lists them in.
     import importlib
 
-    for name in ("check", "schema", "new", "render", "init"):
-        try:
-            importlib.import_module(f"smplan.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"smplan.cli.{name}":
-                raise
+    for name in ("new", "init", "check", "render", "schema"):
+        importlib.import_module(f"smplan.cli.{name}")
 
 
 _register()
@@ -83,6 +80,7 @@ _register()
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the `smplan` console script."""
+    _state["debug"] = False
     try:
         code = app(args=argv, prog_name="smplan", standalone_mode=False)
     except SmplanError as error:
@@ -95,8 +93,6 @@ def main(argv: list[str] | None = None) -> NoReturn:
             raise
         sys.stderr.write("\ninterrupted\n")
         sys.exit(int(ExitCode.INTERRUPTED))
-    except SystemExit:
-        raise
     except typer.Abort:
         # Raised by the prompt layer when standard input ends.
         sys.stderr.write("\ninterrupted\n")
