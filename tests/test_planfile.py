@@ -124,23 +124,6 @@ def test_utf16_and_utf32_files_are_named_as_such(smplan, tree, encoding):
     )
 
 
-def test_a_lowercase_currency_gets_a_currency_hint(smplan, tree):
-    result, _ = check(smplan, tree, "smplan: 1\nproject:\n  currency: eur\n")
-    assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == (
-        "plan.yaml:3:13: project.currency: `eur` is not a currency code"
-        " (hint: use the three capital letters of ISO 4217, for example EUR, USD or GBP)"
-    )
-
-
-def test_infinite_numbers_are_refused(smplan, tree):
-    result, _ = check(smplan, tree, "smplan: 1\nlistening:\n  monitoring_hours_per_week: inf\n")
-    assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == (
-        "plan.yaml:3:30: listening.monitoring_hours_per_week: expected a finite number, got `inf`"
-    )
-
-
 def test_duplicate_keys_are_all_reported_with_both_lines(smplan, tree):
     result, _ = check(smplan, tree, "smplan: 1\nproject:\n  name: A\n  name: B\nsmplan: 1\n")
     assert result.exit_code == 2
@@ -234,22 +217,38 @@ def test_every_model_problem_is_reported_at_its_line_sorted(smplan, tree):
     ]
 
 
-def test_unknown_key_without_a_close_match_lists_the_known_keys(smplan, tree):
-    result, _ = check(smplan, tree, "smplan: 1\nproject:\n  colour: blue\n")
-    assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == (
+ONE_PROBLEM = [
+    pytest.param(
+        "smplan: 1\nproject:\n  colour: blue\n",
         "plan.yaml:3:3: project.colour: unknown key `colour` (hint: known keys here: name,"
-        " organization, language, author, date, horizon, version, currency)"
-    )
-
-
-def test_missing_format_version_says_what_to_add(smplan, tree):
-    result, _ = check(smplan, tree, "project:\n  name: x\n")
-    assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == (
+        " organization, language, author, date, horizon, version, currency)",
+        id="unknown-key-without-close-match",
+    ),
+    pytest.param(
+        "project:\n  name: x\n",
         "plan.yaml:1:1: smplan: required key `smplan` is missing"
-        " (hint: add `smplan: 1` as the first line)"
-    )
+        " (hint: add `smplan: 1` as the first line)",
+        id="missing-format-version",
+    ),
+    pytest.param(
+        "smplan: 1\nproject:\n  currency: eur\n",
+        "plan.yaml:3:13: project.currency: `eur` is not a currency code"
+        " (hint: use the three capital letters of ISO 4217, for example EUR, USD or GBP)",
+        id="lowercase-currency",
+    ),
+    pytest.param(
+        "smplan: 1\nlistening:\n  monitoring_hours_per_week: inf\n",
+        "plan.yaml:3:30: listening.monitoring_hours_per_week: expected a finite number, got `inf`",
+        id="infinite-number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), ONE_PROBLEM)
+def test_a_single_model_problem_gets_its_own_words(smplan, tree, content, expected):
+    result, _ = check(smplan, tree, content)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == expected
 
 
 def test_json_output_for_an_unreadable_file(smplan, tree):
