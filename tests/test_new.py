@@ -9,6 +9,7 @@ from typing import Any, Union, get_args, get_origin
 
 import pytest
 import yaml
+from editor_yaml import load_as_editor
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
@@ -42,16 +43,6 @@ HEADERS = {
         "# --- Step 7: the human face ---",
         "# --- Step 8: the channel plan, chosen last ---",
     ],
-}
-
-
-class Yaml12Loader(yaml.SafeLoader):
-    """Reads YAML as the YAML language server does (core schema): dates stay strings."""
-
-
-Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -209,7 +200,7 @@ def test_uncommented_examples_make_a_valid_plan(lang):
 @pytest.mark.parametrize("filled", [False, True], ids=["blank", "examples"])
 def test_skeleton_gets_no_complaint_from_an_editor_using_the_schema(lang, filled):
     text = skeleton(lang, "plan.yaml")
-    data = yaml.load(uncommented(text) if filled else text, Loader=Yaml12Loader)
+    data = load_as_editor(uncommented(text) if filled else text)
     check = Draft7Validator(
         json.loads(schema_text()), format_checker=Draft7Validator.FORMAT_CHECKER
     )

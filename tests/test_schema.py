@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from editor_yaml import load_as_editor
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import best_match
 
@@ -36,21 +36,6 @@ NEWER_KEYWORDS = {
     "minContains",
     "maxContains",
 }
-
-
-class Yaml12Loader(yaml.SafeLoader):
-    """Reads YAML as the YAML language server does (core schema): dates stay strings."""
-
-
-Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_as_editor(text: str) -> Any:
-    """A YAML document as an editor's language server sees it."""
-    return yaml.load(text, Loader=Yaml12Loader)
 
 
 def schema() -> dict[str, Any]:
