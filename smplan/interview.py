@@ -868,16 +868,17 @@ class Interview:
         )
         self.asker.show(Block("summary", title=title or self.path, rows=tuple(rows)))
 
-        findings = run_checks(plan)
+        findings = run_checks(plan, self.lang)
         located = load_plan(self.path) if Path(self.path).exists() else None
         lines = []
         for finding in findings:
             prefix = self.path
             if located is not None:
                 prefix = located.problem(finding.loc, finding.message).location(self.path)
-            line = f"{prefix}: {finding.severity} {finding.code}: {finding.message}"
+            severity = self.t(f"finding.{finding.severity}")
+            line = f"{prefix}: {severity} {finding.code}: {finding.message}"
             if finding.hint:
-                line += f" (hint: {finding.hint})"
+                line += self.t("finding.hint", hint=finding.hint)
             lines.append(line)
         errors = sum(1 for f in findings if f.severity == "error")
         self.asker.show(
@@ -1015,7 +1016,7 @@ def missing(plan: Plan, lang: str) -> list[str]:
     """What is still to answer, section by section, as lines for a message."""
     from smplan.checks import RULES, run_checks
 
-    findings = [f for f in run_checks(plan) if RULES[f.code].completeness]
+    findings = [f for f in run_checks(plan, lang) if RULES[f.code].completeness]
     lines = []
     for name in SECTIONS:
         status = section_status(plan, name)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import copy
+import re
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from smplan.checks import RULES, STEP_ORDER, Finding, run_checks, step_status
 from smplan.model import STEPS, Plan
@@ -918,3 +922,241 @@ def test_a_finding_path_reads_like_the_plan() -> None:
     finding = Finding("SMP803", "warning", "channels", ("channels", 2, "owner"), "m")
     assert finding.path() == "channels[2].owner"
     assert Finding("SMP010", "warning", "team", ("team",), "m").path() == "team"
+
+
+# --- in French ---------------------------------------------------------------------------
+
+# Plans that reach the wordings the trip cases leave out: hints about unknown ids, items
+# whose every answer is empty, whole steps left empty.
+FRENCH_EXTRAS = [
+    {"audience.0.needs": ["stok"]},
+    {"metrics.1.objective": "retention"},
+    {"listening.needs": [], "audience.0.needs": []},
+    {"human_face.spokespeople.0.channels": ["TikTok"], "channels": []},
+    {"team": {}, "listening": {}, "value": {}, "human_face": {}, "channels": []}
+    | {"objectives": [], "metrics": [], "audience": []},
+    {
+        "team.approvals.0": {"drafted_by": []},
+        "team.reviews.0": {},
+        "listening.needs.0.need": None,
+        "listening.audit.0.platform": None,
+        "listening.playbook.cases.0": {"case": "crisis"},
+        "metrics.0.name": None,
+        "metrics.0.objective": None,
+        "audience.0.name": None,
+        "value.topics.0": {},
+        "value.services.0": {},
+        "channels.0.pillars": [{}, {"share": 10}],
+        "channels.1.platform": None,
+    },
+]
+
+#: Words that give away an English sentence; ids and names in backticks are left out.
+ENGLISH_WORDS = (" has ", " the ", " is ", " are ", " not ", " no ", " does ", " and ", " or ")
+
+
+def numbers(text: str) -> Counter[str]:
+    """The numbers in a text, written with a decimal comma as French does."""
+    return Counter(n.replace(".", ",") for n in re.findall(r"\d+(?:[.,]\d+)?", text))
+
+
+def ticked(text: str) -> Counter[str]:
+    """The spans in backticks: ids, names, keys of the plan file."""
+    return Counter(re.findall(r"`[^`]*`", text))
+
+
+def assert_french(english: str, french: str) -> None:
+    """The French text is not the English one, reads as French and keeps every id and number."""
+    assert french != english
+    bare = f" {re.sub(r'`[^`]*`', '', french)} "
+    assert not [word for word in ENGLISH_WORDS if word in bare], french
+    assert not ticked(english) - ticked(french), french
+    assert not numbers(english) - numbers(french), french
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [edits for edits, _ in TRIPS] + FRENCH_EXTRAS,
+    ids=[f"{e[0][0]}-{n}" for n, (_, e) in enumerate(TRIPS)]
+    + [f"extra-{n}" for n in range(len(FRENCH_EXTRAS))],
+)
+def test_every_finding_reads_in_french_with_the_same_ids_and_numbers(
+    edits: dict[str, Any],
+) -> None:
+    plan = plan_with(edits)
+    english, french = run_checks(plan), run_checks(plan, lang="fr")
+    assert [(f.code, f.severity, f.step, f.loc) for f in french] == [
+        (f.code, f.severity, f.step, f.loc) for f in english
+    ]
+    for en, fr in zip(english, french, strict=True):
+        assert_french(en.message, fr.message)
+        assert (en.hint is None) == (fr.hint is None)
+        if en.hint and fr.hint:
+            assert_french(en.hint, fr.hint)
+
+
+def test_an_empty_plan_lists_every_step_as_not_started_in_french() -> None:
+    french = run_checks(Plan(smplan=1), lang="fr")
+    for en, fr in zip(run_checks(Plan(smplan=1)), french, strict=True):
+        assert_french(en.message, fr.message)
+    assert [f.message for f in french][-2:] == [
+        "l'étape 7, le visage humain, n'est pas commencée",
+        "l'étape 8, le plan des canaux, n'est pas commencée",
+    ]
+
+
+def french(edits: dict[str, Any]) -> list[tuple[str, str, str | None]]:
+    """Code, message and hint of each finding, in French."""
+    return [(f.code, f.message, f.hint) for f in run_checks(plan_with(edits), lang="fr")]
+
+
+FR_THIRDS = "la règle des tiers limite la promotion à un tiers des publications, au plus"
+FR_THIRDS_HINT = (
+    "transformez des publications promotionnelles en publications utiles, divertissantes "
+    "ou qui lancent la conversation"
+)
+
+EXACT_FRENCH = {
+    "SMP001 with a near id": (
+        {"audience.0.needs": ["stok"]},
+        [("SMP001", "`stok` ne correspond à aucun besoin", "vouliez-vous dire `stock` ?")],
+    ),
+    "SMP001 listing the known ids": (
+        {"channels.0.owner": "zzz"},
+        [
+            (
+                "SMP001",
+                "`zzz` ne correspond à aucun membre de l'équipe",
+                "membres de l'équipe connus : anna, bruno",
+            )
+        ],
+    ),
+    "SMP010": (
+        {"value": DELETE},
+        [
+            (
+                "SMP010",
+                "l'étape 6, la valeur apportée, n'est pas commencée",
+                "répondez-y avec `smplan init` ou ajoutez une section `value`",
+            )
+        ],
+    ),
+    "SMP301 with none": (
+        {"objectives.0.primary": False},
+        [
+            (
+                "SMP301",
+                "aucun objectif n'est marqué comme principal",
+                "mettez `primary: true` sur le seul objectif central, pour commencer",
+            )
+        ],
+    ),
+    "SMP301 with two": (
+        {"objectives.1.primary": True},
+        [
+            (
+                "SMP301",
+                "2 objectifs sont marqués comme principaux (`orders`, `loyalty`)",
+                "commencez par un seul objectif central ; gardez les autres au second plan",
+            )
+        ],
+    ),
+    "SMP404": (
+        {"metrics.0.kind": DELETE},
+        [
+            (
+                "SMP404",
+                "l'objectif `orders` vise à augmenter le chiffre d'affaires mais n'a aucun "
+                "indicateur de conversion, de chiffre d'affaires ou de coût "
+                "(`orders-month` : type non indiqué)",
+                "ajoutez-en un, ou renseignez `kind` sur l'indicateur qui compte les ventes ; "
+                "les « j'aime » seuls ne prouvent aucun retour",
+            )
+        ],
+    ),
+    "SMP804 and SMP806 with a decimal comma": (
+        {
+            "channels.1.pillars.0.share": 50,
+            "channels.1.pillars.+": {"name": "Offers", "kind": "promotional", "share": 50},
+        },
+        [
+            (
+                "SMP804",
+                f"le canal `Facebook` est promotionnel à 50 % ; {FR_THIRDS}",
+                FR_THIRDS_HINT,
+            ),
+            (
+                "SMP806",
+                "l'ensemble du plan des canaux est promotionnel à 36,7 % (pondéré par les "
+                f"publications de la semaine) ; {FR_THIRDS}",
+                FR_THIRDS_HINT,
+            ),
+        ],
+    ),
+    "SMP808 with the detail": (
+        {"channels.0.hours_per_week": 8},
+        [
+            (
+                "SMP808",
+                "le plan demande 11 h par semaine (10 h pour les canaux, 1 h pour la veille), "
+                "mais l'équipe ne déclare que 10 h",
+                "abandonnez ou ralentissez un canal, ou donnez plus de temps à l'équipe (étape 1)",
+            )
+        ],
+    ),
+    "SMP808 with a decimal comma": (
+        {**LISTENING_ONLY, "listening.monitoring_hours_per_week": 12.5},
+        [
+            (
+                "SMP808",
+                "le plan demande 12,5 h par semaine, mais l'équipe ne déclare que 10 h",
+                "abandonnez ou ralentissez un canal, ou donnez plus de temps à l'équipe (étape 1)",
+            )
+        ],
+    ),
+    "SMP011 naming the item after what it lacks": (
+        {"channels.0.pillars.1": {"share": 30}, "team.members.0.name": DELETE},
+        [
+            ("SMP011", "il manque le nom du membre `anna`", None),
+            ("SMP011", "il manque la nature du pilier n° 2 du canal `Instagram`", None),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("edits", "expected"), EXACT_FRENCH.values(), ids=EXACT_FRENCH.keys())
+def test_the_common_findings_read_naturally_in_french(
+    edits: dict[str, Any], expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert french(edits) == expected
+
+
+def test_a_french_interview_ends_with_french_findings(tmp_path: Path) -> None:
+    from smplan.interview import Block, Question, init, missing
+
+    class Watch:
+        def __init__(self) -> None:
+            self.blocks: list[Block] = []
+
+        def ask(self, question: Question) -> str:
+            raise AssertionError(f"nothing should be asked, not {question.key}")
+
+        def show(self, block: Block) -> None:
+            self.blocks.append(block)
+
+    data = copy.deepcopy(CLEAN)
+    data["channels"][1]["owner"] = "zzz"
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    watch = Watch()
+    init(path, watch, lang="fr", interactive=False)
+    (findings,) = [b for b in watch.blocks if b.kind == "findings"]
+    (line,) = findings.lines
+    assert line.startswith(f"{path}:")
+    assert line.endswith(
+        ": erreur SMP001: `zzz` ne correspond à aucun membre de l'équipe "
+        "(conseil : membres de l'équipe connus : anna, bruno)"
+    )
+    # What is left to answer is listed in the checks' French too.
+    lines = missing(plan_with({"objectives.0.deadline": DELETE}), "fr")
+    assert "   - l'objectif `orders` n'a pas d'échéance" in lines
