@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -760,14 +759,3 @@ def dump_plan(plan: Plan) -> str:
 def save_plan(plan: Plan, path: Path | str) -> None:
     """Write the plan to `path` atomically."""
     atomic_write(Path(path), dump_plan(plan))
-
-
-def iter_locs(data: Any, loc: Loc = ()) -> Iterator[Loc]:
-    """Every location in plain plan data, parents before children."""
-    yield loc
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from iter_locs(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from iter_locs(value, (*loc, i))
