@@ -26,7 +26,7 @@ from pydantic.fields import FieldInfo
 
 from smplan.errors import Interrupted, PlanInvalidError, UsageError
 from smplan.guidance import ERRORS_FR, tr
-from smplan.model import ID_PATTERN, STEPS, Language, Plan, Project, example_for
+from smplan.model import ID_PATTERN, STEPS, Language, Plan, Project, example_for, without_none
 from smplan.roundtrip import PlanWriter, plain
 
 Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
@@ -118,21 +118,6 @@ _REFERENCES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _REFERENCE = re.compile(r"^Ids? of the ")
 
 
-def _bare(annotation: Any) -> Any:
-    """The type inside `Annotated[type, constraints]`; the constraints stay the model's."""
-    if typing.get_origin(annotation) is typing.Annotated:
-        return typing.get_args(annotation)[0]
-    return annotation
-
-
-def _strip_none(annotation: Any) -> Any:
-    annotation = _bare(annotation)
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [_bare(a) for a in typing.get_args(annotation) if a is not type(None)]
-        return args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
-    return annotation
-
-
 def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
@@ -152,7 +137,7 @@ def reference_target(info: FieldInfo) -> tuple[str, ...] | None:
 def spec(model: type[BaseModel], name: str) -> Spec:
     """The kind of prompt a field of the model calls for."""
     info = model.model_fields[name]
-    annotation = _strip_none(info.annotation)
+    annotation = without_none(info.annotation)
     origin = typing.get_origin(annotation)
     ref = reference_target(info)
     if origin is list:
@@ -735,7 +720,7 @@ class Interview:
         return info.description or ""
 
     def _value_label(self, model: type[BaseModel], name: str, value: Any) -> str:
-        annotation = _strip_none(model.model_fields[name].annotation)
+        annotation = without_none(model.model_fields[name].annotation)
         if annotation is Language:
             return self.t(f"language.{value}")
         if isinstance(annotation, type) and issubclass(annotation, Enum):

@@ -10,6 +10,8 @@ Almost everything is optional, because a plan in progress is a valid file.
 from __future__ import annotations
 
 import datetime as dt
+import types
+import typing
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -65,6 +67,19 @@ def text(en: str, fr: str, example: Any = None, **kwargs: Any) -> Any:
 def items(en: str, fr: str, example: Any = None, **kwargs: Any) -> Any:
     """A list field, empty until the user fills it."""
     return doc(en, fr, example, default_factory=list, **kwargs)
+
+
+def without_none(annotation: Any) -> Any:
+    """A field's type with `| None` and `Annotated[...]` constraints taken off.
+
+    `X | None` gives X; `X | Y | None` gives `X | Y`; anything else is returned as is.
+    """
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [without_none(a) for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
+    return annotation
 
 
 class Model(BaseModel):

@@ -10,7 +10,6 @@ model. Aliases, anchors, unknown tags and duplicate keys are refused with their 
 from __future__ import annotations
 
 import difflib
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from smplan.errors import PlanFileError, PlanInvalidError, Problem
 from smplan.fsutil import atomic_write
-from smplan.model import FORMAT_VERSION, Plan
+from smplan.model import FORMAT_VERSION, Plan, without_none
 
 #: Plan files larger than this are refused before parsing: a real plan is a few dozen KiB.
 MAX_BYTES = 2 * 1024 * 1024
@@ -680,7 +679,7 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     """The pydantic model that describes the mapping at `loc`, if any."""
     current: Any = Plan
     for part in loc:
-        current = _unwrap(current)
+        current = without_none(current)
         if isinstance(part, int):
             args = typing.get_args(current)
             if typing.get_origin(current) is not list or not args:
@@ -693,7 +692,7 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
         if info is None:
             return None
         current = info.annotation
-    current = _unwrap(current)
+    current = without_none(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return current
     return None
@@ -704,16 +703,6 @@ def _field_info(loc: Loc) -> Any:
     if parent is None or not isinstance(loc[-1], str):
         return None
     return parent.model_fields.get(loc[-1])
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip `X | None` down to X."""
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return _unwrap(args[0])
-    return annotation
 
 
 # --- Writing ----------------------------------------------------------------------------

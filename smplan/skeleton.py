@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from smplan.model import Plan, example_for
+from smplan.model import Plan, example_for, without_none
 from smplan.schema import SCHEMA_FILENAME
 
 #: Comments are wrapped to this width, indentation included.
@@ -216,23 +216,15 @@ class _Writer:
 
 def _shape(annotation: Any) -> tuple[str, Any]:
     """Classify a field's type: 'model', 'models' (list of), 'scalars' (list of) or 'scalar'."""
-    annotation = _without_none(annotation)
+    annotation = without_none(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "model", annotation
     if get_origin(annotation) is list:
         (item,) = get_args(annotation)
         if isinstance(item, type) and issubclass(item, BaseModel):
             return "models", item
-        return "scalars", _without_none(item)
+        return "scalars", without_none(item)
     return "scalar", annotation
-
-
-def _without_none(annotation: Any) -> Any:
-    if get_origin(annotation) in (Union, types.UnionType):
-        rest = [arg for arg in get_args(annotation) if arg is not type(None)]
-        if len(rest) == 1:
-            return rest[0]
-    return annotation
 
 
 def _nullable(field: FieldInfo) -> bool:
