@@ -34,9 +34,14 @@ def test_templates_are_compiled_once_and_kept(smplan, tmp_path, monkeypatch):
 def test_the_cache_can_be_turned_off(smplan, tmp_path, monkeypatch):
     from smplan import render
 
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
     monkeypatch.setenv("SMPLAN_CACHE_DIR", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     render._environment.cache_clear()
-    render_md(smplan, tmp_path, "plain.md")
+    render_md(smplan, work, "plain.md")
     render._environment.cache_clear()
-    assert not (tmp_path / "xdg").exists()
+    # Nothing but the document: no cache folder anywhere, not even one named "off".
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["plain.md", "work"]
