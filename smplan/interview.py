@@ -823,8 +823,9 @@ class Interview:
         from smplan.checks import run_checks, step_status
         from smplan.planfile import load_plan
 
-        statuses = step_status(self.plan)
         plan = self.plan
+        findings = run_checks(plan, self.lang)
+        statuses = step_status(plan, findings)
         project = plan.project
         team_hours = sum(m.hours_per_week or 0 for m in plan.team.members) if plan.team else 0
         channel_hours = sum(c.hours_per_week or 0 for c in plan.channels or [])
@@ -853,7 +854,6 @@ class Interview:
         )
         self.asker.show(Block("summary", title=title or self.path, rows=tuple(rows)))
 
-        findings = run_checks(plan, self.lang)
         located = load_plan(self.path) if Path(self.path).exists() else None
         lines = []
         for finding in findings:

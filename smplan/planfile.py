@@ -214,7 +214,7 @@ def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
 
 
 def _character_problem(text: str, offset: int, char: str) -> Problem:
-    line, col = _text_position(text, offset)
+    line, col = _position(text, offset)
     return Problem(
         f"character U+{ord(char):04X} is not allowed in YAML",
         line=line,
@@ -235,14 +235,11 @@ def validate_data(
     return LoadedPlan(plan=plan, path=path or Path(filename), source=source)
 
 
-def _text_position(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+def _position(data: str | bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in text or bytes."""
+    newline: Any = "\n" if isinstance(data, str) else b"\n"
+    line_start = data.rfind(newline, 0, offset) + 1
+    return data.count(newline, 0, offset) + 1, offset - line_start + 1
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
