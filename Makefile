@@ -6,15 +6,16 @@ STAMP := $(VENV)/.installed
 DEMO_PLAN := examples/boulangerie.yaml
 DEMO_OUT := build/demo
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench catalogs clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml hatch_build.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 
 demo: $(STAMP)
 	@mkdir -p $(DEMO_OUT)
@@ -28,12 +29,23 @@ demo: $(STAMP)
 	@echo "  $(DEMO_OUT)/boulangerie.summary.pdf  the two-page summary"
 	@echo "  $(DEMO_OUT)/boulangerie.md           the same document in Markdown"
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check smplan tests benchmarks
 	$(BIN)/mypy smplan
+	$(BIN)/lint-imports
+
+# The catalogs: extract every text from the code and templates into smplan/locale/smplan.pot,
+# bring each language's .po up to date with it, and compile them (installing compiles too).
+BABEL_KEYWORDS := -k N_ -k NP_:1c,2 -k L_ -k LP_:1c,2 -k LN_:1,2 -k ex
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --sort-by-file --omit-header \
+		-o smplan/locale/smplan.pot .
+	$(BIN)/pybabel update -i smplan/locale/smplan.pot -d smplan/locale -D smplan \
+		--omit-header --no-fuzzy-matching --width 100
+	$(BIN)/pybabel compile -d smplan/locale -D smplan --statistics
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -193,12 +193,13 @@ def startup_rows(work: Path, repeats: int) -> list[Row]:
 
 def pdf_row(work: Path, repeats: int) -> Row:
     """`render --format pdf` against WeasyPrint alone turning the same HTML into a PDF."""
-    from smplan.planfile import load_plan
-    from smplan.render import Format, RenderOptions, builtin_templates, render_text
+    from smplan.plan.files import load_plan
+    from smplan.render.environment import render_text
+    from smplan.render.formats import RenderOptions, builtin_templates
 
     html = work / "example.html"
     plan = load_plan(EXAMPLE).plan
-    html.write_text(render_text(plan, RenderOptions(fmt=Format.html)), encoding="utf-8")
+    html.write_text(render_text(plan, RenderOptions(fmt="html")), encoding="utf-8")
     css = builtin_templates() / "fonts.css"
     base = EXAMPLE.parent.resolve().as_uri() + "/"
     alone = [PYTHON, "-c", WEASYPRINT_ALONE, str(html), str(css), base, str(work / "alone.pdf")]

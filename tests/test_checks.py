@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from smplan.checks import RULES, STEP_ORDER, Finding, run_checks, step_status
-from smplan.model import STEPS, Plan
+from smplan.plan.model import STEPS, Plan
 
 #: A small plan that follows the method in every step: it must yield no finding at all.
 CLEAN: dict[str, Any] = {
@@ -231,7 +231,7 @@ TRIPS = [
             )
         ],
     ),
-    ({"value": DELETE}, [W("SMP010", ("value",), "step 6, value, is not started")]),
+    ({"value": DELETE}, [W("SMP010", ("value",), "step 6 (Value) is not started")]),
     (
         {"listening.sources.0": {}},
         [
@@ -823,14 +823,14 @@ def test_every_reference_is_checked_and_reported_in_its_step(path: str) -> None:
 def test_an_empty_plan_lists_every_step_as_not_started() -> None:
     assert seen(Plan(smplan=1)) == [
         W("SMP012", ("project",), "the project block is missing"),
-        W("SMP010", ("team",), "step 1, the team, is not started"),
-        W("SMP010", ("listening",), "step 2, listening, is not started"),
-        W("SMP010", ("objectives",), "step 3, objectives, is not started"),
-        W("SMP010", ("metrics",), "step 4, metrics, is not started"),
-        W("SMP010", ("audience",), "step 5, audience, is not started"),
-        W("SMP010", ("value",), "step 6, value, is not started"),
-        W("SMP010", ("human_face",), "step 7, the human face, is not started"),
-        W("SMP010", ("channels",), "step 8, the channel plan, is not started"),
+        W("SMP010", ("team",), "step 1 (The team) is not started"),
+        W("SMP010", ("listening",), "step 2 (Listening and comparing) is not started"),
+        W("SMP010", ("objectives",), "step 3 (Objectives) is not started"),
+        W("SMP010", ("metrics",), "step 4 (Metrics) is not started"),
+        W("SMP010", ("audience",), "step 5 (Audience) is not started"),
+        W("SMP010", ("value",), "step 6 (Value) is not started"),
+        W("SMP010", ("human_face",), "step 7 (The human face) is not started"),
+        W("SMP010", ("channels",), "step 8 (The channel plan) is not started"),
     ]
 
 
@@ -1000,8 +1000,8 @@ def test_an_empty_plan_lists_every_step_as_not_started_in_french() -> None:
     for en, fr in zip(run_checks(Plan(smplan=1)), french, strict=True):
         assert_french(en.message, fr.message)
     assert [f.message for f in french][-2:] == [
-        "l'étape 7, le visage humain, n'est pas commencée",
-        "l'étape 8, le plan des canaux, n'est pas commencée",
+        "l'étape 7 (Le visage humain) n'est pas commencée",
+        "l'étape 8 (Le plan des canaux) n'est pas commencée",
     ]
 
 
@@ -1036,8 +1036,8 @@ EXACT_FRENCH = {
         [
             (
                 "SMP010",
-                "l'étape 6, la valeur apportée, n'est pas commencée",
-                "répondez-y avec `smplan init` ou ajoutez une section `value`",
+                "l'étape 6 (La valeur apportée) n'est pas commencée",
+                "répondez-y avec `smplan init`, ou ajoutez sa section `value`",
             )
         ],
     ),
@@ -1132,7 +1132,7 @@ def test_the_common_findings_read_naturally_in_french(
 
 
 def test_a_french_interview_ends_with_french_findings(tmp_path: Path) -> None:
-    from smplan.interview import Block, Question, init, missing
+    from smplan.interview.session import Block, Question, init, missing
 
     class Watch:
         def __init__(self) -> None:

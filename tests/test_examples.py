@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smplan.planfile import load_plan
+from smplan.plan.files import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -35,10 +35,18 @@ PDF_ENGINE = {"weasyprint", "pydyf", "tinycss2", "cssselect2", "fontTools", "PIL
 DOCUMENT = {"jinja2", "babel", "markupsafe"}
 WRITER = {"ruamel"}
 #: Parts of smplan that belong to one command only.
-RENDERING = {"smplan.render", "smplan.render_view", "smplan.charts"}
-INTERVIEW = {"smplan.interview", "smplan.guidance", "smplan.roundtrip"}
-SKELETON = {"smplan.skeleton", "smplan.schema"}
-PLAN = {"smplan.model", "smplan.planfile", "smplan.checks", "pydantic", "yaml"}
+#: The format registry (`smplan.render.formats`) is light and named in `render --help`.
+RENDERING = {
+    "smplan.render.environment",
+    "smplan.render.markdown",
+    "smplan.render.pdf",
+    "smplan.render.files",
+    "smplan.render.view",
+    "smplan.render.charts",
+}
+INTERVIEW = {"smplan.interview", "smplan.interview.guidance", "smplan.plan.roundtrip"}
+SKELETON = {"smplan.plan.skeleton", "smplan.plan.schema"}
+PLAN = {"smplan.plan.model", "smplan.plan.files", "smplan.checks", "pydantic", "yaml"}
 
 
 def loaded_by(*args: str | Path, cwd: Path) -> set[str]:
@@ -75,7 +83,7 @@ COMMANDS = {
     ),
     "check": (
         ["check", EXAMPLE],
-        {"smplan.planfile", "smplan.checks"},
+        {"smplan.plan.files", "smplan.checks"},
         PDF_ENGINE | DOCUMENT | WRITER,
         RENDERING | INTERVIEW | SKELETON,
     ),
@@ -93,13 +101,13 @@ COMMANDS = {
     ),
     "schema": (
         ["schema"],
-        {"smplan.schema"},
+        {"smplan.plan.schema"},
         PDF_ENGINE | DOCUMENT | WRITER,
         RENDERING | INTERVIEW,
     ),
     "new": (
         ["new", "plan.yaml"],
-        {"smplan.skeleton"},
+        {"smplan.plan.skeleton"},
         PDF_ENGINE | DOCUMENT | WRITER,
         RENDERING | INTERVIEW,
     ),
@@ -142,3 +150,33 @@ def test_pdf_render_is_the_one_command_that_loads_weasyprint(tmp_path):
     assert out.read_bytes().startswith(b"%PDF-")
     assert present(modules, {"weasyprint"}) == ["weasyprint"]
     assert present(modules, WRITER) == []
+
+
+#: The command line imports the core inside each command, so `--help` loads none of it.
+LAZY_BY_DESIGN = ("cli",)
+
+
+def test_the_core_imports_its_own_modules_at_the_top():
+    """A function-level import hides a dependency; only heavy third-party libraries earn one."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "smplan").rglob("*.py")):
+        if path.relative_to(ROOT / "smplan").parts[0] in LAZY_BY_DESIGN:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for inner in ast.walk(node):
+                names = []
+                if isinstance(inner, ast.ImportFrom) and inner.module:
+                    names = [inner.module]
+                elif isinstance(inner, ast.Import):
+                    names = [alias.name for alias in inner.names]
+                hidden += [
+                    f"{path.relative_to(ROOT)}:{inner.lineno}: {name}"
+                    for name in names
+                    if name == "smplan" or name.startswith("smplan.")
+                ]
+    assert hidden == []

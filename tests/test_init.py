@@ -412,7 +412,7 @@ def test_a_new_plan_asks_its_language_first_and_then_speaks_it(smplan, tmp_path)
     result = smplan("init", path, "--interactive", input=script(answers))
     assert result.exit_code == 130
     assert "Language of the plan / Langue du plan (its number / son numéro): 2\n" in result.stdout
-    assert "  1. English\n  2. français\n" in result.stdout
+    assert "  1. English\n  2. Français\n" in result.stdout
     assert "Étape" not in result.stdout  # interrupted in the project, before step 1
     assert "Organisation: Fournil\n" in result.stdout
     assert "Titre du plan: Plan 2027\n" in result.stdout
@@ -464,7 +464,7 @@ def test_lang_overrides_the_plans_language_for_the_questions_only(smplan, tree):
 def test_an_unknown_language_is_a_usage_error(smplan, tmp_path):
     result = smplan("init", tmp_path / "plan.yaml", "--lang", "de")
     assert result.exit_code == 2
-    assert result.stderr == "error: unknown language `de`\nhint: use --lang fr or --lang en\n"
+    assert result.stderr == "error: unknown language `de`\nhint: use one of: en, fr\n"
 
 
 # --- without a terminal ------------------------------------------------------------------

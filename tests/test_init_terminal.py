@@ -11,7 +11,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
-from smplan.planfile import load_plan  # noqa: E402
+from smplan.plan.files import load_plan  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,7 +97,7 @@ STEPS_1_TO_3 = [
     ("Add a review?", "y"),
     ("How often", "monthly"),
     ("What is reviewed", "Metrics"),
-    ("Run by", "1"),
+    ("Led by", "1"),
     ("Add another review?", "n"),
     ("Add a customer need?", "y"),
     ("Need id", "stock"),

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from smplan.model import Member, Need, Plan
-from smplan.planfile import load_plan, parse_plan_text
-from smplan.roundtrip import PlanWriter, plain
+from smplan.plan.files import load_plan, parse_plan_text
+from smplan.plan.model import Member, Need, Plan
+from smplan.plan.roundtrip import PlanWriter, plain
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -100,7 +100,7 @@ def test_a_key_added_at_the_end_goes_before_the_comment_of_what_follows(tmp_path
     writer, plan = writer_for(HAND_WRITTEN, tmp_path / "plan.yaml")
     plan.team.members[1].department = "sales"
     plan.team.approvals = []
-    from smplan.model import Review
+    from smplan.plan.model import Review
 
     plan.team.reviews = [Review(what="Monthly report")]
     text = writer.render(plan)
@@ -236,8 +236,8 @@ def test_plain_data_leaves_out_unanswered_fields_but_keeps_an_explicit_none():
 _SAVER = """
 import sys
 from pathlib import Path
-from smplan.model import Plan
-from smplan.roundtrip import PlanWriter
+from smplan.plan.model import Plan
+from smplan.plan.roundtrip import PlanWriter
 
 path = Path(sys.argv[1])
 plans = [Plan.model_validate({"smplan": 1, "project": {"name": name * 2000}})

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from smplan.planfile import MAX_BYTES, dump_plan, load_plan, parse_plan_text
+from smplan.plan.files import MAX_BYTES, dump_plan, load_plan, parse_plan_text
 
 MINIMAL = "smplan: 1\nproject:\n  name: Plan\n  language: en\n"
 
@@ -197,7 +197,7 @@ def test_every_model_problem_is_reported_at_its_line_sorted(smplan, tree):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines == [
-        "plan.yaml:4:13: project.language: `english` is not one of: fr, en",
+        "plan.yaml:4:13: project.language: `english` is not one of: en, fr",
         "plan.yaml:5:9: project.date: expected a date, got `2027-13-01`"
         " (hint: write dates as YYYY-MM-DD, for example 2027-06-30)",
         "plan.yaml:6:1: objectivs: unknown key `objectivs` (hint: did you mean `objectives`?)",

@@ -20,12 +20,14 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
+import smplan.plan.model as model_module
 from smplan.errors import PlanFileError, PlanInvalidError
-from smplan.model import Plan
-from smplan.planfile import dump_plan, load_plan, parse_plan_bytes, parse_plan_text, save_plan
+from smplan.i18n import languages
+from smplan.plan.files import dump_plan, load_plan, parse_plan_bytes, parse_plan_text, save_plan
+from smplan.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -85,6 +87,10 @@ def strategy_for(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]
             bounds["max_value"] = constraint.le
         elif getattr(constraint, "pattern", None):
             pattern = constraint.pattern
+        elif getattr(constraint, "func", None) is model_module._known_language:
+            return st.sampled_from(languages())
+        elif isinstance(constraint, WithJsonSchema):
+            continue
         else:
             raise TypeError(f"no strategy for the constraint {constraint!r}")
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -141,7 +147,7 @@ def test_any_plan_survives_save_then_load_unchanged(plan, workdir):
 def test_the_comment_keeping_writer_saves_any_plan_over_any_other(first, second, workdir):
     # This writer leaves out what says nothing (an empty step reads back as no step), so
     # plans are compared as it sees them.
-    from smplan.roundtrip import PlanWriter, plain
+    from smplan.plan.roundtrip import PlanWriter, plain
 
     path = workdir / "edited.yaml"
     path.unlink(missing_ok=True)
@@ -167,9 +173,10 @@ def test_a_number_the_model_accepts_also_survives_save_then_load(number):
 @settings(PROPERTY, max_examples=30)
 @given(plan=PLANS, summary=st.booleans())
 def test_any_plan_renders_to_markdown_and_html(plan, summary):
-    from smplan.render import Format, RenderOptions, render_text
+    from smplan.render.environment import render_text
+    from smplan.render.formats import RenderOptions
 
-    for fmt in (Format.md, Format.html):
+    for fmt in ("md", "html"):
         assert render_text(plan, RenderOptions(fmt=fmt, summary=summary)).strip()
 
 

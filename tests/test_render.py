@@ -7,17 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from smplan.planfile import parse_plan_bytes
-from smplan.render import (
-    Format,
-    RenderOptions,
-    md_escape,
-    md_fence,
-    mdblock_escape,
-    mdcell_escape,
-    render_text,
-)
-from smplan.render_view import all_of, any_of, quote_term
+from smplan.plan.files import parse_plan_bytes
+from smplan.render.environment import render_text
+from smplan.render.formats import RenderOptions
+from smplan.render.markdown import md_escape, md_fence, mdblock_escape, mdcell_escape
+from smplan.render.view import all_of, any_of, quote_term
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -88,11 +82,11 @@ def load(text: str):
 
 
 def md(text: str = PLAN, **options) -> str:
-    return render_text(load(text), RenderOptions(fmt=Format.md, **options))
+    return render_text(load(text), RenderOptions(fmt="md", **options))
 
 
 def html(text: str = PLAN, **options) -> str:
-    return render_text(load(text), RenderOptions(fmt=Format.html, **options))
+    return render_text(load(text), RenderOptions(fmt="html", **options))
 
 
 def hostile_plan() -> str:
@@ -120,13 +114,13 @@ def _no_source_date_epoch(monkeypatch):
 @examples
 def test_markdown_matches_the_golden_file_of_every_example(path, golden):
     loaded = parse_plan_bytes(path.read_bytes(), path.name).plan
-    golden(f"render/{path.stem}.md", render_text(loaded, RenderOptions(fmt=Format.md)))
+    golden(f"render/{path.stem}.md", render_text(loaded, RenderOptions(fmt="md")))
 
 
 @examples
 def test_summary_markdown_matches_the_golden_file_of_every_example(path, golden):
     loaded = parse_plan_bytes(path.read_bytes(), path.name).plan
-    text = render_text(loaded, RenderOptions(fmt=Format.md, summary=True))
+    text = render_text(loaded, RenderOptions(fmt="md", summary=True))
     golden(f"render/{path.stem}.summary.md", text)
 
 
@@ -200,7 +194,7 @@ def test_an_unfinished_plan_renders_as_a_draft_with_its_missing_steps_marked():
 def test_a_complete_plan_carries_no_draft_mark():
     for path in EXAMPLES:
         loaded = parse_plan_bytes(path.read_bytes(), path.name).plan
-        assert "**Draft.**" not in render_text(loaded, RenderOptions(fmt=Format.md))
+        assert "**Draft.**" not in render_text(loaded, RenderOptions(fmt="md"))
 
 
 def test_summary_is_the_short_version():

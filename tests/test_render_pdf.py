@@ -16,10 +16,13 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from smplan.i18n import Formatter, labels
-from smplan.model import STEPS
-from smplan.planfile import load_plan, parse_plan_bytes
-from smplan.render import Format, RenderOptions, builtin_templates, render_file, render_pdf
+from smplan.i18n import Formatter, language
+from smplan.plan.files import load_plan, parse_plan_bytes
+from smplan.plan.model import STEPS
+from smplan.render.files import render_file
+from smplan.render.formats import RenderOptions, builtin_templates
+from smplan.render.labels import labels as _labels
+from smplan.render.pdf import render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -196,7 +199,7 @@ def test_rendering_twice_gives_byte_identical_pdfs(batch, tmp_path, monkeypatch)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     folder, _ = batch
     source = EXAMPLES[0]
-    again = render_file(source, tmp_path / "again.pdf", RenderOptions(fmt=Format.pdf))
+    again = render_file(source, tmp_path / "again.pdf", RenderOptions(fmt="pdf"))
     assert again.read_bytes() == (folder / f"{source.stem}.pdf").read_bytes()
     assert "SOURCE_DATE_EPOCH" not in os.environ
 
@@ -241,7 +244,7 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
 
 
 def test_hostile_answers_are_printed_and_read_no_file(tmp_path, monkeypatch):
-    import smplan.render as render
+    import smplan.render.pdf as render
 
     fetched: list[str] = []
     real = render._fetcher
@@ -259,7 +262,7 @@ def test_hostile_answers_are_printed_and_read_no_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(render, "_fetcher", spying)
     plan = small(organization=IMG, statement=f"{SCRIPT} {BREAKER}", theme=JINJA)
-    text = pdf_text(render_pdf(plan, RenderOptions(fmt=Format.pdf), tmp_path), tmp_path)
+    text = pdf_text(render_pdf(plan, RenderOptions(fmt="pdf"), tmp_path), tmp_path)
     assert IMG in text
     assert f"{SCRIPT} {BREAKER}" in text
     assert JINJA in text
@@ -315,7 +318,7 @@ def test_a_template_may_show_an_image_from_the_plans_folder(tree, smplan):
 
 
 def test_an_unfinished_plan_is_marked_draft_on_every_page(tmp_path):
-    data = render_pdf(small(), RenderOptions(fmt=Format.pdf), tmp_path)
+    data = render_pdf(small(), RenderOptions(fmt="pdf"), tmp_path)
     (tmp_path / "draft.pdf").write_bytes(data)
     pages = pypdf.PdfReader(tmp_path / "draft.pdf").pages
     assert all("DRAFT" in page.extract_text() for page in pages)
@@ -324,7 +327,7 @@ def test_an_unfinished_plan_is_marked_draft_on_every_page(tmp_path):
 
 def test_source_date_epoch_dates_the_pdf(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    data = render_pdf(small(), RenderOptions(fmt=Format.pdf, summary=True), tmp_path)
+    data = render_pdf(small(), RenderOptions(fmt="pdf", summary=True), tmp_path)
     (tmp_path / "s.pdf").write_bytes(data)
     assert pypdf.PdfReader(tmp_path / "s.pdf").metadata["/CreationDate"] == "D:20260101000000Z"
 
@@ -354,3 +357,9 @@ def test_missing_system_libraries_name_the_packages_and_leave_markdown_working(
     result = smplan("render", root / "plan.yaml", "--format", "md")
     assert result.exit_code == 0
     assert (root / "plan.md").exists()
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The document's labels in `lang`."""
+    with language(lang):
+        return _labels()

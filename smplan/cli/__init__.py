@@ -11,7 +11,7 @@ from typing import NoReturn
 
 import typer
 
-from smplan.errors import ExitCode, SmplanError
+from smplan.errors import ExitCode, SmplanError, UsageError
 
 app = typer.Typer(
     name="smplan",
@@ -47,6 +47,15 @@ def _root(
 def debug_enabled() -> bool:
     """Whether the user asked for tracebacks with --debug."""
     return _state["debug"] or "--debug" in sys.argv
+
+
+def known_language(lang: str | None) -> str | None:
+    """`lang` when smplan speaks it (or None); a `UsageError` naming those it speaks otherwise."""
+    from smplan.i18n import languages
+
+    if lang is not None and lang not in languages():
+        raise UsageError(f"unknown language `{lang}`", hint=f"use one of: {', '.join(languages())}")
+    return lang
 
 
 def report_error(error: SmplanError) -> None:

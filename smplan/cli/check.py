@@ -54,7 +54,7 @@ def check(
     warnings with --strict), 2 when the file cannot be read or parsed.
     """
     from smplan.checks import RULES, run_checks, step_status
-    from smplan.planfile import load_plan
+    from smplan.plan.files import load_plan
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown format `{output_format}`", hint="use --format text or json")

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app
-from smplan.errors import UsageError
+from smplan.cli import app, known_language
 
 
 @app.command()
@@ -17,7 +16,7 @@ def init(
         Path("plan.yaml"), help="The plan file to create, or to complete where it stopped."
     ),
     lang: str = typer.Option(
-        None, "--lang", help="Language of the questions: fr or en. Default: the plan's own."
+        None, "--lang", help="Language of the questions. Default: the plan's own."
     ),
     step: str = typer.Option(
         None,
@@ -46,10 +45,9 @@ def init(
     Without a terminal (and without --interactive), nothing is asked:
     init lists what is still missing and exits with status 2.
     """
-    from smplan.interview import init as run_interview
+    from smplan.interview.session import init as run_interview
 
-    if lang is not None and lang not in ("fr", "en"):
-        raise UsageError(f"unknown language `{lang}`", hint="use --lang fr or --lang en")
+    known_language(lang)
     if interactive is None:
         interactive = sys.stdin.isatty()
     from smplan.cli.console import console

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import Literal
 
 import typer
 
-from smplan.cli import app
+from smplan.cli import app, known_language
 from smplan.errors import UsageError
 
 
 @app.command()
 def new(
     path: Path = typer.Argument(..., help="The plan file to create, e.g. plan.yaml."),
-    lang: Literal["fr", "en"] = typer.Option(
+    lang: str = typer.Option(
         "en", "--lang", help="Language of the plan, its comments and its document."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
 ) -> None:
     """Write a blank plan whose comments explain every field, to fill in by hand."""
     from smplan.fsutil import atomic_write
-    from smplan.schema import SCHEMA_FILENAME
-    from smplan.skeleton import skeleton
+    from smplan.plan.schema import SCHEMA_FILENAME
+    from smplan.plan.skeleton import skeleton
 
+    known_language(lang)
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give the name of the plan file to create")
     if path.exists() and not force:

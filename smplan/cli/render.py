@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
 
 import typer
 
-from smplan.cli import app, report_error
+from smplan.cli import app, known_language, report_error
 from smplan.cli.console import err_console
 from smplan.errors import ExitCode, SmplanError, UsageError
-
-# Spelled out here so that `smplan --help` needs neither the model nor the renderer.
-FormatName = Literal["md", "html", "pdf"]
-LanguageName = Literal["fr", "en"]
+from smplan.render.formats import FORMATS
 
 
 @app.command()
@@ -22,11 +18,11 @@ def render(
     paths: list[Path] = typer.Argument(
         ..., help="The plan files to render.", show_default=False, metavar="PATH"
     ),
-    output_format: FormatName | None = typer.Option(
+    output_format: str | None = typer.Option(
         None,
         "--format",
         "-f",
-        help="Document format. Default: the extension of -o, else pdf.",
+        help=f"Document format: {', '.join(FORMATS)}. Default: the extension of -o, else pdf.",
         show_default=False,
     ),
     output_arg: str | None = typer.Option(
@@ -44,7 +40,7 @@ def render(
         help="Folder of templates that replace the built-in ones, file by file.",
         show_default=False,
     ),
-    lang: LanguageName | None = typer.Option(
+    lang: str | None = typer.Option(
         None,
         "--lang",
         help="Language of the document. Default: the plan's.",
@@ -65,15 +61,15 @@ def render(
     failed, or a single plan does not fit the format; 2 when a plan cannot be
     read or the options cannot work.
     """
-    from smplan.render import (
-        Format,
-        RenderOptions,
-        ensure_pdf_support,
-        format_for,
-        plan_outputs,
-        render_batch,
-    )
+    from smplan.render.files import plan_outputs, render_batch
+    from smplan.render.formats import RenderOptions, format_for
+    from smplan.render.pdf import ensure_pdf_support
 
+    known_language(lang)
+    if output_format is not None and output_format not in FORMATS:
+        raise UsageError(
+            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(FORMATS)}"
+        )
     output = Path(output_arg) if output_arg else None
     if output_arg and output is not None and (len(paths) > 1 or output_arg.endswith(("/", os.sep))):
         _make_folder(output)
@@ -83,7 +79,7 @@ def render(
             f"--format {output_format} does not match the extension of {output}",
             hint=f"write to a .{output_format} file, or leave --format out",
         )
-    fmt = Format(output_format) if output_format else named or Format.pdf
+    fmt = output_format or named or "pdf"
     if template_dir is not None and not template_dir.is_dir():
         raise UsageError(f"template folder not found: {template_dir}")
     pairs = plan_outputs(paths, output, fmt, summary)
@@ -93,7 +89,7 @@ def render(
         template_dir=template_dir,
         summary=summary,
     )
-    if fmt is Format.pdf:
+    if fmt == "pdf":
         ensure_pdf_support()
         with err_console.status(f"Rendering {_count(len(pairs))} as PDF…") as status:
             outcomes = []

@@ -22,7 +22,7 @@ def schema(
 ) -> None:
     """Print the plan's JSON Schema (draft-07), for completion and checks in your editor."""
     from smplan.fsutil import atomic_write
-    from smplan.schema import schema_text
+    from smplan.plan.schema import schema_text
 
     text = schema_text()
     if output is None:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 
 if TYPE_CHECKING:
-    from smplan.interview import Block, Question
+    from smplan.interview.session import Block, Question
 
 
 class TerminalAsker:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from smplan.model import Plan
+from smplan.i18n import SOURCE_LANGUAGE, _, language, languages
+from smplan.plan.model import Plan
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 #: Nothing is hosted: the id only names the format and its version.
@@ -51,6 +52,10 @@ def _to_draft7(node: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     if "description" in out:
+        for lang in languages():
+            if lang != SOURCE_LANGUAGE:
+                with language(lang):
+                    out[f"x-description-{lang}"] = _(out["description"])
         out["markdownDescription"] = _markdown(out)
     if "$ref" in out and len(out) > 1:
         ref = out.pop("$ref")
@@ -59,6 +64,10 @@ def _to_draft7(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _markdown(node: dict[str, Any]) -> str:
-    # Editors show `markdownDescription` on hover instead of `description`: give both languages.
-    french = node.get("x-description-fr")
-    return f"{node['description']}\n\n*{french}*" if french else str(node["description"])
+    # Editors show `markdownDescription` on hover instead of `description`: give every
+    # language's, the translations in italics.
+    texts = [str(node["description"])]
+    texts += [
+        f"*{node[f'x-description-{lang}']}*" for lang in languages() if lang != SOURCE_LANGUAGE
+    ]
+    return "\n\n".join(dict.fromkeys(texts))

@@ -24,10 +24,14 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from smplan.errors import Interrupted, PlanInvalidError, UsageError
-from smplan.guidance import ERRORS_FR, tr
-from smplan.model import ID_PATTERN, STEPS, Language, Plan, Project, example_for, without_none
-from smplan.roundtrip import PlanWriter, plain
+from smplan.checks import RULES, run_checks, step_status
+from smplan.errors import Interrupted, PlanInvalidError, Problem, UsageError
+from smplan.i18n import _, language, language_name, languages, pgettext
+from smplan.interview.guidance import ERRORS, tr
+from smplan.plan.files import load_plan, read_yaml, validate_data
+from smplan.plan.labels import value_label
+from smplan.plan.model import ID_PATTERN, STEPS, Plan, Project, example_for, without_none
+from smplan.plan.roundtrip import PlanWriter, plain
 
 Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
 
@@ -279,22 +283,20 @@ class Interview:
     def _choose_language(self) -> None:
         # Asked in both languages, since there is no other way to know which one to use.
         options = tuple(
-            Option(code, tr(f"language.{code}", code), str(n))
-            for n, code in enumerate(("en", "fr"), start=1)
+            Option(code, language_name(code), str(n)) for n, code in enumerate(languages(), start=1)
         )
-        label = f"{tr('ui.language', 'en')} / {tr('ui.language', 'fr')}"
-        hint = f"{tr('hint.choice', 'en')} / {tr('hint.choice', 'fr')}"
+        label = " / ".join(dict.fromkeys(tr("ui.language", code) for code in languages()))
+        hint = " / ".join(dict.fromkeys(tr("hint.choice", code) for code in languages()))
         question = Question(
             "choice", key="project.language", label=label, options=options, hint=hint
         )
         chosen = ""
         while not chosen:
             chosen = self._choose(question)
-        self.plan.project = Project(language=Language(chosen))
+        self.plan.project = Project(language=chosen)
         self.writer.save(self.plan)
 
     def _resume(self) -> None:
-        from smplan.checks import step_status
 
         if not self.new:
             self.show_status()
@@ -311,7 +313,6 @@ class Interview:
 
     def show_status(self) -> None:
         """Show where the plan stands: each step done, started or to do."""
-        from smplan.checks import step_status
 
         rows = tuple(
             (
@@ -341,7 +342,7 @@ class Interview:
             )
         )
         if name == "project":
-            project = self.plan.project or Project(language=Language(self.lang))
+            project = self.plan.project or Project(language=self.lang)
             slot = (
                 self._root
                 if self.plan.project is not None
@@ -455,7 +456,6 @@ class Interview:
                 break
 
     def _unfinished(self, path: str) -> bool:
-        from smplan.checks import RULES, run_checks
 
         return any(
             RULES[f.code].completeness and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
@@ -692,19 +692,23 @@ class Interview:
         text = "; ".join(dict.fromkeys(self._error_text(e) for e in errors))
         if any((e.get("ctx") or {}).get("pattern") == ID_PATTERN for e in errors):
             text += self.t("ui.id_rule")
-        example = example_for(model.model_fields[name], self.lang)
+        with language(self.lang):
+            example = example_for(model.model_fields[name])
         if example is not None and not isinstance(example, list | dict):
             text += " " + self.t("ui.for_example", example=self.format_value(example))
         self.asker.show(Block("error", lines=(text,)))
 
     def _error_text(self, error: Any) -> str:
-        template = ERRORS_FR.get(error["type"]) if self.lang == "fr" else None
-        if template is None:
+        message = ERRORS.get(error["type"])
+        if message is None:
             return str(error["msg"])
         context = {k: _number_text(v) for k, v in (error.get("ctx") or {}).items()}
-        if "expected" in context:
-            context["expected"] = context["expected"].replace(" or ", " ou ")
-        return template.format(**context)
+        with language(self.lang):
+            if "expected" in context:
+                context["expected"] = context["expected"].replace(
+                    " or ", f" {pgettext('choices', 'or')} "
+                )
+            return str(message).format(**context)
 
     # -- words ---------------------------------------------------------------------------
 
@@ -712,22 +716,18 @@ class Interview:
         return self.t(f"field.{model.__name__}.{name}")
 
     def _help(self, model: type[BaseModel], name: str) -> str:
-        info = model.model_fields[name]
-        if self.lang == "fr":
-            extra = info.json_schema_extra
-            if isinstance(extra, dict) and extra.get("x-description-fr"):
-                return str(extra["x-description-fr"])
-        return info.description or ""
+        description = model.model_fields[name].description
+        with language(self.lang):
+            return _(description) if description else ""
 
     def _value_label(self, model: type[BaseModel], name: str, value: Any) -> str:
+        if (model, name) == (Project, "language"):
+            return language_name(str(value))
         annotation = without_none(model.model_fields[name].annotation)
-        if annotation is Language:
-            return self.t(f"language.{value}")
         if isinstance(annotation, type) and issubclass(annotation, Enum):
-            from smplan.i18n import value_label
-
             kind = re.sub(r"(?<!^)(?=[A-Z])", "_", annotation.__name__).lower()
-            return value_label(kind, str(value), self.lang) or str(value)
+            with language(self.lang):
+                return value_label(kind, str(value)) or str(value)
         return str(value)
 
     def _yes_no(self, value: bool) -> str:
@@ -820,8 +820,6 @@ class Interview:
 
     def conclude(self) -> None:
         """Show the plan's summary, the result of the checks and how to render it."""
-        from smplan.checks import run_checks, step_status
-        from smplan.planfile import load_plan
 
         plan = self.plan
         findings = run_checks(plan, self.lang)
@@ -912,14 +910,12 @@ def _number_text(value: Any) -> str:
 
 def project_complete(plan: Plan) -> bool:
     """Whether the project block has every answer the checks expect of it."""
-    from smplan.checks import RULES, run_checks
 
     return not any(f.step == "project" and RULES[f.code].completeness for f in run_checks(plan))
 
 
 def section_status(plan: Plan, name: str) -> str:
     """The status of a section: missing, incomplete or complete (the project too)."""
-    from smplan.checks import step_status
 
     if name != "project":
         return step_status(plan)[name]
@@ -944,7 +940,6 @@ def section_name(text: str) -> str:
 
 def read_answers(path: Path) -> dict[str, Any]:
     """The answers a YAML file in the plan's shape gives, checked against the model."""
-    from smplan.planfile import read_yaml, validate_data
 
     name = str(path)
     try:
@@ -964,8 +959,6 @@ def merge_answers(plan: Plan, answers: dict[str, Any], filename: str) -> Plan:
     try:
         return Plan.model_validate(merged)
     except ValidationError as error:
-        from smplan.errors import Problem
-
         problems = [Problem(e["msg"], path=".".join(map(str, e["loc"]))) for e in error.errors()]
         raise PlanInvalidError(filename, problems) from None
 
@@ -999,7 +992,6 @@ def _by_id(items: list[Any]) -> bool:
 
 def missing(plan: Plan, lang: str) -> list[str]:
     """What is still to answer, section by section, as lines for a message."""
-    from smplan.checks import RULES, run_checks
 
     findings = [f for f in run_checks(plan, lang) if RULES[f.code].completeness]
     lines = []
@@ -1016,7 +1008,6 @@ def missing(plan: Plan, lang: str) -> list[str]:
 
 def open_plan(path: Path) -> tuple[Plan, PlanWriter, bool]:
     """The plan in `path` and a writer for it; a new plan when the file does not exist."""
-    from smplan.planfile import load_plan
 
     path = Path(path)
     if not path.exists() or (path.is_file() and not path.read_bytes().strip()):

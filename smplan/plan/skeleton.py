@@ -14,22 +14,21 @@ from enum import Enum
 from typing import Any, Literal, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
-from smplan.model import Plan, example_for, without_none
-from smplan.schema import SCHEMA_FILENAME
+from smplan.i18n import L_, _, language
+from smplan.plan.model import Plan, example_for, without_none
+from smplan.plan.schema import SCHEMA_FILENAME
 
 #: Comments are wrapped to this width, indentation included.
 WIDTH = 92
 
-_WORDS = {
-    "en": {"example": "Example:", "choices": "One of:"},
-    "fr": {"example": "Exemple :", "choices": "Valeurs possibles :"},
-}
+_EXAMPLE = L_("Example:")
+_CHOICES = L_("One of:")
 
-_HEADER = {
-    "en": """\
+_HEADER = L_(
+    """\
 Social media strategy plan, to fill in by hand.
 
 How to fill it in:
@@ -48,45 +47,24 @@ Check it:          smplan check {plan}
 Editor help:       smplan schema -o {schema}
                    (in this file's folder: completion, help on hover and errors as you
                    type, in editors that use the YAML language server)
-Make the document: smplan render {plan}""",
-    "fr": """\
-Plan de stratégie médias sociaux, à remplir à la main.
-
-Comment le remplir :
-  - Écrivez chaque réponse après les deux-points de son champ. Laissez un champ vide tant
-    que vous ne savez pas : un champ vide compte comme « sans réponse », jamais comme une
-    erreur.
-  - Suivez les étapes dans l'ordre : les personnes et les besoins d'abord, les
-    plateformes en dernier.
-  - Une liste écrite `[]` est vide : mettez les éléments entre les crochets, séparés par
-    des virgules, ou un par ligne sous le champ, chaque ligne commençant par « - ».
-  - Les blocs en commentaire (lignes commençant par « # ») montrent un élément
-    d'exemple. Décommentez le bloc, remplacez l'exemple par vos réponses et copiez
-    l'élément autant de fois que nécessaire.
-  - Les dates s'écrivent AAAA-MM-JJ. Un identifiant est un mot court en minuscules
-    (lettres, chiffres, - et _) qui permet aux autres étapes de désigner un élément,
-    comme un objectif ou un membre de l'équipe.
-  - Mettez entre guillemets tout texte qui commence par @ ou contient « : » ou « # »
-    précédé d'une espace.
-
-Vérifier :               smplan check {plan}
-Aide dans l'éditeur :    smplan schema -o {schema}
-                         (dans le dossier de ce fichier : complétion, aide au survol et
-                         erreurs pendant la saisie, dans les éditeurs qui utilisent le
-                         YAML language server)
-Produire le document :   smplan render {plan}""",
-}
+Make the document: smplan render {plan}"""
+)
 
 #: The one answer the skeleton fills in itself: the language `smplan new` was given.
 _PRESET_LANGUAGE = ("project", "language")
 
 
-def skeleton(language: str, filename: str = "plan.yaml") -> str:
-    """The commented blank plan, in `language` ('fr' or 'en'), for a file named `filename`."""
-    header = _HEADER[language].format(plan=filename, schema=SCHEMA_FILENAME)
+def skeleton(lang: str, filename: str = "plan.yaml") -> str:
+    """The commented blank plan, in `lang`, for a file named `filename`."""
+    with language(lang):
+        return _skeleton(lang, filename)
+
+
+def _skeleton(lang: str, filename: str) -> str:
+    header = str(_HEADER).format(plan=filename, schema=SCHEMA_FILENAME)
     lines = [f"# yaml-language-server: $schema={SCHEMA_FILENAME}", "#"]
     lines += [f"# {line}".rstrip() for line in header.splitlines()]
-    lines += _Writer(language).top_level(Plan)
+    lines += _Writer(lang).top_level(Plan)
     return "\n".join(lines) + "\n"
 
 
@@ -95,7 +73,6 @@ class _Writer:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self.words = _WORDS[language]
 
     def top_level(self, model: type[BaseModel]) -> list[str]:
         """The plan itself: one section per block, each with a header line."""
@@ -140,13 +117,13 @@ class _Writer:
         """
         pad = " " * indent
         kind, inner = _shape(field.annotation)
-        example = example_for(field, self.language)
+        example = example_for(field)
         comment = [self.description(field)] if described else []
         # Inside a commented item, each line gets "# " in front of it later on.
         margin = len(pad) + (0 if live else 2)
-        choices = _choices(inner)
+        choices = _choices(inner, field.metadata)
         if choices:
-            comment.append(f"{self.words['choices']} {', '.join(choices)}")
+            comment.append(f"{_CHOICES} {', '.join(choices)}")
 
         if kind == "models":
             # A list of models is shown whole as a commented block with one example item.
@@ -165,7 +142,7 @@ class _Writer:
         if live:
             value = self.live_value(field, path)
             if example is not None and value in ("", " []"):
-                comment.append(f"{self.words['example']} {_yaml(example)}")
+                comment.append(f"{_EXAMPLE} {_yaml(example)}")
             return self.comment(comment, pad, margin) + [f"{pad}{name}:{value}"]
         if kind == "scalars" and isinstance(example, list) and example:
             entries = [f"{pad}  - {_yaml(entry)}" for entry in example]
@@ -197,11 +174,7 @@ class _Writer:
 
     def description(self, field: FieldInfo) -> str:
         """The field's meaning in the writer's language."""
-        if self.language == "en":
-            return str(field.description)
-        extra = field.json_schema_extra
-        assert isinstance(extra, dict)
-        return str(extra["x-description-fr"])
+        return _(str(field.description))
 
     @staticmethod
     def comment(paragraphs: list[str], pad: str, margin: int) -> list[str]:
@@ -232,8 +205,12 @@ def _nullable(field: FieldInfo) -> bool:
     return get_origin(annotation) in (Union, types.UnionType) and type(None) in get_args(annotation)
 
 
-def _choices(annotation: Any) -> list[str]:
+def _choices(annotation: Any, metadata: list[Any]) -> list[str]:
     """The values a field accepts, when it accepts only a few."""
+    for item in metadata:
+        # A type whose values are known only at run time (the languages) says them here.
+        if isinstance(item, WithJsonSchema) and item.json_schema and "enum" in item.json_schema:
+            return [str(value) for value in item.json_schema["enum"]]
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return [str(member.value) for member in annotation]
     values = _literal_values(annotation)

@@ -18,9 +18,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from smplan import __version__
 from smplan.errors import PlanFileError, PlanInvalidError, Problem
 from smplan.fsutil import atomic_write
-from smplan.model import FORMAT_VERSION, Plan, without_none
+from smplan.plan.model import FORMAT_VERSION, Plan, without_none
 
 #: Plan files larger than this are refused before parsing: a real plan is a few dozen KiB.
 MAX_BYTES = 2 * 1024 * 1024
@@ -497,8 +498,6 @@ def _check_version(data: dict[str, Any], source: SourceMap, filename: str) -> No
     except ValueError:
         version = None
     if version is not None and version > FORMAT_VERSION:
-        from smplan import __version__
-
         raise PlanFileError(
             filename,
             [

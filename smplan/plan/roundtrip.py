@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from smplan.errors import PlanFileError, Problem
 from smplan.fsutil import atomic_write
-from smplan.model import Plan
+from smplan.plan.model import Plan
 
 #: Indentation of a file smplan creates: PyYAML's default, sequences not indented.
 _NEW_FILE_INDENT = (2, 0)

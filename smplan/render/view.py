@@ -16,8 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smplan.checks import step_status
-from smplan.i18n import Formatter, labels, value_label
-from smplan.model import KEYWORD_CATEGORIES, STEPS, Channel, Plan
+from smplan.i18n import Formatter, language
+from smplan.plan.labels import value_label
+from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Plan
+from smplan.render.charts import bar_chart
+from smplan.render.labels import labels
 
 #: A table cell: text (its line breaks kept), a list of separate items, or nothing.
 Cell = str | list[str] | None
@@ -201,7 +204,8 @@ def build_document(
 
     `fallback_date` is printed on the cover when the plan itself carries no date.
     """
-    return _Builder(plan, lang or plan.language, fallback_date).build()
+    with language(lang or plan.language) as lang:
+        return _Builder(plan, lang, fallback_date).build()
 
 
 class _Builder:
@@ -209,7 +213,7 @@ class _Builder:
         self.plan = plan
         self.fallback_date = fallback_date
         self.lang = lang
-        self.t = labels(lang)
+        self.t = labels()
         currency = plan.project.currency if plan.project else "EUR"
         self.fmt = Formatter(lang, currency)
         self.members = {m.id: m.name or m.id for m in plan.team.members} if plan.team else {}
@@ -221,7 +225,7 @@ class _Builder:
     # Small helpers -------------------------------------------------------------------
 
     def value(self, kind: str, value: str | None) -> str | None:
-        return value_label(kind, value, self.lang)
+        return value_label(kind, value)
 
     def member(self, member_id: str | None) -> str | None:
         if member_id is None:
@@ -688,7 +692,6 @@ class _Builder:
         )
 
     def charts(self, channels: Sequence[Channel]) -> list[Chart]:
-        from smplan.charts import bar_chart
 
         t = self.t
         charts = []

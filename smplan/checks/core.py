@@ -1,0 +1,390 @@
+"""The strategy rules: whether a plan holds together, step by step.
+
+The model checks form (types, allowed values); these rules check the method: a team that
+both listens and speaks, one central objective, metrics that can show a return, channels
+chosen for a reason and run by the team. Each rule has a stable code, a severity, the step
+it belongs to and a one-line title, and yields findings that point at the most precise
+place in the plan. Rules marked `completeness` report an answer left empty inside a step;
+they alone decide whether a step is "complete" in `step_status`.
+
+Every message and hint is a catalog message (`L_`) with named fields, put in the reader's
+language when the findings are made.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal, NamedTuple
+
+from smplan.i18n import L_, LP_, NP_, Message, Number, current, language, pgettext, shown
+from smplan.plan.model import STEPS, Plan
+
+Severity = Literal["error", "warning"]
+Loc = tuple[str | int, ...]
+
+#: Findings are reported in this order: the project block, then the eight steps.
+STEP_ORDER: tuple[str, ...] = ("project", *STEPS)
+
+
+# --- texts -----------------------------------------------------------------------------
+
+
+class Join:
+    """Words joined by commas, the last two by `last` ("or", "and") when it is given."""
+
+    def __init__(self, words: Iterable[object], last: Message | None = None) -> None:
+        self.words = tuple(words)
+        self.last = last
+
+    def __format__(self, spec: str) -> str:
+        words = [shown(w) for w in self.words]
+        if self.last is None or len(words) == 1:
+            return ", ".join(words)
+        return f"{', '.join(words[:-1])} {self.last} {words[-1]}"
+
+
+#: How messages name each kind of thing: by its name, else by its rank; plain, and in
+#: the form that follows "of" (a translator may ask for it as `{channel:of}`).
+_THINGS: dict[str, tuple[str, str, str, str]] = {
+    "account": (
+        NP_("thing", "account `{name}`"),
+        NP_("thing", "account #{n}"),
+        NP_("of thing", "account `{name}`"),
+        NP_("of thing", "account #{n}"),
+    ),
+    "approval rule": (
+        NP_("thing", "approval rule `{name}`"),
+        NP_("thing", "approval rule #{n}"),
+        NP_("of thing", "approval rule `{name}`"),
+        NP_("of thing", "approval rule #{n}"),
+    ),
+    "channel": (
+        NP_("thing", "channel `{name}`"),
+        NP_("thing", "channel #{n}"),
+        NP_("of thing", "channel `{name}`"),
+        NP_("of thing", "channel #{n}"),
+    ),
+    "member": (
+        NP_("thing", "member `{name}`"),
+        NP_("thing", "member #{n}"),
+        NP_("of thing", "member `{name}`"),
+        NP_("of thing", "member #{n}"),
+    ),
+    "metric": (
+        NP_("thing", "metric `{name}`"),
+        NP_("thing", "metric #{n}"),
+        NP_("of thing", "metric `{name}`"),
+        NP_("of thing", "metric #{n}"),
+    ),
+    "need": (
+        NP_("thing", "need `{name}`"),
+        NP_("thing", "need #{n}"),
+        NP_("of thing", "need `{name}`"),
+        NP_("of thing", "need #{n}"),
+    ),
+    "pillar": (
+        NP_("thing", "pillar `{name}`"),
+        NP_("thing", "pillar #{n}"),
+        NP_("of thing", "pillar `{name}`"),
+        NP_("of thing", "pillar #{n}"),
+    ),
+    "playbook case": (
+        NP_("thing", "playbook case `{name}`"),
+        NP_("thing", "playbook case #{n}"),
+        NP_("of thing", "playbook case `{name}`"),
+        NP_("of thing", "playbook case #{n}"),
+    ),
+    "review": (
+        NP_("thing", "review `{name}`"),
+        NP_("thing", "review #{n}"),
+        NP_("of thing", "review `{name}`"),
+        NP_("of thing", "review #{n}"),
+    ),
+    "segment": (
+        NP_("thing", "segment `{name}`"),
+        NP_("thing", "segment #{n}"),
+        NP_("of thing", "segment `{name}`"),
+        NP_("of thing", "segment #{n}"),
+    ),
+    "service": (
+        NP_("thing", "service `{name}`"),
+        NP_("thing", "service #{n}"),
+        NP_("of thing", "service `{name}`"),
+        NP_("of thing", "service #{n}"),
+    ),
+    "source": (
+        NP_("thing", "source `{name}`"),
+        NP_("thing", "source #{n}"),
+        NP_("of thing", "source `{name}`"),
+        NP_("of thing", "source #{n}"),
+    ),
+    "spokesperson": (
+        NP_("thing", "spokesperson `{name}`"),
+        NP_("thing", "spokesperson #{n}"),
+        NP_("of thing", "spokesperson `{name}`"),
+        NP_("of thing", "spokesperson #{n}"),
+    ),
+    "topic": (
+        NP_("thing", "topic `{name}`"),
+        NP_("thing", "topic #{n}"),
+        NP_("of thing", "topic `{name}`"),
+        NP_("of thing", "topic #{n}"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A thing named by its id or name, else by its rank, inside its parent if it has one."""
+
+    noun: str
+    name: object
+    index: int
+    parent: Label | None = None
+
+    def __format__(self, spec: str) -> str:
+        named, ranked, named_of, ranked_of = _THINGS[self.noun]
+        if spec == "of":
+            template = pgettext("of thing", named_of if self.name else ranked_of)
+        else:
+            template = pgettext("thing", named if self.name else ranked)
+        text = template.format(name=self.name, n=self.index + 1)
+        if self.parent is None:
+            return text
+        return str(L_("{thing} of {parent}", thing=text, parent=self.parent))
+
+
+#: How messages name a field left empty.
+_FIELDS = {
+    "action": LP_("field", "action"),
+    "approved_by": LP_("field", "approver"),
+    "author": LP_("field", "author"),
+    "cadence": LP_("field", "cadence"),
+    "case": LP_("field", "case"),
+    "content": LP_("field", "content"),
+    "date": LP_("field", "date"),
+    "department": LP_("field", "department"),
+    "drafted_by": LP_("field", "drafter"),
+    "hours_per_week": LP_("field", "hours per week"),
+    "kind": LP_("field", "kind"),
+    "name": LP_("field", "name"),
+    "need": LP_("field", "wording"),
+    "objective": LP_("field", "objective"),
+    "organization": LP_("field", "organization"),
+    "owner": LP_("field", "owner"),
+    "pillars": LP_("field", "pillars"),
+    "platform": LP_("field", "platform"),
+    "share": LP_("field", "share"),
+    "topic": LP_("field", "wording"),
+    "what": LP_("field", "what"),
+}
+
+_OR = L_("or")
+_AND = L_("and")
+
+_BUSINESS_KINDS = frozenset({"conversion", "revenue", "cost"})
+_BUSINESS_FAMILIES = {
+    "revenue": L_("raising revenue"),
+    "costs": L_("cutting costs"),
+}
+_THIRD = 100 / 3
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule found in a plan, located by its path in the plan."""
+
+    code: str
+    severity: Severity
+    step: str
+    loc: Loc
+    message: str
+    hint: str | None = None
+
+    def path(self) -> str:
+        """The location as a path, like `channels[2].owner`."""
+        return _path(self.loc)
+
+
+class Hit(NamedTuple):
+    """What a rule function yields; the table adds the code, severity and step."""
+
+    loc: Loc
+    message: Message
+    hint: Message | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A strategy rule: its code, severity, step (None: any step) and title."""
+
+    code: str
+    severity: Severity
+    step: str | None
+    title: str
+    completeness: bool
+    check: Callable[[View], Iterable[Hit]]
+
+
+#: Every rule by code, in code order, so options and documentation can list them.
+RULES: dict[str, Rule] = {}
+
+
+def _rule(
+    code: str, severity: Severity, step: str | None, title: str, *, completeness: bool = False
+) -> Callable[[Callable[[View], Iterable[Hit]]], Callable[[View], Iterable[Hit]]]:
+    def register(check: Callable[[View], Iterable[Hit]]) -> Callable[[View], Iterable[Hit]]:
+        RULES[code] = Rule(code, severity, step, title, completeness, check)
+        return check
+
+    return register
+
+
+class View:
+    """A plan with the lookups the rules share: the lists of each step and the ids by kind."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        listening = plan.listening
+        self.listening_only = bool(listening and listening.listening_only)
+        self.members = plan.team.members if plan.team else []
+        self.needs = listening.needs if listening else []
+        self.objectives = plan.objectives or []
+        self.metrics = plan.metrics or []
+        self.segments = plan.audience or []
+        self.channels = plan.channels or []
+
+    @cached_property
+    def ids(self) -> dict[str, list[str]]:
+        """Known ids by kind of thing, in the order the plan lists them."""
+        return {
+            "team member": _unique(m.id for m in self.members),
+            "need": _unique(n.id for n in self.needs),
+            "objective": _unique(o.id for o in self.objectives),
+            "metric": _unique(m.id for m in self.metrics),
+            "segment": _unique(s.id for s in self.segments),
+        }
+
+    @cached_property
+    def id_sets(self) -> dict[str, frozenset[str]]:
+        """The same ids as sets, for lookups that stay fast on large plans."""
+        return {kind: frozenset(ids) for kind, ids in self.ids.items()}
+
+    @cached_property
+    def metrics_by_objective(self) -> dict[str | None, list[Any]]:
+        """Each objective id with the metrics that measure it, in the plan's order."""
+        grouped: dict[str | None, list[Any]] = {}
+        for metric in self.metrics:
+            grouped.setdefault(metric.objective, []).append(metric)
+        return grouped
+
+    @property
+    def channels_judged(self) -> bool:
+        """Whether "served by a channel" rules apply: channels exist, not listening-only."""
+        return bool(self.channels) and not self.listening_only
+
+
+def started(plan: Plan, step: str) -> bool:
+    """Whether a step has been answered at all; a listening-only plan needs no channel."""
+    if step == "channels" and plan.listening and plan.listening.listening_only:
+        return True
+    return getattr(plan, step) is not None
+
+
+def run_checks(plan: Plan, lang: str | None = None) -> list[Finding]:
+    """Every finding of every rule, in step order, then code order; deterministic.
+
+    Messages and hints are in `lang`, else in the language in force.
+    """
+    view = View(plan)
+    with language(lang or current()):
+        found = [
+            Finding(
+                rule.code,
+                rule.severity,
+                rule.step or _step_of(hit.loc),
+                hit.loc,
+                str(hit.message),
+                str(hit.hint) if hit.hint else None,
+            )
+            for rule in RULES.values()
+            for hit in rule.check(view)
+        ]
+    return sorted(found, key=lambda f: STEP_ORDER.index(f.step))
+
+
+def step_status(plan: Plan, findings: list[Finding] | None = None) -> dict[str, str]:
+    """Each step's progress: "missing", "incomplete" (an answer left empty) or "complete".
+
+    Pass the plan's `run_checks` findings when you have them, to save running the rules
+    twice.
+    """
+    if findings is None:
+        findings = run_checks(plan)
+    unfinished = {f.step for f in findings if RULES[f.code].completeness}
+    return {
+        step: "missing"
+        if not started(plan, step)
+        else "incomplete"
+        if step in unfinished
+        else "complete"
+        for step in STEPS
+    }
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _path(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
+
+
+def _step_of(loc: Loc) -> str:
+    return str(loc[0]) if loc and loc[0] in STEPS else "project"
+
+
+def _pct(value: float) -> Message:
+    return L_("{n}%", n=Number(round(value, 1)))
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _unanswered(item: Any, loc: Loc, label: Label, fields: Iterable[str]) -> Iterator[Hit]:
+    """One finding naming the empty fields of an item, at the field when only one is empty."""
+    missing = [f for f in fields if _empty(getattr(item, f))]
+    if missing:
+        where = (*loc, missing[0]) if len(missing) == 1 else loc
+        names = Join(tuple(_FIELDS[f] for f in missing), _OR)
+        yield Hit(
+            where,
+            L_(
+                "{label} has no {names}",
+                label=label,
+                names=names,
+            ),
+        )
+
+
+def _unknown_hint(
+    value: str, known: list[str], plural: Message, listed: Message | None = None
+) -> Message:
+    """Hint for an unknown id: the nearest known one, else the known ones, else none yet."""
+    close = difflib.get_close_matches(value, known, n=1)
+    if close:
+        return L_("did you mean `{id}`?", id=close[0])
+    if known:
+        listed = listed or L_("known {things}", things=plural)
+        return L_("{listed}: {ids}", listed=listed, ids=", ".join(known))
+    return L_("no {things} are recorded yet", things=plural)

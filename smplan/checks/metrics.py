@@ -1,0 +1,103 @@
+"""Step 4: metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from smplan.checks.core import _BUSINESS_FAMILIES, _BUSINESS_KINDS, Hit, Join, View, _rule
+from smplan.i18n import L_
+from smplan.plan.model import (
+    STANDARD_KIND,
+)
+
+
+@_rule("SMP401", "warning", "metrics", "An objective has no metric")
+def _objective_measured(v: View) -> Iterator[Hit]:
+    if not v.metrics:
+        return
+    measured = {m.objective for m in v.metrics}
+    for i, o in enumerate(v.objectives):
+        if o.id not in measured:
+            yield Hit(
+                ("objectives", i),
+                L_(
+                    "objective `{id}` has no metric",
+                    id=o.id,
+                ),
+                L_(
+                    "add a metric whose `objective` is this one: a measurable objective",
+                ),
+            )
+
+
+@_rule("SMP402", "warning", "metrics", "A metric has no target", completeness=True)
+def _target(v: View) -> Iterator[Hit]:
+    for i, m in enumerate(v.metrics):
+        if m.target is None:
+            yield Hit(
+                ("metrics", i, "target"),
+                L_("metric `{id}` has no target", id=m.id),
+                L_(
+                    "say the value to reach by the deadline",
+                ),
+            )
+
+
+@_rule("SMP403", "warning", "metrics", "A metric has no baseline", completeness=True)
+def _baseline(v: View) -> Iterator[Hit]:
+    for i, m in enumerate(v.metrics):
+        if m.baseline is None:
+            yield Hit(
+                ("metrics", i, "baseline"),
+                L_(
+                    "metric `{id}` has no baseline",
+                    id=m.id,
+                ),
+                L_(
+                    "give today's value, or write `unknown` if it is not measured yet",
+                ),
+            )
+
+
+def _kind(metric: Any) -> str | None:
+    if metric.kind:
+        return str(metric.kind)
+    if metric.standard:
+        return str(STANDARD_KIND[metric.standard])
+    return None
+
+
+@_rule("SMP404", "warning", "metrics", "A revenue or cost objective is judged by vanity metrics")
+def _business_metric(v: View) -> Iterator[Hit]:
+    for i, o in enumerate(v.objectives):
+        aim = _BUSINESS_FAMILIES.get(str(o.family))
+        metrics = v.metrics_by_objective.get(o.id, [])
+        if aim is None or not metrics:
+            continue
+        kinds = [_kind(m) for m in metrics]
+        if not _BUSINESS_KINDS.intersection(kinds):
+            listed = Join(
+                tuple(
+                    L_(
+                        "`{id}`: {kind}",
+                        id=m.id,
+                        kind=k or L_("kind not given"),
+                    )
+                    for m, k in zip(metrics, kinds, strict=True)
+                )
+            )
+            yield Hit(
+                ("objectives", i),
+                L_(
+                    "objective `{id}` aims at {aim} but has no conversion, revenue or cost metric "
+                    "({listed})",
+                    id=o.id,
+                    aim=aim,
+                    listed=listed,
+                ),
+                L_(
+                    "add one, or set `kind` on the metric that counts sales; likes alone show no "
+                    "return",
+                ),
+            )

@@ -1,0 +1,131 @@
+"""Step 1: the team."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from smplan.checks.core import Hit, Loc, View, _empty, _rule, _unique
+from smplan.i18n import L_
+from smplan.plan.model import (
+    LISTENING_DEPARTMENTS,
+    SPEAKING_DEPARTMENTS,
+)
+
+
+def _departments(v: View) -> list[str]:
+    return _unique(str(m.department) for m in v.members if m.department)
+
+
+@_rule("SMP101", "warning", "team", "The team comes from fewer than two departments")
+def _two_departments(v: View) -> Iterator[Hit]:
+    departments = _departments(v)
+    if len(departments) == 1:
+        yield Hit(
+            ("team", "members"),
+            L_(
+                "the whole team comes from one department ({department})",
+                department=departments[0],
+            ),
+            L_(
+                "social media concerns the whole company: bring in at least one more department",
+            ),
+        )
+
+
+@_rule("SMP102", "warning", "team", "Nobody on the team listens to customers")
+def _listening_function(v: View) -> Iterator[Hit]:
+    departments = _departments(v)
+    if departments and not LISTENING_DEPARTMENTS.intersection(departments):
+        yield Hit(
+            ("team", "members"),
+            L_(
+                "nobody on the team hears customers day to day",
+            ),
+            L_(
+                "bring in customer service, support, sales, R&D or monitoring: a team that only "
+                "speaks does not listen",
+            ),
+        )
+
+
+@_rule("SMP103", "warning", "team", "Nobody on the team speaks for the organization")
+def _speaking_function(v: View) -> Iterator[Hit]:
+    departments = _departments(v)
+    if departments and not SPEAKING_DEPARTMENTS.intersection(departments):
+        yield Hit(
+            ("team", "members"),
+            L_(
+                "nobody on the team speaks for the organization",
+            ),
+            L_(
+                "bring in marketing or communication, so what is heard gets an answer",
+            ),
+        )
+
+
+@_rule("SMP104", "warning", "team", "No sponsor is named", completeness=True)
+def _sponsor(v: View) -> Iterator[Hit]:
+    team = v.plan.team
+    if team and (team.sponsor is None or _empty(team.sponsor.name)):
+        loc: Loc = ("team", "sponsor") if team.sponsor is None else ("team", "sponsor", "name")
+        yield Hit(
+            loc,
+            L_("the team has no named sponsor"),
+            L_(
+                "name the executive who backs the strategy and settles disputes",
+            ),
+        )
+
+
+@_rule("SMP105", "warning", "team", "The team's meeting cadence is not stated", completeness=True)
+def _cadence(v: View) -> Iterator[Hit]:
+    if v.plan.team and _empty(v.plan.team.cadence):
+        yield Hit(
+            ("team", "cadence"),
+            L_(
+                "the team does not say how often it meets",
+            ),
+            L_(
+                "for example: 30 minutes every Monday morning",
+            ),
+        )
+
+
+@_rule("SMP106", "warning", "team", "No approval rule", completeness=True)
+def _approvals(v: View) -> Iterator[Hit]:
+    if v.plan.team and not v.plan.team.approvals:
+        yield Hit(
+            ("team", "approvals"),
+            L_("the team has no approval rule"),
+            L_(
+                "say who drafts and who approves what goes out, and how fast",
+            ),
+        )
+
+
+@_rule("SMP107", "warning", "team", "A member does not declare hours per week", completeness=True)
+def _member_hours(v: View) -> Iterator[Hit]:
+    for i, m in enumerate(v.members):
+        if m.hours_per_week is None:
+            yield Hit(
+                ("team", "members", i, "hours_per_week"),
+                L_(
+                    "member `{id}` does not say how many hours a week they give",
+                    id=m.id,
+                ),
+                L_(
+                    "the channel plan (step 8) must fit in the time the team declares",
+                ),
+            )
+
+
+@_rule("SMP108", "warning", "team", "No review rhythm", completeness=True)
+def _reviews(v: View) -> Iterator[Hit]:
+    if v.plan.team and not v.plan.team.reviews:
+        yield Hit(
+            ("team", "reviews"),
+            L_("the team has no review rhythm"),
+            L_(
+                "for example: a weekly look, a monthly report, a quarterly strategy review",
+            ),
+        )

@@ -1,0 +1,1 @@
+"""The guided interview behind `smplan init`."""

@@ -1,0 +1,557 @@
+"""What the interview says: guidance, prompt labels and messages, as catalog messages.
+
+One table holds every text by key. The help line under each prompt is not here: it is
+the field's own description in the plan model, written once for the schema and the
+skeleton; step titles are the plan's own (`STEP_TITLES`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smplan.i18n import L_, Message, language
+from smplan.plan.labels import STEP_TITLES
+
+#: Guidance for each section: why it matters, a good answer, an example, the pitfall.
+_SECTIONS: dict[str, dict[str, Message]] = {
+    "project": {
+        "title": L_("The project"),
+        "why": L_(
+            "The cover of the document: whom the plan is for, who wrote it, and until "
+            "when it runs.",
+        ),
+        "good": L_(
+            "The organization's usual name, a title that says the period, a version date and a "
+            "realistic horizon, often twelve to eighteen months away.",
+        ),
+        "example": L_(
+            "Maison Fournil, social media strategy 2027, written by Sophie Lambert, running until "
+            "2027-12-31.",
+        ),
+        "pitfall": L_(
+            "A plan with no end date is never reviewed: give it a horizon.",
+        ),
+    },
+    "team": {
+        "why": L_(
+            "Social media touches the whole company, so no single department can carry it. Bring "
+            "together people who hear customers (service, sales, R&D) and people who speak for the "
+            "company (marketing, communication).",
+        ),
+        "good": L_(
+            "A sponsor who can settle disagreements, members from at least two departments with "
+            "the hours each can give, a meeting rhythm, and a clear rule for who approves what "
+            "goes out.",
+        ),
+        "example": L_(
+            "The manager sponsors the plan; the marketing lead drafts the posts; the shop "
+            "supervisor brings back the questions asked at the counter; they meet for thirty "
+            "minutes every Monday.",
+        ),
+        "pitfall": L_(
+            "A team that speaks and a team that listens, side by side, never talking: what "
+            "customers ask never reaches those who post.",
+        ),
+    },
+    "listening": {
+        "why": L_(
+            "Listen before you speak: what customers ask for, what the sector talks about, what "
+            "competitors do. You are looking for the needs a web presence can meet better than "
+            "anything else.",
+        ),
+        "good": L_(
+            "Needs in the customers' own words, each with where it was heard; sources online and "
+            "offline; monitoring keywords by category; and a way to answer praise and criticism, "
+            "with a target time.",
+        ),
+        "example": L_(
+            "About ten phone calls a week ask whether bread is still left: a need heard offline, "
+            "which a daily post could answer.",
+        ),
+        "pitfall": L_(
+            "Listening online only. Customers are the same people on the web: sales staff, "
+            "customer service and satisfaction surveys hear them too.",
+        ),
+    },
+    "objectives": {
+        "why": L_(
+            "Objectives come before tools and serve a business goal: more revenue, lower costs, a "
+            "better customer relationship or stronger loyalty.",
+        ),
+        "good": L_(
+            "A few objectives, exactly one of them marked primary to start with, each precise "
+            "enough to tell whether it was reached, and each with a deadline.",
+        ),
+        "example": L_(
+            "Receive 40 cake orders a month through social media by June 2027: family revenue, "
+            "primary.",
+        ),
+        "pitfall": L_(
+            '"Be on Instagram" is a means, not an objective; and five objectives of equal weight '
+            "amount to none.",
+        ),
+    },
+    "metrics": {
+        "why": L_(
+            "Decide now how the benefit will be measured, so the effort is judged on results "
+            "rather than impressions.",
+        ),
+        "good": L_(
+            'At least one metric per objective, with today\'s value (or "unknown" until it is '
+            "measured), a target, a deadline, where the data comes from and who measures it.",
+        ),
+        "example": L_(
+            "Cake orders that mention social media: 12 a month today, 40 by 2027-06-30, counted in "
+            "the order book every month.",
+        ),
+        "pitfall": L_(
+            "Judging a revenue objective by likes: attention is not a sale. Add a conversion, "
+            "revenue or cost metric.",
+        ),
+    },
+    "audience": {
+        "why": L_(
+            "Whom do you want to reach? Describe current or future customers by who they are and "
+            "what they care about, starting from the needs heard in step 2.",
+        ),
+        "good": L_(
+            "A few segments, each with its profile, its values and habits, the needs it has, the "
+            "content that reaches it and the platforms it uses.",
+        ),
+        "example": L_(
+            "Local families: parents aged 30 to 45 living nearby, keen on local food, short of "
+            "time on weekdays, on Instagram and Facebook.",
+        ),
+        "pitfall": L_(
+            '"Everyone" is not a segment: a message meant for everybody speaks to nobody.',
+        ),
+    },
+    "value": {
+        "why": L_(
+            "On social platforms people follow a conviction more than a product. Leave promotion "
+            "to one-way media (posters, radio, ads); here, bring topics worth discussing and "
+            "services that help.",
+        ),
+        "good": L_(
+            "A philosophy in one sentence, a promise to those who follow, topics with real "
+            "conversational potential (mostly not promotional), and services that each answer a "
+            "need recorded in step 2.",
+        ),
+        "example": L_(
+            "Philosophy: good bread takes time. Service: a story every day at 4 pm showing what is "
+            "still on the shelves.",
+        ),
+        "pitfall": L_(
+            "Making the product the main topic: a stream of offers is skipped like any advert.",
+        ),
+    },
+    "human_face": {
+        "why": L_(
+            "A company competes for attention with friends and family, so it must speak like a "
+            "person, ideally through people who agree to be seen.",
+        ),
+        "good": L_(
+            "Named spokespeople with their role, the platforms they appear on and what they talk "
+            "about, and a tone with what you always do and never do.",
+        ),
+        "example": L_(
+            "Claire, baker and founder, shows the bakehouse on Instagram; the tone is warm and "
+            "simple; never criticize a competitor.",
+        ),
+        "pitfall": L_(
+            "A logo that only broadcasts: nobody answers, nobody is accountable, nobody feels "
+            "spoken to.",
+        ),
+    },
+    "channels": {
+        "why": L_(
+            "Only now pick the platforms, knowing why each one is used, how, and with what "
+            "resources.",
+        ),
+        "good": L_(
+            "For each channel: its purpose, the objectives and audiences it serves, content "
+            "pillars with their share, a pace, an owner from the team, the hours it takes and the "
+            "metrics that judge it.",
+        ),
+        "example": L_(
+            "Instagram, to show the bakehouse and announce each batch: serves the orders "
+            "objective, reaches families, four posts a week, run by Julien in three hours a week.",
+        ),
+        "pitfall": L_(
+            "Opening every account at once: the hours outgrow what the team declared in step 1 and "
+            "the accounts fall silent. A few channels run well beat many abandoned ones.",
+        ),
+    },
+}
+
+#: Short prompt labels, one per field the interview asks: "Model.field".
+_FIELDS: dict[str, Message] = {
+    "Project.name": L_("Title of the plan"),
+    "Project.organization": L_("Organization"),
+    "Project.language": L_("Language of the plan"),
+    "Project.author": L_("Author"),
+    "Project.date": L_("Date of this version"),
+    "Project.horizon": L_("Runs until"),
+    "Project.version": L_("Version"),
+    "Project.currency": L_("Currency"),
+    "Team.sponsor": L_("Sponsor"),
+    "Person.name": L_("Name"),
+    "Person.role": L_("Role"),
+    "Team.members": L_("Team members"),
+    "Member.id": L_("Member id"),
+    "Member.name": L_("Name"),
+    "Member.role": L_("Role"),
+    "Member.department": L_("Department"),
+    "Member.responsibilities": L_("Responsibility"),
+    "Member.hours_per_week": L_("Hours a week"),
+    "Team.cadence": L_("How the team meets"),
+    "Team.approvals": L_("Drafting and approval"),
+    "Approval.content": L_("Kind of content"),
+    "Approval.drafted_by": L_("Drafted by"),
+    "Approval.approved_by": L_("Approved by"),
+    "Approval.delay": L_("Approval delay"),
+    "Team.reviews": L_("Review rhythm"),
+    "Review.cadence": L_("How often"),
+    "Review.what": L_("What is reviewed"),
+    "Review.owner": L_("Led by"),
+    "Listening.needs": L_("Customer needs"),
+    "Need.id": L_("Need id"),
+    "Need.need": L_("The need"),
+    "Need.source": L_("Heard where"),
+    "Need.evidence": L_("Evidence"),
+    "Listening.sources": L_("Listening sources"),
+    "Source.name": L_("Source"),
+    "Source.kind": L_("Online or offline"),
+    "Source.notes": L_("Notes"),
+    "Listening.keywords": L_("Monitoring keywords"),
+    "Keywords.company": L_("Organization names"),
+    "Keywords.executives": L_("Executives"),
+    "Keywords.themes": L_("Themes"),
+    "Keywords.competitors": L_("Competitors"),
+    "Keywords.partners": L_("Partners"),
+    "Keywords.brands": L_("Brands and products"),
+    "Keywords.slogans": L_("Slogans"),
+    "Keywords.intellectual_property": L_("Intellectual property"),
+    "Listening.competitors": L_("Competitors"),
+    "Competitor.name": L_("Competitor"),
+    "Competitor.channels": L_("Platform"),
+    "Competitor.strengths": L_("Strength"),
+    "Competitor.weaknesses": L_("Weakness"),
+    "Listening.trends": L_("Trend or question"),
+    "Listening.opportunities": L_("Opportunities by department"),
+    "Opportunity.department": L_("Department"),
+    "Opportunity.idea": L_("What social media could do"),
+    "Listening.tools": L_("Monitoring tools"),
+    "Tool.name": L_("Tool"),
+    "Tool.purpose": L_("Used for"),
+    "Tool.cost_per_month": L_("Cost a month"),
+    "Listening.review_cadence": L_("Dashboard read"),
+    "Listening.monitoring_hours_per_week": L_("Monitoring hours a week"),
+    "Listening.audit": L_("Existing accounts"),
+    "Account.platform": L_("Platform"),
+    "Account.handle": L_("Handle"),
+    "Account.owner": L_("Holds the keys"),
+    "Account.purpose": L_("Used for today"),
+    "Account.audience_size": L_("Followers"),
+    "Account.activity": L_("Activity"),
+    "Account.decision": L_("Decision"),
+    "Account.note": L_("Why"),
+    "Listening.playbook": L_("Response playbook"),
+    "Playbook.verify": L_("How facts are checked"),
+    "Playbook.cases": L_("Cases"),
+    "PlaybookCase.case": L_("Kind of message"),
+    "PlaybookCase.action": L_("What to do"),
+    "PlaybookCase.owner": L_("Who answers"),
+    "PlaybookCase.response_hours": L_("Reply within (hours)"),
+    "Listening.listening_only": L_("Listening only for now"),
+    "Objective.id": L_("Objective id"),
+    "Objective.family": L_("Family"),
+    "Objective.statement": L_("The objective"),
+    "Objective.business_goal": L_("Business goal served"),
+    "Objective.primary": L_("Primary objective"),
+    "Objective.priority": L_("Priority"),
+    "Objective.deadline": L_("Deadline"),
+    "Metric.id": L_("Metric id"),
+    "Metric.objective": L_("Objective measured"),
+    "Metric.name": L_("Name"),
+    "Metric.kind": L_("What it tells about"),
+    "Metric.standard": L_("Standard definition"),
+    "Metric.definition": L_("Own definition"),
+    "Metric.baseline": L_("Value today"),
+    "Metric.target": L_("Target"),
+    "Metric.unit": L_("Unit"),
+    "Metric.deadline": L_("Deadline"),
+    "Metric.source": L_("Data source"),
+    "Metric.frequency": L_("Measured"),
+    "Metric.owner": L_("Measured by"),
+    "Segment.id": L_("Segment id"),
+    "Segment.name": L_("Name"),
+    "Segment.demographics": L_("Profile"),
+    "Segment.psychographics": L_("Values and habits"),
+    "Segment.needs": L_("Their needs"),
+    "Segment.content": L_("Content that reaches them"),
+    "Segment.platforms": L_("Platform they use"),
+    "Value.philosophy": L_("Philosophy"),
+    "Value.promise": L_("Promise"),
+    "Value.differentiators": L_("What sets you apart"),
+    "Value.topics": L_("Conversation topics"),
+    "Topic.topic": L_("Topic"),
+    "Topic.kind": L_("Kind"),
+    "Value.services": L_("Value-added services"),
+    "Service.name": L_("Service"),
+    "Service.description": L_("Description"),
+    "Service.need": L_("Need answered"),
+    "HumanFace.spokespeople": L_("Spokespeople"),
+    "Spokesperson.name": L_("Name"),
+    "Spokesperson.member": L_("Team member"),
+    "Spokesperson.role": L_("Role"),
+    "Spokesperson.channels": L_("Platform"),
+    "Spokesperson.topics": L_("Topic"),
+    "HumanFace.voice": L_("Voice and tone"),
+    "Voice.tone": L_("Tone"),
+    "Voice.we_do": L_("We always"),
+    "Voice.we_never": L_("We never"),
+    "Channel.platform": L_("Platform"),
+    "Channel.handle": L_("Handle"),
+    "Channel.purpose": L_("Why this channel"),
+    "Channel.objectives": L_("Objectives served"),
+    "Channel.audiences": L_("Audiences reached"),
+    "Channel.pillars": L_("Content pillars"),
+    "Pillar.name": L_("Pillar"),
+    "Pillar.kind": L_("Kind"),
+    "Pillar.share": L_("Share of posts (%)"),
+    "Channel.formats": L_("Format"),
+    "Channel.posts_per_week": L_("Posts a week"),
+    "Channel.owner": L_("Run by"),
+    "Channel.hours_per_week": L_("Hours a week"),
+    "Channel.budget_per_month": L_("Budget a month"),
+    "Channel.metrics": L_("Judged by"),
+}
+
+#: For each kind of list item: its heading, and the two "add" questions.
+_ITEMS: dict[str, tuple[Message, Message, Message]] = {
+    "Member": (
+        L_("Team member {n}"),
+        L_("Add a team member?"),
+        L_("Add another team member?"),
+    ),
+    "Approval": (
+        L_("Approval rule {n}"),
+        L_("Add an approval rule?"),
+        L_("Add another approval rule?"),
+    ),
+    "Review": (
+        L_("Review {n}"),
+        L_("Add a review?"),
+        L_("Add another review?"),
+    ),
+    "Need": (
+        L_("Customer need {n}"),
+        L_("Add a customer need?"),
+        L_("Add another customer need?"),
+    ),
+    "Source": (
+        L_("Listening source {n}"),
+        L_("Add a listening source?"),
+        L_("Add another listening source?"),
+    ),
+    "Competitor": (
+        L_("Competitor {n}"),
+        L_("Add a competitor?"),
+        L_("Add another competitor?"),
+    ),
+    "Opportunity": (
+        L_("Opportunity {n}"),
+        L_("Add an opportunity for a department?"),
+        L_("Add another opportunity?"),
+    ),
+    "Tool": (
+        L_("Tool {n}"),
+        L_("Add a monitoring tool?"),
+        L_("Add another tool?"),
+    ),
+    "Account": (
+        L_("Existing account {n}"),
+        L_("Add an account you already have?"),
+        L_("Add another existing account?"),
+    ),
+    "PlaybookCase": (
+        L_("Response case {n}"),
+        L_("Add a response case?"),
+        L_("Add another response case?"),
+    ),
+    "Objective": (
+        L_("Objective {n}"),
+        L_("Add an objective?"),
+        L_("Add another objective?"),
+    ),
+    "Metric": (
+        L_("Metric {n}"),
+        L_("Add a metric?"),
+        L_("Add another metric?"),
+    ),
+    "Segment": (
+        L_("Audience segment {n}"),
+        L_("Add an audience segment?"),
+        L_("Add another segment?"),
+    ),
+    "Topic": (
+        L_("Topic {n}"),
+        L_("Add a conversation topic?"),
+        L_("Add another topic?"),
+    ),
+    "Service": (
+        L_("Service {n}"),
+        L_("Add a value-added service?"),
+        L_("Add another service?"),
+    ),
+    "Spokesperson": (
+        L_("Spokesperson {n}"),
+        L_("Add a spokesperson?"),
+        L_("Add another spokesperson?"),
+    ),
+    "Channel": (
+        L_("Channel {n}"),
+        L_("Add a channel?"),
+        L_("Add another channel?"),
+    ),
+    "Pillar": (
+        L_("Content pillar {n}"),
+        L_("Add a content pillar?"),
+        L_("Add another pillar?"),
+    ),
+}
+
+#: Everything else the interview says.
+_UI: dict[str, Message] = {
+    "ui.language": L_("Language of the plan"),
+    "ui.keys": L_(
+        'Enter keeps the answer in brackets, "-" clears it, Ctrl-C stops: every answer is saved '
+        "as soon as it is given.",
+    ),
+    "ui.guidance.why": L_("Why it matters"),
+    "ui.guidance.good": L_("A good answer"),
+    "ui.guidance.example": L_("Example"),
+    "ui.guidance.pitfall": L_("Pitfall"),
+    "ui.step_heading": L_("Step {number} of {total} · {title}"),
+    "ui.status": L_(
+        "Where the plan stands: {done} of {total} steps done",
+    ),
+    "status.complete": L_("done"),
+    "status.incomplete": L_("to finish"),
+    "status.missing": L_("to do"),
+    "ui.skipped": L_(
+        "Step {number} is already done: skipped (reopen it with --step {number}).",
+    ),
+    "ui.item_action": L_("{item}: {summary}"),
+    "ui.action.keep": L_("keep as is"),
+    "ui.action.edit": L_("edit"),
+    "ui.action.remove": L_("remove"),
+    "ui.list_item": L_("{label} {n}"),
+    "ui.list_help": L_(
+        "One per answer; an empty answer ends the list.",
+    ),
+    "ui.list_help_none": L_(
+        'One per answer; an empty answer ends the list; "-" alone says there are none.',
+    ),
+    "ui.not_a_choice": L_(
+        '"{answer}" is not one of the choices: {choices}',
+    ),
+    "ui.yes_or_no": L_("Please answer yes or no."),
+    "ui.yes": L_("yes"),
+    "ui.no": L_("no"),
+    "ui.id_rule": L_(
+        ": lowercase letters, digits, - and _, starting with a letter or a digit",
+    ),
+    "ui.for_example": L_("(for example: {example})"),
+    "ui.reopen": L_(
+        "Reopen a section? Its number, or Enter to finish",
+    ),
+    "ui.nothing_yet": L_("(nothing yet)"),
+    "ui.none": L_("none"),
+    "ui.interrupted": L_(
+        "interrupted; every answer given so far is saved in {path}",
+    ),
+    "ui.resume": L_("resume with: {command}"),
+    "ui.check": L_(
+        "Check: {errors} error(s), {warnings} warning(s)",
+    ),
+    "ui.render": L_("Render it with: {command}"),
+    "ui.no_terminal": L_(
+        "standard input is not a terminal, so no question can be asked; still to answer in {path}:",
+    ),
+    "ui.no_terminal_step": L_(
+        "standard input is not a terminal, so the step cannot be reopened",
+    ),
+    "ui.no_terminal_hint": L_(
+        "run `{command}` in a terminal, pre-fill answers with --answers FILE, or pass "
+        "--interactive to read the answers from standard input",
+    ),
+    "hint.choice": L_("its number"),
+    "hint.choices": L_("numbers separated by commas"),
+    "hint.confirm": L_("y/n"),
+    "hint.number": L_("a number"),
+    "hint.number_or": L_("a number, or {words}"),
+    "hint.date": L_("YYYY-MM-DD"),
+    "finding.error": L_("error"),
+    "finding.warning": L_("warning"),
+    "finding.hint": L_(" (hint: {hint})"),
+    "summary.steps": L_("Steps done"),
+    "summary.members": L_("Team members"),
+    "summary.team_hours": L_("Team hours a week"),
+    "summary.needs": L_("Customer needs"),
+    "summary.objectives": L_("Objectives"),
+    "summary.primary": L_("Primary objective"),
+    "summary.metrics": L_("Metrics"),
+    "summary.segments": L_("Audience segments"),
+    "summary.spokespeople": L_("Spokespeople"),
+    "summary.channels": L_("Channels"),
+    "summary.channel_hours": L_("Channel hours a week"),
+}
+
+#: What the interview says when the model refuses an answer, by pydantic's error type.
+ERRORS: dict[str, Message] = {
+    "string_pattern_mismatch": L_("the answer does not have the expected form"),
+    "float_parsing": L_("a number is expected"),
+    "float_type": L_("a number is expected"),
+    "int_parsing": L_("a whole number is expected"),
+    "int_from_float": L_("a whole number is expected"),
+    "date_parsing": L_("a date YYYY-MM-DD is expected"),
+    "date_from_datetime_parsing": L_("a date YYYY-MM-DD is expected"),
+    "date_from_datetime_inexact": L_("a date without a time is expected"),
+    "bool_parsing": L_("answer yes or no"),
+    "enum": L_("the answer must be one of these values: {expected}"),
+    "literal_error": L_("the answer must be: {expected}"),
+    "greater_than_equal": L_("the value must be greater than or equal to {ge}"),
+    "greater_than": L_("the value must be greater than {gt}"),
+    "less_than_equal": L_("the value must be less than or equal to {le}"),
+    "less_than": L_("the value must be less than {lt}"),
+}
+
+
+def _table() -> dict[str, Message]:
+    table: dict[str, Message] = {}
+    for section, parts in _SECTIONS.items():
+        for part, texts in parts.items():
+            table[f"section.{section}.{part}"] = texts
+    for step, title in STEP_TITLES.items():
+        table[f"section.{step}.title"] = title
+    for name, texts in _FIELDS.items():
+        table[f"field.{name}"] = texts
+    for model, (heading, first, more) in _ITEMS.items():
+        table[f"item.{model}"] = heading
+        table[f"add.{model}"] = first
+        table[f"more.{model}"] = more
+    table.update(_UI)
+    return table
+
+
+#: Every text of the interview by key.
+TEXTS: dict[str, Message] = _table()
+
+
+def tr(key: str, lang: str, **values: Any) -> str:
+    """The text `key` in `lang`, with `{placeholders}` filled in."""
+    with language(lang):
+        text = str(TEXTS[key])
+    return text.format(**values) if values else text

@@ -1,0 +1,1 @@
+"""The plan: its model, reading and writing plan files, its schema and skeleton."""

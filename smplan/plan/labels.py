@@ -1,0 +1,131 @@
+"""The names of the plan's steps and fixed values, for every text that shows them."""
+
+from __future__ import annotations
+
+from smplan.i18n import LP_, Message
+
+#: The eight steps' titles, as the document, the interview and `check` show them.
+STEP_TITLES: dict[str, Message] = {
+    "team": LP_("step", "The team"),
+    "listening": LP_("step", "Listening and comparing"),
+    "objectives": LP_("step", "Objectives"),
+    "metrics": LP_("step", "Metrics"),
+    "audience": LP_("step", "Audience"),
+    "value": LP_("step", "Value"),
+    "human_face": LP_("step", "The human face"),
+    "channels": LP_("step", "The channel plan"),
+}
+
+#: The name of each fixed value of the plan: kind of value -> value -> name.
+VALUE_LABELS: dict[str, dict[str, Message]] = {
+    "department": {
+        "management": LP_("department", "Management"),
+        "marketing": LP_("department", "Marketing"),
+        "communication": LP_("department", "Communication"),
+        "customer_service": LP_("department", "Customer service"),
+        "support": LP_("department", "Support"),
+        "sales": LP_("department", "Sales"),
+        "rd": LP_("department", "R&D"),
+        "monitoring": LP_("department", "Monitoring"),
+        "hr": LP_("department", "Human resources"),
+        "it": LP_("department", "IT"),
+        "legal": LP_("department", "Legal"),
+        "finance": LP_("department", "Finance"),
+        "operations": LP_("department", "Operations"),
+        "production": LP_("department", "Production"),
+        "other": LP_("department", "Other"),
+    },
+    "frequency": {
+        "daily": LP_("frequency", "daily"),
+        "weekly": LP_("frequency", "weekly"),
+        "monthly": LP_("frequency", "monthly"),
+        "quarterly": LP_("frequency", "quarterly"),
+        "yearly": LP_("frequency", "yearly"),
+    },
+    "source_kind": {
+        "online": LP_("source_kind", "online"),
+        "offline": LP_("source_kind", "offline"),
+    },
+    "keyword_category": {
+        "company": LP_("keyword_category", "Organization"),
+        "executives": LP_("keyword_category", "Executives"),
+        "themes": LP_("keyword_category", "Themes"),
+        "competitors": LP_("keyword_category", "Competitors"),
+        "partners": LP_("keyword_category", "Partners"),
+        "brands": LP_("keyword_category", "Brands and products"),
+        "slogans": LP_("keyword_category", "Slogans"),
+        "intellectual_property": LP_("keyword_category", "Intellectual property"),
+    },
+    "decision": {
+        "keep": LP_("decision", "keep"),
+        "fix": LP_("decision", "take in hand"),
+        "close": LP_("decision", "close"),
+    },
+    "case": {
+        "praise": LP_("case", "Praise"),
+        "unhappy": LP_("case", "Unhappy customer"),
+        "misinformed": LP_("case", "Misinformed"),
+        "troll": LP_("case", "Troll"),
+        "crisis": LP_("case", "Crisis"),
+    },
+    "family": {
+        "revenue": LP_("family", "Raise revenue"),
+        "costs": LP_("family", "Cut costs"),
+        "relationship": LP_("family", "Customer relationship"),
+        "loyalty": LP_("family", "Loyalty"),
+    },
+    "priority": {
+        "high": LP_("priority", "high"),
+        "medium": LP_("priority", "medium"),
+        "low": LP_("priority", "low"),
+    },
+    "metric_kind": {
+        "reach": LP_("metric_kind", "reach"),
+        "engagement": LP_("metric_kind", "engagement"),
+        "conversion": LP_("metric_kind", "conversion"),
+        "revenue": LP_("metric_kind", "revenue"),
+        "cost": LP_("metric_kind", "cost"),
+        "sentiment": LP_("metric_kind", "sentiment"),
+        "service": LP_("metric_kind", "service"),
+    },
+    "standard": {
+        "engagement_rate_reach": LP_("standard", "Engagement rate by reach"),
+        "engagement_rate_impressions": LP_("standard", "Engagement rate by impressions"),
+        "share_of_voice": LP_("standard", "Share of voice"),
+        "net_sentiment": LP_("standard", "Net sentiment"),
+        "click_through_rate": LP_("standard", "Click-through rate"),
+        "conversion_rate": LP_("standard", "Conversion rate"),
+        "cost_per_acquisition": LP_("standard", "Cost per acquisition"),
+        "roi": LP_("standard", "Return on investment"),
+        "response_time": LP_("standard", "Response time"),
+        "response_rate": LP_("standard", "Response rate"),
+        "nps": LP_("standard", "Net Promoter Score"),
+    },
+    "formula": {
+        "engagement_rate_reach": LP_("formula", "engagements ÷ reach × 100"),
+        "engagement_rate_impressions": LP_("formula", "engagements ÷ impressions × 100"),
+        "share_of_voice": LP_("formula", "brand mentions ÷ (brand + competitor mentions) × 100"),
+        "net_sentiment": LP_("formula", "(positive − negative mentions) ÷ all mentions × 100"),
+        "click_through_rate": LP_("formula", "clicks ÷ impressions × 100"),
+        "conversion_rate": LP_("formula", "conversions ÷ clicks × 100"),
+        "cost_per_acquisition": LP_("formula", "spend ÷ acquisitions"),
+        "roi": LP_("formula", "(value − cost) ÷ cost × 100"),
+        "response_time": LP_("formula", "mean time to the first reply"),
+        "response_rate": LP_("formula", "messages answered ÷ messages received × 100"),
+        "nps": LP_("formula", "% promoters (9–10) − % detractors (0–6)"),
+    },
+    "content_kind": {
+        "educational": LP_("content_kind", "educational"),
+        "entertaining": LP_("content_kind", "entertaining"),
+        "conversational": LP_("content_kind", "conversational"),
+        "promotional": LP_("content_kind", "promotional"),
+    },
+}
+
+
+def value_label(kind: str, value: str | None) -> str | None:
+    """The name of one fixed value (a department, a frequency...) in the language in force."""
+    if value is None:
+        return None
+    label = VALUE_LABELS[kind].get(value)
+    return str(label) if label is not None else value

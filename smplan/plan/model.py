@@ -1,0 +1,965 @@
+"""The plan's pydantic models: what each of the eight steps holds.
+
+Every field carries its meaning for a user (`doc`), a catalog message that each language
+translates. Those texts feed the JSON Schema, the commented skeleton written by `smplan
+new` and the interview's prompts, so each sentence is written once. The models check form
+only (types, allowed values, ranges); whether the strategy holds together is the job of
+`smplan.checks`. Almost everything is optional, because a plan in progress is a valid
+file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from smplan.i18n import N_, SOURCE_LANGUAGE, _, languages
+
+FORMAT_VERSION = 1
+
+#: Pattern shared by every `id`: short, lowercase, usable in a reference.
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+class Worded(str):
+    """An example answer in words, which each language's catalog words its own way."""
+
+    __slots__ = ()
+
+
+def ex(example: str) -> str:
+    """Mark an example answer for the catalog: each language gives its own."""
+    return Worded(example)
+
+
+def doc(description: str, example: Any = None, **kwargs: Any) -> Any:
+    """A field with its meaning (a catalog message) and an example for the skeleton.
+
+    The JSON Schema carries the English text in `description` and `examples`; the
+    schema command adds each catalog's translation beside it.
+    """
+    extra: dict[str, Any] = {}
+    if example is not None:
+        extra["examples"] = [example]
+    return Field(description=description, json_schema_extra=extra or None, **kwargs)
+
+
+def example_for(info: Any) -> Any:
+    """The example answer of a field in the language in force, or None."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    examples = extra.get("examples")
+    if not isinstance(examples, list) or not examples:
+        return None
+    example = examples[0]
+    if isinstance(example, list):
+        return [str(_(e)) if isinstance(e, Worded) else e for e in example]
+    return str(_(example)) if isinstance(example, Worded) else example
+
+
+def text(description: str, example: Any = None, **kwargs: Any) -> Any:
+    """An optional field (absent until the user answers it)."""
+    return doc(description, example, default=None, **kwargs)
+
+
+def items(description: str, example: Any = None, **kwargs: Any) -> Any:
+    """A list field, empty until the user fills it."""
+    return doc(description, example, default_factory=list, **kwargs)
+
+
+def without_none(annotation: Any) -> Any:
+    """A field's type with `| None` and `Annotated[...]` constraints taken off.
+
+    `X | None` gives X; `X | Y | None` gives `X | Y`; anything else is returned as is.
+    """
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [without_none(a) for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
+    return annotation
+
+
+class Model(BaseModel):
+    """Base of every plan model: unknown keys are errors, text is kept as typed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        validate_assignment=True,
+        use_enum_values=True,
+        allow_inf_nan=False,
+        # Each step's validator is built inside the plan's on first use, not once more
+        # on its own at import: a command that never validates a step alone skips it.
+        defer_build=True,
+    )
+
+
+Id = str
+Hours = float
+Text = str
+
+# Bounds that no real plan reaches, so a typo cannot carry an absurd number into the
+# document (and every number stays within what locale formatting handles exactly).
+HOURS_PER_WEEK = 168
+HOURS_PER_YEAR = 8760
+MAX_AMOUNT = 1e12
+MAX_AUDIENCE = 10**11
+MAX_POSTS_PER_WEEK = 1000
+MetricValue = Annotated[float, Field(ge=-1e15, le=1e15)]
+
+
+def _known_language(value: str) -> str:
+    known = languages()
+    if value not in known:
+        # Worded like pydantic's own enum error, so every reader of errors words it once.
+        raise PydanticCustomError(
+            "enum",
+            "Input should be {expected}",
+            {"expected": " or ".join(f"'{code}'" for code in known)},
+        )
+    return value
+
+
+#: A language smplan speaks: English, or one of the catalogs it ships.
+Language = Annotated[
+    str,
+    AfterValidator(_known_language),
+    WithJsonSchema({"type": "string", "enum": list(languages())}),
+]
+
+
+class Department(StrEnum):
+    """The department a team member comes from."""
+
+    management = "management"
+    marketing = "marketing"
+    communication = "communication"
+    customer_service = "customer_service"
+    support = "support"
+    sales = "sales"
+    rd = "rd"
+    monitoring = "monitoring"
+    hr = "hr"
+    it = "it"
+    legal = "legal"
+    finance = "finance"
+    operations = "operations"
+    production = "production"
+    other = "other"
+
+
+#: Departments that hear customers: the "listening" side of the team.
+LISTENING_DEPARTMENTS = frozenset(
+    {
+        Department.customer_service,
+        Department.support,
+        Department.sales,
+        Department.rd,
+        Department.monitoring,
+    }
+)
+#: Departments that speak for the organization: the "talking" side of the team.
+SPEAKING_DEPARTMENTS = frozenset({Department.marketing, Department.communication})
+
+
+class Frequency(StrEnum):
+    """How often something is done or measured."""
+
+    daily = "daily"
+    weekly = "weekly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+    yearly = "yearly"
+
+
+# --- Step 1: the team -------------------------------------------------------------------
+
+
+class Person(Model):
+    """Someone named in the plan without being a team member (the sponsor)."""
+
+    name: Text | None = text(N_("Full name."), "Claire Morel")
+    role: Text | None = text(N_("Job title."), ex("Managing director"))
+
+
+class Member(Model):
+    """A member of the cross-department team that carries the strategy."""
+
+    id: Id = doc(
+        N_("Short identifier other steps use to refer to this person."),
+        "claire",
+        pattern=ID_PATTERN,
+    )
+    name: Text | None = text(N_("Full name."), "Claire Morel")
+    role: Text | None = text(N_("Job title."), ex("Marketing manager"))
+    department: Department | None = text(
+        N_(
+            "Department the person comes from; it tells whether they bring the listening or the "
+            "speaking side of the company."
+        ),
+        "marketing",
+    )
+    responsibilities: list[Text] = items(
+        N_("What this person does for the strategy."),
+        [ex("Drafts the editorial calendar")],
+    )
+    hours_per_week: Hours | None = text(
+        N_("Hours a week this person gives to social media."),
+        4,
+        ge=0,
+        le=80,
+    )
+
+
+class Approval(Model):
+    """Who drafts, who approves and how fast, for one kind of content."""
+
+    content: Text | None = text(
+        N_("The kind of content this rule covers."),
+        ex("Everyday posts"),
+    )
+    drafted_by: list[Id] = items(
+        N_("Ids of the team members who draft it."),
+        ["julien"],
+    )
+    approved_by: Id | None = text(
+        N_("Id of the team member who approves it before it goes out."),
+        "claire",
+    )
+    delay: Text | None = text(
+        N_("How long approval may take."),
+        "24 h",
+    )
+
+
+class Review(Model):
+    """A recurring review of the strategy: a weekly look, a monthly report, and so on."""
+
+    cadence: Frequency | None = text(N_("How often."), "monthly")
+    what: Text | None = text(
+        N_("What is looked at and decided."),
+        ex("Monthly metrics report"),
+    )
+    owner: Id | None = text(
+        N_("Id of the team member who runs it."),
+        "claire",
+    )
+
+
+class Team(Model):
+    """Step 1: the cross-department team that carries social media for the company."""
+
+    sponsor: Person | None = text(
+        N_("The executive who backs the strategy and arbitrates."),
+    )
+    members: list[Member] = items(
+        N_("The people on the team, from several departments."),
+    )
+    cadence: Text | None = text(
+        N_("How and how often the team meets."),
+        ex("A 30-minute meeting every Monday morning"),
+    )
+    approvals: list[Approval] = items(
+        N_("Who drafts and who approves what goes out."),
+    )
+    reviews: list[Review] = items(
+        N_("The review rhythm: weekly look, monthly report, quarterly strategy review."),
+    )
+
+
+# --- Step 2: listening ------------------------------------------------------------------
+
+
+class SourceKind(StrEnum):
+    """Where a listening source sits."""
+
+    online = "online"
+    offline = "offline"
+
+
+class Need(Model):
+    """A customer need heard while listening, that a web presence could answer."""
+
+    id: Id = doc(
+        N_("Short identifier other steps use to refer to this need."),
+        ex("opening-hours"),
+        pattern=ID_PATTERN,
+    )
+    need: Text | None = text(
+        N_("The need, in the customer's words if possible."),
+        ex(
+            "Know whether today's bread is still available before coming in",
+        ),
+    )
+    source: Text | None = text(
+        N_("Where it was heard."),
+        ex("Shop counter"),
+    )
+    evidence: Text | None = text(
+        N_("What shows the need is real: counts, quotes, survey figures."),
+        ex("About ten phone calls a week about it"),
+    )
+
+
+class Source(Model):
+    """A place where the organization listens to customers, online or offline."""
+
+    name: Text | None = text(
+        N_("The source."),
+        ex("Customer service (calls and e-mails)"),
+    )
+    kind: SourceKind | None = text(
+        N_("Online or offline. Customers do not change when they go online: listen to both."),
+        "offline",
+    )
+    notes: Text | None = text(
+        N_("What it tells you and how you collect it."),
+    )
+
+
+class Keywords(Model):
+    """Monitoring keywords by category; an empty list says the category has none."""
+
+    company: list[Text] | None = text(
+        N_("Names of the organization, including common misspellings."),
+        [ex("Hearth & Loaf")],
+    )
+    executives: list[Text] | None = text(N_("Names of the executives."), ["Claire Morel"])
+    themes: list[Text] | None = text(
+        N_("Themes of the sector the organization wants to be heard on."),
+        [ex("sourdough bread")],
+    )
+    competitors: list[Text] | None = text(
+        N_("Competitors' names."),
+        [ex("Town Bakery")],
+    )
+    partners: list[Text] | None = text(N_("Partners' names."), [ex("Dupuy Mills")])
+    brands: list[Text] | None = text(
+        N_("Brands and product names."),
+        [ex("The Country Loaf")],
+    )
+    slogans: list[Text] | None = text(N_("Slogans and campaign lines."), [])
+    intellectual_property: list[Text] | None = text(
+        N_("Patents, registered designs and other intellectual property."),
+        [],
+    )
+
+
+#: The keyword categories, in the order a document lists them.
+KEYWORD_CATEGORIES: tuple[str, ...] = tuple(Keywords.model_fields)
+
+
+class Competitor(Model):
+    """A competitor and what it does on social media."""
+
+    name: Text | None = text(N_("Name."), ex("Town Bakery"))
+    channels: list[Text] = items(N_("Platforms it is active on."), ["Instagram"])
+    strengths: list[Text] = items(N_("What it does well."))
+    weaknesses: list[Text] = items(N_("Where it falls short."))
+
+
+class Tool(Model):
+    """A monitoring or publishing tool."""
+
+    name: Text | None = text(N_("Name."), "Google Alerts")
+    purpose: Text | None = text(
+        N_("What it is used for."),
+        ex("Alerts on the brand name"),
+    )
+    cost_per_month: float | None = text(
+        N_("Cost per month, in the plan's currency."),
+        0,
+        ge=0,
+        le=MAX_AMOUNT,
+    )
+
+
+class Decision(StrEnum):
+    """What to do with an existing account."""
+
+    keep = "keep"
+    fix = "fix"
+    close = "close"
+
+
+class Account(Model):
+    """An account the organization already has, audited before choosing new ones."""
+
+    platform: Text | None = text(N_("Platform."), "Facebook")
+    handle: Text | None = text(
+        N_("Handle or page name."),
+        ex("@hearthandloaf"),
+    )
+    owner: Id | None = text(
+        N_("Id of the team member who holds the keys."),
+        "julien",
+    )
+    purpose: Text | None = text(N_("What it is used for today."))
+    audience_size: int | None = text(
+        N_("Followers or subscribers today."), 850, ge=0, le=MAX_AUDIENCE
+    )
+    activity: Text | None = text(
+        N_("How active it is (last post, posts a month)."),
+        ex("Two posts a month"),
+    )
+    decision: Decision | None = text(
+        N_("Keep, fix or close. Fewer, well-run channels beat many abandoned ones."),
+        "fix",
+    )
+    note: Text | None = text(N_("Why that decision."))
+
+
+class Case(StrEnum):
+    """A case of the response decision path."""
+
+    praise = "praise"
+    unhappy = "unhappy"
+    misinformed = "misinformed"
+    troll = "troll"
+    crisis = "crisis"
+
+
+class PlaybookCase(Model):
+    """How to answer one kind of message: the action, who acts, and how fast."""
+
+    case: Case | None = text(N_("The kind of message."), "praise")
+    action: Text | None = text(
+        N_("What to do."),
+        ex("Thank them publicly and personally"),
+    )
+    owner: Id | None = text(
+        N_("Id of the team member who answers."),
+        "julien",
+    )
+    response_hours: Hours | None = text(
+        N_("Target time to the first reply, in hours."),
+        4,
+        ge=0,
+        le=HOURS_PER_YEAR,
+    )
+
+
+class Playbook(Model):
+    """The response decision path: first check the facts, then answer by case."""
+
+    verify: Text | None = text(
+        N_("How to check whether what is said is true before answering."),
+        ex("Check the order and the receipt"),
+    )
+    cases: list[PlaybookCase] = items(
+        N_("One entry per case: praise, unhappy customer, misinformed, troll, crisis."),
+    )
+
+
+class Opportunity(Model):
+    """A department and the need a web presence could serve for it."""
+
+    department: Department | None = text(N_("The department."), "hr")
+    idea: Text | None = text(
+        N_("What social media could do for it."),
+        ex("Recruit apprentices"),
+    )
+
+
+class Listening(Model):
+    """Step 2: listen to customers, the sector and competitors before speaking."""
+
+    needs: list[Need] = items(
+        N_("Customer needs heard, each with where it was heard and the evidence."),
+    )
+    sources: list[Source] = items(
+        N_("Where the organization listens, online and offline."),
+    )
+    keywords: Keywords | None = text(N_("Keywords to monitor, by category."))
+    competitors: list[Competitor] = items(N_("Competitors and what they do."))
+    trends: list[Text] = items(
+        N_("Questions and trends in the sector, region or market."),
+        [ex("The return of natural sourdough")],
+    )
+    opportunities: list[Opportunity] = items(
+        N_("Department by department, where a web presence fits best."),
+    )
+    tools: list[Tool] = items(N_("Monitoring tools and dashboard."))
+    review_cadence: Frequency | None = text(
+        N_("How often the monitoring dashboard is read."),
+        "weekly",
+    )
+    monitoring_hours_per_week: Hours | None = text(
+        N_("Hours a week the monitoring takes."),
+        2,
+        ge=0,
+        le=HOURS_PER_WEEK,
+    )
+    audit: list[Account] = items(
+        N_("The accounts the organization already has."),
+    )
+    playbook: Playbook | None = text(N_("How to answer what is heard."))
+    listening_only: bool | None = text(
+        N_("Yes when the strategy is, for now, to listen only and open no channel."),
+        False,
+    )
+
+
+# --- Step 3: objectives -----------------------------------------------------------------
+
+
+class Family(StrEnum):
+    """The kind of benefit an objective seeks."""
+
+    revenue = "revenue"
+    costs = "costs"
+    relationship = "relationship"
+    loyalty = "loyalty"
+
+
+class Priority(StrEnum):
+    """How much an objective matters next to the others."""
+
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class Objective(Model):
+    """An objective tied to a business goal, measurable and time-bound."""
+
+    id: Id = doc(
+        N_("Short identifier other steps use to refer to this objective."),
+        ex("orders"),
+        pattern=ID_PATTERN,
+    )
+    family: Family | None = text(
+        N_("Raise revenue, cut costs, improve the customer relationship, or build loyalty."),
+        "revenue",
+    )
+    statement: Text | None = text(
+        N_("The objective, specific enough that anyone can tell whether it was reached."),
+        ex(
+            "Receive 40 cake orders a month through social media",
+        ),
+    )
+    business_goal: Text | None = text(
+        N_("The business goal it serves."),
+        ex("Grow the catering business"),
+    )
+    primary: bool = doc(
+        N_("Yes for the one central objective to begin with."),
+        True,
+        default=False,
+    )
+    priority: Priority | None = text(N_("Priority."), "high")
+    deadline: dt.date | None = text(
+        N_("When it must be reached (YYYY-MM-DD)."),
+        "2027-06-30",
+    )
+
+
+# --- Step 4: metrics --------------------------------------------------------------------
+
+
+class Standard(StrEnum):
+    """A standard metric definition, so a target means the same to everyone."""
+
+    engagement_rate_reach = "engagement_rate_reach"
+    engagement_rate_impressions = "engagement_rate_impressions"
+    share_of_voice = "share_of_voice"
+    net_sentiment = "net_sentiment"
+    click_through_rate = "click_through_rate"
+    conversion_rate = "conversion_rate"
+    cost_per_acquisition = "cost_per_acquisition"
+    roi = "roi"
+    response_time = "response_time"
+    response_rate = "response_rate"
+    nps = "nps"
+
+
+class MetricKind(StrEnum):
+    """What a metric tells about: reach and engagement, or business results."""
+
+    reach = "reach"
+    engagement = "engagement"
+    conversion = "conversion"
+    revenue = "revenue"
+    cost = "cost"
+    sentiment = "sentiment"
+    service = "service"
+
+
+#: The kind each standard definition belongs to, used when a metric does not say.
+STANDARD_KIND: dict[Standard, MetricKind] = {
+    Standard.engagement_rate_reach: MetricKind.engagement,
+    Standard.engagement_rate_impressions: MetricKind.engagement,
+    Standard.share_of_voice: MetricKind.reach,
+    Standard.net_sentiment: MetricKind.sentiment,
+    Standard.click_through_rate: MetricKind.engagement,
+    Standard.conversion_rate: MetricKind.conversion,
+    Standard.cost_per_acquisition: MetricKind.cost,
+    Standard.roi: MetricKind.revenue,
+    Standard.response_time: MetricKind.service,
+    Standard.response_rate: MetricKind.service,
+    Standard.nps: MetricKind.sentiment,
+}
+
+
+class Metric(Model):
+    """How the benefit of one objective is measured."""
+
+    id: Id = doc(
+        N_("Short identifier other steps use to refer to this metric."),
+        ex("orders-per-month"),
+        pattern=ID_PATTERN,
+    )
+    objective: Id | None = text(
+        N_("Id of the objective it measures."),
+        ex("orders"),
+    )
+    name: Text | None = text(
+        N_("Name."),
+        ex(
+            "Cake orders that came from social media",
+        ),
+    )
+    kind: MetricKind | None = text(
+        N_(
+            "What it tells about. Revenue and cost objectives need a conversion, revenue or cost "
+            "metric, not only reach or likes."
+        ),
+        "conversion",
+    )
+    standard: Standard | None = text(
+        N_("A standard definition, when one fits; the document prints its formula."),
+        "conversion_rate",
+    )
+    definition: Text | None = text(
+        N_("How it is computed, when no standard definition fits."),
+        ex(
+            "Orders whose customer mentions Instagram or Facebook",
+        ),
+    )
+    baseline: MetricValue | Literal["unknown"] | None = text(
+        N_("Value today, or `unknown` when it is not measured yet."),
+        12,
+    )
+    target: MetricValue | None = text(N_("Value to reach."), 40)
+    unit: Text | None = text(N_("Unit."), ex("orders a month"))
+    deadline: dt.date | None = text(
+        N_("When the target must be reached (YYYY-MM-DD)."),
+        "2027-06-30",
+    )
+    source: Text | None = text(
+        N_("Where the data comes from."),
+        ex("Order book"),
+    )
+    frequency: Frequency | None = text(N_("How often it is measured."), "monthly")
+    owner: Id | None = text(
+        N_("Id of the team member who measures it."),
+        "claire",
+    )
+
+
+# --- Step 5: audience -------------------------------------------------------------------
+
+
+class Segment(Model):
+    """A group of current or future customers the strategy wants to reach."""
+
+    id: Id = doc(
+        N_("Short identifier other steps use to refer to this segment."),
+        ex("families"),
+        pattern=ID_PATTERN,
+    )
+    name: Text | None = text(N_("Name."), ex("Neighbourhood families"))
+    demographics: Text | None = text(
+        N_("Age, place, income, occupation."),
+        ex("Aged 30-45, parents, living within 2 km"),
+    )
+    psychographics: Text | None = text(
+        N_("Values, interests, habits, attitudes."),
+        ex(
+            "Care about local food, short of time on weekdays",
+        ),
+    )
+    needs: list[Id] = items(
+        N_("Ids of the customer needs (step 2) this segment has."),
+        [ex("opening-hours")],
+    )
+    content: list[Text] = items(
+        N_("The content that reaches them."),
+        [ex("Behind the scenes at the bakehouse")],
+    )
+    platforms: list[Text] = items(N_("The platforms they use."), ["Instagram"])
+
+
+# --- Step 6: value ----------------------------------------------------------------------
+
+
+class ContentKind(StrEnum):
+    """What a piece of content does for the reader."""
+
+    educational = "educational"
+    entertaining = "entertaining"
+    conversational = "conversational"
+    promotional = "promotional"
+
+
+class Topic(Model):
+    """A topic with real conversational potential."""
+
+    topic: Text | None = text(
+        N_("The topic."),
+        ex("The secrets of a sourdough starter"),
+    )
+    kind: ContentKind | None = text(
+        N_("Educational, entertaining, conversational or promotional."),
+        "educational",
+    )
+
+
+class Service(Model):
+    """A value-added service: content or a tool that answers a customer need."""
+
+    name: Text | None = text(N_("Name."), ex("“Fresh out of the oven” story"))
+    description: Text | None = text(
+        N_("What it is and how it works."),
+        ex(
+            "A story every day at 4 pm showing the breads still available",
+        ),
+    )
+    need: Id | None = text(
+        N_("Id of the customer need (step 2) it answers."),
+        ex("opening-hours"),
+    )
+
+
+class Value(Model):
+    """Step 6: what the organization brings beyond its product."""
+
+    philosophy: Text | None = text(
+        N_("What the organization stands for; people follow a philosophy, not a product."),
+        ex("Good bread takes time"),
+    )
+    promise: Text | None = text(
+        N_("What followers get."),
+        ex(
+            "Knowing, every day, what comes out of the oven",
+        ),
+    )
+    differentiators: list[Text] = items(
+        N_("What sets the organization apart."),
+        [ex("Flour from a mill 20 km away")],
+    )
+    topics: list[Topic] = items(
+        N_("Topics with real conversational potential; the product should not be the main one."),
+    )
+    services: list[Service] = items(
+        N_("Value-added services, each answering a recorded need."),
+    )
+
+
+# --- Step 7: the human face -------------------------------------------------------------
+
+
+class Spokesperson(Model):
+    """A named person who speaks for the organization on social media."""
+
+    name: Text | None = text(N_("Full name."), "Claire Morel")
+    member: Id | None = text(
+        N_("Id of the team member, when the spokesperson is on the team."),
+        "claire",
+    )
+    role: Text | None = text(N_("Role."), ex("Baker and founder"))
+    channels: list[Text] = items(
+        N_("Platforms of the channel plan (step 8) where this person appears."),
+        ["Instagram"],
+    )
+    topics: list[Text] = items(
+        N_("What this person speaks about."),
+        [ex("Sourdough")],
+    )
+
+
+class Voice(Model):
+    """Voice and tone: what we do and what we never do."""
+
+    tone: Text | None = text(
+        N_("The tone in a few words."),
+        ex("Warm, simple, mouth-watering"),
+    )
+    we_do: list[Text] = items(
+        N_("What we always do."),
+        [ex("Speak to the community as friends")],
+    )
+    we_never: list[Text] = items(
+        N_("What we never do."),
+        [ex("Criticise a competitor")],
+    )
+
+
+class HumanFace(Model):
+    """Step 7: the people who give the organization a human face."""
+
+    spokespeople: list[Spokesperson] = items(
+        N_("Named people who speak for the organization."),
+    )
+    voice: Voice | None = text(N_("Voice and tone."))
+
+
+# --- Step 8: the channel plan -----------------------------------------------------------
+
+
+class Pillar(Model):
+    """A content pillar of a channel, with its kind and its share of the mix."""
+
+    name: Text | None = text(N_("Name."), ex("Behind the scenes at the bakehouse"))
+    kind: ContentKind | None = text(
+        N_("Educational, entertaining, conversational or promotional."),
+        "entertaining",
+    )
+    share: float | None = text(
+        N_("Share of the channel's posts, in percent."),
+        40,
+        ge=0,
+        le=100,
+    )
+
+
+class Channel(Model):
+    """A platform chosen last, knowing why, how and with what resources."""
+
+    platform: Text | None = text(N_("Platform."), "Instagram")
+    handle: Text | None = text(N_("Account handle."), ex("@hearthandloaf"))
+    purpose: Text | None = text(
+        N_("Why this channel."),
+        ex(
+            "Show the bakehouse and announce each batch",
+        ),
+    )
+    objectives: list[Id] = items(
+        N_("Ids of the objectives it serves."),
+        [ex("orders")],
+    )
+    audiences: list[Id] = items(
+        N_("Ids of the audience segments it reaches."),
+        [ex("families")],
+    )
+    pillars: list[Pillar] = items(
+        N_("Content pillars and their share of the mix."),
+    )
+    formats: list[Text] = items(N_("Formats used."), ["Reels", "Stories"])
+    posts_per_week: float | None = text(N_("Posts a week."), 4, ge=0, le=MAX_POSTS_PER_WEEK)
+    owner: Id | None = text(
+        N_("Id of the team member who runs it."),
+        "julien",
+    )
+    hours_per_week: Hours | None = text(N_("Hours a week it takes."), 3, ge=0, le=HOURS_PER_WEEK)
+    budget_per_month: float | None = text(
+        N_("Budget per month, in the plan's currency."),
+        50,
+        ge=0,
+        le=MAX_AMOUNT,
+    )
+    metrics: list[Id] = items(
+        N_("Ids of the metrics that judge it."),
+        [ex("orders-per-month")],
+    )
+
+
+# --- The plan ---------------------------------------------------------------------------
+
+
+class Project(Model):
+    """Who the plan is for and who wrote it."""
+
+    name: Text | None = text(
+        N_("Title of the plan."),
+        ex("Social media strategy 2027"),
+    )
+    organization: Text | None = text(
+        N_("The organization the plan is for."),
+        ex("Hearth & Loaf"),
+    )
+    language: Language = doc(
+        N_("Language of the plan and of its document."),
+        "fr",
+        default=SOURCE_LANGUAGE,
+    )
+    author: Text | None = text(
+        N_("Who wrote the plan."),
+        ex("Sophie Lambert, consultant"),
+    )
+    date: dt.date | None = text(
+        N_("Date of this version (YYYY-MM-DD)."),
+        "2026-11-25",
+    )
+    horizon: dt.date | None = text(
+        N_("The date the plan runs until (YYYY-MM-DD)."),
+        "2027-12-31",
+    )
+    version: Text | None = text(N_("Version of the document."), "1.0")
+    currency: Text = doc(
+        N_("Currency of budgets and costs (ISO 4217 code)."),
+        "EUR",
+        default="EUR",
+        pattern=r"^[A-Z]{3}$",
+    )
+
+
+#: The eight steps, in the method's order: (plan key, step number).
+STEPS: tuple[str, ...] = (
+    "team",
+    "listening",
+    "objectives",
+    "metrics",
+    "audience",
+    "value",
+    "human_face",
+    "channels",
+)
+
+
+class Plan(Model):
+    """A social media strategy plan: the project and its eight steps."""
+
+    model_config = ConfigDict(
+        title="smplan plan",
+        extra="forbid",
+        str_strip_whitespace=True,
+        validate_assignment=True,
+        use_enum_values=True,
+        allow_inf_nan=False,
+    )
+
+    smplan: Literal[1] = doc(
+        N_("Version of the plan format. Leave it at 1."),
+        1,
+    )
+    project: Project | None = text(
+        N_("Who the plan is for and who wrote it."),
+    )
+    team: Team | None = text(N_("Step 1: the cross-department team."))
+    listening: Listening | None = text(N_("Step 2: listen and compare."))
+    objectives: list[Objective] | None = text(
+        N_("Step 3: objectives, one of them primary."),
+    )
+    metrics: list[Metric] | None = text(
+        N_("Step 4: how each objective is measured."),
+    )
+    audience: list[Segment] | None = text(N_("Step 5: the audience segments."))
+    value: Value | None = text(
+        N_("Step 6: the value the organization brings."),
+    )
+    human_face: HumanFace | None = text(N_("Step 7: the human face."))
+    channels: list[Channel] | None = text(
+        N_("Step 8: the channel plan, chosen last."),
+    )
+
+    @property
+    def language(self) -> str:
+        """The plan's language, English when the project does not say."""
+        return self.project.language if self.project else SOURCE_LANGUAGE

@@ -1,0 +1,113 @@
+"""Plans to files: where each document goes, writing it, and batches in parallel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+
+from smplan.errors import PlanFileError, RenderError, SmplanError, UsageError
+from smplan.fsutil import atomic_write
+from smplan.plan.files import load_plan
+from smplan.render.formats import RenderOptions, default_output, render_plan
+
+
+def plan_outputs(
+    sources: Sequence[Path], output: Path | None, fmt: str, summary: bool = False
+) -> list[tuple[Path, Path]]:
+    """Pair each plan with the file its document goes to; raise `UsageError` on a clash.
+
+    With one plan, `output` is the file to write (or a folder to write it in); with
+    several, it must be a folder. Without it, each document sits next to its plan.
+    """
+    several = len(sources) > 1
+    if several and output is not None and output.exists() and not output.is_dir():
+        raise UsageError(
+            f"with several plans, -o must be a folder, and {output} is a file",
+            hint="give a folder, or render the plans one at a time",
+        )
+    jobs = []
+    for source in sources:
+        target = default_output(source, fmt, summary)
+        if output is not None:
+            if several or output.is_dir():
+                target = output / target.name
+            else:
+                target = output
+        jobs.append((source, target))
+    seen: dict[Path, Path] = {}
+    for source, target in jobs:
+        key = target.resolve()
+        if key == source.resolve():
+            raise UsageError(f"{source}: the document would overwrite the plan itself")
+        if key in seen:
+            raise UsageError(
+                f"{seen[key]} and {source} would both be written to {target}",
+                hint="plans with the same name need separate folders",
+            )
+        seen[key] = source
+    return jobs
+
+
+def render_file(source: Path, output: Path, options: RenderOptions) -> Path:
+    """Read the plan at `source`, render it and write `output` atomically."""
+
+    loaded = load_plan(source)
+    try:
+        data = render_plan(loaded.plan, options, base_dir=source.resolve().parent)
+    except RenderError as exc:
+        raise RenderError(f"{source}: {exc.message}", hint=exc.hint) from None
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(output, data)
+    except OSError as exc:
+        raise RenderError(
+            f"{source}: cannot write {output}: {exc.strerror or exc}",
+            hint="check that the folder exists and that you may write in it",
+        ) from None
+    return output
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one plan in a batch: the file written, or the error to report.
+
+    `located` says the message is already one `FILE:LINE:COL: ...` line per problem.
+    """
+
+    source: str
+    output: str | None = None
+    message: str | None = None
+    hint: str | None = None
+    exit_code: int = 0
+    located: bool = False
+
+
+def render_job(source: str, output: str, options: RenderOptions) -> Outcome:
+    """Render one plan of a batch; errors come back as data so that workers never fail."""
+    try:
+        written = render_file(Path(source), Path(output), options)
+    except SmplanError as exc:
+        return Outcome(
+            source,
+            message=exc.message,
+            hint=exc.hint,
+            exit_code=int(exc.exit_code),
+            located=isinstance(exc, PlanFileError),
+        )
+    return Outcome(source, output=str(written))
+
+
+def render_batch(
+    jobs: Sequence[tuple[Path, Path]], options: RenderOptions, workers: int = 1
+) -> Iterator[Outcome]:
+    """Render every (source, output) pair, `workers` at a time, yielding in input order."""
+    sources = [str(s) for s, _ in jobs]
+    outputs = [str(o) for _, o in jobs]
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(render_job, sources, outputs, repeat(options))
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        yield from pool.map(render_job, sources, outputs, repeat(options))

@@ -1,0 +1,220 @@
+"""The words of the document: section titles, table headers and short notes."""
+
+from __future__ import annotations
+
+from smplan.i18n import L_, LP_, Message
+from smplan.plan.labels import STEP_TITLES
+
+#: Every label the document prints, by the name templates use (`t.contents`).
+_LABELS: dict[str, Message] = {
+    "default_title": L_("Social media strategy"),
+    "document_kind": L_("Social media strategy"),
+    "summary_kind": L_("Strategy at a glance"),
+    "author": L_("Author"),
+    "date": L_("Date"),
+    "version": L_("Version"),
+    "horizon": L_("Runs until"),
+    "contents": L_("Contents"),
+    "colon": L_(":"),
+    "semicolon": L_("; "),
+    "draft": L_("Draft"),
+    "draft_note": L_("Working draft: some steps are not finished yet."),
+    "unfinished_steps": L_("Steps still to finish"),
+    "step": L_("Step"),
+    "status_missing": L_("not started"),
+    "status_incomplete": L_("to be completed"),
+    "status_complete": L_("complete"),
+    "step_missing_note": L_("This step has not been started yet."),
+    "step_incomplete_note": L_("Some answers are still missing (smplan check lists them)."),
+    "no_objectives": L_("The objectives (step 3) are not set yet."),
+    "none": L_("none"),
+    "not_filled": L_("not filled in"),
+    "unknown_yet": L_("unknown yet"),
+    "per_week": L_("a week"),
+    "summary": L_("Executive summary"),
+    "traceability": L_("Traceability"),
+    "keywords": L_("Monitoring keywords"),
+    "playbook": L_("Response playbook"),
+    "resources": L_("Resources"),
+    "next_actions": L_("Next three actions"),
+    "intro_team": L_(
+        "Social media concerns the whole company: a team drawn from several departments carries "
+        "the work, so that those who listen to customers and those who speak for the company work "
+        "together."
+    ),
+    "intro_listening": L_(
+        "Before speaking, the organization listens: to its customers, online and offline, to its "
+        "sector and to its competitors, to find the needs a web presence can answer."
+    ),
+    "intro_objectives": L_(
+        "Objectives come before tools and serve the business strategy; one of them is the central "
+        "objective to start with."
+    ),
+    "intro_metrics": L_(
+        "How the benefit is measured is decided from the start, each metric with its starting "
+        "point, its target and its deadline."
+    ),
+    "intro_audience": L_(
+        "The people the strategy wants to reach, grounded in the needs heard while listening, and "
+        "the content that reaches them."
+    ),
+    "intro_value": L_(
+        "People follow a philosophy more than a product: what the organization stands for, the "
+        "topics worth talking about, and the services that answer real needs."
+    ),
+    "intro_human_face": L_(
+        "On social platforms a company competes with friends and family for attention: named "
+        "people give it a human face and a consistent voice."
+    ),
+    "intro_channels": L_(
+        "Platforms are chosen last, knowing why, how and with what resources each one is run."
+    ),
+    "intro_traceability": L_(
+        "Each objective, the metrics that judge it, the channels that serve it and the audiences "
+        "those channels reach."
+    ),
+    "intro_keywords": L_(
+        "The terms to follow on the monitoring dashboard, by category, with search queries ready "
+        "to paste into a monitoring tool."
+    ),
+    "intro_playbook": L_(
+        "Before any reply, check whether what is said is true; then answer according to the case, "
+        "within the stated time."
+    ),
+    "intro_resources": L_("The time each person gives, and what each channel costs."),
+    "primary_objective": L_("Primary objective"),
+    "no_primary": L_("No primary objective has been chosen yet."),
+    "key_metrics": L_("Key metrics"),
+    "channels_glance": L_("Channels at a glance"),
+    "time_budget": L_("Time and budget"),
+    "hours_needed": L_("Time the plan needs"),
+    "hours_declared": L_("Time the team declared"),
+    "monthly_budget": L_("Monthly budget"),
+    "yearly_budget": L_("Budget over twelve months"),
+    "no_channels": L_("No channel is planned yet."),
+    "listening_only_note": L_("For now the strategy is to listen only: no channel is opened."),
+    "no_actions": L_("Nothing left to schedule."),
+    "sponsor": L_("Sponsor"),
+    "members": L_("Members"),
+    "name": L_("Name"),
+    "role": L_("Role"),
+    "department": L_("Department"),
+    "hours_week": L_("Hours a week"),
+    "responsibilities": L_("Responsibilities"),
+    "team_cadence": L_("How the team meets"),
+    "approvals": L_("Drafting and approval"),
+    "content": L_("Content"),
+    "drafted_by": L_("Drafted by"),
+    "approved_by": L_("Approved by"),
+    "delay": L_("Delay"),
+    "reviews": L_("Review rhythm"),
+    "cadence": L_("Cadence"),
+    "what": L_("What"),
+    "owner": L_("Owner"),
+    "needs": L_("Customer needs"),
+    "need": L_("Need"),
+    "heard_at": L_("Heard at"),
+    "evidence": L_("Evidence"),
+    "sources": L_("Listening sources"),
+    "source": L_("Source"),
+    "kind": L_("Kind"),
+    "notes": L_("Notes"),
+    "competitors": L_("Competitors"),
+    "competitor": L_("Competitor"),
+    "channels": L_("Channels"),
+    "strengths": L_("Strengths"),
+    "weaknesses": L_("Weaknesses"),
+    "trends": L_("Trends"),
+    "opportunities": L_("Opportunities by department"),
+    "idea": L_("What social media could do"),
+    "tools": L_("Tools"),
+    "tool": L_("Tool"),
+    "purpose": L_("Purpose"),
+    "cost_month": L_("Cost a month"),
+    "monitoring": L_("Monitoring"),
+    "review_cadence": L_("Dashboard review"),
+    "monitoring_hours": L_("Monitoring time"),
+    "audit": L_("Existing accounts"),
+    "account": L_("Account"),
+    "audience_size": LP_("audience size", "Audience"),
+    "activity": L_("Activity"),
+    "decision": L_("Decision"),
+    "see_keywords": L_(
+        "The monitoring keywords and the response playbook have their own sections below."
+    ),
+    "objective": L_("Objective"),
+    "family": L_("Family"),
+    "business_goal": L_("Business goal"),
+    "priority": L_("Priority"),
+    "deadline": L_("Deadline"),
+    "metric": L_("Metric"),
+    "metrics": L_("Metrics"),
+    "definition": L_("Definition"),
+    "baseline_target": L_("Baseline → target"),
+    "frequency": L_("Frequency"),
+    "source_frequency": L_("Source and frequency"),
+    "unlinked_metrics": L_("Metrics not tied to an objective"),
+    "demographics": L_("Demographics"),
+    "psychographics": L_("Values and habits"),
+    "reaching_content": L_("Content that reaches them"),
+    "platforms": L_("Platforms they use"),
+    "philosophy": L_("Philosophy"),
+    "promise": L_("Promise"),
+    "differentiators": L_("What sets us apart"),
+    "topics": L_("Conversation topics"),
+    "topic": L_("Topic"),
+    "services": L_("Value-added services"),
+    "service": L_("Service"),
+    "description": L_("Description"),
+    "need_answered": L_("Need answered"),
+    "spokespeople": L_("Spokespeople"),
+    "voice": L_("Voice and tone"),
+    "tone": L_("Tone"),
+    "we_do": L_("We always"),
+    "we_never": L_("We never"),
+    "channel": L_("Channel"),
+    "serves": L_("Objectives served"),
+    "reaches": L_("Audiences reached"),
+    "pillars": L_("Content pillars"),
+    "pillar": L_("Pillar"),
+    "share": L_("Share"),
+    "formats": L_("Formats"),
+    "posts_week": L_("Posts a week"),
+    "budget_month": L_("Budget a month"),
+    "judged_by": L_("Judged by"),
+    "promotional_share": L_("Promotional share of the mix"),
+    "effort_chart": L_("Hours a week by channel"),
+    "budget_chart": L_("Budget a month by channel"),
+    "audiences": L_("Audiences"),
+    "category": L_("Category"),
+    "terms": L_("Keywords"),
+    "queries": L_("Ready-to-paste queries"),
+    "query_org_themes": L_("Our organization in our themes"),
+    "query_competitors_themes": L_("Competitors in our themes"),
+    "verify": L_("First, check the facts"),
+    "case": L_("Case"),
+    "action": L_("Action"),
+    "response_time": L_("Reply within"),
+    "people_time": L_("Time by person"),
+    "person": L_("Person"),
+    "declared": L_("Declared"),
+    "runs": L_("Channels run"),
+    "channel_hours": L_("Channel time"),
+    "channel_costs": L_("Cost by channel"),
+    "tool_costs": L_("Tools"),
+    "total": L_("Total"),
+    "action_finish_step": L_("Finish step {number}: {title}."),
+    "action_monitoring": L_("Set up monitoring with the ready-to-paste keyword queries"),
+    "action_audit": L_("Tidy up the existing accounts:"),
+    "action_fix_accounts": L_("take in hand"),
+    "action_close_accounts": L_("close"),
+    "action_launch": L_("Launch the {platform} plan: {owner}, {posts} posts a week."),
+    "action_review": L_("Hold the first review ({cadence}): {what}."),
+}
+
+
+def labels() -> dict[str, str]:
+    """Every label of the document in the language in force; step titles as `step_KEY`."""
+    words = {key: str(label) for key, label in _LABELS.items()}
+    words.update({f"step_{key}": str(title) for key, title in STEP_TITLES.items()})
+    return words

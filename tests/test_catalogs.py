@@ -1,0 +1,71 @@
+"""The catalogs: every text of the code is in the template, and every language translates it."""
+
+from __future__ import annotations
+
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from smplan.i18n import LOCALE_DIR, languages
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = LOCALE_DIR / "smplan.pot"
+KEYWORDS = ["-k", "N_", "-k", "NP_:1c,2", "-k", "L_", "-k", "LP_:1c,2", "-k", "LN_:1,2", "-k", "ex"]
+
+
+def _messages(path: Path) -> dict[tuple[str | None, str], object]:
+    with path.open("rb") as handle:
+        return {
+            (m.context, m.id if isinstance(m.id, str) else m.id[0]): m
+            for m in read_po(handle)
+            if m.id
+        }
+
+
+def _fields(text: str) -> set[str]:
+    return {name.split(".")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_template_holds_every_text_of_the_code_and_templates(tmp_path):
+    fresh = tmp_path / "fresh.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            *KEYWORDS,
+            "--omit-header",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    assert set(_messages(fresh)) == set(_messages(TEMPLATE)), "run `make catalogs`"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in languages() if lang != "en"])
+def test_every_language_translates_every_text_with_the_same_fields(lang):
+    catalog = _messages(LOCALE_DIR / lang / "LC_MESSAGES" / "smplan.po")
+    template = _messages(TEMPLATE)
+    assert set(catalog) == set(template)
+    for key, message in catalog.items():
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"{key} is not translated into {lang}"
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        if "python-brace-format" in message.flags:
+            for text in strings:
+                assert _fields(text) == _fields(ids[0]), key
+
+
+def test_french_is_a_shipped_language():
+    assert {"en", "fr"} <= set(languages())
