@@ -192,8 +192,8 @@ def _template_error(exc: Exception, template_dir: Path | None) -> RenderError:
     return RenderError(f"{where}: {text}" if where else text)
 
 
-def _context(plan: Plan, options: RenderOptions, created: dt.datetime | None) -> dict[str, Any]:
-
+def _context(plan: Plan, created: dt.datetime | None) -> dict[str, Any]:
+    """What templates see, in the language in force."""
     lang = current()
     return {
         "doc": build_document(plan, lang, fallback_date=created.date() if created else None),
@@ -233,7 +233,7 @@ def render_text(plan: Plan, options: RenderOptions) -> str:
     env = _environment(kind, options.template_dir)
     try:
         with language(options.lang or plan.language):
-            context = _context(plan, options, source_date(plan))
+            context = _context(plan, source_date(plan))
             template = env.get_template(template_name(options.fmt, options.summary))
             text = str(template.render(context))
     except TemplateError as exc:
