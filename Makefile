@@ -44,7 +44,7 @@ catalogs: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --sort-by-file --omit-header \
 		-o smplan/locale/smplan.pot .
 	$(BIN)/pybabel update -i smplan/locale/smplan.pot -d smplan/locale -D smplan \
-		--omit-header --no-fuzzy-matching --width 100
+		--no-fuzzy-matching --width 100
 	$(BIN)/pybabel compile -d smplan/locale -D smplan --statistics
 
 bench: $(STAMP)
