@@ -21,11 +21,17 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from smplan.i18n import L_, NP_, Message, Number, current, language, pgettext, shown
+from smplan.i18n import L_, LP_, NP_, Message, Number, current, language, pgettext, shown
 from smplan.plan.meta import Kind, collections, needed, things
 from smplan.plan.model import STEPS, Plan
 
 Severity = Literal["error", "warning"]
+
+#: How the report names each severity.
+SEVERITIES: dict[str, Message] = {
+    "error": LP_("severity", "error"),
+    "warning": LP_("severity", "warning"),
+}
 Loc = tuple[str | int, ...]
 
 #: Findings are reported in this order: the project block, then the eight steps.
@@ -202,7 +208,7 @@ class Rule:
     code: str
     severity: Severity
     step: str | None
-    title: str
+    title: Message
     completeness: bool
     check: Callable[[View], Iterable[Hit]]
 
@@ -215,7 +221,7 @@ def _rule(
     code: str, severity: Severity, step: str | None, title: str, *, completeness: bool = False
 ) -> Callable[[Callable[[View], Iterable[Hit]]], Callable[[View], Iterable[Hit]]]:
     def register(check: Callable[[View], Iterable[Hit]]) -> Callable[[View], Iterable[Hit]]:
-        RULES[code] = Rule(code, severity, step, title, completeness, check)
+        RULES[code] = Rule(code, severity, step, L_(title), completeness, check)
         return check
 
     return register
