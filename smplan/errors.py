@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import IntEnum
+
+from smplan.i18n import L_, Message
+
+#: A text for a person: plain text, or a catalog message translated when it is shown.
+Text = str | Message
 
 
 class ExitCode(IntEnum):
@@ -26,11 +32,11 @@ def printable(text: str) -> str:
 class Problem:
     """One problem in a plan file, located as precisely as the file allows."""
 
-    message: str
+    message: Text
     path: str = ""
     line: int | None = None
     column: int | None = None
-    hint: str | None = None
+    hint: Text | None = None
 
     def location(self, filename: str) -> str:
         """`FILE:LINE:COL: field.path`, as much of it as is known."""
@@ -41,9 +47,9 @@ class Problem:
 
     def format(self, filename: str) -> str:
         """Render as `FILE:LINE:COL: field.path: message (hint: ...)`."""
-        text = f"{self.location(filename)}: {printable(self.message)}"
+        text = f"{self.location(filename)}: {printable(str(self.message))}"
         if self.hint:
-            text += f" (hint: {printable(self.hint)})"
+            text += str(L_(" (hint: {hint})", hint=printable(str(self.hint))))
         return text
 
     def sort_key(self) -> tuple[int, int, str]:
@@ -56,10 +62,27 @@ class SmplanError(Exception):
 
     exit_code: ExitCode = ExitCode.UNUSABLE
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self, message: Text, *, hint: Text | None = None, language: str | None = None
+    ) -> None:
         super().__init__(message)
-        self.message = message
-        self.hint = hint
+        self._message = message
+        self._hint = hint
+        #: The language to report it in, when it is not the command's (a plan's own).
+        self.language = language
+
+    @property
+    def message(self) -> str:
+        """What went wrong, in the language in force when it is shown."""
+        return str(self._message)
+
+    @property
+    def hint(self) -> str | None:
+        """What to do about it, if smplan can tell."""
+        return None if self._hint is None else str(self._hint)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class UsageError(SmplanError):
@@ -76,10 +99,18 @@ class PlanFileError(SmplanError):
 
     exit_code = ExitCode.UNUSABLE
 
-    def __init__(self, filename: str, problems: list[Problem]) -> None:
+    def __init__(
+        self, filename: str, problems: list[Problem], *, language: str | None = None
+    ) -> None:
         self.filename = filename
         self.problems = sorted(problems, key=Problem.sort_key)
-        super().__init__("\n".join(p.format(filename) for p in self.problems))
+        # The language the plan declares, when the file got far enough to tell.
+        super().__init__("", language=language)
+
+    @property
+    def message(self) -> str:
+        """One `FILE:LINE:COL: path: message` line per problem."""
+        return "\n".join(p.format(self.filename) for p in self.problems)
 
 
 class PlanInvalidError(PlanFileError):
@@ -98,3 +129,24 @@ class Interrupted(SmplanError):
     """The user pressed Ctrl-C or closed standard input; what was saved stays saved."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+def cannot_write(
+    path: str | os.PathLike[str],
+    error: OSError,
+    *,
+    source: str | None = None,
+    kind: type[SmplanError] = UsageError,
+) -> SmplanError:
+    """The one error for a file smplan could not write, with what the system said.
+
+    `source` names the plan the file was made from, when a batch writes several.
+    """
+    message = L_("cannot write {path}: {reason}", path=printable(str(path)), reason=_reason(error))
+    if source is not None:
+        message = L_("{file}: {message}", file=printable(source), message=message)
+    return kind(message, hint=L_("check that the folder exists and that you may write in it"))
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

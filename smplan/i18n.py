@@ -103,6 +103,11 @@ def language(lang: str) -> Iterator[str]:
         _current.reset(token)
 
 
+def speak(lang: str) -> None:
+    """Speak `lang` from now on, for what is left of this piece of work (a command)."""
+    _current.set(lang)
+
+
 def current() -> str:
     """The language in force."""
     return _current.get()

@@ -27,11 +27,16 @@ def _in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
-def test_complete_plan_exits_0_with_a_one_line_summary(smplan, tmp_path):
+def test_complete_plan_exits_0_with_a_one_line_summary_in_the_plans_language(smplan, tmp_path):
     (tmp_path / "plan.yaml").write_bytes(EXAMPLE.read_bytes())
     result = smplan("check", "plan.yaml", "--strict")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == (
+        "plan.yaml: valide · 0 erreur, 0 avertissement · 8 étapes terminées sur 8"
+    )
+    assert result.stdout.splitlines()[0] == "Étape 1 · L'équipe  terminée"
+    english = smplan("check", "plan.yaml", "--strict", "--lang", "en")
+    assert english.stdout.splitlines()[-1] == (
         "plan.yaml: valid · 0 errors, 0 warnings · 8 of 8 steps complete"
     )
 
@@ -76,7 +81,7 @@ def test_unknown_output_format_is_a_usage_error(smplan, tmp_path):
     (tmp_path / "plan.yaml").write_text(DANGLING)
     result = smplan("check", "plan.yaml", "--format", "xml")
     assert result.exit_code == 2
-    assert result.stderr == "error: unknown format `xml`\nhint: use --format text or json\n"
+    assert result.stderr == "error: unknown format `xml`\nhint: use one of: text, json\n"
 
 
 def test_json_output_is_stable_for_machines(smplan, tmp_path):

@@ -416,8 +416,8 @@ def test_a_new_plan_asks_its_language_first_and_then_speaks_it(smplan, tmp_path)
     assert "Étape" not in result.stdout  # interrupted in the project, before step 1
     assert "Organisation: Fournil\n" in result.stdout
     assert "Titre du plan: Plan 2027\n" in result.stdout
-    assert "error: interrompu ; toutes les réponses données sont enregistrées dans" in result.stderr
-    assert f"hint: pour reprendre : smplan init {path}" in result.stderr
+    assert "erreur : interrompu ; toutes les réponses données sont enregistrées" in result.stderr
+    assert f"conseil : pour reprendre : smplan init {path}" in result.stderr
     project = yaml.safe_load(path.read_text())["project"]
     assert project == {
         "name": "Plan 2027",
@@ -510,7 +510,7 @@ def test_reopening_a_step_needs_a_terminal(smplan, tmp_path):
     result = smplan("init", path, "--step", "3", "--no-interactive")
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "error: l'entrée standard n'est pas un terminal : impossible de rouvrir l'étape\n"
+        "erreur : l'entrée standard n'est pas un terminal : impossible de rouvrir l'étape\n"
     )
 
 

@@ -133,12 +133,20 @@ def test_new_writes_a_blank_plan_and_says_what_to_do_next(smplan, tmp_path, lang
     target = tmp_path / "plan.yaml"
     result = smplan("new", target, "--lang", lang)
     assert result.exit_code == 0
-    assert result.stdout == (
-        f"Wrote a blank plan to {target}.\n"
-        f"Next: fill it in, then run: smplan check {target}\n"
-        f"For completion in your editor, also run: smplan schema -o "
-        f"{tmp_path / 'smplan.schema.json'}\n"
-    )
+    schema = tmp_path / "smplan.schema.json"
+    said = {
+        "en": (
+            f"Wrote a blank plan to {target}.\n"
+            f"Next: fill it in, then run: smplan check {target}\n"
+            f"For completion in your editor, also run: smplan schema -o {schema}\n"
+        ),
+        "fr": (
+            f"Plan vierge écrit dans {target}.\n"
+            f"Ensuite : remplissez-le, puis lancez : smplan check {target}\n"
+            f"Pour la complétion dans votre éditeur, lancez aussi : smplan schema -o {schema}\n"
+        ),
+    }
+    assert result.stdout == said[lang]
     assert target.read_text(encoding="utf-8") == skeleton(lang, "plan.yaml")
 
 
@@ -280,23 +288,23 @@ def test_unknown_language_is_a_usage_error(smplan, tmp_path):
 def test_fresh_plan_checks_clean_with_every_step_still_open(smplan, tmp_path):
     target = tmp_path / "x.yaml"
     assert smplan("new", target, "--lang", "fr").exit_code == 0
-    result = smplan("check", target)
+    result = smplan("check", target, "--lang", "en")
     assert result.exit_code == 0, result.output
     status = dict(
         re.findall(r"^(Step \d · [\w ]+?)  (not started|incomplete|complete)$", result.stdout, re.M)
     )
     assert list(status) == [
-        "Step 1 · Team",
-        "Step 2 · Listening",
+        "Step 1 · The team",
+        "Step 2 · Listening and comparing",
         "Step 3 · Objectives",
         "Step 4 · Metrics",
         "Step 5 · Audience",
         "Step 6 · Value",
-        "Step 7 · Human face",
-        "Step 8 · Channel plan",
+        "Step 7 · The human face",
+        "Step 8 · The channel plan",
     ]
     assert set(status.values()) <= {"not started", "incomplete"}
     assert status["Step 3 · Objectives"] == "not started"
-    assert status["Step 8 · Channel plan"] == "not started"
+    assert status["Step 8 · The channel plan"] == "not started"
     assert f"{target}: valid · 0 errors" in result.stdout
     assert "0 of 8 steps complete" in result.stdout

@@ -65,8 +65,11 @@ def test_several_plans_render_into_one_folder_in_parallel(tree, smplan):
     paths = [root / n for n in ("a.yaml", "b.yaml", "c.yaml")]
     result = smplan("render", *paths, "-f", "md", "--jobs", "2", "-o", root / "out")
     assert result.exit_code == 0, result.output
+    # Each plan's line is in its own language: b is the French bakery.
     assert result.stdout.splitlines() == [
-        f"Wrote {root / 'out' / n}." for n in ("a.md", "b.md", "c.md")
+        f"Wrote {root / 'out/a.md'}.",
+        f"{root / 'out/b.md'} écrit.",
+        f"Wrote {root / 'out/c.md'}.",
     ]
     assert (
         (root / "out/b.md")

@@ -12,7 +12,7 @@ def test_a_path_ending_in_a_slash_is_a_folder_created_for_the_document(smplan, t
     result = smplan("render", EXAMPLES / "boulangerie.yaml", "-f", "md", "-o", f"{folder}/")
     assert result.exit_code == 0, result.output
     assert (folder / "boulangerie.md").is_file()
-    assert result.stdout == f"Wrote {folder / 'boulangerie.md'}.\n"
+    assert result.stdout == f"{folder / 'boulangerie.md'} écrit.\n"  # in the plan's French
 
 
 def test_several_plans_go_into_a_folder_created_on_demand(smplan, tmp_path):

@@ -99,7 +99,10 @@ def test_a_batch_with_one_broken_plan_exits_1_and_still_writes_every_other_pdf(b
     assert result.returncode == 1
     broken = folder / "broken.yaml"
     assert result.stderr.startswith(f"{broken}:3:1: YAML syntax error: ")
-    written = [f"Wrote {folder / (p.stem + '.pdf')}." for p in EXAMPLES]
+    said = {"en": "Wrote {}.", "fr": "{} écrit."}
+    written = [
+        said[load_plan(p).plan.language].format(folder / (p.stem + ".pdf")) for p in EXAMPLES
+    ]
     assert result.stdout.splitlines() == written
     assert sorted(p.name for p in folder.glob("*.pdf")) == sorted(p.stem + ".pdf" for p in EXAMPLES)
 

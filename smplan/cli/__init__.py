@@ -6,12 +6,15 @@ imports a heavy library at start-up: commands import what they need when they ru
 
 from __future__ import annotations
 
+import contextvars
 import sys
+from collections.abc import Iterable
 from typing import NoReturn
 
 import typer
 
-from smplan.errors import ExitCode, SmplanError, UsageError
+from smplan.errors import ExitCode, SmplanError, UsageError, printable
+from smplan.i18n import L_, _
 
 app = typer.Typer(
     name="smplan",
@@ -54,14 +57,33 @@ def known_language(lang: str | None) -> str | None:
     from smplan.i18n import languages
 
     if lang is not None and lang not in languages():
-        raise UsageError(f"unknown language `{lang}`", hint=f"use one of: {', '.join(languages())}")
+        raise UsageError(
+            L_("unknown language `{lang}`", lang=printable(lang)),
+            hint=L_("use one of: {choices}", choices=", ".join(languages())),
+        )
     return lang
 
 
+def unknown_format(name: str, known: Iterable[str]) -> UsageError:
+    """The error for a `--format` smplan does not have, naming those it has."""
+    return UsageError(
+        L_("unknown format `{name}`", name=printable(name)),
+        hint=L_("use one of: {choices}", choices=", ".join(known)),
+    )
+
+
 def report_error(error: SmplanError) -> None:
-    """Print an smplan error to stderr the way every command does."""
+    """Print an smplan error to stderr the way every command does, in its language."""
+    from smplan.i18n import current, language
+
+    with language(error.language or current()):
+        _report(error)
+
+
+def _report(error: SmplanError) -> None:
     from smplan.cli.console import err_console
     from smplan.errors import PlanFileError
+    from smplan.i18n import pgettext
 
     if isinstance(error, PlanFileError):
         # One line per problem, in the FILE:LINE:COL form editors and CI understand.
@@ -70,9 +92,11 @@ def report_error(error: SmplanError) -> None:
         return
     from rich.markup import escape
 
-    err_console.print(f"[bold red]error:[/] {escape(error.message)}", soft_wrap=True)
+    label = escape(pgettext("report", "error:"))
+    err_console.print(f"[bold red]{label}[/] {escape(error.message)}", soft_wrap=True)
     if error.hint:
-        err_console.print(f"[dim]hint:[/] {escape(error.hint)}", soft_wrap=True)
+        label = escape(pgettext("report", "hint:"))
+        err_console.print(f"[dim]{label}[/] {escape(error.hint)}", soft_wrap=True)
 
 
 def _register() -> None:
@@ -88,7 +112,16 @@ _register()
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
-    """Entry point of the `smplan` console script."""
+    """Entry point of the `smplan` console script.
+
+    The command runs in a context of its own, so the language it chose to speak (the
+    plan's, or --lang) ends with it.
+    """
+    contextvars.copy_context().run(_main, argv)
+    raise AssertionError("unreachable")  # pragma: no cover: _main always exits
+
+
+def _main(argv: list[str] | None) -> NoReturn:
     _state["debug"] = False
     try:
         code = app(args=argv, prog_name="smplan", standalone_mode=False)
@@ -100,11 +133,11 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except KeyboardInterrupt:
         if debug_enabled():
             raise
-        sys.stderr.write("\ninterrupted\n")
+        sys.stderr.write("\n" + _("interrupted") + "\n")
         sys.exit(int(ExitCode.INTERRUPTED))
     except typer.Abort:
         # Raised by the prompt layer when standard input ends.
-        sys.stderr.write("\ninterrupted\n")
+        sys.stderr.write("\n" + _("interrupted") + "\n")
         sys.exit(int(ExitCode.INTERRUPTED))
     except typer.TyperException as error:
         # Usage errors from option parsing: click's own message, exit code 2.
@@ -118,8 +151,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
         if debug_enabled():
             raise
         sys.stderr.write(
-            f"smplan: internal error: {type(error).__name__}: {error}\n"
-            "Run again with --debug to see the traceback, and please report it.\n"
+            _("smplan: internal error: {error}").format(error=f"{type(error).__name__}: {error}")
+            + "\n"
+            + _("Run again with --debug to see the traceback, and please report it.")
+            + "\n"
         )
         sys.exit(int(ExitCode.UNUSABLE))
     sys.exit(code if isinstance(code, int) else int(ExitCode.OK))

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from smplan.cli import app
+from smplan.cli import app, known_language, unknown_format
 from smplan.cli.console import console
 from smplan.errors import (
     ExitCode,
@@ -19,22 +19,31 @@ from smplan.errors import (
     printable,
 )
 
-STEP_TITLES = {
-    "project": "Project",
-    "team": "Step 1 · Team",
-    "listening": "Step 2 · Listening",
-    "objectives": "Step 3 · Objectives",
-    "metrics": "Step 4 · Metrics",
-    "audience": "Step 5 · Audience",
-    "value": "Step 6 · Value",
-    "human_face": "Step 7 · Human face",
-    "channels": "Step 8 · Channel plan",
-}
-_STATUS_STYLE = {
-    "complete": "[green]complete[/]",
-    "incomplete": "[yellow]incomplete[/]",
-    "missing": "[dim]not started[/]",
-}
+_STATUS_STYLE = {"complete": "green", "incomplete": "yellow", "missing": "dim"}
+
+
+def _heading(step: str) -> str:
+    """`Step 1 · Team`, or `Project`, as the report titles each part."""
+    from smplan.i18n import L_, pgettext
+    from smplan.plan.labels import STEP_TITLES
+    from smplan.plan.model import STEPS
+
+    if step == "project":
+        return pgettext("step", "Project")
+    number = STEPS.index(step) + 1
+    return str(L_("Step {number} · {title}", number=number, title=STEP_TITLES[step]))
+
+
+def _status(status: str) -> str:
+    from smplan.i18n import pgettext
+
+    words = {
+        "complete": pgettext("status", "complete"),
+        "incomplete": pgettext("status", "incomplete"),
+        "missing": pgettext("status", "not started"),
+    }
+    word = words.get(status, status)
+    return f"[{_STATUS_STYLE[status]}]{_escape(word)}[/]" if status in _STATUS_STYLE else word
 
 
 @app.command()
@@ -47,6 +56,9 @@ def check(
     ignore: str = typer.Option(
         "", "--ignore", help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803."
     ),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Language of the report. Default: the plan's own.", show_default=False
+    ),
 ) -> None:
     """Check a plan file: report every problem at its line, and how complete each step is.
 
@@ -54,28 +66,42 @@ def check(
     warnings with --strict), 2 when the file cannot be read or parsed.
     """
     from smplan.checks import RULES, run_checks, step_status
+    from smplan.i18n import LN_, speak
     from smplan.plan.files import load_plan
 
+    if lang is not None:
+        speak(known_language(lang) or lang)
     if output_format not in ("text", "json"):
-        raise UsageError(f"unknown format `{output_format}`", hint="use --format text or json")
+        raise unknown_format(output_format, ("text", "json"))
     ignored = {code.strip().upper() for code in ignore.split(",") if code.strip()}
     unknown = sorted(ignored - set(RULES))
     if unknown:
         raise UsageError(
-            f"unknown rule code{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}",
-            hint="known codes: " + ", ".join(sorted(RULES)),
+            LN_(
+                "unknown rule code: {codes}",
+                "unknown rule codes: {codes}",
+                len(unknown),
+                codes=", ".join(printable(u) for u in unknown),
+            ),
+            hint=LN_("known codes: {codes}", "known codes: {codes}", 2, codes=", ".join(RULES)),
         )
     name = str(path)
     try:
         loaded = load_plan(path)
     except PlanInvalidError as error:
+        if lang is None and error.language:
+            speak(error.language)
         _report_invalid(name, error, output_format)
         raise typer.Exit(int(ExitCode.FINDINGS)) from None
     except PlanFileError as error:
+        if lang is None and error.language:
+            speak(error.language)
         if output_format == "json":
             _print_json(_unreadable_json(name, error))
             raise typer.Exit(int(error.exit_code)) from None
         raise
+    if lang is None:
+        speak(loaded.plan.language)
 
     everything = run_checks(loaded.plan)
     statuses = step_status(loaded.plan, everything)
@@ -101,11 +127,16 @@ def check(
 
 
 def _finding_line(name: str, finding: Any, problem: Problem) -> str:
+    from smplan.checks.core import SEVERITIES
+    from smplan.i18n import L_
+
     colour = "red" if finding.severity == "error" else "yellow"
     prefix = _escape(problem.location(name))
-    text = f"{prefix}: [{colour}]{finding.severity} {finding.code}[/]: {_escape(finding.message)}"
+    severity = _escape(str(SEVERITIES[finding.severity]))
+    text = f"{prefix}: [{colour}]{severity} {finding.code}[/]: {_escape(finding.message)}"
     if finding.hint:
-        text += f" [dim](hint: {_escape(finding.hint)})[/]"
+        hint = L_("(hint: {hint})", hint=finding.hint)
+        text += f" [dim]{_escape(str(hint))}[/]"
     return text
 
 
@@ -126,30 +157,37 @@ def _print_report(
     by_step: dict[str, list[tuple[Any, Problem]]] = {}
     for finding, problem in located:
         by_step.setdefault(finding.step, []).append((finding, problem))
-    for step, title in STEP_TITLES.items():
+    from smplan.i18n import L_, LN_, pgettext
+    from smplan.plan.model import STEPS
+
+    for step in ("project", *STEPS):
         status = statuses.get(step)
         items = sorted(by_step.get(step, []), key=lambda fp: fp[1].sort_key())
         if status is None and not items:
             continue
-        heading = f"[bold]{title}[/]"
+        heading = f"[bold]{_escape(_heading(step))}[/]"
         if status is not None:
-            heading += f"  {_STATUS_STYLE.get(status, status)}"
+            heading += f"  {_status(status)}"
         console.print(heading, soft_wrap=True)
         for finding, problem in items:
             console.print("  " + _finding_line(name, finding, problem), soft_wrap=True)
     done = sum(1 for s in statuses.values() if s == "complete")
     total = len(statuses)
-    verdict = "[red]invalid[/]" if errors else "[green]valid[/]"
-    plural = "s" if errors != 1 else ""
-    wplural = "s" if warnings != 1 else ""
-    line = (
-        f"{_escape(name)}: {verdict} · {errors} error{plural}, {warnings} warning{wplural}"
-        f" · {done} of {total} steps complete"
+    invalid, valid = pgettext("verdict", "invalid"), pgettext("verdict", "valid")
+    verdict = f"[red]{_escape(invalid)}[/]" if errors else f"[green]{_escape(valid)}[/]"
+    counts = L_(
+        "{errors}, {warnings}",
+        errors=LN_("{n} error", "{n} errors", errors),
+        warnings=LN_("{n} warning", "{n} warnings", warnings),
     )
+    complete = LN_("{done} of {n} step complete", "{done} of {n} steps complete", total, done=done)
+    line = f"{_escape(name)}: {verdict} · {_escape(str(counts))} · {_escape(str(complete))}"
+    incomplete = L_("(plan incomplete)")
+    strict_fails = L_("--strict: warnings fail the check")
     if done < total:
-        line += " [yellow](plan incomplete)[/]"
+        line += f" [yellow]{_escape(str(incomplete))}[/]"
     if strict and warnings and not errors:
-        line += " · [red]--strict: warnings fail the check[/]"
+        line += f" · [red]{_escape(str(strict_fails))}[/]"
     console.print(line, soft_wrap=True)
 
 
@@ -167,17 +205,22 @@ def _report_invalid(name: str, error: PlanInvalidError, output_format: str) -> N
         return
     for problem in error.problems:
         console.print(_escape(problem.format(name)), soft_wrap=True, style=None)
-    count = len(error.problems)
-    console.print(
-        f"{_escape(name)}: [red]invalid[/] · {count} error{'s' if count != 1 else ''}: "
-        "the file does not fit the plan format",
-        soft_wrap=True,
+    from smplan.i18n import LN_, pgettext
+
+    count = LN_(
+        "{n} error: the file does not fit the plan format",
+        "{n} errors: the file does not fit the plan format",
+        len(error.problems),
     )
+    invalid = _escape(pgettext("verdict", "invalid"))
+    console.print(f"{_escape(name)}: [red]{invalid}[/] · {_escape(str(count))}", soft_wrap=True)
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:
     top = problem.path.split(".")[0].split("[")[0] if problem.path else None
-    return _entry("SMP000", "error", top if top in STEP_TITLES else None, problem)
+    from smplan.plan.model import STEPS
+
+    return _entry("SMP000", "error", top if top in ("project", *STEPS) else None, problem)
 
 
 def _finding_json(finding: Any, problem: Problem) -> dict[str, Any]:
@@ -193,8 +236,8 @@ def _entry(code: str, severity: str, step: str | None, problem: Problem) -> dict
         "path": problem.path,
         "line": problem.line,
         "column": problem.column,
-        "message": problem.message,
-        "hint": problem.hint,
+        "message": str(problem.message),
+        "hint": None if problem.hint is None else str(problem.hint),
     }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from smplan.cli import app, known_language
-from smplan.errors import UsageError
+from smplan.errors import UsageError, cannot_write, printable
 
 
 @app.command()
@@ -21,23 +21,25 @@ def new(
 ) -> None:
     """Write a blank plan whose comments explain every field, to fill in by hand."""
     from smplan.fsutil import atomic_write
+    from smplan.i18n import L_, speak
     from smplan.plan.schema import SCHEMA_FILENAME
     from smplan.plan.skeleton import skeleton
 
-    known_language(lang)
+    speak(known_language(lang) or lang)
+    name = printable(str(path))
     if path.is_dir():
-        raise UsageError(f"{path} is a folder; give the name of the plan file to create")
+        raise UsageError(
+            L_("{path} is a folder; give the name of the plan file to create", path=name)
+        )
     if path.exists() and not force:
-        raise UsageError(f"{path} already exists; use --force to overwrite it")
+        raise UsageError(L_("{path} already exists; use --force to overwrite it", path=name))
     try:
         atomic_write(path, skeleton(lang, path.name))
     except OSError as error:
-        raise UsageError(
-            f"cannot write {path}: {error.strerror or error}",
-            hint="check that the folder exists and that you may write in it",
-        ) from error
+        raise cannot_write(path, error) from error
     shown = shlex.quote(str(path))
     schema = shlex.quote(str(path.parent / SCHEMA_FILENAME))
-    typer.echo(f"Wrote a blank plan to {path}.")
-    typer.echo(f"Next: fill it in, then run: smplan check {shown}")
-    typer.echo(f"For completion in your editor, also run: smplan schema -o {schema}")
+    typer.echo(L_("Wrote a blank plan to {path}.", path=name))
+    check, write_schema = f"smplan check {shown}", f"smplan schema -o {schema}"
+    typer.echo(L_("Next: fill it in, then run: {command}", command=check))
+    typer.echo(L_("For completion in your editor, also run: {command}", command=write_schema))

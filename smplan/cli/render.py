@@ -7,9 +7,10 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app, known_language, report_error
+from smplan.cli import app, known_language, report_error, unknown_format
 from smplan.cli.console import err_console
-from smplan.errors import ExitCode, SmplanError, UsageError
+from smplan.errors import ExitCode, SmplanError, UsageError, printable
+from smplan.i18n import L_, LN_, speak
 from smplan.render.formats import FORMATS
 
 
@@ -61,27 +62,31 @@ def render(
     failed, or a single plan does not fit the format; 2 when a plan cannot be
     read or the options cannot work.
     """
+    from smplan.i18n import L_
     from smplan.render.files import plan_outputs, render_batch
     from smplan.render.formats import RenderOptions, format_for
     from smplan.render.pdf import ensure_pdf_support
 
-    known_language(lang)
+    if lang is not None:
+        speak(known_language(lang) or lang)
     if output_format is not None and output_format not in FORMATS:
-        raise UsageError(
-            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(FORMATS)}"
-        )
+        raise unknown_format(output_format, FORMATS)
     output = Path(output_arg) if output_arg else None
     if output_arg and output is not None and (len(paths) > 1 or output_arg.endswith(("/", os.sep))):
         _make_folder(output)
     named = format_for(output) if len(paths) == 1 and not _is_folder(output) else None
     if output_format and named and named != output_format:
         raise UsageError(
-            f"--format {output_format} does not match the extension of {output}",
-            hint=f"write to a .{output_format} file, or leave --format out",
+            L_(
+                "--format {format} does not match the extension of {path}",
+                format=output_format,
+                path=printable(str(output)),
+            ),
+            hint=L_("write to a .{format} file, or leave --format out", format=output_format),
         )
     fmt = output_format or named or "pdf"
     if template_dir is not None and not template_dir.is_dir():
-        raise UsageError(f"template folder not found: {template_dir}")
+        raise UsageError(L_("template folder not found: {path}", path=printable(str(template_dir))))
     pairs = plan_outputs(paths, output, fmt, summary)
     options = RenderOptions(
         fmt=fmt,
@@ -91,18 +96,22 @@ def render(
     )
     if fmt == "pdf":
         ensure_pdf_support()
-        with err_console.status(f"Rendering {_count(len(pairs))} as PDF…") as status:
+        rendering = LN_("Rendering {n} plan as PDF…", "Rendering {n} plans as PDF…", len(pairs))
+        with err_console.status(str(rendering)) as status:
             outcomes = []
             for outcome in render_batch(pairs, options, workers=jobs):
                 outcomes.append(outcome)
-                status.update(f"Rendering PDF… {len(outcomes)} of {len(pairs)} done")
+                done = L_(
+                    "Rendering PDF… {done} of {total} done", done=len(outcomes), total=len(pairs)
+                )
+                status.update(str(done))
     else:
         outcomes = list(render_batch(pairs, options, workers=jobs))
 
     failed = [o for o in outcomes if o.message is not None]
     for outcome in outcomes:
-        if outcome.output is not None:
-            typer.echo(f"Wrote {outcome.output}.")
+        if outcome.wrote is not None:
+            typer.echo(outcome.wrote)
     for outcome in failed:
         _report(outcome.message or "", outcome.hint, outcome.located)
     if not failed:
@@ -122,11 +131,13 @@ def _make_folder(path: Path) -> None:
     try:
         path.mkdir(parents=True)
     except OSError as error:
-        raise UsageError(f"cannot create the folder {path}: {error.strerror or error}") from None
-
-
-def _count(n: int) -> str:
-    return "1 plan" if n == 1 else f"{n} plans"
+        raise UsageError(
+            L_(
+                "cannot create the folder {path}: {reason}",
+                path=printable(str(path)),
+                reason=error.strerror or error,
+            )
+        ) from None
 
 
 def _report(message: str, hint: str | None, located: bool) -> None:

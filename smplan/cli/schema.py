@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 from smplan.cli import app
-from smplan.errors import UsageError
+from smplan.errors import cannot_write, printable
+from smplan.i18n import L_
 
 
 @app.command()
@@ -31,12 +32,13 @@ def schema(
     try:
         atomic_write(output, text)
     except OSError as error:
-        raise UsageError(
-            f"cannot write {output}: {error.strerror or error}",
-            hint="check that the folder exists and that you may write in it",
-        ) from error
-    typer.echo(f"Wrote the plan schema to {output}.")
+        raise cannot_write(output, error) from error
+    typer.echo(L_("Wrote the plan schema to {path}.", path=printable(str(output))))
+    modeline = f"# yaml-language-server: $schema={printable(output.name)}"
     typer.echo(
-        "Plans whose first line is '# yaml-language-server: $schema="
-        f"{output.name}' get completion and checks in editors that use the YAML language server."
+        L_(
+            "Plans whose first line is '{modeline}' get completion and checks in editors "
+            "that use the YAML language server.",
+            modeline=modeline,
+        )
     )

@@ -25,8 +25,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from smplan.checks import RULES, run_checks, step_status
-from smplan.errors import Interrupted, PlanInvalidError, Problem, UsageError
-from smplan.i18n import _, language, language_name, languages, pgettext
+from smplan.errors import Interrupted, PlanInvalidError, Problem, UsageError, printable
+from smplan.i18n import L_, _, language, language_name, languages, pgettext
 from smplan.interview.guidance import ERRORS, tr
 from smplan.plan.files import load_plan, read_yaml, validate_data
 from smplan.plan.labels import value_label
@@ -263,7 +263,9 @@ class Interview:
         if self.reopened is not None:
             command += f" --step {self.reopened}"
         return Interrupted(
-            self.t("ui.interrupted", path=self.path), hint=self.t("ui.resume", command=command)
+            self.t("ui.interrupted", path=self.path),
+            hint=self.t("ui.resume", command=command),
+            language=self.lang,
         )
 
     def _choose_language(self) -> None:
@@ -686,9 +688,8 @@ class Interview:
         context = {k: _number_text(v) for k, v in (error.get("ctx") or {}).items()}
         with language(self.lang):
             if "expected" in context:
-                context["expected"] = context["expected"].replace(
-                    " or ", f" {pgettext('choices', 'or')} "
-                )
+                word = pgettext("choices", "or")
+                context["expected"] = context["expected"].replace(" or ", f" {word} ")
             return str(message).format(**context)
 
     # -- words ---------------------------------------------------------------------------
@@ -913,7 +914,10 @@ def section_name(text: str) -> str:
     if cleaned in SECTIONS:
         return cleaned
     known = ", ".join(f"{n} ({name})" for n, name in enumerate(SECTIONS))
-    raise UsageError(f"unknown step `{text}`", hint=f"use a number or a name: {known}")
+    raise UsageError(
+        L_("unknown step `{step}`", step=printable(text)),
+        hint=L_("use a number or a name: {steps}", steps=known),
+    )
 
 
 # --- pre-filled answers -----------------------------------------------------------------
@@ -926,7 +930,9 @@ def read_answers(path: Path) -> dict[str, Any]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
+        raise UsageError(
+            L_("cannot read {path}: {reason}", path=printable(name), reason=error.strerror or error)
+        ) from None
     data, source = read_yaml(text, name)
     validate_data({**data, "smplan": data.get("smplan", 1)}, source, name)
     # The format version is the plan's, not an answer.
@@ -1014,7 +1020,13 @@ def init(
     section = section_name(step) if step is not None else None
     folder = Path(path).parent
     if not folder.is_dir():
-        raise UsageError(f"cannot write {path}: no such folder {folder}")
+        raise UsageError(
+            L_(
+                "cannot write {path}: no such folder {folder}",
+                path=printable(str(path)),
+                folder=printable(str(folder)),
+            )
+        )
     plan, writer, new = open_plan(path)
     if answers is not None:
         plan = merge_answers(plan, read_answers(answers), str(answers))
@@ -1037,4 +1049,5 @@ def _without_terminal(interview: Interview, section: str | None) -> None:
         message = interview.t("ui.no_terminal_step")
     else:
         message = "\n".join([interview.t("ui.no_terminal", path=interview.path), *todo])
-    raise UsageError(message, hint=interview.t("ui.no_terminal_hint", command=command))
+    hint = interview.t("ui.no_terminal_hint", command=command)
+    raise UsageError(message, hint=hint, language=interview.lang)

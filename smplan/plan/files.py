@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from smplan import __version__
 from smplan.errors import PlanFileError, PlanInvalidError, Problem
 from smplan.fsutil import atomic_write
+from smplan.i18n import languages
 from smplan.plan.meta import without_none
 from smplan.plan.model import FORMAT_VERSION, Plan
 
@@ -233,8 +234,16 @@ def validate_data(
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        raise PlanInvalidError(filename, _validation_problems(exc, source)) from None
+        problems = _validation_problems(exc, source)
+        raise PlanInvalidError(filename, problems, language=declared_language(data)) from None
     return LoadedPlan(plan=plan, path=path or Path(filename), source=source)
+
+
+def declared_language(data: Any) -> str | None:
+    """The language a plan's data declares, when it is one smplan speaks."""
+    project = data.get("project") if isinstance(data, dict) else None
+    lang = project.get("language") if isinstance(project, dict) else None
+    return lang if isinstance(lang, str) and lang in languages() else None
 
 
 def _position(data: str | bytes, offset: int) -> tuple[int, int]:

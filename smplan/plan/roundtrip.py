@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from smplan.errors import PlanFileError, Problem
+from smplan.errors import cannot_write
 from smplan.fsutil import atomic_write
 from smplan.plan.model import Plan
 
@@ -121,8 +121,7 @@ class PlanWriter:
         try:
             atomic_write(self.path, self.render(plan))
         except OSError as error:
-            problem = Problem(f"cannot write the plan: {error.strerror or error}")
-            raise PlanFileError(str(self.path), [problem]) from None
+            raise cannot_write(self.path, error) from None
         return True
 
 

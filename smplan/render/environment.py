@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from smplan import __version__
-from smplan.errors import RenderError
-from smplan.i18n import _, current, language, ngettext, pgettext
+from smplan.errors import RenderError, printable
+from smplan.i18n import L_, Message, _, current, language, ngettext, pgettext
 from smplan.plan.labels import VALUE_LABELS
 from smplan.plan.model import Plan
 from smplan.render.formats import FORMATS, RenderOptions, builtin_templates, template_name
@@ -182,14 +182,16 @@ def _template_error(exc: Exception, template_dir: Path | None) -> RenderError:
     from jinja2 import TemplateNotFound
     from jinja2.exceptions import SecurityError
 
+    text: Message
     if isinstance(exc, TemplateNotFound):
-        text = f"template not found: {exc.name}"
+        text = L_("template not found: {name}", name=printable(str(exc.name)))
     elif isinstance(exc, SecurityError):
-        text = f"template refused: {exc}"
+        text = L_("template refused: {reason}", reason=printable(str(exc)))
     else:
-        text = f"template error: {getattr(exc, 'message', None) or exc}"
+        reason = printable(str(getattr(exc, "message", None) or exc))
+        text = L_("template error: {reason}", reason=reason)
     where = _template_location(exc, template_dir)
-    return RenderError(f"{where}: {text}" if where else text)
+    return RenderError(L_("{file}: {message}", file=where, message=text) if where else text)
 
 
 def _context(plan: Plan, created: dt.datetime | None) -> dict[str, Any]:
@@ -217,8 +219,8 @@ def source_date(plan: Plan) -> dt.datetime | None:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
         except (ValueError, OverflowError, OSError):
             raise RenderError(
-                f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}",
-                hint="set it to a Unix timestamp such as 1767225600, or unset it",
+                L_("SOURCE_DATE_EPOCH is not a number of seconds: {value}", value=repr(epoch)),
+                hint=L_("set it to a Unix timestamp such as 1767225600, or unset it"),
             ) from None
     if plan.project and plan.project.date:
         return dt.datetime.combine(plan.project.date, dt.time(), tzinfo=dt.UTC)

@@ -8,8 +8,16 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from smplan.errors import PlanFileError, RenderError, SmplanError, UsageError
+from smplan.errors import (
+    PlanFileError,
+    RenderError,
+    SmplanError,
+    UsageError,
+    cannot_write,
+    printable,
+)
 from smplan.fsutil import atomic_write
+from smplan.i18n import L_, current, language
 from smplan.plan.files import load_plan
 from smplan.render.formats import RenderOptions, default_output, render_plan
 
@@ -25,8 +33,8 @@ def plan_outputs(
     several = len(sources) > 1
     if several and output is not None and output.exists() and not output.is_dir():
         raise UsageError(
-            f"with several plans, -o must be a folder, and {output} is a file",
-            hint="give a folder, or render the plans one at a time",
+            L_("with several plans, -o must be a folder, and {path} is a file", path=_name(output)),
+            hint=L_("give a folder, or render the plans one at a time"),
         )
     jobs = []
     for source in sources:
@@ -41,33 +49,50 @@ def plan_outputs(
     for source, target in jobs:
         key = target.resolve()
         if key == source.resolve():
-            raise UsageError(f"{source}: the document would overwrite the plan itself")
+            raise UsageError(
+                L_("{file}: the document would overwrite the plan itself", file=_name(source))
+            )
         if key in seen:
             raise UsageError(
-                f"{seen[key]} and {source} would both be written to {target}",
-                hint="plans with the same name need separate folders",
+                L_(
+                    "{first} and {second} would both be written to {path}",
+                    first=_name(seen[key]),
+                    second=_name(source),
+                    path=_name(target),
+                ),
+                hint=L_("plans with the same name need separate folders"),
             )
         seen[key] = source
     return jobs
 
 
 def render_file(source: Path, output: Path, options: RenderOptions) -> Path:
-    """Read the plan at `source`, render it and write `output` atomically."""
+    """Read the plan at `source`, render it and write `output` atomically.
 
+    An error says which plan it comes from, in the document's language.
+    """
+    return _render_file(source, output, options)[0]
+
+
+def _render_file(source: Path, output: Path, options: RenderOptions) -> tuple[Path, str]:
     loaded = load_plan(source)
+    lang = options.lang or loaded.plan.language
     try:
         data = render_plan(loaded.plan, options, base_dir=source.resolve().parent)
     except RenderError as exc:
-        raise RenderError(f"{source}: {exc.message}", hint=exc.hint) from None
+        raise RenderError(
+            L_("{file}: {message}", file=printable(str(source)), message=exc.message),
+            hint=exc.hint,
+            language=lang,
+        ) from None
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(output, data)
     except OSError as exc:
-        raise RenderError(
-            f"{source}: cannot write {output}: {exc.strerror or exc}",
-            hint="check that the folder exists and that you may write in it",
-        ) from None
-    return output
+        error = cannot_write(output, exc, source=str(source), kind=RenderError)
+        error.language = lang
+        raise error from None
+    return output, lang
 
 
 @dataclass(frozen=True)
@@ -79,6 +104,8 @@ class Outcome:
 
     source: str
     output: str | None = None
+    #: The line that says the document was written, in the document's language.
+    wrote: str | None = None
     message: str | None = None
     hint: str | None = None
     exit_code: int = 0
@@ -88,16 +115,19 @@ class Outcome:
 def render_job(source: str, output: str, options: RenderOptions) -> Outcome:
     """Render one plan of a batch; errors come back as data so that workers never fail."""
     try:
-        written = render_file(Path(source), Path(output), options)
+        written, lang = _render_file(Path(source), Path(output), options)
     except SmplanError as exc:
-        return Outcome(
-            source,
-            message=exc.message,
-            hint=exc.hint,
-            exit_code=int(exc.exit_code),
-            located=isinstance(exc, PlanFileError),
-        )
-    return Outcome(source, output=str(written))
+        with language(options.lang or exc.language or current()):
+            return Outcome(
+                source,
+                message=exc.message,
+                hint=exc.hint,
+                exit_code=int(exc.exit_code),
+                located=isinstance(exc, PlanFileError),
+            )
+    with language(lang):
+        wrote = str(L_("Wrote {path}.", path=printable(str(written))))
+    return Outcome(source, output=str(written), wrote=wrote)
 
 
 def render_batch(
@@ -111,3 +141,7 @@ def render_batch(
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         yield from pool.map(render_job, sources, outputs, repeat(options))
+
+
+def _name(path: Path) -> str:
+    return printable(str(path))

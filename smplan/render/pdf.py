@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from smplan.errors import RenderError
+from smplan.errors import RenderError, printable
+from smplan.i18n import L_
 from smplan.plan.model import Plan
 from smplan.render.environment import render_text, source_date
 from smplan.render.formats import PDF_PACKAGES, RenderOptions, builtin_templates
@@ -28,15 +29,20 @@ def _import_weasyprint() -> Any:
             )
             import weasyprint
     except OSError as exc:
+        command = f"apt-get install {PDF_PACKAGES}"
         raise RenderError(
-            f"PDF output needs system libraries that could not be loaded ({exc}). "
-            f"On Debian or Ubuntu, install them with: apt-get install {PDF_PACKAGES}",
-            hint="Markdown and HTML output work without them: --format md or --format html",
+            L_(
+                "PDF output needs system libraries that could not be loaded ({reason}). "
+                "On Debian or Ubuntu, install them with: {command}",
+                reason=str(exc),
+                command=command,
+            ),
+            hint=L_("Markdown and HTML output work without them: --format md or --format html"),
         ) from None
     except ImportError:
         raise RenderError(
-            "PDF output needs the weasyprint package, which is not installed",
-            hint="pip install weasyprint, or use --format md or --format html",
+            L_("PDF output needs the weasyprint package, which is not installed"),
+            hint=L_("pip install weasyprint, or use --format md or --format html"),
         ) from None
     return weasyprint
 
@@ -116,7 +122,10 @@ def render_pdf(plan: Plan, options: RenderOptions, base_dir: Path | None = None)
         )
     if fetcher.refused:
         raise RenderError(
-            f"refused to load {fetcher.refused[0]}: a document may only use the bundled "
-            "templates, the template folder and files inside the plan's folder"
+            L_(
+                "refused to load {url}: a document may only use the bundled templates, "
+                "the template folder and files inside the plan's folder",
+                url=printable(fetcher.refused[0]),
+            )
         )
     return pdf
