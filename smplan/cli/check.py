@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,14 +9,7 @@ import typer
 
 from smplan.cli import app
 from smplan.cli.console import console
-from smplan.errors import (
-    ExitCode,
-    PlanFileError,
-    PlanInvalidError,
-    Problem,
-    UsageError,
-    printable,
-)
+from smplan.errors import ExitCode, PlanFileError, PlanInvalidError, UsageError, printable
 
 STEP_TITLES = {
     "project": "Project",
@@ -37,12 +29,38 @@ _STATUS_STYLE = {
 }
 
 
+#: The report formats of `--format`, by name: what each is for, and the function that
+#: writes a `smplan.checks.reports.Report` in it, as `module:function`, loaded when used so
+#: that --help loads none of them. A function that returns text has it printed as it is.
+#: A new format is one entry.
+REPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "text": ("for people", "smplan.cli.check:print_text"),
+    "json": ("for machines", "smplan.checks.reports:json_report"),
+    "github": ("GitHub Actions annotations", "smplan.checks.reports:github_report"),
+    "sarif": ("SARIF 2.1.0, for code scanning", "smplan.checks.reports:sarif_report"),
+}
+
+
+def write_report(output_format: str, report: Any) -> None:
+    """Print `report` in one of `REPORT_FORMATS`."""
+    import importlib
+
+    module, _, function = REPORT_FORMATS[output_format][1].partition(":")
+    text = getattr(importlib.import_module(module), function)(report)
+    if text is not None:
+        typer.echo(text)
+
+
 @app.command()
 def check(
     path: Path = typer.Argument(..., help="The plan file to check.", show_default=False),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     output_format: str = typer.Option(
-        "text", "--format", help="Output format: text (for people) or json (for machines)."
+        "text",
+        "--format",
+        help="Output format: "
+        + ", ".join(f"{name} ({what})" for name, (what, _) in REPORT_FORMATS.items())
+        + ".",
     ),
     ignore: str = typer.Option(
         "", "--ignore", help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803."
@@ -54,10 +72,16 @@ def check(
     warnings with --strict), 2 when the file cannot be read or parsed.
     """
     from smplan.checks import RULES, run_checks, step_status
+    from smplan.checks.reports import Report, finding_entry, loader_entry
     from smplan.plan.files import load_plan
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown format `{output_format}`", hint="use --format text or json")
+    if output_format not in REPORT_FORMATS:
+        raise UsageError(
+            f"unknown format `{output_format}`",
+            hint="use --format "
+            + ", ".join(list(REPORT_FORMATS)[:-1])
+            + f" or {list(REPORT_FORMATS)[-1]}",
+        )
     ignored = {code.strip().upper() for code in ignore.split(",") if code.strip()}
     unknown = sorted(ignored - set(RULES))
     if unknown:
@@ -68,44 +92,41 @@ def check(
     name = str(path)
     try:
         loaded = load_plan(path)
-    except PlanInvalidError as error:
-        _report_invalid(name, error, output_format)
-        raise typer.Exit(int(ExitCode.FINDINGS)) from None
     except PlanFileError as error:
-        if output_format == "json":
-            _print_json(_unreadable_json(name, error))
-            raise typer.Exit(int(error.exit_code)) from None
-        raise
+        unreadable = not isinstance(error, PlanInvalidError)
+        if unreadable and output_format == "text":
+            raise
+        entries = [loader_entry(p) for p in error.problems]
+        write_report(output_format, Report(name, entries, readable=not unreadable))
+        raise typer.Exit(int(error.exit_code)) from None
 
     everything = run_checks(loaded.plan)
     statuses = step_status(loaded.plan, everything)
-    findings = [f for f in everything if f.code not in ignored]
-    located = [(f, loaded.problem(f.loc, f.message, f.hint)) for f in findings]
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = len(findings) - errors
-    failed = errors > 0 or (strict and warnings > 0)
+    entries = [
+        finding_entry(f, loaded.problem(f.loc, f.message, f.hint))
+        for f in everything
+        if f.code not in ignored
+    ]
+    report = Report(name, entries, statuses, strict=strict)
+    write_report(output_format, report)
+    raise typer.Exit(int(ExitCode.FINDINGS if report.failed else ExitCode.OK))
 
-    if output_format == "json":
-        _print_json(
-            {
-                "file": name,
-                "valid": errors == 0,
-                "steps": statuses,
-                "summary": {"errors": errors, "warnings": warnings},
-                "findings": [_finding_json(f, p) for f, p in located],
-            }
-        )
+
+def print_text(report: Any) -> None:
+    """The report for people: findings grouped by step, and a one-line verdict."""
+    if not report.steps:
+        _report_invalid(report)
     else:
-        _print_report(name, located, statuses, errors, warnings, strict)
-    raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+        _print_report(report)
 
 
-def _finding_line(name: str, finding: Any, problem: Problem) -> str:
-    colour = "red" if finding.severity == "error" else "yellow"
+def _finding_line(name: str, entry: Any) -> str:
+    problem = entry.problem
+    colour = "red" if entry.severity == "error" else "yellow"
     prefix = _escape(problem.location(name))
-    text = f"{prefix}: [{colour}]{finding.severity} {finding.code}[/]: {_escape(finding.message)}"
-    if finding.hint:
-        text += f" [dim](hint: {_escape(finding.hint)})[/]"
+    text = f"{prefix}: [{colour}]{entry.severity} {entry.code}[/]: {_escape(problem.message)}"
+    if problem.hint:
+        text += f" [dim](hint: {_escape(problem.hint)})[/]"
     return text
 
 
@@ -115,28 +136,23 @@ def _escape(text: str) -> str:
     return escape(printable(text))
 
 
-def _print_report(
-    name: str,
-    located: list[tuple[Any, Problem]],
-    statuses: dict[str, str],
-    errors: int,
-    warnings: int,
-    strict: bool,
-) -> None:
-    by_step: dict[str, list[tuple[Any, Problem]]] = {}
-    for finding, problem in located:
-        by_step.setdefault(finding.step, []).append((finding, problem))
+def _print_report(report: Any) -> None:
+    name, statuses = report.file, report.steps
+    errors, warnings = report.errors, report.warnings
+    by_step: dict[str, list[Any]] = {}
+    for entry in report.entries:
+        by_step.setdefault(entry.step, []).append(entry)
     for step, title in STEP_TITLES.items():
         status = statuses.get(step)
-        items = sorted(by_step.get(step, []), key=lambda fp: fp[1].sort_key())
+        items = sorted(by_step.get(step, []), key=lambda e: e.problem.sort_key())
         if status is None and not items:
             continue
         heading = f"[bold]{title}[/]"
         if status is not None:
             heading += f"  {_STATUS_STYLE.get(status, status)}"
         console.print(heading, soft_wrap=True)
-        for finding, problem in items:
-            console.print("  " + _finding_line(name, finding, problem), soft_wrap=True)
+        for entry in items:
+            console.print("  " + _finding_line(name, entry), soft_wrap=True)
     done = sum(1 for s in statuses.values() if s == "complete")
     total = len(statuses)
     verdict = "[red]invalid[/]" if errors else "[green]valid[/]"
@@ -148,66 +164,18 @@ def _print_report(
     )
     if done < total:
         line += " [yellow](plan incomplete)[/]"
-    if strict and warnings and not errors:
+    if report.strict and warnings and not errors:
         line += " · [red]--strict: warnings fail the check[/]"
     console.print(line, soft_wrap=True)
 
 
-def _report_invalid(name: str, error: PlanInvalidError, output_format: str) -> None:
-    if output_format == "json":
-        _print_json(
-            {
-                "file": name,
-                "valid": False,
-                "steps": {},
-                "summary": {"errors": len(error.problems), "warnings": 0},
-                "findings": [_problem_json(p) for p in error.problems],
-            }
-        )
-        return
-    for problem in error.problems:
-        console.print(_escape(problem.format(name)), soft_wrap=True, style=None)
-    count = len(error.problems)
+def _report_invalid(report: Any) -> None:
+    name = report.file
+    for entry in report.entries:
+        console.print(_escape(entry.problem.format(name)), soft_wrap=True, style=None)
+    count = len(report.entries)
     console.print(
         f"{_escape(name)}: [red]invalid[/] · {count} error{'s' if count != 1 else ''}: "
         "the file does not fit the plan format",
         soft_wrap=True,
     )
-
-
-def _problem_json(problem: Problem) -> dict[str, Any]:
-    top = problem.path.split(".")[0].split("[")[0] if problem.path else None
-    return _entry("SMP000", "error", top if top in STEP_TITLES else None, problem)
-
-
-def _finding_json(finding: Any, problem: Problem) -> dict[str, Any]:
-    return _entry(finding.code, finding.severity, finding.step, problem)
-
-
-def _entry(code: str, severity: str, step: str | None, problem: Problem) -> dict[str, Any]:
-    """One finding as JSON: the same keys whatever produced it."""
-    return {
-        "code": code,
-        "severity": severity,
-        "step": step,
-        "path": problem.path,
-        "line": problem.line,
-        "column": problem.column,
-        "message": problem.message,
-        "hint": problem.hint,
-    }
-
-
-def _unreadable_json(name: str, error: PlanFileError) -> dict[str, Any]:
-    return {
-        "file": name,
-        "valid": False,
-        "readable": False,
-        "steps": {},
-        "summary": {"errors": len(error.problems), "warnings": 0},
-        "findings": [_problem_json(p) for p in error.problems],
-    }
-
-
-def _print_json(data: dict[str, Any]) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
