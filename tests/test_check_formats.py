@@ -182,3 +182,25 @@ def test_the_validator_rejects_a_broken_log():
     # The schema test can fail: a result without a message is not SARIF.
     log = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{}]}]}
     assert list(_validator().iter_errors(log)) != []
+
+
+def test_several_files_are_checked_in_one_call_as_pre_commit_passes_them(smplan, tmp_path):
+    (tmp_path / "good.yaml").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "bad.yaml").write_text(DANGLING)
+    text = smplan("check", "good.yaml", "bad.yaml", "--strict")
+    assert text.exit_code == 1
+    verdicts = [line for line in text.stdout.splitlines() if " · " in line and "steps" in line]
+    assert [v.split(":")[0] for v in verdicts] == ["good.yaml", "bad.yaml"]
+    (tmp_path / "broken.yaml").write_bytes(b"\xff\xfe")
+    mixed = smplan("check", "good.yaml", "broken.yaml", "--format", "json")
+    assert mixed.exit_code == 2
+    assert [(d["file"], d["valid"]) for d in json.loads(mixed.stdout)] == [
+        ("good.yaml", True),
+        ("broken.yaml", False),
+    ]
+    sarif = json.loads(smplan("check", "good.yaml", "bad.yaml", "--format", "sarif").stdout)
+    assert list(_validator().iter_errors(sarif)) == []
+    assert {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+    } == {"bad.yaml"}

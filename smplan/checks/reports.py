@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from smplan import __version__
 from smplan.checks.core import RULES, STEP_ORDER, Finding
-from smplan.errors import Problem
+from smplan.errors import ExitCode, Problem
 from smplan.i18n import _
 
 #: The code of a problem found by the loader rather than by a rule.
@@ -68,6 +68,13 @@ class Report:
         """Whether the check fails: errors, or warnings under --strict."""
         return self.errors > 0 or (self.strict and self.warnings > 0)
 
+    @property
+    def exit_code(self) -> ExitCode:
+        """2 for a file that cannot be read, 1 when the check fails, else 0."""
+        if not self.readable:
+            return ExitCode.UNUSABLE
+        return ExitCode.FINDINGS if self.failed else ExitCode.OK
+
 
 def finding_entry(finding: Finding, problem: Problem) -> Entry:
     """The entry of a rule's finding, placed at `problem`."""
@@ -83,8 +90,14 @@ def loader_entry(problem: Problem) -> Entry:
 # --- JSON ---------------------------------------------------------------------------------
 
 
-def json_report(report: Report) -> str:
-    """The report as one JSON object: file, validity, steps, counts and findings."""
+def json_report(reports: list[Report]) -> str:
+    """Each report as a JSON object (file, validity, steps, counts, findings); one file's
+    alone, several in a list."""
+    data = [_report_json(r) for r in reports]
+    return json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False)
+
+
+def _report_json(report: Report) -> dict[str, Any]:
     data: dict[str, Any] = {"file": report.file, "valid": report.valid}
     if not report.readable:
         data["readable"] = False
@@ -93,7 +106,7 @@ def json_report(report: Report) -> str:
         "summary": {"errors": report.errors, "warnings": report.warnings},
         "findings": [_entry_json(e) for e in report.entries],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return data
 
 
 def _entry_json(entry: Entry) -> dict[str, Any]:
@@ -126,13 +139,13 @@ def github_escape_property(text: str) -> str:
     return github_escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_report(report: Report) -> str:
+def github_report(reports: list[Report]) -> str:
     """One `::warning file=F,line=L,col=C,title=CODE::message` line per finding.
 
     GitHub shows each as an annotation on that line of the pull request's diff.
     """
     lines = []
-    for entry in report.entries:
+    for report, entry in ((r, e) for r in reports for e in r.entries):
         problem = entry.problem
         properties = [("file", report.file)]
         if problem.line is not None:
@@ -186,13 +199,15 @@ def sarif_rules() -> list[dict[str, Any]]:
     ]
 
 
-def sarif_report(report: Report) -> str:
-    """The report as a SARIF 2.1.0 log: one run, every rule described, each result placed."""
+def sarif_report(reports: list[Report]) -> str:
+    """The reports as one SARIF 2.1.0 log: one run, every rule described, each result
+    placed in its file."""
     rules = sarif_rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    uri = quote(PurePath(report.file).as_posix())
+    uris = {r.file: quote(PurePath(r.file).as_posix()) for r in reports}
     results = []
-    for entry in report.entries:
+    for report, entry in ((r, e) for r in reports for e in r.entries):
+        uri = uris[report.file]
         problem = entry.problem
         physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
         if problem.line is not None:
@@ -215,7 +230,7 @@ def sarif_report(report: Report) -> str:
         "runs": [
             {
                 "tool": {"driver": {"name": "smplan", "version": __version__, "rules": rules}},
-                "artifacts": [{"location": {"uri": uri}}],
+                "artifacts": [{"location": {"uri": uri}} for uri in dict.fromkeys(uris.values())],
                 "results": results,
             }
         ],

@@ -8,8 +8,8 @@ from typing import Any
 import typer
 
 from smplan.cli import app
-from smplan.cli.console import console
-from smplan.errors import ExitCode, PlanFileError, PlanInvalidError, UsageError, printable
+from smplan.cli.console import console, err_console
+from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
 
 STEP_TITLES = {
     "project": "Project",
@@ -30,9 +30,9 @@ _STATUS_STYLE = {
 
 
 #: The report formats of `--format`, by name: what each is for, and the function that
-#: writes a `smplan.checks.reports.Report` in it, as `module:function`, loaded when used so
-#: that --help loads none of them. A function that returns text has it printed as it is.
-#: A new format is one entry.
+#: writes a list of `smplan.checks.reports.Report` in it, as `module:function`, loaded
+#: when used so that --help loads none of them. Text a function returns is printed as it
+#: is. A new format is one entry.
 REPORT_FORMATS: dict[str, tuple[str, str]] = {
     "text": ("for people", "smplan.cli.check:print_text"),
     "json": ("for machines", "smplan.checks.reports:json_report"),
@@ -41,19 +41,21 @@ REPORT_FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-def write_report(output_format: str, report: Any) -> None:
-    """Print `report` in one of `REPORT_FORMATS`."""
+def write_report(output_format: str, reports: list[Any]) -> None:
+    """Print `reports` in one of `REPORT_FORMATS`."""
     import importlib
 
     module, _, function = REPORT_FORMATS[output_format][1].partition(":")
-    text = getattr(importlib.import_module(module), function)(report)
-    if text is not None:
+    text = getattr(importlib.import_module(module), function)(reports)
+    if text:
         typer.echo(text)
 
 
 @app.command()
 def check(
-    path: Path = typer.Argument(..., help="The plan file to check.", show_default=False),
+    paths: list[Path] = typer.Argument(
+        ..., help="The plan files to check.", show_default=False, metavar="PATH..."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     output_format: str = typer.Option(
         "text",
@@ -66,14 +68,12 @@ def check(
         "", "--ignore", help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803."
     ),
 ) -> None:
-    """Check a plan file: report every problem at its line, and how complete each step is.
+    """Check plan files: report every problem at its line, and how complete each step is.
 
-    Exit status: 0 when the file is valid (warnings allowed), 1 on errors (or on
-    warnings with --strict), 2 when the file cannot be read or parsed.
+    Exit status: 0 when every file is valid (warnings allowed), 1 on errors (or on
+    warnings with --strict), 2 when a file cannot be read or parsed.
     """
-    from smplan.checks import RULES, run_checks, step_status
-    from smplan.checks.reports import Report, finding_entry, loader_entry
-    from smplan.plan.files import load_plan
+    from smplan.checks import RULES
 
     if output_format not in REPORT_FORMATS:
         raise UsageError(
@@ -89,17 +89,23 @@ def check(
             f"unknown rule code{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}",
             hint="known codes: " + ", ".join(sorted(RULES)),
         )
+    reports = [check_file(path, ignored, strict) for path in paths]
+    write_report(output_format, reports)
+    raise typer.Exit(max(int(r.exit_code) for r in reports))
+
+
+def check_file(path: Path, ignored: set[str], strict: bool) -> Any:
+    """The `Report` of one plan file, the loader's problems included."""
+    from smplan.checks import run_checks, step_status
+    from smplan.checks.reports import Report, finding_entry, loader_entry
+    from smplan.plan.files import load_plan
+
     name = str(path)
     try:
         loaded = load_plan(path)
     except PlanFileError as error:
-        unreadable = not isinstance(error, PlanInvalidError)
-        if unreadable and output_format == "text":
-            raise
-        entries = [loader_entry(p) for p in error.problems]
-        write_report(output_format, Report(name, entries, readable=not unreadable))
-        raise typer.Exit(int(error.exit_code)) from None
-
+        readable = isinstance(error, PlanInvalidError)
+        return Report(name, [loader_entry(p) for p in error.problems], readable=readable)
     everything = run_checks(loaded.plan)
     statuses = step_status(loaded.plan, everything)
     entries = [
@@ -107,17 +113,24 @@ def check(
         for f in everything
         if f.code not in ignored
     ]
-    report = Report(name, entries, statuses, strict=strict)
-    write_report(output_format, report)
-    raise typer.Exit(int(ExitCode.FINDINGS if report.failed else ExitCode.OK))
+    return Report(name, entries, statuses, strict=strict)
 
 
-def print_text(report: Any) -> None:
-    """The report for people: findings grouped by step, and a one-line verdict."""
-    if not report.steps:
-        _report_invalid(report)
-    else:
-        _print_report(report)
+def print_text(reports: list[Any]) -> None:
+    """The reports for people: findings grouped by step, and a one-line verdict each.
+
+    A file that cannot be read is reported on standard error, one line per problem.
+    """
+    for report in reports:
+        if not report.readable:
+            for entry in report.entries:
+                err_console.print(
+                    entry.problem.format(report.file), highlight=False, markup=False, soft_wrap=True
+                )
+        elif not report.steps:
+            _report_invalid(report)
+        else:
+            _print_report(report)
 
 
 def _finding_line(name: str, entry: Any) -> str:
