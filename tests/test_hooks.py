@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from commandline import parse, usage_error
 
 ROOT = Path(__file__).resolve().parent.parent
