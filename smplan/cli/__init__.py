@@ -80,7 +80,7 @@ def _register() -> None:
     # a user meets them, which is the order --help lists them in.
     import importlib
 
-    for name in ("new", "init", "check", "render", "diff", "schema"):
+    for name in ("new", "init", "check", "render", "diff", "schema", "completion"):
         importlib.import_module(f"smplan.cli.{name}")
 
 
@@ -89,7 +89,10 @@ _register()
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the `smplan` console script."""
+    from smplan.cli.completers import activate
+
     _state["debug"] = False
+    activate()
     try:
         code = app(args=argv, prog_name="smplan", standalone_mode=False)
     except SmplanError as error:

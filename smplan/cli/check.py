@@ -7,7 +7,8 @@ from typing import Any
 
 import typer
 
-from smplan.cli import app
+from smplan.cli import app, debug_enabled
+from smplan.cli.completers import complete_plan_paths, complete_rule_codes
 from smplan.cli.console import console, err_console
 from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
 
@@ -54,7 +55,11 @@ def write_report(output_format: str, reports: list[Any]) -> None:
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(
-        ..., help="The plan files to check.", show_default=False, metavar="PATH..."
+        ...,
+        help="The plan files to check.",
+        show_default=False,
+        metavar="PATH...",
+        autocompletion=complete_plan_paths,
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     output_format: str = typer.Option(
@@ -65,7 +70,10 @@ def check(
         + ".",
     ),
     ignore: str = typer.Option(
-        "", "--ignore", help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803."
+        "",
+        "--ignore",
+        help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803.",
+        autocompletion=complete_rule_codes,
     ),
 ) -> None:
     """Check plan files: report every problem at its line, and how complete each step is.
@@ -105,6 +113,8 @@ def check_file(path: Path, ignored: set[str], strict: bool) -> Any:
         loaded = load_plan(path)
     except PlanFileError as error:
         readable = isinstance(error, PlanInvalidError)
+        if not readable and debug_enabled():
+            raise
         return Report(name, [loader_entry(p) for p in error.problems], readable=readable)
     everything = run_checks(loaded.plan)
     statuses = step_status(loaded.plan, everything)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from smplan.cli import app, known_language
+from smplan.cli.completers import complete_plan_paths
 from smplan.errors import UsageError
 
 #: The formats of `--format`, by name: what each is for, and the function of a
@@ -21,8 +22,18 @@ DIFF_FORMATS: dict[str, tuple[str, str]] = {
 
 @app.command()
 def diff(
-    old: Path = typer.Argument(..., help="The earlier version of the plan.", show_default=False),
-    new: Path = typer.Argument(..., help="The later version of the plan.", show_default=False),
+    old: Path = typer.Argument(
+        ...,
+        help="The earlier version of the plan.",
+        show_default=False,
+        autocompletion=complete_plan_paths,
+    ),
+    new: Path = typer.Argument(
+        ...,
+        help="The later version of the plan.",
+        show_default=False,
+        autocompletion=complete_plan_paths,
+    ),
     output_format: str = typer.Option(
         "text",
         "--format",
@@ -32,7 +43,10 @@ def diff(
         + ".",
     ),
     lang: str | None = typer.Option(
-        None, "--lang", help="Language of the changes. Default: the later plan's.", show_default=False
+        None,
+        "--lang",
+        help="Language of the changes. Default: the later plan's.",
+        show_default=False,
     ),
 ) -> None:
     """Say what changed from one version of a plan to the next, step by step.

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from smplan.cli import app, known_language, report_error
+from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
 from smplan.errors import ExitCode, SmplanError, UsageError
 from smplan.render.formats import FORMATS
@@ -16,7 +17,11 @@ from smplan.render.formats import FORMATS
 @app.command()
 def render(
     paths: list[Path] = typer.Argument(
-        ..., help="The plan files to render.", show_default=False, metavar="PATH"
+        ...,
+        help="The plan files to render.",
+        show_default=False,
+        metavar="PATH",
+        autocompletion=complete_plan_paths,
     ),
     output_format: str | None = typer.Option(
         None,
