@@ -159,7 +159,15 @@ def _escape(text: str) -> str:
     return escape(printable(text))
 
 
-def _print_report(report: Any) -> None:
+def print_findings(report: Any) -> None:
+    """Only the findings and the verdict, for a plan that is checked on each save."""
+    if report.steps:
+        _print_report(report, headings=False)
+    else:
+        print_text([report])
+
+
+def _print_report(report: Any, headings: bool = True) -> None:
     name, statuses = report.file, report.steps
     errors, warnings = report.errors, report.warnings
     by_step: dict[str, list[Any]] = {}
@@ -173,7 +181,8 @@ def _print_report(report: Any) -> None:
         heading = f"[bold]{title}[/]"
         if status is not None:
             heading += f"  {_STATUS_STYLE.get(status, status)}"
-        console.print(heading, soft_wrap=True)
+        if headings:
+            console.print(heading, soft_wrap=True)
         for entry in items:
             console.print("  " + _finding_line(name, entry), soft_wrap=True)
     done = sum(1 for s in statuses.values() if s == "complete")

@@ -57,6 +57,12 @@ def render(
     jobs: int = typer.Option(
         1, "--jobs", "-j", min=1, help="How many plans to render at once, in separate processes."
     ),
+    watch: bool = typer.Option(
+        False,
+        "--watch",
+        help="Keep running: render again on each save of the plan or of a template in "
+        "--template-dir, and print the new version's findings. Ctrl-C stops it (exit 0).",
+    ),
 ) -> None:
     """Render plans as documents to hand to a client: Markdown, HTML or PDF.
 
@@ -71,6 +77,8 @@ def render(
     from smplan.render.pdf import ensure_pdf_support
 
     known_language(lang)
+    if watch and len(paths) != 1:
+        raise UsageError("--watch takes one plan", hint="watch each plan in its own terminal")
     if output_format is not None and output_format not in FORMATS:
         raise UsageError(
             f"unknown format `{output_format}`", hint=f"use one of: {', '.join(FORMATS)}"
@@ -96,6 +104,11 @@ def render(
     )
     if fmt == "pdf":
         ensure_pdf_support()
+    if watch:
+        from smplan.cli.watch import watch as watch_plan
+
+        raise typer.Exit(watch_plan(*pairs[0], options))
+    if fmt == "pdf":
         with err_console.status(f"Rendering {_count(len(pairs))} as PDF…") as status:
             outcomes = []
             for outcome in render_batch(pairs, options, workers=jobs):

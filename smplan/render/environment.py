@@ -138,6 +138,11 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
     return env
 
 
+def forget_templates() -> None:
+    """Build the environments afresh at the next render: a template was added or removed."""
+    _environment.cache_clear()
+
+
 def _markdown_join(env: Any) -> Any:
     from markupsafe import Markup
 
