@@ -180,3 +180,43 @@ def test_a_broken_version_is_reported_at_its_line(smplan, tmp_path):
     assert f"{broken}:2:1: projet: unknown key `projet`" in result.stderr
     assert smplan("diff", BAKERY, tmp_path / "missing.yaml").exit_code == 2
     assert smplan("diff", BAKERY, BAKERY, "--format", "xml").exit_code == 2
+
+
+def test_render_since_opens_the_document_with_the_changes(smplan, versions, tmp_path):
+    def edit(plan: dict[str, Any]) -> None:
+        plan["objectives"][0]["statement"] = "Sell <b>more</b> cakes"
+
+    old, new = versions(edit)
+    md = tmp_path / "plan.md"
+    result = smplan("render", new, "--since", old, "-o", md)
+    assert result.exit_code == 0, result.output
+    text = md.read_text(encoding="utf-8")
+    heading = "## Changements de la version 1.0 à la version 1.1"
+    assert f"- {heading[3:]}\n- Synthèse\n" in text
+    changes = text[text.index(heading) : text.index("## Synthèse")]
+    assert "### Les objectifs\n\n- objectif \\`gateaux\\` reformulé : « " in changes
+    assert "→ « Sell \\<b>more\\</b> cakes »" in changes
+
+    html = tmp_path / "plan.html"
+    assert smplan("render", new, "--since", old, "-o", html).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert (
+        '<h2 id="changes" class="chapter">Changements de la version 1.0 à la version 1.1</h2>'
+        in page
+    )
+    assert "Sell &lt;b&gt;more&lt;/b&gt; cakes" in page
+    without = tmp_path / "plain.html"
+    assert smplan("render", new, "-o", without).exit_code == 0
+    assert 'id="changes"' not in without.read_text(encoding="utf-8")
+
+
+def test_render_since_a_broken_version_says_where(smplan, tmp_path):
+    broken = tmp_path / "old.yaml"
+    broken.write_text("smplan: 1\nprojet: {}\n")
+    result = smplan("render", BAKERY, "--since", broken, "-o", tmp_path / "plan.md")
+    assert result.exit_code == 1
+    assert f"{broken}:2:1: projet: unknown key `projet`" in result.stderr
+    assert not (tmp_path / "plan.md").exists()
+    several = smplan("render", BAKERY, SOFTWARE, "--since", BAKERY, "-o", tmp_path)
+    assert several.exit_code == 2
+    assert several.stderr.startswith("error: --since takes one plan")

@@ -316,6 +316,19 @@ def _by_step(diff: PlanDiff) -> Iterator[tuple[str, list[Change]]]:
     yield from steps.items()
 
 
+def diff_page(diff: PlanDiff) -> dict[str, Any]:
+    """The changes as a document's "changes since" page shows them, in the language in
+    force: the heading, what to say when nothing changed, and each step's lines."""
+    return {
+        "heading": str(_heading(diff)),
+        "none": str(L_("No change in the strategy.")),
+        "steps": [
+            {"key": step, "title": _title(step), "lines": [str(c.message) for c in changes]}
+            for step, changes in _by_step(diff)
+        ],
+    }
+
+
 def diff_text(diff: PlanDiff) -> str:
     """The changes for a terminal: a heading, then each step's changes marked + - ~."""
     with language(diff.lang):

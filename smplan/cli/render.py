@@ -57,6 +57,13 @@ def render(
     jobs: int = typer.Option(
         1, "--jobs", "-j", min=1, help="How many plans to render at once, in separate processes."
     ),
+    since: Path | None = typer.Option(
+        None,
+        "--since",
+        help="The previous version of the plan: the document opens with what changed since.",
+        show_default=False,
+        autocompletion=complete_plan_paths,
+    ),
     watch: bool = typer.Option(
         False,
         "--watch",
@@ -79,6 +86,8 @@ def render(
     known_language(lang)
     if watch and len(paths) != 1:
         raise UsageError("--watch takes one plan", hint="watch each plan in its own terminal")
+    if since is not None and len(paths) != 1:
+        raise UsageError("--since takes one plan", hint="render the plans one at a time")
     if output_format is not None and output_format not in FORMATS:
         raise UsageError(
             f"unknown format `{output_format}`", hint=f"use one of: {', '.join(FORMATS)}"
@@ -101,6 +110,7 @@ def render(
         lang=lang,
         template_dir=template_dir,
         summary=summary,
+        since=since,
     )
     if fmt == "pdf":
         ensure_pdf_support()
