@@ -81,7 +81,9 @@ def test_unknown_output_format_is_a_usage_error(smplan, tmp_path):
     (tmp_path / "plan.yaml").write_text(DANGLING)
     result = smplan("check", "plan.yaml", "--format", "xml")
     assert result.exit_code == 2
-    assert result.stderr == "error: unknown format `xml`\nhint: use one of: text, json\n"
+    assert result.stderr == (
+        "error: unknown format `xml`\nhint: use one of: text, json, github, sarif\n"
+    )
 
 
 def test_json_output_is_stable_for_machines(smplan, tmp_path):

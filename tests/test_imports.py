@@ -99,6 +99,12 @@ COMMANDS = {
         PDF_ENGINE | WRITER,
         INTERVIEW | SKELETON,
     ),
+    "diff": (
+        ["diff", EXAMPLE, EXAMPLE, "--format", "md"],
+        {"smplan.checks.diff", "babel"},
+        PDF_ENGINE | WRITER | {"jinja2"},
+        RENDERING | INTERVIEW | SKELETON,
+    ),
     "schema": (
         ["schema"],
         {"smplan.plan.schema"},

@@ -104,7 +104,7 @@ def _register() -> None:
     # a user meets them, which is the order --help lists them in.
     import importlib
 
-    for name in ("new", "init", "check", "render", "schema", "rules"):
+    for name in ("new", "init", "check", "render", "diff", "schema", "rules", "completion"):
         importlib.import_module(f"smplan.cli.{name}")
 
 
@@ -122,7 +122,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
 
 def _main(argv: list[str] | None) -> NoReturn:
+    from smplan.cli.completers import activate
+
     _state["debug"] = False
+    activate()
     try:
         code = app(args=argv, prog_name="smplan", standalone_mode=False)
     except SmplanError as error:

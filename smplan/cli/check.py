@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from smplan.cli import app, known_language, unknown_format
-from smplan.cli.console import console
-from smplan.errors import (
-    ExitCode,
-    PlanFileError,
-    PlanInvalidError,
-    Problem,
-    UsageError,
-    printable,
-)
+from smplan.cli import app, debug_enabled, known_language, unknown_format
+from smplan.cli.completers import complete_plan_paths, complete_rule_codes
+from smplan.cli.console import console, err_console
+from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
 
 _STATUS_STYLE = {"complete": "green", "incomplete": "yellow", "missing": "dim"}
 
 
 def _heading(step: str) -> str:
-    """`Step 1 · Team`, or `Project`, as the report titles each part."""
+    """`Step 1 · The team`, or `Project`, as the report titles each part."""
     from smplan.i18n import L_, pgettext
     from smplan.plan.labels import STEP_TITLES
     from smplan.plan.model import STEPS
@@ -46,33 +39,70 @@ def _status(status: str) -> str:
     return f"[{_STATUS_STYLE[status]}]{_escape(word)}[/]" if status in _STATUS_STYLE else word
 
 
+#: The report formats of `--format`, by name: what each is for, and the function that
+#: writes a list of `smplan.checks.reports.Report` in it, as `module:function`, loaded
+#: when used so that --help loads none of them. Text a function returns is printed as it
+#: is. A new format is one entry.
+REPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "text": ("for people", "smplan.cli.check:print_text"),
+    "json": ("for machines", "smplan.checks.reports:json_report"),
+    "github": ("GitHub Actions annotations", "smplan.checks.reports:github_report"),
+    "sarif": ("SARIF 2.1.0, for code scanning", "smplan.checks.reports:sarif_report"),
+}
+
+
+def write_report(output_format: str, reports: list[Any]) -> None:
+    """Print `reports` in one of `REPORT_FORMATS`."""
+    import importlib
+
+    from smplan.i18n import current, language
+
+    module, _, function = REPORT_FORMATS[output_format][1].partition(":")
+    with language(reports[0].language or current() if len(reports) == 1 else current()):
+        text = getattr(importlib.import_module(module), function)(reports)
+    if text:
+        typer.echo(text)
+
+
 @app.command()
 def check(
-    path: Path = typer.Argument(..., help="The plan file to check.", show_default=False),
+    paths: list[Path] = typer.Argument(
+        ...,
+        help="The plan files to check.",
+        show_default=False,
+        metavar="PATH...",
+        autocompletion=complete_plan_paths,
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     output_format: str = typer.Option(
-        "text", "--format", help="Output format: text (for people) or json (for machines)."
+        "text",
+        "--format",
+        help="Output format: "
+        + ", ".join(f"{name} ({what})" for name, (what, _) in REPORT_FORMATS.items())
+        + ".",
     ),
     ignore: str = typer.Option(
-        "", "--ignore", help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803."
+        "",
+        "--ignore",
+        help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803.",
+        autocompletion=complete_rule_codes,
     ),
     lang: str | None = typer.Option(
-        None, "--lang", help="Language of the report. Default: the plan's own.", show_default=False
+        None, "--lang", help="Language of the report. Default: each plan's own.", show_default=False
     ),
 ) -> None:
-    """Check a plan file: report every problem at its line, and how complete each step is.
+    """Check plan files: report every problem at its line, and how complete each step is.
 
-    Exit status: 0 when the file is valid (warnings allowed), 1 on errors (or on
-    warnings with --strict), 2 when the file cannot be read or parsed.
+    Exit status: 0 when every file is valid (warnings allowed), 1 on errors (or on
+    warnings with --strict), 2 when a file cannot be read or parsed.
     """
-    from smplan.checks import RULES, run_checks, step_status
+    from smplan.checks import RULES
     from smplan.i18n import LN_, speak
-    from smplan.plan.files import load_plan
 
     if lang is not None:
         speak(known_language(lang) or lang)
-    if output_format not in ("text", "json"):
-        raise unknown_format(output_format, ("text", "json"))
+    if output_format not in REPORT_FORMATS:
+        raise unknown_format(output_format, REPORT_FORMATS)
     ignored = {code.strip().upper() for code in ignore.split(",") if code.strip()}
     unknown = sorted(ignored - set(RULES))
     if unknown:
@@ -85,57 +115,76 @@ def check(
             ),
             hint=LN_("known codes: {codes}", "known codes: {codes}", 2, codes=", ".join(RULES)),
         )
+    reports = [check_file(path, ignored, strict, lang) for path in paths]
+    write_report(output_format, reports)
+    raise typer.Exit(max(int(r.exit_code) for r in reports))
+
+
+def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = None) -> Any:
+    """The `Report` of one plan file, the loader's problems included.
+
+    It speaks `lang`, else the language the plan declares.
+    """
+    from smplan.checks import run_checks, step_status
+    from smplan.checks.reports import Report, finding_entry, loader_entry
+    from smplan.plan.files import load_plan
+
     name = str(path)
     try:
         loaded = load_plan(path)
-    except PlanInvalidError as error:
-        if lang is None and error.language:
-            speak(error.language)
-        _report_invalid(name, error, output_format)
-        raise typer.Exit(int(ExitCode.FINDINGS)) from None
     except PlanFileError as error:
-        if lang is None and error.language:
-            speak(error.language)
-        if output_format == "json":
-            _print_json(_unreadable_json(name, error))
-            raise typer.Exit(int(error.exit_code)) from None
-        raise
-    if lang is None:
-        speak(loaded.plan.language)
-
-    everything = run_checks(loaded.plan)
+        readable = isinstance(error, PlanInvalidError)
+        if not readable and debug_enabled():
+            raise
+        entries = [loader_entry(p) for p in error.problems]
+        return Report(name, entries, readable=readable, language=lang or error.language)
+    speaks = lang or loaded.plan.language
+    everything = run_checks(loaded.plan, speaks)
     statuses = step_status(loaded.plan, everything)
-    findings = [f for f in everything if f.code not in ignored]
-    located = [(f, loaded.problem(f.loc, f.message, f.hint)) for f in findings]
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = len(findings) - errors
-    failed = errors > 0 or (strict and warnings > 0)
+    entries = [
+        finding_entry(f, loaded.problem(f.loc, f.message, f.hint))
+        for f in everything
+        if f.code not in ignored
+    ]
+    return Report(name, entries, statuses, strict=strict, language=speaks)
 
-    if output_format == "json":
-        _print_json(
-            {
-                "file": name,
-                "valid": errors == 0,
-                "steps": statuses,
-                "summary": {"errors": errors, "warnings": warnings},
-                "findings": [_finding_json(f, p) for f, p in located],
-            }
-        )
+
+def print_text(reports: list[Any]) -> None:
+    """The reports for people: findings grouped by step, and a one-line verdict each.
+
+    A file that cannot be read is reported on standard error, one line per problem.
+    """
+    from smplan.i18n import current, language
+
+    for report in reports:
+        with language(report.language or current()):
+            _print_one(report)
+
+
+def _print_one(report: Any) -> None:
+    if not report.readable:
+        for entry in report.entries:
+            err_console.print(
+                entry.problem.format(report.file), highlight=False, markup=False, soft_wrap=True
+            )
+    elif not report.steps:
+        _report_invalid(report)
     else:
-        _print_report(name, located, statuses, errors, warnings, strict)
-    raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+        _print_report(report)
 
 
-def _finding_line(name: str, finding: Any, problem: Problem) -> str:
+def _finding_line(name: str, entry: Any) -> str:
     from smplan.checks.core import SEVERITIES
     from smplan.i18n import L_
 
-    colour = "red" if finding.severity == "error" else "yellow"
+    problem = entry.problem
+    colour = "red" if entry.severity == "error" else "yellow"
     prefix = _escape(problem.location(name))
-    severity = _escape(str(SEVERITIES[finding.severity]))
-    text = f"{prefix}: [{colour}]{severity} {finding.code}[/]: {_escape(finding.message)}"
-    if finding.hint:
-        hint = L_("(hint: {hint})", hint=finding.hint)
+    severity = _escape(str(SEVERITIES[entry.severity]))
+    message = _escape(str(problem.message))
+    text = f"{prefix}: [{colour}]{severity} {entry.code}[/]: {message}"
+    if problem.hint:
+        hint = L_("(hint: {hint})", hint=str(problem.hint))
         text += f" [dim]{_escape(str(hint))}[/]"
     return text
 
@@ -146,31 +195,38 @@ def _escape(text: str) -> str:
     return escape(printable(text))
 
 
-def _print_report(
-    name: str,
-    located: list[tuple[Any, Problem]],
-    statuses: dict[str, str],
-    errors: int,
-    warnings: int,
-    strict: bool,
-) -> None:
-    by_step: dict[str, list[tuple[Any, Problem]]] = {}
-    for finding, problem in located:
-        by_step.setdefault(finding.step, []).append((finding, problem))
+def print_findings(report: Any) -> None:
+    """Only the findings and the verdict, for a plan that is checked on each save."""
+    from smplan.i18n import current, language
+
+    if report.steps:
+        with language(report.language or current()):
+            _print_report(report, headings=False)
+    else:
+        print_text([report])
+
+
+def _print_report(report: Any, headings: bool = True) -> None:
+    name, statuses = report.file, report.steps
+    errors, warnings = report.errors, report.warnings
+    by_step: dict[str, list[Any]] = {}
+    for entry in report.entries:
+        by_step.setdefault(entry.step, []).append(entry)
     from smplan.i18n import L_, LN_, pgettext
     from smplan.plan.model import STEPS
 
     for step in ("project", *STEPS):
         status = statuses.get(step)
-        items = sorted(by_step.get(step, []), key=lambda fp: fp[1].sort_key())
+        items = sorted(by_step.get(step, []), key=lambda e: e.problem.sort_key())
         if status is None and not items:
             continue
         heading = f"[bold]{_escape(_heading(step))}[/]"
         if status is not None:
             heading += f"  {_status(status)}"
-        console.print(heading, soft_wrap=True)
-        for finding, problem in items:
-            console.print("  " + _finding_line(name, finding, problem), soft_wrap=True)
+        if headings:
+            console.print(heading, soft_wrap=True)
+        for entry in items:
+            console.print("  " + _finding_line(name, entry), soft_wrap=True)
     done = sum(1 for s in statuses.values() if s == "complete")
     total = len(statuses)
     invalid, valid = pgettext("verdict", "invalid"), pgettext("verdict", "valid")
@@ -186,71 +242,21 @@ def _print_report(
     strict_fails = L_("--strict: warnings fail the check")
     if done < total:
         line += f" [yellow]{_escape(str(incomplete))}[/]"
-    if strict and warnings and not errors:
+    if report.strict and warnings and not errors:
         line += f" · [red]{_escape(str(strict_fails))}[/]"
     console.print(line, soft_wrap=True)
 
 
-def _report_invalid(name: str, error: PlanInvalidError, output_format: str) -> None:
-    if output_format == "json":
-        _print_json(
-            {
-                "file": name,
-                "valid": False,
-                "steps": {},
-                "summary": {"errors": len(error.problems), "warnings": 0},
-                "findings": [_problem_json(p) for p in error.problems],
-            }
-        )
-        return
-    for problem in error.problems:
-        console.print(_escape(problem.format(name)), soft_wrap=True, style=None)
+def _report_invalid(report: Any) -> None:
+    name = report.file
+    for entry in report.entries:
+        console.print(_escape(entry.problem.format(name)), soft_wrap=True, style=None)
     from smplan.i18n import LN_, pgettext
 
     count = LN_(
         "{n} error: the file does not fit the plan format",
         "{n} errors: the file does not fit the plan format",
-        len(error.problems),
+        len(report.entries),
     )
     invalid = _escape(pgettext("verdict", "invalid"))
     console.print(f"{_escape(name)}: [red]{invalid}[/] · {_escape(str(count))}", soft_wrap=True)
-
-
-def _problem_json(problem: Problem) -> dict[str, Any]:
-    top = problem.path.split(".")[0].split("[")[0] if problem.path else None
-    from smplan.plan.model import STEPS
-
-    return _entry("SMP000", "error", top if top in ("project", *STEPS) else None, problem)
-
-
-def _finding_json(finding: Any, problem: Problem) -> dict[str, Any]:
-    return _entry(finding.code, finding.severity, finding.step, problem)
-
-
-def _entry(code: str, severity: str, step: str | None, problem: Problem) -> dict[str, Any]:
-    """One finding as JSON: the same keys whatever produced it."""
-    return {
-        "code": code,
-        "severity": severity,
-        "step": step,
-        "path": problem.path,
-        "line": problem.line,
-        "column": problem.column,
-        "message": str(problem.message),
-        "hint": None if problem.hint is None else str(problem.hint),
-    }
-
-
-def _unreadable_json(name: str, error: PlanFileError) -> dict[str, Any]:
-    return {
-        "file": name,
-        "valid": False,
-        "readable": False,
-        "steps": {},
-        "summary": {"errors": len(error.problems), "warnings": 0},
-        "findings": [_problem_json(p) for p in error.problems],
-    }
-
-
-def _print_json(data: dict[str, Any]) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -8,12 +8,15 @@ from pathlib import Path
 import typer
 
 from smplan.cli import app, known_language
+from smplan.cli.completers import complete_plan_paths, complete_steps
 
 
 @app.command()
 def init(
     path: Path = typer.Argument(
-        Path("plan.yaml"), help="The plan file to create, or to complete where it stopped."
+        Path("plan.yaml"),
+        help="The plan file to create, or to complete where it stopped.",
+        autocompletion=complete_plan_paths,
     ),
     lang: str = typer.Option(
         None, "--lang", help="Language of the questions. Default: the plan's own."
@@ -23,6 +26,7 @@ def init(
         "--step",
         help="Reopen one step with its current answers as defaults: a number (0 for the "
         "project, 1 to 8) or a name such as objectives.",
+        autocompletion=complete_steps,
     ),
     answers: Path = typer.Option(
         None,

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from smplan.cli import app, known_language, report_error, unknown_format
+from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
 from smplan.i18n import L_, LN_, speak
@@ -17,7 +18,11 @@ from smplan.render.formats import FORMATS
 @app.command()
 def render(
     paths: list[Path] = typer.Argument(
-        ..., help="The plan files to render.", show_default=False, metavar="PATH"
+        ...,
+        help="The plan files to render.",
+        show_default=False,
+        metavar="PATH",
+        autocompletion=complete_plan_paths,
     ),
     output_format: str | None = typer.Option(
         None,
@@ -53,6 +58,19 @@ def render(
     jobs: int = typer.Option(
         1, "--jobs", "-j", min=1, help="How many plans to render at once, in separate processes."
     ),
+    since: Path | None = typer.Option(
+        None,
+        "--since",
+        help="The previous version of the plan: the document opens with what changed since.",
+        show_default=False,
+        autocompletion=complete_plan_paths,
+    ),
+    watch: bool = typer.Option(
+        False,
+        "--watch",
+        help="Keep running: render again on each save of the plan or of a template in "
+        "--template-dir, and print the new version's findings. Ctrl-C stops it (exit 0).",
+    ),
 ) -> None:
     """Render plans as documents to hand to a client: Markdown, HTML or PDF.
 
@@ -69,6 +87,12 @@ def render(
 
     if lang is not None:
         speak(known_language(lang) or lang)
+    if watch and len(paths) != 1:
+        raise UsageError(
+            L_("--watch takes one plan"), hint=L_("watch each plan in its own terminal")
+        )
+    if since is not None and len(paths) != 1:
+        raise UsageError(L_("--since takes one plan"), hint=L_("render the plans one at a time"))
     if output_format is not None and output_format not in FORMATS:
         raise unknown_format(output_format, FORMATS)
     output = Path(output_arg) if output_arg else None
@@ -93,9 +117,15 @@ def render(
         lang=lang,
         template_dir=template_dir,
         summary=summary,
+        since=since,
     )
     if fmt == "pdf":
         ensure_pdf_support()
+    if watch:
+        from smplan.cli.watch import watch as watch_plan
+
+        raise typer.Exit(watch_plan(*pairs[0], options))
+    if fmt == "pdf":
         rendering = LN_("Rendering {n} plan as PDF…", "Rendering {n} plans as PDF…", len(pairs))
         with err_console.status(str(rendering)) as status:
             outcomes = []

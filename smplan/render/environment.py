@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from smplan import __version__
+from smplan.checks.diff import diff_page, diff_plans
 from smplan.errors import RenderError, printable
 from smplan.i18n import L_, Message, _, current, language, ngettext, pgettext
+from smplan.plan.files import load_plan
 from smplan.plan.labels import VALUE_LABELS
 from smplan.plan.model import Plan
 from smplan.render.formats import FORMATS, RenderOptions, builtin_templates, template_name
@@ -138,6 +140,11 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
     return env
 
 
+def forget_templates() -> None:
+    """Build the environments afresh at the next render: a template was added or removed."""
+    _environment.cache_clear()
+
+
 def _markdown_join(env: Any) -> Any:
     from markupsafe import Markup
 
@@ -233,9 +240,13 @@ def render_text(plan: Plan, options: RenderOptions) -> str:
 
     kind = FORMATS[options.fmt].template
     env = _environment(kind, options.template_dir)
+    previous = load_plan(options.since).plan if options.since is not None else None
     try:
         with language(options.lang or plan.language):
             context = _context(plan, source_date(plan))
+            context["changes"] = (
+                diff_page(diff_plans(previous, plan, current())) if previous is not None else None
+            )
             template = env.get_template(template_name(options.fmt, options.summary))
             text = str(template.render(context))
     except TemplateError as exc:

@@ -49,13 +49,15 @@ PDF_PACKAGES = (
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to render: the format, the language, user templates, full or summary."""
+    """How to render: the format, the language, user templates, full or summary, and the
+    previous version of the plan when the document tells what changed since."""
 
     #: The name of a format in `FORMATS`.
     fmt: str = "pdf"
     lang: str | None = None
     template_dir: Path | None = None
     summary: bool = False
+    since: Path | None = None
 
 
 def builtin_templates() -> Path:

@@ -1,0 +1,74 @@
+"""Completion of smplan's arguments: plan files, step names, rule codes.
+
+The script `smplan completion SHELL` prints calls smplan back with `_SMPLAN_COMPLETE` set,
+and the functions below answer. The commands import this module at start-up, so it
+imports nothing heavy; the rules are loaded only when a rule code is completed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The shells smplan writes a completion script for.
+SHELLS = ("bash", "zsh", "fish")
+#: The variable the scripts set when they ask smplan for completions.
+COMPLETE_VAR = "_SMPLAN_COMPLETE"
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def complete_plan_paths(incomplete: str) -> list[str]:
+    """Plan files (`*.yaml`, `*.yml`) and folders whose path begins with `incomplete`."""
+    head, _, prefix = incomplete.rpartition("/")
+    head = head + "/" if _ else ""
+    folder = Path(head or ".")
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        name = entry.name
+        if not name.startswith(prefix) or (name.startswith(".") and not prefix.startswith(".")):
+            continue
+        if entry.is_dir():
+            found.append(f"{head}{name}/")
+        elif entry.suffix.lower() in PLAN_SUFFIXES:
+            found.append(f"{head}{name}")
+    return found
+
+
+def complete_steps(incomplete: str) -> list[tuple[str, str]]:
+    """The names `init --step` takes, each with its title."""
+    from smplan.plan.labels import STEP_TITLES
+
+    steps = [("project", "0"), *((step, str(n)) for n, step in enumerate(STEP_TITLES, 1))]
+    titles = {step: str(title) for step, title in STEP_TITLES.items()}
+    return [
+        (name, f"{number} · {titles.get(name, 'Project')}")
+        for name, number in steps
+        if name.startswith(incomplete)
+    ]
+
+
+def complete_rule_codes(incomplete: str) -> list[tuple[str, str]]:
+    """Rule codes for `--ignore`, each with its title; after a comma, the next code."""
+    from smplan.checks import RULES
+
+    done, _, last = incomplete.rpartition(",")
+    done = done + "," if _ else ""
+    given = set(done.upper().split(","))
+    return [
+        (f"{done}{code}", str(rule.title))
+        for code, rule in RULES.items()
+        if code.startswith(last.upper()) and code not in given
+    ]
+
+
+def activate() -> None:
+    """When a completion script asks, answer in the format Typer's scripts read."""
+    if os.environ.get(COMPLETE_VAR):
+        # Typer's own --install-completion registers these the same way.
+        from typer.completion import completion_init  # type: ignore[attr-defined]
+
+        completion_init()

@@ -1,0 +1,33 @@
+"""`smplan completion SHELL`: teach bash, zsh or fish to complete smplan's command lines."""
+
+from __future__ import annotations
+
+import typer
+
+from smplan.cli import app
+from smplan.cli.completers import COMPLETE_VAR, SHELLS
+
+
+@app.command()
+def completion(
+    shell: str = typer.Argument(
+        ...,
+        help=f"The shell: {', '.join(SHELLS)}.",
+        show_default=False,
+        autocompletion=lambda: list(SHELLS),
+    ),
+) -> None:
+    """Print the script that makes a shell complete smplan's commands, plans and codes.
+
+    bash: add `eval "$(smplan completion bash)"` to ~/.bashrc.
+    zsh: add `eval "$(smplan completion zsh)"` to ~/.zshrc (after compinit).
+    fish: run `smplan completion fish > ~/.config/fish/completions/smplan.fish`.
+    """
+    from smplan.errors import UsageError
+
+    if shell not in SHELLS:
+        raise UsageError(f"unknown shell `{shell}`", hint=f"use one of: {', '.join(SHELLS)}")
+    # The scripts Typer's own --show-completion prints.
+    from typer.completion import get_completion_script  # type: ignore[attr-defined]
+
+    typer.echo(get_completion_script(prog_name="smplan", complete_var=COMPLETE_VAR, shell=shell))

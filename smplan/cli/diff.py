@@ -1,0 +1,71 @@
+"""`smplan diff`: what changed in the strategy between two versions of a plan."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import typer
+
+from smplan.cli import app, known_language
+from smplan.cli.completers import complete_plan_paths
+from smplan.errors import UsageError
+
+#: The formats of `--format`, by name: what each is for, and the function of a
+#: `smplan.checks.diff.PlanDiff` that writes it, loaded when used. A new format is one entry.
+DIFF_FORMATS: dict[str, tuple[str, str]] = {
+    "text": ("for the terminal", "smplan.checks.diff:diff_text"),
+    "md": ("Markdown, for a cover letter", "smplan.checks.diff:diff_markdown"),
+    "json": ("for machines", "smplan.checks.diff:diff_json"),
+}
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(
+        ...,
+        help="The earlier version of the plan.",
+        show_default=False,
+        autocompletion=complete_plan_paths,
+    ),
+    new: Path = typer.Argument(
+        ...,
+        help="The later version of the plan.",
+        show_default=False,
+        autocompletion=complete_plan_paths,
+    ),
+    output_format: str = typer.Option(
+        "text",
+        "--format",
+        "-f",
+        help="Output format: "
+        + ", ".join(f"{name} ({what})" for name, (what, _) in DIFF_FORMATS.items())
+        + ".",
+    ),
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        help="Language of the changes. Default: the later plan's.",
+        show_default=False,
+    ),
+) -> None:
+    """Say what changed from one version of a plan to the next, step by step.
+
+    Things are matched by id, not by position: objectives added, removed or reworded;
+    targets, deadlines, budgets and hours changed; channels opened or closed; people
+    added or removed; findings that appeared or were resolved.
+
+    Exit status: 0 when both plans could be compared; 1 when one does not fit the
+    format; 2 when one cannot be read.
+    """
+    from smplan.checks.diff import diff_plans
+    from smplan.plan.files import load_plan
+
+    if output_format not in DIFF_FORMATS:
+        raise UsageError(
+            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(DIFF_FORMATS)}"
+        )
+    known_language(lang)
+    changes = diff_plans(load_plan(old).plan, load_plan(new).plan, lang)
+    module, _, function = DIFF_FORMATS[output_format][1].partition(":")
+    typer.echo(getattr(importlib.import_module(module), function)(changes), nl=False)

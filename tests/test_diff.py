@@ -1,0 +1,222 @@
+"""`smplan diff OLD NEW`: what changed in the strategy, on pairs of versions of the examples."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BAKERY = ROOT / "examples" / "boulangerie.yaml"
+SOFTWARE = ROOT / "examples" / "b2b-software.yaml"
+
+Edit = Callable[[dict[str, Any]], None]
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> Callable[..., tuple[Path, Path]]:
+    """Write an example as version 1.0 and, edited by `edit`, as version 1.1."""
+
+    def write(edit: Edit, example: Path = BAKERY) -> tuple[Path, Path]:
+        data = yaml.safe_load(example.read_text(encoding="utf-8"))
+        data["project"]["version"] = "1.0"
+        old = tmp_path / "v1.0.yaml"
+        old.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        changed = copy.deepcopy(data)
+        changed["project"]["version"] = "1.1"
+        edit(changed)
+        new = tmp_path / "v1.1.yaml"
+        new.write_text(yaml.safe_dump(changed, allow_unicode=True, sort_keys=False), "utf-8")
+        return old, new
+
+    return write
+
+
+def _lines(result: Any) -> list[str]:
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_moving_things_around_is_no_change(smplan, versions):
+    def reorder(plan: dict[str, Any]) -> None:
+        for key in ("objectives", "metrics", "channels", "audience"):
+            plan[key].reverse()
+        plan["team"]["members"].reverse()
+
+    lines = _lines(smplan("diff", *versions(reorder), "--lang", "en"))
+    assert lines == [
+        "Changes from version 1.0 to version 1.1",
+        "The project",
+        "  ~ project: version 1.0 → 1.1",
+    ]
+
+
+def test_objectives_added_removed_reworded_and_moved_in_time(smplan, versions):
+    def edit(plan: dict[str, Any]) -> None:
+        objectives = plan["objectives"]
+        objectives[0]["statement"] = "Sell 20 cakes a month online"
+        objectives[0]["deadline"] = "2027-12-31"
+        removed = objectives.pop(1)
+        plan["metrics"] = [m for m in plan["metrics"] if m["objective"] != removed["id"]]
+        for channel in plan["channels"]:
+            channel["objectives"] = [o for o in channel["objectives"] if o != removed["id"]]
+        objectives.append({"id": "recrutement", "family": "costs", "statement": "Hire a baker"})
+
+    old, new = versions(edit)
+    first = yaml.safe_load(old.read_text(encoding="utf-8"))["objectives"]
+    lines = _lines(smplan("diff", old, new, "--lang", "en"))
+    section = lines[lines.index("Objectives") + 1 :]
+    reworded = f"“{first[0]['statement']}” → “Sell 20 cakes a month online”"
+    assert f"  ~ objective `{first[0]['id']}` reworded: {reworded}" in section
+    assert "  ~ objective `gateaux`: deadline 30 September 2027 → 31 December 2027" in section
+    assert f"  - objective `{first[1]['id']}` removed" in section
+    assert "  + objective `recrutement` added: Hire a baker" in section
+    # The new objective has no deadline and no metric: those findings are new.
+    assert "  + new finding SMP304: objective `recrutement` has no deadline" in section
+
+
+def test_targets_budgets_and_hours_old_to_new_in_the_plans_language(smplan, versions):
+    def edit(plan: dict[str, Any]) -> None:
+        plan["metrics"][0]["target"] = 20
+        plan["channels"][0]["budget_per_month"] = 1250.5
+        plan["channels"][0]["hours_per_week"] = 3.5
+        plan["team"]["members"][0]["hours_per_week"] = 5
+
+    lines = _lines(smplan("diff", *versions(edit)))
+    assert lines[0] == "Changements de la version 1.0 à la version 1.1"
+    assert "  ~ indicateur `commandes-reseaux` : cible 15 → 20" in lines
+    assert (
+        "  ~ canal Instagram (@boulangerie.marechal) : "
+        "budget mensuel 40\u00a0€ → 1\u202f250,50\u00a0€" in lines
+    )
+    assert (
+        "  ~ canal Instagram (@boulangerie.marechal) : heures par semaine 3\u00a0h → 3,5\u00a0h"
+        in lines
+    )
+    assert (
+        "  ~ membre de l'équipe Hélène Maréchal : heures par semaine 4\u00a0h → 5\u00a0h" in lines
+    )
+
+
+def test_channels_opened_and_closed_people_added_and_removed(smplan, versions):
+    def edit(plan: dict[str, Any]) -> None:
+        closed = plan["channels"].pop()
+        plan["channels"].append({**copy.deepcopy(plan["channels"][0]), "platform": "LinkedIn"})
+        del plan["channels"][-1]["handle"]
+        plan["team"]["members"].append({"id": "lea", "name": "Léa Morel", "hours_per_week": 1})
+        plan["human_face"]["spokespeople"].pop()
+        assert closed["platform"] == "Google Business Profile"
+
+    lines = _lines(smplan("diff", *versions(edit), "--lang", "en"))
+    assert "  + channel LinkedIn opened" in lines
+    assert "  - channel Google Business Profile (Boulangerie Maréchal) closed" in lines
+    assert "  + team member Léa Morel added" in lines
+    assert "  - spokesperson Hélène Maréchal removed" in lines
+    assert lines.index("The team") < lines.index("The human face") < lines.index("The channel plan")
+
+
+def test_findings_that_appear_and_are_resolved(smplan, versions, tmp_path):
+    def drop_deadline(plan: dict[str, Any]) -> None:
+        del plan["objectives"][0]["deadline"]
+
+    old, new = versions(drop_deadline)
+    forward = _lines(smplan("diff", old, new, "--lang", "en"))
+    assert "  + new finding SMP304: objective `gateaux` has no deadline" in forward
+    backward = _lines(smplan("diff", new, old, "--lang", "en"))
+    assert "  - resolved SMP304: objective `gateaux` has no deadline" in backward
+
+
+def test_markdown_is_a_change_log_for_a_cover_letter(smplan, versions):
+    def edit(plan: dict[str, Any]) -> None:
+        plan["objectives"][0]["statement"] = "Sell *more* cakes <b>now</b>"
+
+    result = smplan("diff", *versions(edit, SOFTWARE), "--format", "md")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("## Changes from version 1.0 to version 1.1\n\n### The project\n\n- ")
+    assert "### Objectives\n\n- objective `" in text
+    assert "→ “Sell \\*more\\* cakes \\<b\\>now\\</b\\>”" in text
+
+
+def test_json_gives_each_change_with_its_old_and_new_value(smplan, versions):
+    def edit(plan: dict[str, Any]) -> None:
+        plan["metrics"][0]["target"] = 20
+
+    result = smplan("diff", *versions(edit), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (data["from"], data["to"], data["language"]) == (
+        {"version": "1.0"},
+        {"version": "1.1"},
+        "fr",
+    )
+    assert {
+        "step": "metrics",
+        "kind": "changed",
+        "subject": "metric",
+        "key": "commandes-reseaux",
+        "field": "target",
+        "old": 15,
+        "new": 20,
+        "text": "indicateur `commandes-reseaux` : cible 15 → 20",
+    } in data["changes"]
+
+
+def test_same_plan_twice_says_nothing_changed(smplan):
+    result = smplan("diff", BAKERY, BAKERY, "--lang", "en")
+    assert _lines(result) == ["Changes since version 1.0", "No change in the strategy."]
+
+
+def test_a_broken_version_is_reported_at_its_line(smplan, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("smplan: 1\nprojet: {}\n")
+    result = smplan("diff", BAKERY, broken)
+    assert result.exit_code == 1
+    assert f"{broken}:2:1: projet: unknown key `projet`" in result.stderr
+    assert smplan("diff", BAKERY, tmp_path / "missing.yaml").exit_code == 2
+    assert smplan("diff", BAKERY, BAKERY, "--format", "xml").exit_code == 2
+
+
+def test_render_since_opens_the_document_with_the_changes(smplan, versions, tmp_path):
+    def edit(plan: dict[str, Any]) -> None:
+        plan["objectives"][0]["statement"] = "Sell <b>more</b> cakes"
+
+    old, new = versions(edit)
+    md = tmp_path / "plan.md"
+    result = smplan("render", new, "--since", old, "-o", md)
+    assert result.exit_code == 0, result.output
+    text = md.read_text(encoding="utf-8")
+    heading = "## Changements de la version 1.0 à la version 1.1"
+    assert f"- {heading[3:]}\n- Synthèse\n" in text
+    changes = text[text.index(heading) : text.index("## Synthèse")]
+    assert "### Les objectifs\n\n- objectif \\`gateaux\\` reformulé : « " in changes
+    assert "→ « Sell \\<b>more\\</b> cakes »" in changes
+
+    html = tmp_path / "plan.html"
+    assert smplan("render", new, "--since", old, "-o", html).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert (
+        '<h2 id="changes" class="chapter">Changements de la version 1.0 à la version 1.1</h2>'
+        in page
+    )
+    assert "Sell &lt;b&gt;more&lt;/b&gt; cakes" in page
+    without = tmp_path / "plain.html"
+    assert smplan("render", new, "-o", without).exit_code == 0
+    assert 'id="changes"' not in without.read_text(encoding="utf-8")
+
+
+def test_render_since_a_broken_version_says_where(smplan, tmp_path):
+    broken = tmp_path / "old.yaml"
+    broken.write_text("smplan: 1\nprojet: {}\n")
+    result = smplan("render", BAKERY, "--since", broken, "-o", tmp_path / "plan.md")
+    assert result.exit_code == 1
+    assert f"{broken}:2:1: projet: unknown key `projet`" in result.stderr
+    assert not (tmp_path / "plan.md").exists()
+    several = smplan("render", BAKERY, SOFTWARE, "--since", BAKERY, "-o", tmp_path)
+    assert several.exit_code == 2
+    assert several.stderr.startswith("error: --since takes one plan")
