@@ -29,6 +29,7 @@ STEP_TITLES = {
     "value": "Step 6 · Value",
     "human_face": "Step 7 · Human face",
     "channels": "Step 8 · Channel plan",
+    "results": "Results",
 }
 _STATUS_STYLE = {
     "complete": "[green]complete[/]",
@@ -54,16 +55,17 @@ def check(
     warnings with --strict), 2 when the file cannot be read or parsed.
     """
     from smplan.checks import RULES, run_checks, step_status
+    from smplan.checks.results import RESULT_RULES
     from smplan.plan.files import load_plan
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown format `{output_format}`", hint="use --format text or json")
     ignored = {code.strip().upper() for code in ignore.split(",") if code.strip()}
-    unknown = sorted(ignored - set(RULES))
+    unknown = sorted(ignored - set(RULES) - set(RESULT_RULES))
     if unknown:
         raise UsageError(
             f"unknown rule code{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}",
-            hint="known codes: " + ", ".join(sorted(RULES)),
+            hint="known codes: " + ", ".join(sorted({*RULES, *RESULT_RULES})),
         )
     name = str(path)
     try:
@@ -81,6 +83,9 @@ def check(
     statuses = step_status(loaded.plan, everything)
     findings = [f for f in everything if f.code not in ignored]
     located = [(f, loaded.problem(f.loc, f.message, f.hint)) for f in findings]
+    results_name, from_results = _results_findings(loaded, ignored)
+    findings += [f for f, _ in from_results]
+    located += from_results
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     failed = errors > 0 or (strict and warnings > 0)
@@ -92,12 +97,33 @@ def check(
                 "valid": errors == 0,
                 "steps": statuses,
                 "summary": {"errors": errors, "warnings": warnings},
-                "findings": [_finding_json(f, p) for f, p in located],
+                "findings": [_finding_json(f, p, results_name) for f, p in located],
             }
         )
     else:
-        _print_report(name, located, statuses, errors, warnings, strict)
+        _print_report(name, located, statuses, errors, warnings, strict, results_name)
     raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+def _results_findings(loaded: Any, ignored: set[str]) -> tuple[str, list[tuple[Any, Problem]]]:
+    """The results file beside the plan, and its findings placed in it (none without one)."""
+    from smplan.checks import Finding
+    from smplan.checks.results import check_results
+    from smplan.plan.results import load_results, results_path
+
+    path = results_path(loaded.path)
+    if not path.exists():
+        return str(path), []
+    try:
+        found = load_results(path)
+    except PlanFileError as error:
+        # A results file that cannot be read or does not fit the format: each problem is an error.
+        return str(path), [
+            (Finding("SMP000", "error", "results", (), p.message, p.hint), p)
+            for p in error.problems
+        ]
+    findings = [f for f in check_results(loaded.plan, found.results) if f.code not in ignored]
+    return str(path), [(f, found.problem(f.loc, f.message, f.hint)) for f in findings]
 
 
 def _finding_line(name: str, finding: Any, problem: Problem) -> str:
@@ -122,6 +148,7 @@ def _print_report(
     errors: int,
     warnings: int,
     strict: bool,
+    results_name: str = "",
 ) -> None:
     by_step: dict[str, list[tuple[Any, Problem]]] = {}
     for finding, problem in located:
@@ -136,7 +163,8 @@ def _print_report(
             heading += f"  {_STATUS_STYLE.get(status, status)}"
         console.print(heading, soft_wrap=True)
         for finding, problem in items:
-            console.print("  " + _finding_line(name, finding, problem), soft_wrap=True)
+            where = results_name if step == "results" else name
+            console.print("  " + _finding_line(where, finding, problem), soft_wrap=True)
     done = sum(1 for s in statuses.values() if s == "complete")
     total = len(statuses)
     verdict = "[red]invalid[/]" if errors else "[green]valid[/]"
@@ -180,8 +208,11 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
     return _entry("SMP000", "error", top if top in STEP_TITLES else None, problem)
 
 
-def _finding_json(finding: Any, problem: Problem) -> dict[str, Any]:
-    return _entry(finding.code, finding.severity, finding.step, problem)
+def _finding_json(finding: Any, problem: Problem, results_name: str = "") -> dict[str, Any]:
+    entry = _entry(finding.code, finding.severity, finding.step, problem)
+    if finding.step == "results":
+        entry["file"] = results_name
+    return entry
 
 
 def _entry(code: str, severity: str, step: str | None, problem: Problem) -> dict[str, Any]:

@@ -165,7 +165,8 @@ def _print_text(o: Overview) -> None:
             unit = f" {s.metric.unit}" if s.metric.unit else ""
             parts = [f"  {shown}  [bold]{_escape(s.metric.id)}[/]"]
             if s.last is not None:
-                parts.append(f"last {_escape(_num(s.last.value) + unit)} ({_escape(s.last.period)})")
+                last = _num(s.last.value) + unit
+                parts.append(f"last {_escape(last)} ({_escape(s.last.period)})")
             if s.expected is not None:
                 parts.append(f"expected {_escape(_num(s.expected))}")
             if s.metric.target is not None:

@@ -94,7 +94,7 @@ def _period_text(value: str) -> str:
     try:
         return parse_period(value).text
     except ValueError:
-        raise PydanticCustomError("period", "expected {forms}", {"forms": PERIOD_FORMS}) from None
+        raise PydanticCustomError("period", "{forms}", {"forms": PERIOD_FORMS}) from None
 
 
 #: A period as the file writes it.
