@@ -124,7 +124,8 @@ def standing(
 ) -> Standing:
     """Where `metric` stands at the end of period `at` (default: its latest figure).
 
-    An unknown baseline is taken from the first figure recorded, on that figure's date.
+    The last figure up to `at` is compared with the value expected on that figure's own
+    date. An unknown baseline is taken from the first figure recorded, on its date.
     """
     way = direction(metric)
     history = sorted(
@@ -175,13 +176,16 @@ def standing(
     met = (last.value - target) * way >= 0
     expected = ratio = projection = None
     if baseline is not None and start is not None and deadline is not None:
-        when = at.end if at is not None else last.when.end
-        share = elapsed_share(start, deadline, when)
+        # A figure is judged on its own date: a quarterly figure is not late in between.
+        share = elapsed_share(start, deadline, last.when.end)
         expected = expected_value(baseline, target, share)
         ratio = pacing(baseline, last.value, expected)
         if ratio is not None:
             # At the pace so far, the line through the baseline and the last figure.
             projection = baseline + ratio * (target - baseline)
+            if min(baseline, target) >= 0:
+                # A count or a duration that cannot go below zero, whatever the pace says.
+                projection = max(projection, 0.0)
         elif share >= 1:
             projection = last.value
     if ratio is None and not met and baseline is not None and baseline == target:
@@ -214,7 +218,8 @@ def standings(plan: Plan, results: Results, at: Period | None = None) -> list[St
 def latest_period(results: Results) -> Period | None:
     """The last period any figure was recorded for."""
     periods = [e.when for e in results.results]
-    return max(periods) if periods else None
+    # Of the periods that end last, the longest: February rather than its last week.
+    return max(periods, key=lambda p: (p.end, -p.start.toordinal())) if periods else None
 
 
 def moved(standing: Standing) -> int:

@@ -227,7 +227,7 @@ _LABELS: dict[str, Message] = {
     "baseline": L_("Baseline"),
     "actual": L_("Actual"),
     "previous": L_("Last time"),
-    "expected": L_("Expected by now"),
+    "expected": L_("Expected for that period"),
     "target": L_("Target"),
     "pacing": L_("Pacing"),
     "status": L_("Status"),

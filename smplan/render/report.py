@@ -22,15 +22,10 @@ from smplan.plan.model import Plan
 from smplan.plan.pacing import Standing, by_objective, elapsed_share, moved, standings
 from smplan.plan.results import Period, Results
 from smplan.render.charts import sparkline, trend_chart
-from smplan.render.environment import (
-    _BLANK_RUNS,
-    _TRAILING,
-    _environment,
-    _template_error,
-    source_date,
-)
+from smplan.render.environment import _environment, _template_error, source_date
 from smplan.render.formats import FORMATS, RenderOptions
 from smplan.render.labels import labels
+from smplan.render.markdown import _BLANK_RUNS, _TRAILING
 from smplan.render.pdf import html_to_pdf
 
 #: The statuses that call for a next action and its owner.
