@@ -27,7 +27,10 @@ def track(
         None, help="Id of the metric measured.", show_default=False
     ),
     value: str | None = typer.Argument(
-        None, help="The figure, in the metric's unit.", show_default=False
+        None,
+        help="The figure, in the metric's unit. A negative one goes after `--`: "
+        "smplan track PLAN --period 2027-03 -- METRIC -8",
+        show_default=False,
     ),
     period: str | None = typer.Option(
         None,
