@@ -28,13 +28,15 @@ RESULTS = Path("plan.results.yaml")
 
 def test_track_records_a_figure_in_the_results_file_beside_the_plan(smplan, plan):
     before = plan.read_bytes()
-    result = smplan("track", plan, "demo-requests", "15", "--period", "2027-01", "--note", "Webinar")
+    result = smplan(
+        "track", plan, "demo-requests", "15", "--period", "2027-01", "--note", "Webinar"
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "Recorded demo-requests = 15 requests per month for 2027-01 in plan.results.yaml.\n"
     )
     text = RESULTS.read_text(encoding="utf-8")
-    assert "  - metric: demo-requests\n    period: \"2027-01\"\n    value: 15\n" in text
+    assert '  - metric: demo-requests\n    period: "2027-01"\n    value: 15\n' in text
     assert "    note: Webinar\n" in text
     assert plan.read_bytes() == before, "the signed-off plan is never rewritten"
 
@@ -54,9 +56,7 @@ def test_track_replaces_the_figure_of_the_same_period_and_keeps_comments(smplan,
     assert text.count("metric: nps") == 1
 
 
-def test_an_unknown_metric_is_refused_with_the_ids_that_exist_and_nothing_is_written(
-    smplan, plan
-):
+def test_an_unknown_metric_is_refused_with_the_ids_that_exist_and_nothing_is_written(smplan, plan):
     result = smplan("track", plan, "demo-request", "15", "--period", "2027-01")
     assert result.exit_code == 2
     assert "error: SMP901 unknown metric `demo-request`" in result.stderr

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from smplan.checks.core import Finding, Hit, Loc, Severity
-from smplan.i18n import L_, Number, current, language
+from smplan.i18n import L_, Message, Number, current, language
 from smplan.plan.model import Metric, Plan, Standard
 from smplan.plan.results import Entry, Results
 
@@ -63,16 +63,16 @@ def _metrics(plan: Plan) -> dict[str, Metric]:
     return {m.id: m for m in plan.metrics or []}
 
 
-def unknown_metric_hint(value: str, plan: Plan) -> str:
+def unknown_metric_hint(value: str, plan: Plan) -> Message:
     """The nearest metric id, and every id the plan has."""
     known = list(_metrics(plan))
     if not known:
-        return str(L_("the plan has no metric yet: add them in step 4"))
+        return L_("the plan has no metric yet: add them in step 4")
     listed = L_("the plan's metrics: {ids}", ids=", ".join(known))
     close = difflib.get_close_matches(value, known, n=1)
     if close:
-        return str(L_("did you mean `{id}`? {listed}", id=close[0], listed=listed))
-    return str(listed)
+        return L_("did you mean `{id}`? {listed}", id=close[0], listed=listed)
+    return listed
 
 
 @_rule("SMP901", "error", "A result names a metric the plan does not have")
@@ -83,7 +83,7 @@ def _unknown_metric(plan: Plan, results: Results) -> Iterator[Hit]:
             yield Hit(
                 ("results", i, "metric"),
                 L_("unknown metric `{id}`", id=entry.metric),
-                L_("{hint}", hint=unknown_metric_hint(entry.metric, plan)),
+                unknown_metric_hint(entry.metric, plan),
             )
 
 

@@ -211,8 +211,6 @@ _LABELS: dict[str, Message] = {
     "action_launch": L_("Launch the {platform} plan: {owner}, {posts} posts a week."),
     "action_review": L_("Hold the first review ({cadence}): {what}."),
     "report_kind": L_("Results report"),
-    "report_period": L_("Period"),
-    "report_through": L_("Results up to the end of {period}"),
     "report_aims": L_("What we set out to do"),
     "report_standing": L_("Where each objective stands"),
     "report_glance": L_("At a glance"),
@@ -234,8 +232,6 @@ _LABELS: dict[str, Message] = {
     "trend": L_("Trend"),
     "projection": L_("Projected by the deadline"),
     "target_met": L_("target met"),
-    "status_counts": L_("{on_track} on track, {at_risk} at risk, {off_track} off track"),
-    "week_of": L_("week {week} of {year}"),
 }
 
 

@@ -111,8 +111,7 @@ def period_label(period: Period, fmt: Formatter) -> str:
     from babel.dates import format_date
 
     if period.kind == "month":
-        text = format_date(period.start, format="LLLL y", locale=fmt.locale)
-        return text[:1].upper() + text[1:]
+        return str(format_date(period.start, format="LLLL y", locale=fmt.locale))
     if period.kind == "week":
         year, week, _ = period.start.isocalendar()
         return str(L_("week {week} of {year}", week=week, year=str(year)))
@@ -266,9 +265,17 @@ class _Builder:
             objectives=objectives,
             channels=channels,
             next_review=self.next_review(),
-            attention=[lines[s.metric.id] for s in found if s.status in ATTENTION],
+            attention=[
+                lines[s.metric.id]
+                for s in sorted(found, key=lambda s: _worry(s.status))
+                if s.status in ATTENTION
+            ],
             no_data=[lines[s.metric.id].name for s in found if s.status == "no_data"],
         )
+
+
+def _worry(status: str) -> int:
+    return ATTENTION.index(status) if status in ATTENTION else len(ATTENTION)
 
 
 def build_report(
