@@ -185,3 +185,43 @@ def test_the_latest_period_prefers_the_month_to_its_last_week():
     )
     latest = latest_period(results)
     assert latest is not None and latest.text == "2027-02"
+
+
+def test_a_declared_path_bends_the_line_through_its_checkpoints():
+    from smplan.plan.results import Checkpoint
+
+    plan = plan_with(baseline=0, target=100)
+    # A slow start: 10 by the end of January (day 30), then straight on to 100 on day 100.
+    path = [Checkpoint(period="2027-01", value=10)]
+    metric = (plan.metrics or [])[0]
+
+    def on(day: str, value: float):
+        return standing(plan, metric, [Entry(metric="m", period=day, value=value)], path=path)
+
+    assert on("2027-01-16", 5).expected == pytest.approx(10 * 15 / 30)
+    assert on("2027-01-31", 10).expected == pytest.approx(10)
+    # 2027-03-02 is day 60: 30 of the 70 days from the checkpoint to the deadline.
+    later = on("2027-03-02", 50)
+    assert later.expected == pytest.approx(10 + 90 * 30 / 70)
+    assert later.pacing == pytest.approx(50 / (10 + 90 * 30 / 70))
+    # On the straight line 60 would be expected, and 50 would be at risk, not on track.
+    assert later.status == "on_track"
+    assert (
+        on("2027-03-02", 50).status
+        != standing(plan, metric, [Entry(metric="m", period="2027-03-02", value=50)]).status
+    )
+
+
+def test_a_path_is_read_from_the_results_file():
+    from smplan.plan.pacing import standings
+
+    plan = plan_with(baseline=0, target=100)
+    results = Results.model_validate(
+        {
+            "paths": {"m": [{"period": "2027-01", "value": 10}]},
+            "results": [{"metric": "m", "period": "2027-01-31", "value": 10}],
+        }
+    )
+    (found,) = standings(plan, results)
+    assert found.expected == pytest.approx(10)
+    assert found.status == "on_track"

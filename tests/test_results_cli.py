@@ -299,3 +299,19 @@ def test_every_example_s_results_pass_the_check(smplan, plan):
         result = smplan("check", path, "--strict")
         assert result.exit_code == 0, result.output
         assert "Results" not in result.stdout.splitlines()
+
+
+def test_check_places_a_path_for_an_unknown_metric_and_a_checkpoint_out_of_span(smplan, plan):
+    RESULTS.write_text(
+        "smplan: 1\npaths:\n  npss:\n    - {period: '2027-06', value: 35}\n"
+        "  nps:\n    - {period: '2029-06', value: 35}\nresults: []\n",
+        encoding="utf-8",
+    )
+    result = smplan("check", plan)
+    assert result.exit_code == 1
+    assert "  plan.results.yaml:4:5: paths.npss: error SMP905: path for unknown metric `npss`" in (
+        result.stdout
+    )
+    assert "plan.results.yaml:6:16: paths.nps[0].period: error SMP902: period 2029-06" in (
+        result.stdout
+    )

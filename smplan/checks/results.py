@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from smplan.checks.core import Finding, Hit, Loc, Severity
 from smplan.i18n import L_, Message, Number, current, language
 from smplan.plan.model import Metric, Plan, Standard
-from smplan.plan.results import Entry, Results
+from smplan.plan.results import Checkpoint, Entry, Results
 
 #: The step name findings on the results file carry.
 STEP = "results"
@@ -87,16 +87,24 @@ def _unknown_metric(plan: Plan, results: Results) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP902", "error", "A result's period lies outside the plan's span")
+@_rule("SMP902", "error", "A result or checkpoint lies outside the plan's span")
 def _outside_span(plan: Plan, results: Results) -> Iterator[Hit]:
     project = plan.project
     start = project.date if project else None
     end = project.horizon if project else None
-    for i, entry in enumerate(results.results):
+    dated: list[tuple[Loc, Entry | Checkpoint]] = [
+        (("results", i, "period"), entry) for i, entry in enumerate(results.results)
+    ]
+    dated += [
+        (("paths", metric, i, "period"), checkpoint)
+        for metric, path in results.paths.items()
+        for i, checkpoint in enumerate(path)
+    ]
+    for loc, entry in dated:
         when = entry.when
         if start is not None and when.end < start:
             yield Hit(
-                ("results", i, "period"),
+                loc,
                 L_(
                     "period {period} ends before the plan's date ({date})",
                     period=entry.period,
@@ -106,7 +114,7 @@ def _outside_span(plan: Plan, results: Results) -> Iterator[Hit]:
             )
         elif end is not None and when.start > end:
             yield Hit(
-                ("results", i, "period"),
+                loc,
                 L_(
                     "period {period} starts after the plan's horizon ({date})",
                     period=entry.period,
@@ -175,6 +183,18 @@ def _duplicate(plan: Plan, results: Results) -> Iterator[Hit]:
             seen[key] = i
 
 
+@_rule("SMP905", "error", "A planned path names a metric the plan does not have")
+def _unknown_path(plan: Plan, results: Results) -> Iterator[Hit]:
+    metrics = _metrics(plan)
+    for metric in results.paths:
+        if metric not in metrics:
+            yield Hit(
+                ("paths", metric),
+                L_("path for unknown metric `{id}`", id=metric),
+                unknown_metric_hint(metric, plan),
+            )
+
+
 def check_results(plan: Plan, results: Results, lang: str | None = None) -> list[Finding]:
     """Every finding of every results rule, in the file's order; deterministic."""
     with language(lang or current()):
@@ -213,9 +233,12 @@ def check_entries(plan: Plan, entries: list[Entry], results: Results) -> list[Fi
             f.hint,
         )
         for f in check_results(plan, merged)
-        if int(f.loc[1]) >= offset
+        if f.loc[0] == "results" and int(f.loc[1]) >= offset
     ]
 
 
-def _order(loc: Loc) -> tuple[int, str]:
-    return (int(loc[1]) if len(loc) > 1 else -1, str(loc[-1]))
+def _order(loc: Loc) -> tuple[int, int, str]:
+    """The planned paths, then the results in the file's order."""
+    if loc and loc[0] == "paths":
+        return (0, 0, "".join(str(part) for part in loc))
+    return (1, int(loc[1]) if len(loc) > 1 else -1, str(loc[-1]))

@@ -6,7 +6,9 @@ deadline. Pacing is the progress made over the progress expected by then: 100 % 
 exactly on the line. A metric is on track from 95 % pacing, at risk from 85 % and off
 track below (the results file may set other thresholds). Progress is measured in the
 direction of the target, so a metric whose target is below its baseline (a cost per
-acquisition, a response time) is on track when it goes down.
+acquisition, a response time) is on track when it goes down. A metric whose path is
+not straight (a seasonal business) has checkpoints in the results file, and the line
+runs through them.
 
 Everything here is pure: plain numbers and dates in, plain dataclasses out.
 """
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from smplan.plan.model import Metric, Objective, Plan, Standard
-from smplan.plan.results import Entry, Period, Results, Thresholds
+from smplan.plan.results import Checkpoint, Entry, Period, Results, Thresholds
 
 Status = Literal["on_track", "at_risk", "off_track", "no_data", "no_target"]
 Trend = Literal["better", "worse", "flat"]
@@ -57,6 +59,27 @@ def elapsed_share(start: dt.date, deadline: dt.date, at: dt.date) -> float:
 def expected_value(baseline: float, target: float, share: float) -> float:
     """The value on the straight line from baseline to target, `share` of the way along."""
     return baseline + (target - baseline) * share
+
+
+def expected_on_path(
+    start: dt.date,
+    baseline: float,
+    deadline: dt.date,
+    target: float,
+    at: dt.date,
+    checkpoints: Sequence[Checkpoint] = (),
+) -> float:
+    """The value expected at `at` on the line through the baseline, the checkpoints
+    that fall inside the span, and the target: straight between each two of them."""
+    points = [(start, baseline)]
+    points += sorted((c.when.end, c.value) for c in checkpoints if start < c.when.end < deadline)
+    points.append((max(deadline, start), target))
+    if at <= start:
+        return baseline if deadline > start else target
+    for (d0, v0), (d1, v1) in zip(points, points[1:], strict=False):
+        if at <= d1:
+            return expected_value(v0, v1, elapsed_share(d0, d1, at))
+    return target
 
 
 def pacing(baseline: float, actual: float, expected: float) -> float | None:
@@ -121,11 +144,13 @@ def standing(
     entries: Sequence[Entry],
     at: Period | None = None,
     thresholds: Thresholds | None = None,
+    path: Sequence[Checkpoint] = (),
 ) -> Standing:
     """Where `metric` stands at the end of period `at` (default: its latest figure).
 
     The last figure up to `at` is compared with the value expected on that figure's own
-    date. An unknown baseline is taken from the first figure recorded, on its date.
+    date, on the straight line or along the `path` of checkpoints. An unknown baseline is
+    taken from the first figure recorded, on its date.
     """
     way = direction(metric)
     history = sorted(
@@ -178,7 +203,7 @@ def standing(
     if baseline is not None and start is not None and deadline is not None:
         # A figure is judged on its own date: a quarterly figure is not late in between.
         share = elapsed_share(start, deadline, last.when.end)
-        expected = expected_value(baseline, target, share)
+        expected = expected_on_path(start, baseline, deadline, target, last.when.end, path)
         ratio = pacing(baseline, last.value, expected)
         if ratio is not None:
             # At the pace so far, the line through the baseline and the last figure.
@@ -210,7 +235,9 @@ def _attainment(actual: float, target: float, way: int) -> float | None:
 def standings(plan: Plan, results: Results, at: Period | None = None) -> list[Standing]:
     """Every metric of the plan, in the plan's order, at the end of period `at`."""
     return [
-        standing(plan, metric, results.results, at, results.thresholds)
+        standing(
+            plan, metric, results.results, at, results.thresholds, results.paths.get(metric.id, ())
+        )
         for metric in plan.metrics or []
     ]
 

@@ -137,12 +137,31 @@ class Thresholds(Model):
     )
 
 
+class Checkpoint(Model):
+    """A value a metric should reach by the end of a period, on a path that is not straight."""
+
+    period: PeriodText = doc(N_("The month, ISO week or day it is due by."), "2027-06")
+    value: MetricValue = doc(N_("The value expected by then."), 25)
+
+    @property
+    def when(self) -> Period:
+        """The period as dates."""
+        return parse_period(self.period)
+
+
 class Results(Model):
     """The results of one plan."""
 
     smplan: Literal[1] = doc(N_("Version of the results format. Leave it at 1."), 1, default=1)
     thresholds: Thresholds = doc(
         N_("The pacing that makes a metric on track or at risk."), default_factory=Thresholds
+    )
+    paths: dict[str, list[Checkpoint]] = doc(
+        N_(
+            "By metric id, the values expected along the way when the path from baseline to "
+            "target is not a straight line (a seasonal business, a launch)."
+        ),
+        default_factory=dict,
     )
     results: list[Entry] = doc(N_("The figures, in any order."), default_factory=list)
 
