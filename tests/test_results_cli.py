@@ -315,3 +315,12 @@ def test_check_places_a_path_for_an_unknown_metric_and_a_checkpoint_out_of_span(
     assert "plan.results.yaml:6:16: paths.nps[0].period: error SMP902: period 2029-06" in (
         result.stdout
     )
+
+
+def test_track_writes_block_entries_into_an_empty_flow_list(smplan, plan):
+    RESULTS.write_text("# mine\nsmplan: 1\nresults: []  # none yet\n", encoding="utf-8")
+    assert smplan("track", plan, "nps", "33", "--period", "2027-01").exit_code == 0
+    text = RESULTS.read_text(encoding="utf-8")
+    assert text.startswith("# mine\nsmplan: 1\nresults:")
+    assert "# none yet" in text
+    assert '\n  - metric: nps\n    period: "2027-01"\n    value: 33\n' in text

@@ -274,6 +274,8 @@ def record(path: Path, entries: list[Entry], *, plan_name: str) -> list[bool]:
     if not isinstance(document.get("results"), CommentedSeq):
         document["results"] = CommentedSeq()
     items = document["results"]
+    # `results: []` is a flow list; the figures are written one block entry each.
+    items.fa.set_block_style()
     replaced = []
     for entry in entries:
         data = _entry_data(entry)
