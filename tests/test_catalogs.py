@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 import subprocess
 import sys
@@ -14,7 +15,8 @@ from smplan.i18n import LOCALE_DIR, languages
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = LOCALE_DIR / "smplan.pot"
-KEYWORDS = ["-k", "N_", "-k", "NP_:1c,2", "-k", "L_", "-k", "LP_:1c,2", "-k", "LN_:1,2", "-k", "ex"]
+#: The extraction keywords, read from the Makefile so that `make catalogs` and this test agree.
+KEYWORDS = re.search(r"^BABEL_KEYWORDS := (.+)$", (ROOT / "Makefile").read_text(), re.M)[1].split()
 
 
 def _messages(path: Path) -> dict[tuple[str | None, str], object]:
@@ -65,6 +67,15 @@ def test_every_language_translates_every_text_with_the_same_fields(lang):
         if "python-brace-format" in message.flags:
             for text in strings:
                 assert _fields(text) == _fields(ids[0]), key
+
+
+@pytest.mark.parametrize("lang", [lang for lang in languages() if lang != "en"])
+def test_every_catalog_compiles_without_the_errors_pybabel_reports(lang):
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "smplan.po").open("rb") as handle:
+        catalog = read_po(handle)
+    assert catalog.locale is not None, "the catalog has lost its header (language, plurals)"
+    problems = [(message.id, str(error)) for message, errors in catalog.check() for error in errors]
+    assert problems == []
 
 
 def test_french_is_a_shipped_language():

@@ -136,10 +136,22 @@ def test_no_traceback_without_debug(smplan, tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_the_readme_lists_every_rule_with_its_title():
+def test_the_readmes_rule_table_is_what_smplan_rules_prints(smplan):
     from smplan.checks import RULES
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    for code, rule in RULES.items():
-        row = f"| {code} | {rule.severity} | {rule.step or 'any'} | {rule.title} |"
-        assert row in readme, f"README.md lacks the row for {code}: {row}"
+    table = readme.split("<!-- rules: the output of `smplan rules --format md` -->\n")[1]
+    table = table.split("<!-- end of rules -->")[0]
+    result = smplan("rules", "--format", "md")
+    assert result.exit_code == 0
+    assert table == result.output, "paste the output of `smplan rules --format md` in README.md"
+    assert f"<summary>All {len(RULES)} rules</summary>" in readme
+    assert len(table.splitlines()) == len(RULES) + 2
+
+
+def test_rules_are_listed_in_the_language_asked_for(smplan):
+    result = smplan("rules", "--lang", "fr")
+    assert result.exit_code == 0
+    assert "SMP104  " in result.output
+    english = smplan("rules").output
+    assert result.output.splitlines()[3] != english.splitlines()[3]

@@ -915,7 +915,7 @@ def test_the_rule_table_lists_each_rule_once_in_code_order() -> None:
         assert rule.code == code
         assert rule.severity in {"error", "warning"}
         assert rule.step is None or rule.step in STEP_ORDER
-        assert rule.title and "\n" not in rule.title
+        assert str(rule.title) and "\n" not in str(rule.title)
 
 
 def test_a_finding_path_reads_like_the_plan() -> None:

@@ -14,13 +14,15 @@ from smplan.interview.guidance import ERRORS, TEXTS
 from smplan.interview.session import (
     Block,
     Question,
+    Spec,
     asked_fields,
     init,
     reference_target,
     spec,
 )
 from smplan.plan.files import load_plan
-from smplan.plan.model import STEPS, Plan
+from smplan.plan.meta import MEMBER, collections, fields, references, submodel
+from smplan.plan.model import STEPS, Metric, Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,21 +137,36 @@ def test_the_field_type_picks_the_prompt():
     assert spec(Listening, "keywords").kind == "model"
 
 
-def test_every_id_reference_in_the_model_points_at_a_list_with_ids():
-    seen = set()
+def test_every_reference_names_a_kind_the_plan_holds_in_a_list_with_ids():
+    held = collections(Plan)
+    kinds = {kind for _, kind in references(Plan)}
+    assert kinds == set(held)
+    for kind, path in held.items():
+        model = next(f for f in fields(Plan) if f.path == path)
+        item, many = submodel(model.info)
+        assert many and item is not None and "id" in item.model_fields, kind.key
+    # A field that reads as a reference and is not marked as one would be asked as free text.
     for model, name in asked_fields():
         info = model.model_fields[name]
         if re.match(r"^Ids? of", info.description or ""):
-            target = reference_target(info)
-            assert target is not None, f"{model.__name__}.{name}"
-            seen.add(target)
-    assert seen == {
-        ("team", "members"),
-        ("listening", "needs"),
-        ("objectives",),
-        ("metrics",),
-        ("audience",),
-    }
+            assert reference_target(info) is not None, f"{model.__name__}.{name}"
+
+
+def test_a_picker_comes_from_the_fields_metadata_not_from_its_wording(tmp_path, monkeypatch):
+    monkeypatch.setattr(Metric.model_fields["owner"], "description", "The member who measures.")
+    spec.cache_clear()
+    try:
+        assert spec(Metric, "owner") == Spec("ref", ref=MEMBER)
+        path = tmp_path / "plan.yaml"
+        path.write_text(plan_yaml(p=PROJECT, t=TEAM, o=OBJECTIVES))
+        asker = Script({"metrics[+]": ["y", "n"], "metrics[0].id": "m1", "metrics[0].owner": "2"})
+        init(path, asker, step="metrics")
+        (owner,) = asker.asked("metrics[0].owner")
+        assert owner.kind == "choice"
+        assert [o.value for o in owner.options] == ["claire", "julien"]
+        assert load_plan(path).plan.metrics[0].owner == "julien"
+    finally:
+        spec.cache_clear()
 
 
 def test_a_reference_is_a_choice_among_what_earlier_steps_created(tmp_path):

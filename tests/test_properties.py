@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
+import smplan.plan.meta as meta
 import smplan.plan.model as model_module
 from smplan.errors import PlanFileError, PlanInvalidError
 from smplan.i18n import languages
@@ -91,8 +92,8 @@ def strategy_for(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]
             pattern = constraint.pattern
         elif getattr(constraint, "func", None) is model_module._known_language:
             return st.sampled_from(languages())
-        elif isinstance(constraint, WithJsonSchema):
-            continue
+        elif isinstance(constraint, WithJsonSchema | meta.Holds | meta.Ref | meta.Needed):
+            continue  # what the field means, not what it accepts
         else:
             raise TypeError(f"no strategy for the constraint {constraint!r}")
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):

@@ -289,7 +289,7 @@ def test_the_readme_lists_every_results_rule_with_its_title():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code, rule in RESULT_RULES.items():
-        row = f"| {code} | {rule.severity} | results | {rule.title} |"
+        row = f"| {code} | {rule.severity} | {rule.step} | {rule.title} |"
         assert row in readme, f"README.md lacks the row for {code}: {row}"
 
 

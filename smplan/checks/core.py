@@ -19,10 +19,19 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
+from pydantic import BaseModel
+
 from smplan.i18n import L_, LP_, NP_, Message, Number, current, language, pgettext, shown
+from smplan.plan.meta import Kind, collections, needed, things
 from smplan.plan.model import STEPS, Plan
 
 Severity = Literal["error", "warning"]
+
+#: How the report names each severity.
+SEVERITIES: dict[str, Message] = {
+    "error": LP_("severity", "error"),
+    "warning": LP_("severity", "warning"),
+}
 Loc = tuple[str | int, ...]
 
 #: Findings are reported in this order: the project block, then the eight steps.
@@ -157,31 +166,6 @@ class Label:
         return str(L_("{thing} of {parent}", thing=text, parent=self.parent))
 
 
-#: How messages name a field left empty.
-_FIELDS = {
-    "action": LP_("field", "action"),
-    "approved_by": LP_("field", "approver"),
-    "author": LP_("field", "author"),
-    "cadence": LP_("field", "cadence"),
-    "case": LP_("field", "case"),
-    "content": LP_("field", "content"),
-    "date": LP_("field", "date"),
-    "department": LP_("field", "department"),
-    "drafted_by": LP_("field", "drafter"),
-    "hours_per_week": LP_("field", "hours per week"),
-    "kind": LP_("field", "kind"),
-    "name": LP_("field", "name"),
-    "need": LP_("field", "wording"),
-    "objective": LP_("field", "objective"),
-    "organization": LP_("field", "organization"),
-    "owner": LP_("field", "owner"),
-    "pillars": LP_("field", "pillars"),
-    "platform": LP_("field", "platform"),
-    "share": LP_("field", "share"),
-    "topic": LP_("field", "wording"),
-    "what": LP_("field", "what"),
-}
-
 _OR = L_("or")
 _AND = L_("and")
 
@@ -224,7 +208,7 @@ class Rule:
     code: str
     severity: Severity
     step: str | None
-    title: str
+    title: Message
     completeness: bool
     check: Callable[[View], Iterable[Hit]]
 
@@ -237,7 +221,7 @@ def _rule(
     code: str, severity: Severity, step: str | None, title: str, *, completeness: bool = False
 ) -> Callable[[Callable[[View], Iterable[Hit]]], Callable[[View], Iterable[Hit]]]:
     def register(check: Callable[[View], Iterable[Hit]]) -> Callable[[View], Iterable[Hit]]:
-        RULES[code] = Rule(code, severity, step, title, completeness, check)
+        RULES[code] = Rule(code, severity, step, L_(title), completeness, check)
         return check
 
     return register
@@ -258,18 +242,12 @@ class View:
         self.channels = plan.channels or []
 
     @cached_property
-    def ids(self) -> dict[str, list[str]]:
+    def ids(self) -> dict[Kind, list[str]]:
         """Known ids by kind of thing, in the order the plan lists them."""
-        return {
-            "team member": _unique(m.id for m in self.members),
-            "need": _unique(n.id for n in self.needs),
-            "objective": _unique(o.id for o in self.objectives),
-            "metric": _unique(m.id for m in self.metrics),
-            "segment": _unique(s.id for s in self.segments),
-        }
+        return {kind: _unique(t.id for t in things(self.plan, kind)) for kind in collections(Plan)}
 
     @cached_property
-    def id_sets(self) -> dict[str, frozenset[str]]:
+    def id_sets(self) -> dict[Kind, frozenset[str]]:
         """The same ids as sets, for lookups that stay fast on large plans."""
         return {kind: frozenset(ids) for kind, ids in self.ids.items()}
 
@@ -361,12 +339,13 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
-def _unanswered(item: Any, loc: Loc, label: Label, fields: Iterable[str]) -> Iterator[Hit]:
-    """One finding naming the empty fields of an item, at the field when only one is empty."""
-    missing = [f for f in fields if _empty(getattr(item, f))]
+def _unanswered(item: BaseModel, loc: Loc, label: Label) -> Iterator[Hit]:
+    """One finding naming the empty needed fields of an item, at the field when only one is."""
+    asked = needed(type(item))
+    missing = [(f, m) for f, m in asked if m.applies(item) and _empty(getattr(item, f))]
     if missing:
-        where = (*loc, missing[0]) if len(missing) == 1 else loc
-        names = Join(tuple(_FIELDS[f] for f in missing), _OR)
+        where = (*loc, missing[0][0]) if len(missing) == 1 else loc
+        names = Join(tuple(m.noun for _, m in missing), _OR)
         yield Hit(
             where,
             L_(

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from smplan.checks.core import (
     _AND,
-    _FIELDS,
     Hit,
     Join,
     Label,
@@ -19,9 +18,8 @@ from smplan.checks.core import (
 )
 from smplan.i18n import L_
 from smplan.plan.labels import STEP_TITLES
-from smplan.plan.model import (
-    STEPS,
-)
+from smplan.plan.meta import needed
+from smplan.plan.model import STEPS, Project
 
 
 @_rule("SMP010", "warning", None, "A step is not started", completeness=True)
@@ -63,14 +61,14 @@ def _unfinished_team(v: View) -> Iterator[Hit]:
         )
     for i, m in enumerate(team.members):
         label = Label("member", m.id, i)
-        yield from _unanswered(m, ("team", "members", i), label, ("name", "department"))
+        yield from _unanswered(m, ("team", "members", i), label)
     for i, a in enumerate(team.approvals):
         label = Label("approval rule", a.content, i)
         loc: Loc = ("team", "approvals", i)
-        yield from _unanswered(a, loc, label, ("content", "drafted_by", "approved_by"))
+        yield from _unanswered(a, loc, label)
     for i, r in enumerate(team.reviews):
         label = Label("review", r.what, i)
-        yield from _unanswered(r, ("team", "reviews", i), label, ("what", "cadence", "owner"))
+        yield from _unanswered(r, ("team", "reviews", i), label)
 
 
 def _unfinished_listening(v: View) -> Iterator[Hit]:
@@ -86,7 +84,7 @@ def _unfinished_listening(v: View) -> Iterator[Hit]:
             ),
         )
     for i, n in enumerate(listening.needs):
-        yield from _unanswered(n, ("listening", "needs", i), Label("need", n.id, i), ("need",))
+        yield from _unanswered(n, ("listening", "needs", i), Label("need", n.id, i))
     if not listening.sources:
         yield Hit(
             ("listening", "sources"),
@@ -97,15 +95,14 @@ def _unfinished_listening(v: View) -> Iterator[Hit]:
         )
     for i, s in enumerate(listening.sources):
         label = Label("source", s.name, i)
-        yield from _unanswered(s, ("listening", "sources", i), label, ("name", "kind"))
+        yield from _unanswered(s, ("listening", "sources", i), label)
     for i, a in enumerate(listening.audit):
         label = Label("account", a.handle, i)
-        yield from _unanswered(a, ("listening", "audit", i), label, ("platform",))
+        yield from _unanswered(a, ("listening", "audit", i), label)
     if listening.playbook:
         for i, c in enumerate(listening.playbook.cases):
-            fields = ("case", "action") if c.case == "crisis" else ("case", "action", "owner")
             loc: Loc = ("listening", "playbook", "cases", i)
-            yield from _unanswered(c, loc, Label("playbook case", c.case, i), fields)
+            yield from _unanswered(c, loc, Label("playbook case", c.case, i))
 
 
 def _unfinished_objectives_and_metrics(v: View) -> Iterator[Hit]:
@@ -127,7 +124,7 @@ def _unfinished_objectives_and_metrics(v: View) -> Iterator[Hit]:
         )
     for i, m in enumerate(v.metrics):
         label = Label("metric", m.id, i)
-        yield from _unanswered(m, ("metrics", i), label, ("name", "objective"))
+        yield from _unanswered(m, ("metrics", i), label)
         if m.standard is None and _empty(m.definition):
             yield Hit(
                 ("metrics", i, "definition"),
@@ -151,14 +148,14 @@ def _unfinished_audience_and_value(v: View) -> Iterator[Hit]:
             ),
         )
     for i, s in enumerate(v.segments):
-        yield from _unanswered(s, ("audience", i), Label("segment", s.id, i), ("name",))
+        yield from _unanswered(s, ("audience", i), Label("segment", s.id, i))
     if v.plan.value:
         for i, t in enumerate(v.plan.value.topics):
             label = Label("topic", t.topic, i)
-            yield from _unanswered(t, ("value", "topics", i), label, ("topic", "kind"))
+            yield from _unanswered(t, ("value", "topics", i), label)
         for i, service in enumerate(v.plan.value.services):
             label = Label("service", service.name, i)
-            yield from _unanswered(service, ("value", "services", i), label, ("name",))
+            yield from _unanswered(service, ("value", "services", i), label)
 
 
 def _unfinished_human_face(v: View) -> Iterator[Hit]:
@@ -176,29 +173,28 @@ def _unfinished_human_face(v: View) -> Iterator[Hit]:
 def _unfinished_channels(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         label = Label("channel", c.platform, i)
-        fields = ("platform", "pillars", "hours_per_week")
-        yield from _unanswered(c, ("channels", i), label, fields)
+        yield from _unanswered(c, ("channels", i), label)
         for j, p in enumerate(c.pillars):
             pillar = Label("pillar", p.name, j, parent=label)
-            yield from _unanswered(p, ("channels", i, "pillars", j), pillar, ("kind", "share"))
+            yield from _unanswered(p, ("channels", i, "pillars", j), pillar)
 
 
 @_rule("SMP012", "warning", "project", "The project block is incomplete", completeness=True)
 def _project(v: View) -> Iterator[Hit]:
-    fields = ("organization", "name", "author", "date")
+    fields = needed(Project)
     if v.plan.project is None:
         yield Hit(
             ("project",),
             L_("the project block is missing"),
             L_(
                 "give the {fields} of the plan",
-                fields=Join(tuple(_FIELDS[f] for f in fields), _AND),
+                fields=Join(tuple(m.noun for _, m in fields), _AND),
             ),
         )
         return
-    for name in fields:
+    for name, m in fields:
         if _empty(getattr(v.plan.project, name)):
             yield Hit(
                 ("project", name),
-                L_("the project has no {field}", field=_FIELDS[name]),
+                L_("the project has no {field}", field=m.noun),
             )

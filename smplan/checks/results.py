@@ -35,25 +35,25 @@ _SCORE = frozenset({Standard.nps, Standard.net_sentiment})
 
 @dataclass(frozen=True)
 class ResultRule:
-    """A rule about the results file: its code, severity and one-line title."""
+    """A rule about the results file: its code, severity, step ("results") and title."""
 
     code: str
     severity: Severity
-    title: str
+    step: str
+    title: Message
     check: Callable[[Plan, Results], Iterable[Hit]]
 
 
 #: Every results rule by code, in code order.
 RESULT_RULES: dict[str, ResultRule] = {}
 
+_Check = Callable[[Plan, Results], Iterable[Hit]]
 
-def _rule(
-    code: str, severity: Severity, title: str
-) -> Callable[[Callable[[Plan, Results], Iterable[Hit]]], Callable[[Plan, Results], Iterable[Hit]]]:
-    def register(
-        check: Callable[[Plan, Results], Iterable[Hit]],
-    ) -> Callable[[Plan, Results], Iterable[Hit]]:
-        RESULT_RULES[code] = ResultRule(code, severity, title, check)
+
+def _rule(code: str, severity: Severity, step: str, title: str) -> Callable[[_Check], _Check]:
+    # The same shape as the strategy rules' `_rule`, whose fourth argument the catalogs take.
+    def register(check: _Check) -> _Check:
+        RESULT_RULES[code] = ResultRule(code, severity, step, L_(title), check)
         return check
 
     return register
@@ -75,7 +75,7 @@ def unknown_metric_hint(value: str, plan: Plan) -> Message:
     return listed
 
 
-@_rule("SMP901", "error", "A result names a metric the plan does not have")
+@_rule("SMP901", "error", STEP, "A result names a metric the plan does not have")
 def _unknown_metric(plan: Plan, results: Results) -> Iterator[Hit]:
     metrics = _metrics(plan)
     for i, entry in enumerate(results.results):
@@ -87,7 +87,7 @@ def _unknown_metric(plan: Plan, results: Results) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP902", "error", "A result or checkpoint lies outside the plan's span")
+@_rule("SMP902", "error", STEP, "A result or checkpoint lies outside the plan's span")
 def _outside_span(plan: Plan, results: Results) -> Iterator[Hit]:
     project = plan.project
     start = project.date if project else None
@@ -137,7 +137,7 @@ def value_range(metric: Metric) -> tuple[float | None, float | None]:
     return None, None
 
 
-@_rule("SMP903", "error", "A result's value is out of its metric's range")
+@_rule("SMP903", "error", STEP, "A result's value is out of its metric's range")
 def _out_of_range(plan: Plan, results: Results) -> Iterator[Hit]:
     metrics = _metrics(plan)
     for i, entry in enumerate(results.results):
@@ -163,7 +163,7 @@ def _out_of_range(plan: Plan, results: Results) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP904", "error", "Two results give the same metric and period")
+@_rule("SMP904", "error", STEP, "Two results give the same metric and period")
 def _duplicate(plan: Plan, results: Results) -> Iterator[Hit]:
     seen: dict[tuple[str, str], int] = {}
     for i, entry in enumerate(results.results):
@@ -183,7 +183,7 @@ def _duplicate(plan: Plan, results: Results) -> Iterator[Hit]:
             seen[key] = i
 
 
-@_rule("SMP905", "error", "A planned path names a metric the plan does not have")
+@_rule("SMP905", "error", STEP, "A planned path names a metric the plan does not have")
 def _unknown_path(plan: Plan, results: Results) -> Iterator[Hit]:
     metrics = _metrics(plan)
     for metric in results.paths:
@@ -202,7 +202,7 @@ def check_results(plan: Plan, results: Results, lang: str | None = None) -> list
             Finding(
                 rule.code,
                 rule.severity,
-                STEP,
+                rule.step,
                 hit.loc,
                 str(hit.message),
                 str(hit.hint) if hit.hint else None,

@@ -80,7 +80,8 @@ def _register() -> None:
     # a user meets them, which is the order --help lists them in.
     import importlib
 
-    for name in ("new", "init", "check", "render", "track", "status", "report", "schema"):
+    names = ("new", "init", "check", "render", "track", "status", "report", "schema", "rules")
+    for name in names:
         importlib.import_module(f"smplan.cli.{name}")
 
 

@@ -30,7 +30,9 @@ from smplan.i18n import _, language, language_name, languages, pgettext
 from smplan.interview.guidance import ERRORS, tr
 from smplan.plan.files import load_plan, read_yaml, validate_data
 from smplan.plan.labels import value_label
-from smplan.plan.model import ID_PATTERN, STEPS, Plan, Project, example_for, without_none
+from smplan.plan.meta import Kind as Thing
+from smplan.plan.meta import Ref, marker, named, things, without_none
+from smplan.plan.model import ID_PATTERN, STEPS, Plan, Project, example_for
 from smplan.plan.roundtrip import PlanWriter, plain
 
 Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
@@ -105,36 +107,20 @@ class Spec:
         "text", "number", "date", "confirm", "choice", "ref", "refs", "texts", "items", "model"
     ]
     target: Any = None
-    #: Where the ids a reference may name live in the plan.
-    ref: tuple[str, ...] = ()
+    #: The kind of thing a reference names.
+    ref: Thing | None = None
     #: Words a number field accepts besides numbers (`unknown` for a baseline).
     words: tuple[str, ...] = ()
-
-
-#: Reference fields say in their description what they point at.
-_REFERENCES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("team member", ("team", "members")),
-    ("customer need", ("listening", "needs")),
-    ("audience segment", ("audience",)),
-    ("objective", ("objectives",)),
-    ("metric", ("metrics",)),
-)
-_REFERENCE = re.compile(r"^Ids? of the ")
 
 
 def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def reference_target(info: FieldInfo) -> tuple[str, ...] | None:
-    """Where the ids live that a reference field names, or None if it names none."""
-    description = info.description or ""
-    if not _REFERENCE.match(description):
-        return None
-    for words, target in _REFERENCES:
-        if words in description:
-            return target
-    return None
+def reference_target(info: FieldInfo) -> Thing | None:
+    """The kind of thing a reference field names, or None if it names none."""
+    ref = marker(info, Ref)
+    return ref.kind if ref else None
 
 
 @cache
@@ -609,19 +595,14 @@ class Interview:
             return self.t("hint.number_or", words=", ".join(words))
         return "" if kind == "text" else self.t(f"hint.{kind}")
 
-    def _reference_options(self, target: tuple[str, ...]) -> tuple[Option, ...]:
-        node: Any = self.plan
-        for part in target:
-            node = getattr(node, part, None) if node is not None else None
+    def _reference_options(self, kind: Thing | None) -> tuple[Option, ...]:
+        if kind is None:
+            return ()
         options = []
-        for n, item in enumerate(node or [], start=1):
-            described = next(
-                (getattr(item, f) for f in ("name", "statement", "need") if getattr(item, f, None)),
-                "",
-            )
-            options.append(
-                Option(item.id, f"{item.id} — {described}" if described else item.id, str(n))
-            )
+        for n, item in enumerate(things(self.plan, kind), start=1):
+            described = named(item, kind)
+            label = f"{item.id} — {described}" if described != item.id else item.id
+            options.append(Option(item.id, label, str(n)))
         return tuple(options)
 
     def _convert(self, raw: str, found: Spec, question: Question) -> Any:

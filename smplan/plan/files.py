@@ -21,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 from smplan import __version__
 from smplan.errors import PlanFileError, PlanInvalidError, Problem
 from smplan.fsutil import atomic_write
-from smplan.plan.model import FORMAT_VERSION, Plan, without_none
+from smplan.plan.meta import without_none
+from smplan.plan.model import FORMAT_VERSION, Plan
 
 #: Plan files larger than this are refused before parsing: a real plan is a few dozen KiB.
 MAX_BYTES = 2 * 1024 * 1024

@@ -11,15 +11,23 @@ file.
 from __future__ import annotations
 
 import datetime as dt
-import types
-import typing
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from smplan.i18n import N_, SOURCE_LANGUAGE, _, languages
+from smplan.i18n import LP_, N_, SOURCE_LANGUAGE, _, languages
+from smplan.plan.meta import (
+    MEMBER,
+    METRIC,
+    NEED,
+    OBJECTIVE,
+    SEGMENT,
+    Holds,
+    Needed,
+    Ref,
+)
 
 FORMAT_VERSION = 1
 
@@ -70,19 +78,6 @@ def text(description: str, example: Any = None, **kwargs: Any) -> Any:
 def items(description: str, example: Any = None, **kwargs: Any) -> Any:
     """A list field, empty until the user fills it."""
     return doc(description, example, default_factory=list, **kwargs)
-
-
-def without_none(annotation: Any) -> Any:
-    """A field's type with `| None` and `Annotated[...]` constraints taken off.
-
-    `X | None` gives X; `X | Y | None` gives `X | Y`; anything else is returned as is.
-    """
-    if typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [without_none(a) for a in typing.get_args(annotation) if a is not type(None)]
-        return args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007
-    return annotation
 
 
 class Model(BaseModel):
@@ -196,9 +191,11 @@ class Member(Model):
         "claire",
         pattern=ID_PATTERN,
     )
-    name: Text | None = text(N_("Full name."), "Claire Morel")
+    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
+        N_("Full name."), "Claire Morel"
+    )
     role: Text | None = text(N_("Job title."), ex("Marketing manager"))
-    department: Department | None = text(
+    department: Annotated[Department | None, Needed(LP_("field", "department"))] = text(
         N_(
             "Department the person comes from; it tells whether they bring the listening or the "
             "speaking side of the company."
@@ -220,15 +217,15 @@ class Member(Model):
 class Approval(Model):
     """Who drafts, who approves and how fast, for one kind of content."""
 
-    content: Text | None = text(
+    content: Annotated[Text | None, Needed(LP_("field", "content"))] = text(
         N_("The kind of content this rule covers."),
         ex("Everyday posts"),
     )
-    drafted_by: list[Id] = items(
+    drafted_by: Annotated[list[Id], Ref(MEMBER), Needed(LP_("field", "drafter"))] = items(
         N_("Ids of the team members who draft it."),
         ["julien"],
     )
-    approved_by: Id | None = text(
+    approved_by: Annotated[Id | None, Ref(MEMBER), Needed(LP_("field", "approver"))] = text(
         N_("Id of the team member who approves it before it goes out."),
         "claire",
     )
@@ -241,12 +238,14 @@ class Approval(Model):
 class Review(Model):
     """A recurring review of the strategy: a weekly look, a monthly report, and so on."""
 
-    cadence: Frequency | None = text(N_("How often."), "monthly")
-    what: Text | None = text(
+    cadence: Annotated[Frequency | None, Needed(LP_("field", "cadence"))] = text(
+        N_("How often."), "monthly"
+    )
+    what: Annotated[Text | None, Needed(LP_("field", "what"))] = text(
         N_("What is looked at and decided."),
         ex("Monthly metrics report"),
     )
-    owner: Id | None = text(
+    owner: Annotated[Id | None, Ref(MEMBER), Needed(LP_("field", "owner"))] = text(
         N_("Id of the team member who runs it."),
         "claire",
     )
@@ -258,7 +257,7 @@ class Team(Model):
     sponsor: Person | None = text(
         N_("The executive who backs the strategy and arbitrates."),
     )
-    members: list[Member] = items(
+    members: Annotated[list[Member], Holds(MEMBER)] = items(
         N_("The people on the team, from several departments."),
     )
     cadence: Text | None = text(
@@ -291,7 +290,7 @@ class Need(Model):
         ex("opening-hours"),
         pattern=ID_PATTERN,
     )
-    need: Text | None = text(
+    need: Annotated[Text | None, Needed(LP_("field", "wording"))] = text(
         N_("The need, in the customer's words if possible."),
         ex(
             "Know whether today's bread is still available before coming in",
@@ -310,11 +309,11 @@ class Need(Model):
 class Source(Model):
     """A place where the organization listens to customers, online or offline."""
 
-    name: Text | None = text(
+    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
         N_("The source."),
         ex("Customer service (calls and e-mails)"),
     )
-    kind: SourceKind | None = text(
+    kind: Annotated[SourceKind | None, Needed(LP_("field", "kind"))] = text(
         N_("Online or offline. Customers do not change when they go online: listen to both."),
         "offline",
     )
@@ -391,12 +390,14 @@ class Decision(StrEnum):
 class Account(Model):
     """An account the organization already has, audited before choosing new ones."""
 
-    platform: Text | None = text(N_("Platform."), "Facebook")
+    platform: Annotated[Text | None, Needed(LP_("field", "platform"))] = text(
+        N_("Platform."), "Facebook"
+    )
     handle: Text | None = text(
         N_("Handle or page name."),
         ex("@hearthandloaf"),
     )
-    owner: Id | None = text(
+    owner: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member who holds the keys."),
         "julien",
     )
@@ -428,12 +429,16 @@ class Case(StrEnum):
 class PlaybookCase(Model):
     """How to answer one kind of message: the action, who acts, and how fast."""
 
-    case: Case | None = text(N_("The kind of message."), "praise")
-    action: Text | None = text(
+    case: Annotated[Case | None, Needed(LP_("field", "case"))] = text(
+        N_("The kind of message."), "praise"
+    )
+    action: Annotated[Text | None, Needed(LP_("field", "action"))] = text(
         N_("What to do."),
         ex("Thank them publicly and personally"),
     )
-    owner: Id | None = text(
+    owner: Annotated[
+        Id | None, Ref(MEMBER), Needed(LP_("field", "owner"), unless=("case", "crisis"))
+    ] = text(
         N_("Id of the team member who answers."),
         "julien",
     )
@@ -470,7 +475,7 @@ class Opportunity(Model):
 class Listening(Model):
     """Step 2: listen to customers, the sector and competitors before speaking."""
 
-    needs: list[Need] = items(
+    needs: Annotated[list[Need], Holds(NEED)] = items(
         N_("Customer needs heard, each with where it was heard and the evidence."),
     )
     sources: list[Source] = items(
@@ -615,11 +620,11 @@ class Metric(Model):
         ex("orders-per-month"),
         pattern=ID_PATTERN,
     )
-    objective: Id | None = text(
+    objective: Annotated[Id | None, Ref(OBJECTIVE), Needed(LP_("field", "objective"))] = text(
         N_("Id of the objective it measures."),
         ex("orders"),
     )
-    name: Text | None = text(
+    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
         N_("Name."),
         ex(
             "Cake orders that came from social media",
@@ -657,7 +662,7 @@ class Metric(Model):
         ex("Order book"),
     )
     frequency: Frequency | None = text(N_("How often it is measured."), "monthly")
-    owner: Id | None = text(
+    owner: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member who measures it."),
         "claire",
     )
@@ -674,7 +679,9 @@ class Segment(Model):
         ex("families"),
         pattern=ID_PATTERN,
     )
-    name: Text | None = text(N_("Name."), ex("Neighbourhood families"))
+    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
+        N_("Name."), ex("Neighbourhood families")
+    )
     demographics: Text | None = text(
         N_("Age, place, income, occupation."),
         ex("Aged 30-45, parents, living within 2 km"),
@@ -685,7 +692,7 @@ class Segment(Model):
             "Care about local food, short of time on weekdays",
         ),
     )
-    needs: list[Id] = items(
+    needs: Annotated[list[Id], Ref(NEED)] = items(
         N_("Ids of the customer needs (step 2) this segment has."),
         [ex("opening-hours")],
     )
@@ -711,11 +718,11 @@ class ContentKind(StrEnum):
 class Topic(Model):
     """A topic with real conversational potential."""
 
-    topic: Text | None = text(
+    topic: Annotated[Text | None, Needed(LP_("field", "wording"))] = text(
         N_("The topic."),
         ex("The secrets of a sourdough starter"),
     )
-    kind: ContentKind | None = text(
+    kind: Annotated[ContentKind | None, Needed(LP_("field", "kind"))] = text(
         N_("Educational, entertaining, conversational or promotional."),
         "educational",
     )
@@ -724,14 +731,16 @@ class Topic(Model):
 class Service(Model):
     """A value-added service: content or a tool that answers a customer need."""
 
-    name: Text | None = text(N_("Name."), ex("“Fresh out of the oven” story"))
+    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
+        N_("Name."), ex("“Fresh out of the oven” story")
+    )
     description: Text | None = text(
         N_("What it is and how it works."),
         ex(
             "A story every day at 4 pm showing the breads still available",
         ),
     )
-    need: Id | None = text(
+    need: Annotated[Id | None, Ref(NEED)] = text(
         N_("Id of the customer need (step 2) it answers."),
         ex("opening-hours"),
     )
@@ -769,7 +778,7 @@ class Spokesperson(Model):
     """A named person who speaks for the organization on social media."""
 
     name: Text | None = text(N_("Full name."), "Claire Morel")
-    member: Id | None = text(
+    member: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member, when the spokesperson is on the team."),
         "claire",
     )
@@ -817,11 +826,11 @@ class Pillar(Model):
     """A content pillar of a channel, with its kind and its share of the mix."""
 
     name: Text | None = text(N_("Name."), ex("Behind the scenes at the bakehouse"))
-    kind: ContentKind | None = text(
+    kind: Annotated[ContentKind | None, Needed(LP_("field", "kind"))] = text(
         N_("Educational, entertaining, conversational or promotional."),
         "entertaining",
     )
-    share: float | None = text(
+    share: Annotated[float | None, Needed(LP_("field", "share"))] = text(
         N_("Share of the channel's posts, in percent."),
         40,
         ge=0,
@@ -832,7 +841,9 @@ class Pillar(Model):
 class Channel(Model):
     """A platform chosen last, knowing why, how and with what resources."""
 
-    platform: Text | None = text(N_("Platform."), "Instagram")
+    platform: Annotated[Text | None, Needed(LP_("field", "platform"))] = text(
+        N_("Platform."), "Instagram"
+    )
     handle: Text | None = text(N_("Account handle."), ex("@hearthandloaf"))
     purpose: Text | None = text(
         N_("Why this channel."),
@@ -840,31 +851,33 @@ class Channel(Model):
             "Show the bakehouse and announce each batch",
         ),
     )
-    objectives: list[Id] = items(
+    objectives: Annotated[list[Id], Ref(OBJECTIVE)] = items(
         N_("Ids of the objectives it serves."),
         [ex("orders")],
     )
-    audiences: list[Id] = items(
+    audiences: Annotated[list[Id], Ref(SEGMENT)] = items(
         N_("Ids of the audience segments it reaches."),
         [ex("families")],
     )
-    pillars: list[Pillar] = items(
+    pillars: Annotated[list[Pillar], Needed(LP_("field", "pillars"))] = items(
         N_("Content pillars and their share of the mix."),
     )
     formats: list[Text] = items(N_("Formats used."), ["Reels", "Stories"])
     posts_per_week: float | None = text(N_("Posts a week."), 4, ge=0, le=MAX_POSTS_PER_WEEK)
-    owner: Id | None = text(
+    owner: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member who runs it."),
         "julien",
     )
-    hours_per_week: Hours | None = text(N_("Hours a week it takes."), 3, ge=0, le=HOURS_PER_WEEK)
+    hours_per_week: Annotated[Hours | None, Needed(LP_("field", "hours per week"))] = text(
+        N_("Hours a week it takes."), 3, ge=0, le=HOURS_PER_WEEK
+    )
     budget_per_month: float | None = text(
         N_("Budget per month, in the plan's currency."),
         50,
         ge=0,
         le=MAX_AMOUNT,
     )
-    metrics: list[Id] = items(
+    metrics: Annotated[list[Id], Ref(METRIC)] = items(
         N_("Ids of the metrics that judge it."),
         [ex("orders-per-month")],
     )
@@ -876,11 +889,11 @@ class Channel(Model):
 class Project(Model):
     """Who the plan is for and who wrote it."""
 
-    name: Text | None = text(
+    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
         N_("Title of the plan."),
         ex("Social media strategy 2027"),
     )
-    organization: Text | None = text(
+    organization: Annotated[Text | None, Needed(LP_("field", "organization"))] = text(
         N_("The organization the plan is for."),
         ex("Hearth & Loaf"),
     )
@@ -889,11 +902,11 @@ class Project(Model):
         "fr",
         default=SOURCE_LANGUAGE,
     )
-    author: Text | None = text(
+    author: Annotated[Text | None, Needed(LP_("field", "author"))] = text(
         N_("Who wrote the plan."),
         ex("Sophie Lambert, consultant"),
     )
-    date: dt.date | None = text(
+    date: Annotated[dt.date | None, Needed(LP_("field", "date"))] = text(
         N_("Date of this version (YYYY-MM-DD)."),
         "2026-11-25",
     )
@@ -944,13 +957,15 @@ class Plan(Model):
     )
     team: Team | None = text(N_("Step 1: the cross-department team."))
     listening: Listening | None = text(N_("Step 2: listen and compare."))
-    objectives: list[Objective] | None = text(
+    objectives: Annotated[list[Objective] | None, Holds(OBJECTIVE)] = text(
         N_("Step 3: objectives, one of them primary."),
     )
-    metrics: list[Metric] | None = text(
+    metrics: Annotated[list[Metric] | None, Holds(METRIC)] = text(
         N_("Step 4: how each objective is measured."),
     )
-    audience: list[Segment] | None = text(N_("Step 5: the audience segments."))
+    audience: Annotated[list[Segment] | None, Holds(SEGMENT)] = text(
+        N_("Step 5: the audience segments.")
+    )
     value: Value | None = text(
         N_("Step 6: the value the organization brings."),
     )

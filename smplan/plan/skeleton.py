@@ -18,7 +18,8 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from smplan.i18n import L_, _, language
-from smplan.plan.model import Plan, example_for, without_none
+from smplan.plan.meta import without_none
+from smplan.plan.model import Plan, example_for
 from smplan.plan.schema import SCHEMA_FILENAME
 
 #: Comments are wrapped to this width, indentation included.

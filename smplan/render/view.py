@@ -18,6 +18,7 @@ from typing import Any
 from smplan.checks import step_status
 from smplan.i18n import Formatter, language
 from smplan.plan.labels import value_label
+from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
 from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Plan
 from smplan.render.charts import bar_chart
 from smplan.render.labels import labels
@@ -216,11 +217,11 @@ class _Builder:
         self.t = labels()
         currency = plan.project.currency if plan.project else "EUR"
         self.fmt = Formatter(lang, currency)
-        self.members = {m.id: m.name or m.id for m in plan.team.members} if plan.team else {}
-        self.needs = {n.id: n.need or n.id for n in plan.listening.needs} if plan.listening else {}
-        self.objective_text = {o.id: o.statement or o.id for o in plan.objectives or []}
-        self.metric_names = {m.id: m.name or m.id for m in plan.metrics or []}
-        self.segment_names = {s.id: s.name or s.id for s in plan.audience or []}
+        self.members = names(plan, MEMBER)
+        self.needs = names(plan, NEED)
+        self.objective_text = names(plan, OBJECTIVE)
+        self.metric_names = names(plan, METRIC)
+        self.segment_names = names(plan, SEGMENT)
 
     # Small helpers -------------------------------------------------------------------
 
