@@ -225,3 +225,15 @@ def test_a_path_is_read_from_the_results_file():
     (found,) = standings(plan, results)
     assert found.expected == pytest.approx(10)
     assert found.status == "on_track"
+
+
+def test_without_a_plan_date_the_target_is_due_at_once_rather_than_nothing_expected():
+    plan = Plan.model_validate(
+        {"smplan": 1, "metrics": [{"id": "m", "baseline": 10, "target": 20}]}
+    )
+    metric = (plan.metrics or [])[0]
+    found = standing(plan, metric, [Entry(metric="m", period="2027-02", value=12)])
+    assert found.start is None and found.deadline is None
+    assert found.expected == 20
+    assert found.pacing == pytest.approx(0.2)
+    assert found.status == "off_track"

@@ -200,10 +200,14 @@ def standing(
         )
     met = (last.value - target) * way >= 0
     expected = ratio = projection = None
-    if baseline is not None and start is not None and deadline is not None:
-        # A figure is judged on its own date: a quarterly figure is not late in between.
-        share = elapsed_share(start, deadline, last.when.end)
-        expected = expected_on_path(start, baseline, deadline, target, last.when.end, path)
+    if baseline is not None:
+        if start is not None and deadline is not None:
+            # A figure is judged on its own date: a quarterly figure is not late in between.
+            share = elapsed_share(start, deadline, last.when.end)
+            expected = expected_on_path(start, baseline, deadline, target, last.when.end, path)
+        else:
+            # Without the plan's date or a deadline there is no span: the target is due now.
+            share, expected = 1.0, target
         ratio = pacing(baseline, last.value, expected)
         if ratio is not None:
             # At the pace so far, the line through the baseline and the last figure.
