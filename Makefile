@@ -23,11 +23,14 @@ demo: $(STAMP)
 	$(BIN)/smplan render $(DEMO_PLAN) --format pdf -o $(DEMO_OUT)/boulangerie.pdf
 	$(BIN)/smplan render $(DEMO_PLAN) --format md -o $(DEMO_OUT)/boulangerie.md
 	$(BIN)/smplan render $(DEMO_PLAN) --format pdf --summary -o $(DEMO_OUT)/boulangerie.summary.pdf
+	$(BIN)/smplan status $(DEMO_PLAN)
+	$(BIN)/smplan report $(DEMO_PLAN) --period 2027-02 -o $(DEMO_OUT)/boulangerie.report-2027-02.pdf
 	@echo
 	@echo "The demo documents are in $(DEMO_OUT)/:"
 	@echo "  $(DEMO_OUT)/boulangerie.pdf          the full strategy document"
 	@echo "  $(DEMO_OUT)/boulangerie.summary.pdf  the two-page summary"
 	@echo "  $(DEMO_OUT)/boulangerie.md           the same document in Markdown"
+	@echo "  $(DEMO_OUT)/boulangerie.report-2027-02.pdf  the client's report for February 2027"
 
 test: lint
 	$(BIN)/python -m pytest

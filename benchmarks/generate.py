@@ -212,7 +212,7 @@ def write_large(scale: int, path: Path) -> Path:
 def write_batch(count: int, folder: Path) -> list[Path]:
     """Write `count` plans into `folder`: the examples, each renamed many times over."""
     folder.mkdir(parents=True, exist_ok=True)
-    sources = sorted(EXAMPLES.glob("*.yaml"))
+    sources = sorted(p for p in EXAMPLES.glob("*.yaml") if not p.name.endswith(".results.yaml"))
     texts = [s.read_text(encoding="utf-8") for s in sources]
     paths = []
     for i in range(count):

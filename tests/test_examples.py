@@ -12,7 +12,7 @@ from smplan.plan.files import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-PATHS = sorted(EXAMPLES.glob("*.yaml"))
+PATHS = sorted(p for p in EXAMPLES.glob("*.yaml") if not p.name.endswith(".results.yaml"))
 
 #: The language each example's name promises; a new example must be added here.
 LANGUAGES = {

@@ -105,6 +105,12 @@ COMMANDS = {
         PDF_ENGINE | WRITER | {"jinja2"},
         RENDERING | INTERVIEW | SKELETON,
     ),
+    "status": (
+        ["status", EXAMPLE],
+        {"smplan.plan.pacing", "smplan.plan.results", "smplan.checks.results"},
+        PDF_ENGINE | DOCUMENT | WRITER,
+        RENDERING | INTERVIEW | SKELETON,
+    ),
     "schema": (
         ["schema"],
         {"smplan.plan.schema"},

@@ -18,7 +18,9 @@ from smplan.plan.model import Member, Need, Plan
 from smplan.plan.roundtrip import PlanWriter, plain
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").glob("*.yaml") if not p.name.endswith(".results.yaml")
+)
 
 HAND_WRITTEN = """\
 # Plan for the bakery -- kept by hand between interviews.

@@ -31,7 +31,9 @@ from smplan.plan.files import dump_plan, load_plan, parse_plan_bytes, parse_plan
 from smplan.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").glob("*.yaml") if not p.name.endswith(".results.yaml")
+)
 
 PROPERTY = settings(
     max_examples=60,

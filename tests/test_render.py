@@ -14,7 +14,9 @@ from smplan.render.markdown import md_escape, md_fence, mdblock_escape, mdcell_e
 from smplan.render.view import all_of, any_of, quote_term
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").glob("*.yaml") if not p.name.endswith(".results.yaml")
+)
 
 examples = pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 

@@ -17,13 +17,14 @@ from urllib.parse import quote
 
 from smplan import __version__
 from smplan.checks.core import RULES, STEP_ORDER, Finding
+from smplan.checks.results import RESULT_RULES
 from smplan.errors import ExitCode, Problem
 from smplan.i18n import L_, _
 
 #: The code of a problem found by the loader rather than by a rule.
 LOADER_CODE = "SMP000"
 #: Its title, as the rules' titles read.
-LOADER_TITLE = "The file cannot be read, or does not fit the plan format"
+LOADER_TITLE = L_("The file cannot be read, or does not fit the plan format")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Entry:
     severity: str
     step: str | None
     problem: Problem
+    #: The file it is in, when not the plan's own (the results file beside it).
+    file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,9 @@ class Report:
         return ExitCode.FINDINGS if self.failed else ExitCode.OK
 
 
-def finding_entry(finding: Finding, problem: Problem) -> Entry:
-    """The entry of a rule's finding, placed at `problem`."""
-    return Entry(finding.code, finding.severity, finding.step, problem)
+def finding_entry(finding: Finding, problem: Problem, file: str | None = None) -> Entry:
+    """The entry of a rule's finding, placed at `problem` (in `file`, if not the plan)."""
+    return Entry(finding.code, finding.severity, finding.step, problem, file)
 
 
 def loader_entry(problem: Problem) -> Entry:
@@ -122,7 +125,7 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "column": problem.column,
         "message": str(problem.message),
         "hint": None if problem.hint is None else str(problem.hint),
-    }
+    } | ({"file": entry.file} if entry.file else {})
 
 
 # --- GitHub workflow commands ---------------------------------------------------------------
@@ -149,7 +152,7 @@ def github_report(reports: list[Report]) -> str:
     lines = []
     for report, entry in ((r, e) for r in reports for e in r.entries):
         problem = entry.problem
-        properties = [("file", report.file)]
+        properties = [("file", entry.file or report.file)]
         if problem.line is not None:
             properties += [("line", str(problem.line)), ("col", str(problem.column or 1))]
         properties.append(("title", entry.code))
@@ -174,9 +177,11 @@ _SARIF_LEVELS = {"error": "error", "warning": "warning"}
 
 def sarif_rules() -> list[dict[str, Any]]:
     """Every code `check` can report, as SARIF reporting descriptors, in code order."""
-    described = [(LOADER_CODE, "error", None, LOADER_TITLE)] + [
-        (r.code, r.severity, r.step, str(r.title)) for r in RULES.values()
+    described: list[tuple[str, str, str | None, str]] = [
+        (LOADER_CODE, "error", None, str(LOADER_TITLE))
     ]
+    described += [(r.code, r.severity, r.step, str(r.title)) for r in RULES.values()]
+    described += [(r.code, r.severity, r.step, str(r.title)) for r in RESULT_RULES.values()]
     return [
         {
             "id": code,
@@ -206,10 +211,11 @@ def sarif_report(reports: list[Report]) -> str:
     placed in its file."""
     rules = sarif_rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    uris = {r.file: quote(PurePath(r.file).as_posix()) for r in reports}
+    files = [f for r in reports for f in (r.file, *(e.file for e in r.entries)) if f]
+    uris = {f: quote(PurePath(f).as_posix()) for f in files}
     results = []
     for report, entry in ((r, e) for r in reports for e in r.entries):
-        uri = uris[report.file]
+        uri = uris[entry.file or report.file]
         problem = entry.problem
         physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
         if problem.line is not None:

@@ -104,7 +104,20 @@ def _register() -> None:
     # a user meets them, which is the order --help lists them in.
     import importlib
 
-    for name in ("new", "init", "check", "render", "diff", "schema", "rules", "completion"):
+    names = (
+        "new",
+        "init",
+        "check",
+        "render",
+        "track",
+        "status",
+        "report",
+        "diff",
+        "schema",
+        "rules",
+        "completion",
+    )
+    for name in names:
         importlib.import_module(f"smplan.cli.{name}")
 
 

@@ -23,6 +23,8 @@ def _heading(step: str) -> str:
 
     if step == "project":
         return pgettext("step", "Project")
+    if step == "results":
+        return pgettext("step", "Results")
     number = STEPS.index(step) + 1
     return str(L_("Step {number} · {title}", number=number, title=STEP_TITLES[step]))
 
@@ -97,6 +99,7 @@ def check(
     warnings with --strict), 2 when a file cannot be read or parsed.
     """
     from smplan.checks import RULES
+    from smplan.checks.results import RESULT_RULES
     from smplan.i18n import LN_, speak
 
     if lang is not None:
@@ -104,7 +107,8 @@ def check(
     if output_format not in REPORT_FORMATS:
         raise unknown_format(output_format, REPORT_FORMATS)
     ignored = {code.strip().upper() for code in ignore.split(",") if code.strip()}
-    unknown = sorted(ignored - set(RULES))
+    known = sorted({*RULES, *RESULT_RULES})
+    unknown = sorted(ignored - set(known))
     if unknown:
         raise UsageError(
             LN_(
@@ -113,7 +117,7 @@ def check(
                 len(unknown),
                 codes=", ".join(printable(u) for u in unknown),
             ),
-            hint=LN_("known codes: {codes}", "known codes: {codes}", 2, codes=", ".join(RULES)),
+            hint=LN_("known codes: {codes}", "known codes: {codes}", 2, codes=", ".join(known)),
         )
     reports = [check_file(path, ignored, strict, lang) for path in paths]
     write_report(output_format, reports)
@@ -146,7 +150,35 @@ def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = N
         for f in everything
         if f.code not in ignored
     ]
+    entries += _results_entries(loaded, ignored, speaks)
     return Report(name, entries, statuses, strict=strict, language=speaks)
+
+
+def _results_entries(loaded: Any, ignored: set[str], lang: str) -> list[Any]:
+    """The findings of the results file beside the plan, placed in it (none without one)."""
+    from smplan.checks import Finding
+    from smplan.checks.reports import finding_entry
+    from smplan.checks.results import check_results
+    from smplan.plan.results import load_results, results_path
+
+    path = results_path(loaded.path)
+    if not path.exists():
+        return []
+    name = str(path)
+    try:
+        found = load_results(path)
+    except PlanFileError as error:
+        # A results file that cannot be read or does not fit the format: each problem is an error.
+        return [
+            finding_entry(Finding("SMP000", "error", "results", (), str(p.message), None), p, name)
+            for p in error.problems
+        ]
+    findings = check_results(loaded.plan, found.results, lang)
+    return [
+        finding_entry(f, found.problem(f.loc, f.message, f.hint), name)
+        for f in findings
+        if f.code not in ignored
+    ]
 
 
 def print_text(reports: list[Any]) -> None:
@@ -215,7 +247,7 @@ def _print_report(report: Any, headings: bool = True) -> None:
     from smplan.i18n import L_, LN_, pgettext
     from smplan.plan.model import STEPS
 
-    for step in ("project", *STEPS):
+    for step in ("project", *STEPS, "results"):
         status = statuses.get(step)
         items = sorted(by_step.get(step, []), key=lambda e: e.problem.sort_key())
         if status is None and not items:
@@ -226,7 +258,7 @@ def _print_report(report: Any, headings: bool = True) -> None:
         if headings:
             console.print(heading, soft_wrap=True)
         for entry in items:
-            console.print("  " + _finding_line(name, entry), soft_wrap=True)
+            console.print("  " + _finding_line(entry.file or name, entry), soft_wrap=True)
     done = sum(1 for s in statuses.values() if s == "complete")
     total = len(statuses)
     invalid, valid = pgettext("verdict", "invalid"), pgettext("verdict", "valid")

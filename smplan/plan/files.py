@@ -137,6 +137,11 @@ def load_plan(path: Path | str) -> LoadedPlan:
 
 def parse_plan_bytes(raw: bytes, filename: str, *, path: Path | None = None) -> LoadedPlan:
     """Decode and validate the bytes of a plan file named `filename`."""
+    return parse_plan_text(decode_text(raw, filename), filename, path=path)
+
+
+def decode_text(raw: bytes, filename: str) -> str:
+    """The text of a file smplan reads: UTF-8, not binary, not too large."""
     if len(raw) > MAX_BYTES:
         raise PlanFileError(
             filename, [Problem(f"file is too large ({len(raw):,} bytes); at most {MAX_BYTES:,}")]
@@ -178,7 +183,7 @@ def parse_plan_bytes(raw: bytes, filename: str, *, path: Path | None = None) -> 
                 )
             ],
         ) from None
-    return parse_plan_text(text, filename, path=path)
+    return text
 
 
 def parse_plan_text(text: str, filename: str, *, path: Path | None = None) -> LoadedPlan:
@@ -550,14 +555,17 @@ _EXPECT = {
 _DATE_HINT = "write dates as YYYY-MM-DD, for example 2027-06-30"
 
 
-def _validation_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
+def _validation_problems(
+    exc: ValidationError, source: SourceMap, root: type[BaseModel] = Plan
+) -> list[Problem]:
+    """pydantic's errors as located problems; `root` is the model of the whole file."""
     groups: dict[Loc, list[dict[str, Any]]] = {}
     for error in exc.errors(include_url=False):
-        loc = _data_loc(tuple(error["loc"]), source)
+        loc = _data_loc(tuple(error["loc"]), source, root)
         groups.setdefault(loc, []).append(dict(error))
     problems = []
     for loc, errors in groups.items():
-        message, hint, at_key = _describe(loc, errors)
+        message, hint, at_key = _describe(loc, errors, root)
         where = source.locate(loc, key=at_key)
         problems.append(
             Problem(
@@ -571,7 +579,7 @@ def _validation_problems(exc: ValidationError, source: SourceMap) -> list[Proble
     return problems
 
 
-def _data_loc(loc: Loc, source: SourceMap) -> Loc:
+def _data_loc(loc: Loc, source: SourceMap, root: type[BaseModel] = Plan) -> Loc:
     """Drop the parts pydantic adds for union members (`float`, `literal['unknown']`)."""
     kept: list[str | int] = []
     for part in loc:
@@ -579,24 +587,22 @@ def _data_loc(loc: Loc, source: SourceMap) -> Loc:
         if candidate in source.values or candidate in source.keys:
             kept.append(part)
             continue
-        if isinstance(part, str) and _is_field_path(candidate):
+        if isinstance(part, str) and _field_info(candidate, root) is not None:
             kept.append(part)
             continue
         break
     return tuple(kept)
 
 
-def _is_field_path(loc: Loc) -> bool:
-    return _field_info(loc) is not None
-
-
-def _describe(loc: Loc, errors: list[dict[str, Any]]) -> tuple[str, str | None, bool]:
+def _describe(
+    loc: Loc, errors: list[dict[str, Any]], root: type[BaseModel] = Plan
+) -> tuple[str, str | None, bool]:
     """A message, a hint and whether to point at the key rather than the value."""
     first = errors[0]
     kind = first["type"]
     name = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
-        return f"unknown key `{name}`", _key_hint(loc), True
+        return f"unknown key `{name}`", _key_hint(loc, root), True
     if kind == "missing":
         hint = "add `smplan: 1` as the first line" if loc == ("smplan",) else None
         return f"required key `{name}` is missing", hint, False
@@ -670,8 +676,8 @@ def _show(value: Any) -> str:
     return f"`{text}`"
 
 
-def _key_hint(loc: Loc) -> str | None:
-    model = _model_at(loc[:-1])
+def _key_hint(loc: Loc, root: type[BaseModel] = Plan) -> str | None:
+    model = _model_at(loc[:-1], root)
     if model is None:
         return None
     known = list(model.model_fields)
@@ -681,9 +687,9 @@ def _key_hint(loc: Loc) -> str | None:
     return "known keys here: " + ", ".join(known)
 
 
-def _model_at(loc: Loc) -> type[BaseModel] | None:
+def _model_at(loc: Loc, root: type[BaseModel] = Plan) -> type[BaseModel] | None:
     """The pydantic model that describes the mapping at `loc`, if any."""
-    current: Any = Plan
+    current: Any = root
     for part in loc:
         current = without_none(current)
         if isinstance(part, int):
@@ -704,8 +710,8 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     return None
 
 
-def _field_info(loc: Loc) -> Any:
-    parent = _model_at(loc[:-1]) if loc else None
+def _field_info(loc: Loc, root: type[BaseModel] = Plan) -> Any:
+    parent = _model_at(loc[:-1], root) if loc else None
     if parent is None or not isinstance(loc[-1], str):
         return None
     return parent.model_fields.get(loc[-1])

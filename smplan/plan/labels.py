@@ -114,6 +114,18 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "response_rate": LP_("formula", "messages answered ÷ messages received × 100"),
         "nps": LP_("formula", "% promoters (9–10) − % detractors (0–6)"),
     },
+    "status": {
+        "on_track": LP_("status", "on track"),
+        "at_risk": LP_("status", "at risk"),
+        "off_track": LP_("status", "off track"),
+        "no_data": LP_("status", "no data"),
+        "no_target": LP_("status", "no target"),
+    },
+    "trend": {
+        "better": LP_("trend", "better"),
+        "worse": LP_("trend", "worse"),
+        "flat": LP_("trend", "steady"),
+    },
     "content_kind": {
         "educational": LP_("content_kind", "educational"),
         "entertaining": LP_("content_kind", "entertaining"),
@@ -129,3 +141,16 @@ def value_label(kind: str, value: str | None) -> str | None:
         return None
     label = VALUE_LABELS[kind].get(value)
     return str(label) if label is not None else value
+
+
+#: The symbol beside each status, so that a status never rests on colour alone.
+STATUS_SYMBOLS: dict[str, str] = {
+    "on_track": "✓",
+    "at_risk": "!",
+    "off_track": "✗",
+    "no_data": "–",
+    "no_target": "?",
+}
+
+#: The arrow of a trend, by the way the figure moved: up, down or not at all.
+TREND_ARROWS: dict[int, str] = {1: "↑", -1: "↓", 0: "→"}

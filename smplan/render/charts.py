@@ -56,3 +56,63 @@ def bar_chart(rows: Sequence[tuple[str, float, str]], *, color: str = "#1f4e79")
     )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def trend_chart(
+    points: Sequence[tuple[float, float]],
+    plan_line: tuple[tuple[float, float], tuple[float, float]] | None,
+    *,
+    title: str,
+    color: str = "#1f4e79",
+) -> Any:
+    """A small line chart of a metric's figures, as safe markup.
+
+    `points` are (x, value) pairs, x running from 0 (the start of the span) to 1 (the
+    period); `plan_line` is the planned path between two such points, drawn dashed.
+    """
+    from markupsafe import Markup, escape
+
+    width, height, pad = 150, 44, 5
+    values = [v for _, v in points] + ([v for _, v in plan_line] if plan_line else [])
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    if high == low:
+        low, high = low - 1, high + 1
+
+    def xy(x: float, v: float) -> str:
+        px = pad + x * (width - 2 * pad)
+        py = height - pad - (v - low) / (high - low) * (height - 2 * pad)
+        return f"{px:.1f},{py:.1f}"
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="trend" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="img">',
+        f"<title>{escape(title)}</title>",
+    ]
+    if plan_line:
+        (x0, v0), (x1, v1) = plan_line
+        a, b = xy(x0, v0).split(","), xy(x1, v1).split(",")
+        parts.append(
+            f'<line x1="{a[0]}" y1="{a[1]}" x2="{b[0]}" y2="{b[1]}" stroke="#888888" '
+            'stroke-width="1" stroke-dasharray="3,2"/>'
+        )
+    if len(points) > 1:
+        line = " ".join(xy(x, v) for x, v in points)
+        parts.append(f'<polyline points="{line}" fill="none" stroke="{color}" stroke-width="1.6"/>')
+    for x, v in points:
+        cx, cy = xy(x, v).split(",")
+        parts.append(f'<circle cx="{cx}" cy="{cy}" r="2.2" fill="{color}"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """The figures as a line of block characters, for text formats: ▂▄▇."""
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return _SPARKS[3] * len(values)
+    return "".join(_SPARKS[round((v - low) / (high - low) * (len(_SPARKS) - 1))] for v in values)

@@ -101,7 +101,14 @@ def _pinned_clock(when: dt.datetime | None) -> Iterator[None]:
 
 def render_pdf(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> bytes:
     """The document as PDF; only bundled assets and files under `base_dir` may be loaded."""
-    html = render_text(plan, replace(options, fmt="html"))
+    return html_to_pdf(render_text(plan, replace(options, fmt="html")), plan, options, base_dir)
+
+
+def html_to_pdf(
+    html: str, plan: Plan, options: RenderOptions, base_dir: Path | None = None
+) -> bytes:
+    """Lay HTML out as PDF, dated like the plan's document; only bundled assets, the
+    template folder and files under `base_dir` may be loaded."""
     weasyprint = _import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 

@@ -1,0 +1,253 @@
+"""`smplan status`: how ready the plan is, and where each objective stands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from smplan.cli import app
+from smplan.cli.console import console
+from smplan.errors import UsageError, printable
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What `status` reports, computed once and written by each format."""
+
+    name: str
+    results_file: str | None
+    period: str | None
+    steps: dict[str, str]
+    errors: int
+    warnings: int
+    thresholds: dict[str, float]
+    groups: list[tuple[Any, list[Any]]]
+    recorded: int
+    first: str | None
+
+
+@app.command()
+def status(
+    path: Path = typer.Argument(..., help="The plan file.", show_default=False),
+    period: str | None = typer.Option(
+        None,
+        "--period",
+        "-p",
+        help="Stand at the end of this month (2027-03), ISO week (2027-W11) or day. "
+        "Default: the last period with a figure.",
+        show_default=False,
+    ),
+    output_format: str = typer.Option(
+        "text", "--format", help="Output format: text (for people) or json (for machines)."
+    ),
+) -> None:
+    """Show the plan's readiness and, objective by objective, where each metric stands.
+
+    Each metric shows its last figure, its pacing against the straight line from
+    baseline to target, its status (on track, at risk, off track) and its trend.
+    """
+    from smplan.checks import run_checks, step_status
+    from smplan.checks.results import check_results
+    from smplan.plan.files import load_plan
+    from smplan.plan.pacing import by_objective, latest_period, standings
+    from smplan.plan.results import Results, load_results_of, parse_period, results_path
+
+    if output_format not in STATUS_FORMATS:
+        raise UsageError(
+            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(STATUS_FORMATS)}"
+        )
+    at = None
+    if period is not None:
+        try:
+            at = parse_period(period)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    loaded = load_plan(path)
+    found = load_results_of(loaded)
+    results = found.results if found else Results()
+    at = at or latest_period(results)
+    findings = run_checks(loaded.plan)
+    if found is not None:
+        findings += check_results(loaded.plan, results)
+    errors = sum(1 for f in findings if f.severity == "error")
+    first = min((e.when for e in results.results), default=None)
+    overview = Overview(
+        name=str(path),
+        results_file=str(results_path(path)) if found else None,
+        period=at.text if at else None,
+        steps=step_status(loaded.plan, findings),
+        errors=errors,
+        warnings=len(findings) - errors,
+        thresholds=results.thresholds.model_dump(),
+        groups=by_objective(loaded.plan, standings(loaded.plan, results, at)),
+        recorded=sum(1 for e in results.results if at is None or e.when.end <= at.end),
+        first=first.text if first else None,
+    )
+    STATUS_FORMATS[output_format](overview)
+
+
+# --- text -------------------------------------------------------------------------------
+
+_STYLE = {"on_track": "green", "at_risk": "yellow", "off_track": "red"}
+
+
+def _escape(text: object) -> str:
+    from rich.markup import escape
+
+    return escape(printable(str(text)))
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def _print_text(o: Overview) -> None:
+    from smplan.plan.labels import STATUS_SYMBOLS, TREND_ARROWS, value_label
+    from smplan.plan.pacing import moved
+
+    done = sum(1 for s in o.steps.values() if s == "complete")
+    console.print(
+        f"[bold]{_escape(o.name)}[/]"
+        + (f" · standing at the end of {_escape(o.period)}" if o.period else ""),
+        soft_wrap=True,
+    )
+    console.print(
+        f"Readiness: {done} of {len(o.steps)} steps complete · "
+        f"{o.errors} error{'s' if o.errors != 1 else ''}, "
+        f"{o.warnings} warning{'s' if o.warnings != 1 else ''}"
+        + ("" if o.errors == 0 else f" (run smplan check {_escape(o.name)})"),
+        soft_wrap=True,
+    )
+    if o.results_file is None:
+        console.print(
+            "Results: none yet; record them with smplan track "
+            f"{_escape(o.name)} METRIC VALUE --period 2027-03",
+            soft_wrap=True,
+        )
+    else:
+        console.print(
+            f"Results: {o.recorded} figure{'s' if o.recorded != 1 else ''}"
+            + (f" from {_escape(o.first)} to {_escape(o.period)}" if o.first and o.period else "")
+            + f" in {_escape(o.results_file)} · on track from "
+            f"{_num(o.thresholds['on_track'])}% pacing, at risk from "
+            f"{_num(o.thresholds['at_risk'])}%",
+            soft_wrap=True,
+        )
+    for objective, found in o.groups:
+        console.print()
+        if objective is None:
+            console.print("[bold]Metrics of no known objective[/]", soft_wrap=True)
+        else:
+            head = f"[bold]Objective {_escape(objective.id)}[/]"
+            if objective.primary:
+                head += " (primary)"
+            if objective.statement:
+                head += f": {_escape(objective.statement)}"
+            console.print(head, soft_wrap=True)
+        if not found:
+            console.print("  no metric measures it", soft_wrap=True)
+        for s in found:
+            word = value_label("status", s.status) or s.status
+            badge = f"{STATUS_SYMBOLS[s.status]} {word}"
+            style = _STYLE.get(s.status)
+            shown = f"[{style}]{_escape(badge)}[/]" if style else _escape(badge)
+            unit = f" {s.metric.unit}" if s.metric.unit else ""
+            parts = [f"  {shown}  [bold]{_escape(s.metric.id)}[/]"]
+            if s.last is not None:
+                last = _num(s.last.value) + unit
+                parts.append(f"last {_escape(last)} ({_escape(s.last.period)})")
+            if s.expected is not None:
+                parts.append(f"expected {_escape(_num(s.expected))}")
+            if s.metric.target is not None:
+                due = f" by {s.deadline.isoformat()}" if s.deadline else ""
+                parts.append(f"target {_escape(_num(s.metric.target))}{due}")
+            if s.last is not None:
+                parts.append(f"pacing {_pct(s.pacing)}")
+            if s.trend is not None:
+                trend = value_label("trend", s.trend) or s.trend
+                parts.append(f"trend {TREND_ARROWS[moved(s)]} {_escape(trend)}")
+            if s.projection is not None and not s.met:
+                parts.append(f"projected {_escape(_num(s.projection))}")
+            if s.met:
+                parts.append("target met")
+            console.print(" · ".join(parts), soft_wrap=True)
+
+
+# --- json -------------------------------------------------------------------------------
+
+
+def _entry_json(entry: Any) -> dict[str, Any] | None:
+    if entry is None:
+        return None
+    return {"period": entry.period, "value": entry.value, "note": entry.note}
+
+
+def _standing_json(s: Any) -> dict[str, Any]:
+    from smplan.plan.labels import STATUS_SYMBOLS
+
+    baseline = s.metric.baseline
+    return {
+        "id": s.metric.id,
+        "name": s.metric.name,
+        "unit": s.metric.unit,
+        "owner": s.metric.owner,
+        "direction": "higher" if s.direction > 0 else "lower",
+        "baseline": baseline,
+        "target": s.metric.target,
+        "deadline": s.deadline.isoformat() if s.deadline else None,
+        "last": _entry_json(s.last),
+        "previous": _entry_json(s.previous),
+        "expected": s.expected,
+        "pacing": s.pacing,
+        "status": s.status,
+        "symbol": STATUS_SYMBOLS[s.status],
+        "target_met": s.met,
+        "projection": s.projection,
+        "trend": s.trend,
+        "history": [_entry_json(e) for e in s.history],
+    }
+
+
+def _print_json(o: Overview) -> None:
+    done = sum(1 for s in o.steps.values() if s == "complete")
+    data = {
+        "file": o.name,
+        "results_file": o.results_file,
+        "period": o.period,
+        "readiness": {
+            "steps": o.steps,
+            "complete": done,
+            "total": len(o.steps),
+            "errors": o.errors,
+            "warnings": o.warnings,
+        },
+        "thresholds": o.thresholds,
+        "objectives": [
+            {
+                "id": objective.id if objective else None,
+                "statement": objective.statement if objective else None,
+                "primary": bool(objective and objective.primary),
+                "metrics": [_standing_json(s) for s in found],
+            }
+            for objective, found in o.groups
+        ],
+    }
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+#: The ways `status` writes its report, by the name `--format` takes.
+STATUS_FORMATS: dict[str, Callable[[Overview], None]] = {
+    "text": _print_text,
+    "json": _print_json,
+}

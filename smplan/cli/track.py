@@ -1,0 +1,293 @@
+"""`smplan track`: record what a metric measured, one figure or a CSV file of them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from smplan.cli import app
+from smplan.cli.console import err_console
+from smplan.errors import ExitCode, PlanFileError, Problem, UsageError, printable
+
+#: The columns of an import file; the first three are required.
+CSV_COLUMNS = ("metric", "period", "value", "note", "source")
+
+
+@app.command()
+def track(
+    path: Path = typer.Argument(
+        ..., help="The plan file the results belong to.", show_default=False
+    ),
+    metric: str | None = typer.Argument(
+        None, help="Id of the metric measured.", show_default=False
+    ),
+    value: str | None = typer.Argument(
+        None,
+        help="The figure, in the metric's unit. A negative one goes after `--`: "
+        "smplan track PLAN --period 2027-03 -- METRIC -8",
+        show_default=False,
+    ),
+    period: str | None = typer.Option(
+        None,
+        "--period",
+        "-p",
+        help="The month (2027-03), ISO week (2027-W11) or day (2027-03-15) the figure covers. "
+        "Default: the current month.",
+        show_default=False,
+    ),
+    note: str | None = typer.Option(None, "--note", help="What explains the figure."),
+    source: str | None = typer.Option(None, "--source", help="Where the figure comes from."),
+    import_file: Path | None = typer.Option(
+        None,
+        "--import",
+        help="A CSV file with the columns metric,period,value and optionally note and "
+        "source; every row is recorded, or none is.",
+        show_default=False,
+    ),
+) -> None:
+    """Record results in PLAN.results.yaml, beside the plan, after checking each figure.
+
+    A figure for a metric and period already recorded replaces it. Nothing is written
+    when a figure does not fit its metric: an unknown id, a period outside the plan's
+    span, a value out of range.
+
+    Exit status: 0 when recorded; 2 when nothing was written.
+    """
+    from smplan.checks.results import check_entries
+    from smplan.plan.files import load_plan
+    from smplan.plan.results import Results, load_results, record, results_path
+
+    if import_file is not None and (metric is not None or value is not None):
+        raise UsageError("give either METRIC VALUE or --import FILE, not both")
+    if import_file is None and (metric is None or value is None):
+        raise UsageError(
+            "say which metric and what value",
+            hint="smplan track PLAN METRIC VALUE [--period 2027-03], or --import FILE.csv",
+        )
+    loaded = load_plan(path)
+    target = results_path(path)
+    existing = load_results(target).results if target.exists() else Results()
+    metrics = {m.id: m for m in loaded.plan.metrics or []}
+
+    if import_file is not None:
+        entries, places = _read_csv(import_file, metrics)
+    else:
+        assert metric is not None and value is not None
+        entry = _entry(
+            {
+                "metric": metric,
+                "period": period or dt.date.today().strftime("%Y-%m"),
+                "value": value,
+                "note": note,
+                "source": source,
+            },
+            metrics,
+        )
+        if isinstance(entry, Problem):
+            raise UsageError(entry.message, hint=entry.hint)
+        entries, places = [entry], []
+
+    findings = [f for f in check_entries(loaded.plan, entries, existing) if f.severity == "error"]
+    if findings:
+        if import_file is not None:
+            problems = [
+                Problem(
+                    f"{f.severity} {f.code}: {f.message}",
+                    line=places[int(f.loc[1])][0],
+                    column=places[int(f.loc[1])][1].get(str(f.loc[2]), 1),
+                    hint=f.hint,
+                )
+                for f in findings
+            ]
+            _refuse(str(import_file), problems)
+        for f in findings:
+            text = f"[bold red]error:[/] {_escape(f.code)} {_escape(f.message)}"
+            err_console.print(text, soft_wrap=True)
+            if f.hint:
+                err_console.print(f"[dim]hint:[/] {_escape(f.hint)}", soft_wrap=True)
+        err_console.print(f"Nothing was written to {_escape(str(target))}.", soft_wrap=True)
+        raise typer.Exit(int(ExitCode.UNUSABLE))
+    replaced = record(target, entries, plan_name=path.name)
+    if import_file is not None:
+        updated = sum(replaced)
+        typer.echo(
+            f"Recorded {len(entries)} figure{'s' if len(entries) != 1 else ''} "
+            f"from {import_file} in {target}" + (f" ({updated} replaced)." if updated else ".")
+        )
+        return
+    entry = entries[0]
+    unit = metrics[entry.metric].unit
+    verb = "Replaced" if replaced[0] else "Recorded"
+    shown = f"{_number(entry.value)}{' ' + unit if unit else ''}"
+    typer.echo(f"{verb} {entry.metric} = {shown} for {entry.period} in {target}.")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(printable(text))
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _value(text: str, metric: Any) -> float | None:
+    """A figure typed on the command line or in a CSV cell: a number, `%` allowed for a
+    metric in percent."""
+    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    if text.endswith("%") and metric is not None and (metric.unit or "").strip() == "%":
+        text = text[:-1]
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _entry(row: dict[str, str | None], metrics: dict[str, Any]) -> Any:
+    """An `Entry` from the text of its fields, or the `Problem` that stops it."""
+    from pydantic import ValidationError
+
+    from smplan.plan.results import PERIOD_FORMS, Entry, parse_period
+
+    raw_value = (row.get("value") or "").strip()
+    number = _value(raw_value, metrics.get(row.get("metric") or ""))
+    if number is None:
+        hint = "write a plain number such as 14 or 3.5"
+        unit = getattr(metrics.get(row.get("metric") or ""), "unit", None)
+        if unit:
+            hint += f", in {unit}"
+        return Problem(f"`{raw_value}` is not a number", path="value", hint=hint)
+    try:
+        parse_period(row.get("period") or "")
+    except ValueError:
+        return Problem(
+            f"`{row.get('period') or ''}` is not a period",
+            path="period",
+            hint=f"write {PERIOD_FORMS}",
+        )
+    data = {
+        "metric": (row.get("metric") or "").strip(),
+        "period": (row.get("period") or "").strip(),
+        "value": number,
+        "note": (row.get("note") or "").strip() or None,
+        "source": (row.get("source") or "").strip() or None,
+    }
+    try:
+        return Entry.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        if field == "metric":
+            return Problem(
+                f"`{data['metric']}` is not a metric id",
+                path="metric",
+                hint="ids use lowercase letters, digits, `-` and `_`",
+            )
+        return Problem(f"{field}: {first['msg']}", path=field)
+
+
+def _field_columns(line: str) -> list[int]:
+    """The 1-based column where each comma-separated field of `line` starts."""
+    starts, quoted = [1], False
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            starts.append(i + 2)
+    return starts
+
+
+def _read_csv(
+    path: Path, metrics: dict[str, Any]
+) -> tuple[list[Any], list[tuple[int, dict[str, int]]]]:
+    """Every row of an import file as an entry, with its line and the column of each field.
+
+    Raises `PlanFileError` listing every row that cannot be read, so none is recorded.
+    """
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(name, [Problem("no such file")]) from None
+    except OSError as exc:
+        raise PlanFileError(name, [Problem(f"cannot read file: {exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanFileError(
+            name, [Problem("not UTF-8 text", hint="save the file as UTF-8 (CSV UTF-8)")]
+        ) from None
+    lines = text.splitlines()
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise PlanFileError(name, [Problem("file is empty", hint=_CSV_HINT)]) from None
+    missing = [c for c in CSV_COLUMNS[:3] if c not in header]
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    if missing or unknown:
+        what = (
+            f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
+            if missing
+            else ""
+        )
+        if unknown:
+            what = (what + "; " if what else "") + f"unknown column: {', '.join(unknown)}"
+        raise PlanFileError(name, [Problem(what, line=1, column=1, hint=_CSV_HINT)])
+    entries: list[Any] = []
+    places: list[tuple[int, dict[str, int]]] = []
+    problems: list[Problem] = []
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            starts = _field_columns(lines[line - 1]) if line - 1 < len(lines) else [1]
+            columns = {h: starts[i] if i < len(starts) else 1 for i, h in enumerate(header)}
+            row: dict[str, str | None] = {
+                h: (cells[i] if i < len(cells) else None) for i, h in enumerate(header)
+            }
+            entry = _entry(row, metrics)
+            if isinstance(entry, Problem):
+                problems.append(
+                    Problem(
+                        entry.message,
+                        line=line,
+                        column=columns.get(entry.path, 1),
+                        hint=entry.hint,
+                    )
+                )
+                continue
+            entries.append(entry)
+            places.append((line, columns))
+    except csv.Error as exc:
+        raise PlanFileError(
+            name, [Problem(f"not valid CSV: {exc}", line=reader.line_num)]
+        ) from None
+    if problems:
+        _refuse(name, problems)
+    if not entries:
+        raise PlanFileError(name, [Problem("no figure to record", hint=_CSV_HINT)])
+    return entries, places
+
+
+_CSV_HINT = "the first line names the columns: metric,period,value (and optionally note,source)"
+
+
+def _refuse(name: str, problems: list[Problem]) -> None:
+    for problem in sorted(problems, key=Problem.sort_key):
+        err_console.print(problem.format(name), highlight=False, markup=False, soft_wrap=True)
+    err_console.print(
+        f"{printable(name)}: {len(problems)} row{'s' if len(problems) != 1 else ''} refused; "
+        "nothing was recorded.",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(int(ExitCode.UNUSABLE))

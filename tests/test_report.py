@@ -1,0 +1,158 @@
+"""`smplan report`: what the client reads for a period, in Markdown and in the PDF."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    for name in ("b2b-software", "boulangerie"):
+        for suffix in (".yaml", ".results.yaml"):
+            shutil.copy(EXAMPLES / f"{name}{suffix}", tmp_path / f"{name}{suffix}")
+    return tmp_path
+
+
+def report(smplan, *args: str) -> str:
+    result = smplan("report", *args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Wrote ")
+    return Path(result.stdout.strip()[len("Wrote ") : -1]).read_text(encoding="utf-8")
+
+
+def test_the_markdown_report_answers_what_we_aimed_at_where_we_stand_and_what_comes_next(
+    smplan, folder
+):
+    text = report(smplan, "b2b-software.yaml", "--period", "2027-02", "-f", "md")
+    assert (folder / "b2b-software.report-2027-02.md").exists()
+    assert text.startswith("# Social media strategy 2027\n\n**Fieldwise Ltd** — Results report")
+    assert "Results up to the end of February 2027" in text
+    sections = [line for line in text.splitlines() if line.startswith("## ")]
+    assert sections == [
+        "## What we set out to do",
+        "## Where each objective stands",
+        "## Channel by channel",
+        "## What comes next",
+    ]
+    assert '- Cut "how do I" tickets by 30% (from 104 to 73 a month)' in text
+    assert "**At a glance:** 3 on track, 3 at risk, 2 off track." in text
+    # Baseline, actual, target, pacing, status as a symbol and a word, and the trend.
+    assert (
+        "| Qualified demo requests from social (requests per month) | 9 | 17 | 35 | 90.1% "
+        "| ! at risk | ▁▆█ ↑ better |"
+    ) in text
+    assert "| Cost per qualified demo from paid social (GBP per demo) | 410 | 344 | 250 |" in text
+    assert "Why: No webinar this month; the case study carried the LinkedIn posts" in text
+    assert "### LinkedIn\n\n*Owner: Tom Brennan ·" in text
+    assert (
+        "**Next review:** Report to the leadership team (pipeline from social, ticket "
+        "deflection, spend), run by Rachel Hughes, by 31 March 2027."
+    ) in text
+    assert '- ✗ **off track**: "How do I" tickets (54.2%) — owner: Aisha Rahman' in text
+    assert (
+        "- ! **at risk**: Tutorial views from customer accounts (89.7%) — owner: Tom Brennan"
+        in (text)
+    )
+
+
+def test_the_report_is_in_the_plans_language(smplan, folder):
+    text = report(smplan, "boulangerie.yaml", "--period", "2027-02", "-f", "md")
+    assert "## Ce que nous voulions faire" in text
+    assert "**Boulangerie Maréchal** — Bilan des résultats, février 2027" in text
+    assert "Résultats jusqu'à fin février 2027" in text
+    assert "| ✓ en bonne voie |" in text and "| ✗ en retard |" in text
+    assert "**Prochain point\u00a0:**" in text
+    english = report(smplan, "boulangerie.yaml", "--period", "2027-02", "-f", "md", "--lang", "en")
+    assert "## What we set out to do" in english
+
+
+def test_the_report_of_an_earlier_period_leaves_later_figures_out(smplan, folder):
+    text = report(smplan, "b2b-software.yaml", "--period", "2026-12", "-f", "md", "-o", "dec.md")
+    assert "Results up to the end of December 2026" in text
+    assert "| 9 | 11 | 35 |" in text
+    assert "| 9 | 17 | 35 |" not in text
+
+
+def test_the_summary_keeps_the_tables_and_what_comes_next(smplan, folder):
+    text = report(smplan, "b2b-software.yaml", "--period", "2027-02", "-f", "md", "--summary")
+    assert (folder / "b2b-software.report-2027-02.summary.md").exists()
+    assert "## Channel by channel" not in text
+    assert "Why:" not in text
+    assert "## What comes next" in text
+
+
+def test_the_report_is_the_same_on_every_run(smplan, folder):
+    first = report(smplan, "b2b-software.yaml", "--period", "2027-02", "-f", "html", "-o", "a.html")
+    second = report(
+        smplan, "b2b-software.yaml", "--period", "2027-02", "-f", "html", "-o", "b.html"
+    )
+    assert first == second
+    assert (
+        "<svg" in first and "<title>Qualified demo requests from social: at risk</title>" in first
+    )
+
+
+def test_brand_templates_apply_to_the_report(smplan, folder):
+    brand = folder / "brand"
+    brand.mkdir()
+    (brand / "report.md.j2").write_text(
+        '{% extends "builtin/report.md.j2" %}\n'
+        "{% block masthead %}# Northbank Digital · {{ doc.period_label }}\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    text = report(
+        smplan, "b2b-software.yaml", "--period", "2027-02", "-f", "md", "--template-dir", "brand"
+    )
+    assert text.startswith("# Northbank Digital · February 2027\n")
+    assert "## What comes next" in text
+
+
+def test_a_report_is_refused_when_the_results_do_not_fit_the_plan(smplan, folder):
+    with (folder / "b2b-software.results.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("  - metric: nps\n    period: '2027-02'\n    value: 340\n")
+    result = smplan("report", "b2b-software.yaml", "--period", "2027-02", "-f", "md")
+    assert result.exit_code == 2
+    assert "b2b-software.results.yaml:" in result.stderr
+    assert "error SMP903: 340 is out of range" in result.stderr
+    assert "error SMP904" in result.stderr
+    assert not (folder / "b2b-software.report-2027-02.md").exists()
+
+
+def test_a_report_needs_a_period(smplan, folder):
+    result = smplan("report", "b2b-software.yaml", "--period", "February")
+    assert result.exit_code == 2
+    assert "`February` is not a period" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_pdf_report_holds_each_objective_its_metrics_and_what_comes_next(smplan, folder):
+    result = smplan("report", "b2b-software.yaml", "--period", "2027-02")
+    assert result.exit_code == 0, result.output
+    pdf = folder / "b2b-software.report-2027-02.pdf"
+    reader = pypdf.PdfReader(pdf)
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    for expected in (
+        "RESULTS REPORT · FEBRUARY 2027",  # the style sets the masthead in capitals
+        "What we set out to do",
+        "Where each objective stands",
+        "Qualified demo requests from social",
+        "90.1%",
+        "at risk",
+        "off track",
+        "Channel by channel",
+        "What comes next",
+        "run by Rachel Hughes, by 31 March 2027",
+    ):
+        assert expected in text, expected
+    again = folder / "again.pdf"
+    assert smplan("report", "b2b-software.yaml", "--period", "2027-02", "-o", again).exit_code == 0
+    assert again.read_bytes() == pdf.read_bytes()
