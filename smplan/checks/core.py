@@ -61,6 +61,12 @@ _THINGS: dict[str, tuple[str, str, str, str]] = {
         NP_("of thing", "approval rule `{name}`"),
         NP_("of thing", "approval rule #{n}"),
     ),
+    "campaign": (
+        NP_("thing", "campaign `{name}`"),
+        NP_("thing", "campaign #{n}"),
+        NP_("of thing", "campaign `{name}`"),
+        NP_("of thing", "campaign #{n}"),
+    ),
     "channel": (
         NP_("thing", "channel `{name}`"),
         NP_("thing", "channel #{n}"),
@@ -256,6 +262,7 @@ class View:
         self.metrics = plan.metrics or []
         self.segments = plan.audience or []
         self.channels = plan.channels or []
+        self.campaigns = plan.campaigns or []
 
     @cached_property
     def ids(self) -> dict[str, list[str]]:

@@ -65,6 +65,7 @@ _KINDS = {
     "objective": (L_("objective"), L_("objectives")),
     "metric": (L_("metric"), L_("metrics")),
     "segment": (L_("segment"), L_("segments")),
+    "channel": (L_("channel"), L_("channels")),
 }
 
 
@@ -82,16 +83,19 @@ def _unknown_id(v: View) -> Iterator[Hit]:
 
 @_rule("SMP002", "error", None, "Two things of the same kind share an id")
 def _duplicate_id(v: View) -> Iterator[Hit]:
-    groups: list[tuple[str, Loc, list[str]]] = [
+    groups: list[tuple[str, Loc, list[str | None]]] = [
         ("team member", ("team", "members"), [m.id for m in v.members]),
         ("need", ("listening", "needs"), [n.id for n in v.needs]),
         ("objective", ("objectives",), [o.id for o in v.objectives]),
         ("metric", ("metrics",), [m.id for m in v.metrics]),
         ("segment", ("audience",), [s.id for s in v.segments]),
+        ("channel", ("channels",), [c.id for c in v.channels]),
     ]
     for kind, base, ids in groups:
         first: dict[str, int] = {}
         for i, ident in enumerate(ids):
+            if ident is None:
+                continue
             if ident in first:
                 one, plural = _KINDS[kind]
                 yield Hit(
