@@ -23,7 +23,7 @@ def test_help_lists_every_command(smplan):
     commands = [
         line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines() if line.strip()
     ]
-    assert commands == ["new", "init", "check", "render", "schema"]
+    assert commands == ["new", "init", "check", "render", "calendar", "schema"]
 
 
 def test_debug_shows_the_traceback_and_the_next_run_does_not(smplan, tmp_path):

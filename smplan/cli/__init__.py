@@ -80,7 +80,7 @@ def _register() -> None:
     # a user meets them, which is the order --help lists them in.
     import importlib
 
-    for name in ("new", "init", "check", "render", "schema"):
+    for name in ("new", "init", "check", "render", "calendar", "schema"):
         importlib.import_module(f"smplan.cli.{name}")
 
 
