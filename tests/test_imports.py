@@ -48,13 +48,10 @@ INTERVIEW = {"smplan.interview", "smplan.interview.guidance", "smplan.plan.round
 SKELETON = {"smplan.plan.skeleton", "smplan.plan.schema"}
 PLAN = {"smplan.plan.model", "smplan.plan.files", "smplan.checks", "pydantic", "yaml"}
 #: What only `calendar` loads; its format registry is light and named in `calendar --help`.
+#: The document shows the calendar's first month, so `render` dates the plan too.
 ICALENDAR = {"icalendar"}
-CALENDAR = {
-    "smplan.calendar",
-    "smplan.render.ics",
-    "smplan.render.schedulers",
-    "smplan.render.calendar_views",
-}
+CALENDAR_FILES = {"smplan.render.ics", "smplan.render.schedulers", "smplan.render.sheets"}
+CALENDAR = {"smplan.calendar", "smplan.render.calendar_views", *CALENDAR_FILES}
 
 
 def loaded_by(*args: str | Path, cwd: Path) -> set[str]:
@@ -97,15 +94,15 @@ COMMANDS = {
     ),
     "render-md": (
         ["render", EXAMPLE, "--format", "md", "--output", "plan.md"],
-        {"jinja2", "smplan.render"},
+        {"jinja2", "smplan.render", "smplan.calendar"},
         PDF_ENGINE | WRITER | ICALENDAR,
-        INTERVIEW | SKELETON | CALENDAR,
+        INTERVIEW | SKELETON | CALENDAR_FILES,
     ),
     "render-html": (
         ["render", EXAMPLE, "--format", "html", "--output", "plan.html"],
-        {"jinja2", "smplan.render"},
+        {"jinja2", "smplan.render", "smplan.calendar"},
         PDF_ENGINE | WRITER | ICALENDAR,
-        INTERVIEW | SKELETON | CALENDAR,
+        INTERVIEW | SKELETON | CALENDAR_FILES,
     ),
     "calendar-ics": (
         ["calendar", EXAMPLE, "--format", "ics", "--output", "plan.ics"],

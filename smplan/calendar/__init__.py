@@ -59,6 +59,8 @@ class CampaignSpan:
     end: dt.date
     #: Keys of the channels it runs on; empty for a date the team only marks.
     channels: tuple[str, ...]
+    #: The platforms of those channels, in the same order.
+    platforms: tuple[str, ...]
     pillar: str | None
     topic: str | None
     budget: float | None
@@ -199,6 +201,36 @@ def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
     )
 
 
+def month_weeks(year: int, month: int, first: dt.date, last: dt.date) -> list[list[dt.date | None]]:
+    """The weeks of a month as seven days each, Monday first, for a grid.
+
+    Days outside the month, or outside `first` to `last`, are None; weeks with no day left
+    are dropped.
+    """
+    start = dt.date(year, month, 1)
+    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    day = start - dt.timedelta(days=start.weekday())
+    weeks = []
+    while day <= end:
+        week: list[dt.date | None] = []
+        for _ in range(7):
+            week.append(day if start <= day <= end and first <= day <= last else None)
+            day += dt.timedelta(days=1)
+        if any(week):
+            weeks.append(week)
+    return weeks
+
+
+def months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    """Every (year, month) from `first` to `last`, in order."""
+    found = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        found.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
 def _slot_times(
     channel: Channel, start: dt.date, end: dt.date, zone: zoneinfo.ZoneInfo
 ) -> list[dt.datetime]:
@@ -284,6 +316,9 @@ def _topics(plan: Plan) -> dict[str, list[str]]:
 def _campaigns(plan: Plan, keys: list[str], start: dt.date, end: dt.date) -> list[CampaignSpan]:
     """The campaigns with a start that overlap the calendar, in the plan's order."""
     ids = {channel.id: key for channel, key in zip(plan.channels or [], keys, strict=True)}
+    platforms = {
+        key: channel.platform or key for channel, key in zip(plan.channels or [], keys, strict=True)
+    }
     spans = []
     for index, campaign in enumerate(plan.campaigns or []):
         if campaign.start is None:
@@ -297,6 +332,7 @@ def _campaigns(plan: Plan, keys: list[str], start: dt.date, end: dt.date) -> lis
                 start=campaign.start,
                 end=last,
                 channels=tuple(ids[c] for c in campaign.channels if c in ids),
+                platforms=tuple(platforms[ids[c]] for c in campaign.channels if c in ids),
                 pillar=campaign.pillar,
                 topic=campaign.topic,
                 budget=campaign.budget,

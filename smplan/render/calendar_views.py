@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from smplan.calendar import CampaignSpan, ContentCalendar, Post
+from smplan.calendar import CampaignSpan, ContentCalendar, Post, month_weeks, months
 from smplan.i18n import L_, Formatter, babel_locale, language
 from smplan.render.calendar_formats import CalendarFile, CalendarOptions
 from smplan.render.markdown import md_escape, mdcell_escape
@@ -41,39 +41,38 @@ class _Month:
 
 
 def _months(calendar: ContentCalendar, lang: str) -> list[_Month]:
-    from babel.dates import format_date
-
     by_day: dict[dt.date, list[Post]] = {}
     for post in calendar.posts:
         by_day.setdefault(post.when.date(), []).append(post)
-    months = []
-    first = calendar.start.replace(day=1)
-    while first <= calendar.end:
-        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        last = following - dt.timedelta(days=1)
-        day = first - dt.timedelta(days=first.weekday())
-        weeks = []
-        while day <= last:
-            week: list[tuple[int, list[Post]] | None] = []
-            for _ in range(7):
-                inside = first <= day <= last and calendar.start <= day <= calendar.end
-                week.append((day.day, by_day.get(day, [])) if inside else None)
-                day += dt.timedelta(days=1)
-            if any(week):
-                weeks.append(week)
-        title = format_date(first, "LLLL y", locale=babel_locale(lang))
+    found = []
+    for year, month in months(calendar.start, calendar.end):
+        weeks = [
+            [None if day is None else (day.day, by_day.get(day, [])) for day in week]
+            for week in month_weeks(year, month, calendar.start, calendar.end)
+        ]
+        first = dt.date(year, month, 1)
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         running = [c for c in calendar.campaigns if c.start <= last and c.end >= first]
-        months.append(_Month(title[:1].upper() + title[1:], weeks, running))
-        first = following
-    return months
+        found.append(_Month(month_title(first, lang), weeks, running))
+    return found
 
 
-def _weekdays(lang: str) -> list[str]:
+def month_title(day: dt.date, lang: str) -> str:
+    """A month's name and year as a heading: November 2026, Novembre 2026."""
+    from babel.dates import format_date
+
+    title = format_date(day, "LLLL y", locale=babel_locale(lang))
+    return title[:1].upper() + title[1:]
+
+
+def weekdays(lang: str) -> list[str]:
+    """The days of the week, Monday first, abbreviated as the language writes them."""
     names = babel_locale(lang).days["format"]["abbreviated"]
     return [str(names[i]) for i in range(7)]
 
 
-def _post_line(post: Post) -> str:
+def post_line(post: Post) -> str:
+    """A post as a grid cell shows it: its time, channel and pillar."""
     what = " · ".join(t for t in (post.platform, post.pillar) if t)
     return f"{post.when:%H:%M} {what}"
 
@@ -84,7 +83,7 @@ def _campaign_rows(calendar: ContentCalendar, fmt: Formatter) -> list[list[str]]
             c.name,
             fmt.date(c.start) or "",
             fmt.date(c.end) or "",
-            ", ".join(c.channels) or str(_ALL_CHANNELS),
+            ", ".join(c.platforms) or str(_ALL_CHANNELS),
             c.pillar or "",
             c.topic or "",
             fmt.money(c.budget) or "",
@@ -143,13 +142,13 @@ def render_markdown(calendar: ContentCalendar, options: CalendarOptions) -> list
                     ""
                     if day is None
                     else "<br>".join(
-                        [f"**{day[0]}**", *(mdcell_escape(_post_line(p)) for p in day[1])]
+                        [f"**{day[0]}**", *(mdcell_escape(post_line(p)) for p in day[1])]
                     )
                     for day in week
                 ]
                 for week in month.weeks
             ]
-            lines += _md_table(_weekdays(options.lang), cells, lambda text: text)
+            lines += _md_table(weekdays(options.lang), cells, lambda text: text)
         text = "\n".join(lines) + "\n"
     return [CalendarFile("", text.encode("utf-8"))]
 
@@ -203,7 +202,7 @@ def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[Cal
                 out.append(f"<p>{e(note)}</p>")
             out.append("<table>")
             out.append(
-                "<tr>" + "".join(f"<th>{e(d)}</th>" for d in _weekdays(options.lang)) + "</tr>"
+                "<tr>" + "".join(f"<th>{e(d)}</th>" for d in weekdays(options.lang)) + "</tr>"
             )
             for week in month.weeks:
                 cells = []
@@ -211,7 +210,7 @@ def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[Cal
                     if day is None:
                         cells.append('<td class="out"></td>')
                         continue
-                    posts = "".join(f'<span class="post">{e(_post_line(p))}</span>' for p in day[1])
+                    posts = "".join(f'<span class="post">{e(post_line(p))}</span>' for p in day[1])
                     cells.append(f'<td><span class="day">{day[0]}</span>{posts}</td>')
                 out.append("<tr>" + "".join(cells) + "</tr>")
             out.append("</table>")

@@ -91,7 +91,7 @@ def _campaign_event(
     lines = [
         _line(_PILLAR, campaign.pillar) if campaign.pillar else None,
         _line(_ABOUT, campaign.topic) if campaign.topic else None,
-        _line(_CHANNELS, ", ".join(campaign.channels)) if campaign.channels else None,
+        _line(_CHANNELS, ", ".join(campaign.platforms)) if campaign.channels else None,
         _line(_BUDGET, money) if money else None,
         _line(_NOTES, campaign.notes) if campaign.notes else None,
     ]
