@@ -422,3 +422,79 @@ def test_the_examples_model_validates_with_their_calendar_fields() -> None:
         assert plan.campaigns
         for channel in plan.channels or []:
             assert len(channel.slots) == channel.posts_per_week
+
+
+# --- in the document, and the weekly sheet ----------------------------------------------
+
+
+def _document(path: Path, fmt: str = "md") -> str:
+    from smplan.render.environment import render_text
+    from smplan.render.formats import RenderOptions
+
+    return render_text(load_plan(path).plan, RenderOptions(fmt=fmt))
+
+
+def test_the_document_shows_the_first_month_and_the_campaigns_over_the_span() -> None:
+    text = _document(BAKERY)
+    assert "- Calendrier éditorial\n" in text  # in the table of contents
+    part = text.split("## Calendrier éditorial", 1)[1].split("\n## ", 1)[0]
+    assert "### Le premier mois\u00a0: Novembre 2026" in part
+    assert "| lun. | mar. | mer. | jeu. | ven. | sam. | dim. |" in part
+    # The plan is dated Monday 16 November: the grid starts there.
+    assert (
+        "| 16<br>08:00 Google Business Profile · Réponses aux avis | 17<br>07:00 Instagram" in part
+    )
+    assert "| Fête des mères | 17 mai 2027 | 30 mai 2027 | Instagram |" in part
+    # One column a month from November 2026 to December 2027; Epiphany runs in January.
+    timeline = part.split("### Les campagnes sur la période du plan", 1)[1]
+    row = next(line for line in timeline.splitlines() if line.startswith("| Épiphanie"))
+    assert row.split(" | ")[1:] == ["·", "·", "■", *["·"] * 10, "· |"]
+    html = _document(BAKERY, "html")
+    assert '<h2 id="calendar" class="chapter">Calendrier éditorial</h2>' in html
+    assert '<a href="#calendar">' in html
+
+
+def test_a_plan_with_nothing_to_date_has_no_calendar_part() -> None:
+    text = _document(EXAMPLES / "city-library.yaml")
+    assert "Content calendar" not in text
+
+
+def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_path) -> None:
+    result = smplan("calendar", BAKERY, "--sheet", "--from", "2027-01-04", "-o", f"{tmp_path}/")
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "boulangerie.sheet.md").read_text(encoding="utf-8")
+    pages = sheet.split("\n---\n")
+    names = [page.strip().splitlines()[0] for page in pages]
+    assert (
+        names[0]
+        == "# Hélène Maréchal, Cogérante, responsable de la boutique et de la communication"
+    )
+    assert names[1] == "# Thomas Maréchal, Artisan boulanger, cogérant"
+    helene, thomas = pages[0], pages[1]
+    assert "*Semaine du 4 janvier 2027*" in helene
+    rows = [line for line in helene.splitlines() if line.startswith("| ") and "janvier" in line]
+    # Hélène runs the three channels: 4 + 2 + 1 posts from Monday 4 to Sunday 10 January.
+    assert len(rows) == 7
+    assert rows[0].startswith("| Lundi 4 janvier | 08:00 | Google Business Profile |")
+    assert "(campagne : Épiphanie, la galette des rois)" in rows[1]
+    assert "Aucune publication cette semaine." in thomas
+    assert "- Répondre aux messages « Crise » : Prévenir Thomas immédiatement" in thomas
+    assert "- Valider : Offres promotionnelles et prix des gâteaux de fête (24 h)" in thomas
+    page = smplan("calendar", BAKERY, "--sheet", "-f", "html", "-o", tmp_path / "s.html")
+    assert page.exit_code == 0
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert html.count("<section>") == len(pages)
+    assert "page-break-after: always" in html
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "ics"], "error: the weekly sheet is written as md or html, not ics"),
+        (["--weeks", "2"], "error: --sheet covers one week: leave out --to and --weeks"),
+    ],
+)
+def test_the_sheet_refuses_what_it_cannot_do(smplan, tmp_path, args, message) -> None:
+    result = smplan("calendar", BAKERY, "--sheet", *args, "-o", tmp_path / "s")
+    assert result.exit_code == 2
+    assert message in result.stderr

@@ -55,6 +55,12 @@ def calendar(
     lang: str | None = typer.Option(
         None, "--lang", help="Language of the calendar. Default: the plan's.", show_default=False
     ),
+    sheet: bool = typer.Option(
+        False,
+        "--sheet",
+        help="Write the week's sheet per person instead (md or html): the posts each one "
+        "owns from the first day for seven days, and their standing duties.",
+    ),
 ) -> None:
     """Date every post of the channel plan, with its owner, pillar and a suggested topic.
 
@@ -77,6 +83,9 @@ def calendar(
     from smplan.render.environment import source_date
 
     known_language(lang)
+    if sheet:
+        _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang)
+        return
     if output_format is not None and output_format not in CALENDAR_FORMATS:
         raise UsageError(
             f"unknown format `{output_format}`", hint=f"use one of: {', '.join(CALENDAR_FORMATS)}"
@@ -145,3 +154,53 @@ def _date(value: str | None, option: str) -> dt.date | None:
             f"{option} {value}: not a date",
             hint="write dates as YYYY-MM-DD, for example 2027-01-04",
         ) from None
+
+
+def _write_sheet(
+    path: Path,
+    start_arg: str | None,
+    end_arg: str | None,
+    weeks: int | None,
+    output_format: str | None,
+    output_arg: str | None,
+    lang: str | None,
+) -> None:
+    from smplan.calendar import build_calendar, default_start
+    from smplan.fsutil import atomic_write
+    from smplan.plan.files import load_plan
+    from smplan.render.calendar_formats import (
+        SHEET_FORMATS,
+        CalendarOptions,
+        render_sheet,
+        sheet_path,
+    )
+
+    if end_arg is not None or weeks is not None:
+        raise UsageError("--sheet covers one week: leave out --to and --weeks")
+    output = Path(output_arg) if output_arg else None
+    folder = output_arg is not None and (
+        output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir()
+    )
+    named = None
+    if output is not None and not folder:
+        named = next((n for n, (ext, _) in SHEET_FORMATS.items() if output.suffix == ext), None)
+    fmt = output_format or named or "md"
+    if fmt not in SHEET_FORMATS:
+        raise UsageError(
+            f"the weekly sheet is written as {' or '.join(SHEET_FORMATS)}, not {fmt}",
+            hint="use --format md or --format html",
+        )
+    plan = load_plan(path).plan
+    start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
+    content = build_calendar(plan, start, start + dt.timedelta(days=6))
+    options = CalendarOptions(lang=lang or plan.language)
+    target = sheet_path(path, output, fmt, folder=folder)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, render_sheet(plan, content, fmt, options).data)
+    except OSError as error:
+        raise RenderError(
+            f"cannot write {target}: {error.strerror or error}",
+            hint="check that the folder exists and that you may write in it",
+        ) from None
+    typer.echo(f"Wrote {target}.")

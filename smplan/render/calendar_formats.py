@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from smplan.calendar import ContentCalendar
+    from smplan.plan.model import Plan
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,30 @@ CALENDAR_FORMATS: dict[str, CalendarFormat] = {
         CalendarFormat("hootsuite", ".csv", True, "smplan.render.schedulers:render_hootsuite"),
     )
 }
+
+
+#: The formats of the weekly sheet per person (`--sheet`), by name: extension and renderer.
+SHEET_FORMATS: dict[str, tuple[str, str]] = {
+    "md": (".md", "smplan.render.sheets:render_sheet_markdown"),
+    "html": (".html", "smplan.render.sheets:render_sheet_html"),
+}
+
+
+def render_sheet(
+    plan: Plan, calendar: ContentCalendar, fmt: str, options: CalendarOptions
+) -> CalendarFile:
+    """The weekly sheets of `calendar` (one week of it) in the format named `fmt`."""
+    module, _, function = SHEET_FORMATS[fmt][1].partition(":")
+    render: Any = getattr(importlib.import_module(module), function)
+    return render(plan, calendar, options)  # type: ignore[no-any-return]
+
+
+def sheet_path(source: Path, output: Path | None, fmt: str, *, folder: bool) -> Path:
+    """Where the weekly sheets go: `output`, or `PLAN.sheet.EXT` in its folder or the plan's."""
+    if output is not None and not folder:
+        return output
+    where = output if output is not None else source.parent
+    return where / f"{source.stem}.sheet{SHEET_FORMATS[fmt][0]}"
 
 
 def calendar_format_for(output: Path | None) -> str | None:
