@@ -15,21 +15,12 @@ from dataclasses import dataclass
 from smplan.calendar import CampaignSpan, ContentCalendar, Post, month_weeks, months
 from smplan.i18n import L_, Formatter, babel_locale, language
 from smplan.render.calendar_formats import CalendarFile, CalendarOptions
+from smplan.render.labels import labels
 from smplan.render.markdown import md_escape, mdcell_escape
 
-_TITLE = L_("Content calendar")
-_CAMPAIGNS = L_("Campaigns and key dates")
 _NO_CAMPAIGN = L_("No campaign in this period.")
-_HEADERS = (
-    L_("Campaign"),
-    L_("From"),
-    L_("To"),
-    L_("Channels"),
-    L_("Pillar"),
-    L_("Topic"),
-    L_("Budget"),
-)
-_ALL_CHANNELS = L_("no channel")
+#: The campaigns table's columns, by their names in the document's labels.
+_HEADERS = ("campaign", "from", "to", "channels", "pillar", "topic", "budget")
 
 
 @dataclass(frozen=True)
@@ -83,7 +74,7 @@ def _campaign_rows(calendar: ContentCalendar, fmt: Formatter) -> list[list[str]]
             c.name,
             fmt.date(c.start) or "",
             fmt.date(c.end) or "",
-            ", ".join(c.platforms) or str(_ALL_CHANNELS),
+            ", ".join(c.platforms) or labels()["no_channel"],
             c.pillar or "",
             c.topic or "",
             fmt.money(c.budget) or "",
@@ -124,12 +115,13 @@ def render_markdown(calendar: ContentCalendar, options: CalendarOptions) -> list
     """The calendar as Markdown: a table of campaigns, then one table per month."""
     with language(options.lang):
         fmt = Formatter(options.lang, options.currency)
-        title = f"{_TITLE}: {options.title}" if options.title else str(_TITLE)
+        t = labels()
+        title = f"{t['calendar']}: {options.title}" if options.title else t["calendar"]
         lines = [f"# {md_escape(title)}", "", md_escape(_intro(calendar, fmt)), ""]
-        lines += [f"## {_CAMPAIGNS}", ""]
+        lines += [f"## {t['campaigns']}", ""]
         rows = _campaign_rows(calendar, fmt)
         if rows:
-            lines += _md_table([str(h) for h in _HEADERS], rows, mdcell_escape)
+            lines += _md_table([t[h] for h in _HEADERS], rows, mdcell_escape)
         else:
             lines.append(str(_NO_CAMPAIGN))
         for month in _months(calendar, options.lang):
@@ -175,7 +167,8 @@ def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[Cal
     e = html.escape
     with language(options.lang):
         fmt = Formatter(options.lang, options.currency)
-        title = f"{_TITLE}: {options.title}" if options.title else str(_TITLE)
+        t = labels()
+        title = f"{t['calendar']}: {options.title}" if options.title else t["calendar"]
         out = [
             "<!DOCTYPE html>",
             f'<html lang="{e(options.lang)}">',
@@ -185,12 +178,12 @@ def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[Cal
             "<body>",
             f"<h1>{e(title)}</h1>",
             f"<p>{e(_intro(calendar, fmt))}</p>",
-            f"<h2>{e(str(_CAMPAIGNS))}</h2>",
+            f"<h2>{e(t['campaigns'])}</h2>",
         ]
         rows = _campaign_rows(calendar, fmt)
         if rows:
             out.append("<table>")
-            out.append("<tr>" + "".join(f"<th>{e(str(h))}</th>" for h in _HEADERS) + "</tr>")
+            out.append("<tr>" + "".join(f"<th>{e(t[h])}</th>" for h in _HEADERS) + "</tr>")
             out += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
             out.append("</table>")
         else:
