@@ -717,6 +717,16 @@ TRIPS = [
         ],
     ),
     (
+        {"project.timezone": "Europe/Paris", "channels.0.slots": [{"day": "monday"}, *SLOTS[1:]]},
+        [
+            W(
+                "SMP011",
+                ("channels", 0, "slots", 0, "time"),
+                "posting slot #1 of channel `Instagram` has no time",
+            )
+        ],
+    ),
+    (
         {"project.timezone": "Europe/Paris", "channels.1.slots": SLOTS[:1]},
         [
             W(

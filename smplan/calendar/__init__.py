@@ -237,6 +237,8 @@ def _slot_times(
     """Every local date and time of a channel's slots from `start` to `end`, in order."""
     by_day: dict[int, list[dt.time]] = {}
     for slot in channel.slots:
+        if slot.day is None or slot.time is None:
+            continue  # a slot not filled in yet dates nothing
         hours, minutes = slot.time.split(":")
         by_day.setdefault(WEEKDAYS.index(slot.day), []).append(dt.time(int(hours), int(minutes)))
     times = []

@@ -121,6 +121,12 @@ _THINGS: dict[str, tuple[str, str, str, str]] = {
         NP_("of thing", "service `{name}`"),
         NP_("of thing", "service #{n}"),
     ),
+    "slot": (
+        NP_("thing", "posting slot `{name}`"),
+        NP_("thing", "posting slot #{n}"),
+        NP_("of thing", "posting slot `{name}`"),
+        NP_("of thing", "posting slot #{n}"),
+    ),
     "source": (
         NP_("thing", "source `{name}`"),
         NP_("thing", "source #{n}"),
@@ -184,6 +190,8 @@ _FIELDS = {
     "pillars": LP_("field", "pillars"),
     "platform": LP_("field", "platform"),
     "share": LP_("field", "share"),
+    "day": LP_("field", "day"),
+    "time": LP_("field", "time"),
     "topic": LP_("field", "wording"),
     "what": LP_("field", "what"),
 }

@@ -114,6 +114,15 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "response_rate": LP_("formula", "messages answered ÷ messages received × 100"),
         "nps": LP_("formula", "% promoters (9–10) − % detractors (0–6)"),
     },
+    "weekday": {
+        "monday": LP_("weekday", "Monday"),
+        "tuesday": LP_("weekday", "Tuesday"),
+        "wednesday": LP_("weekday", "Wednesday"),
+        "thursday": LP_("weekday", "Thursday"),
+        "friday": LP_("weekday", "Friday"),
+        "saturday": LP_("weekday", "Saturday"),
+        "sunday": LP_("weekday", "Sunday"),
+    },
     "content_kind": {
         "educational": LP_("content_kind", "educational"),
         "entertaining": LP_("content_kind", "entertaining"),

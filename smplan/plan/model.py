@@ -850,8 +850,8 @@ WEEKDAYS: tuple[str, ...] = tuple(day.value for day in Weekday)
 class Slot(Model):
     """A weekly posting slot of a channel: a day of the week and a time."""
 
-    day: Weekday = doc(N_("Day of the week."), "tuesday")
-    time: Text = doc(
+    day: Weekday | None = text(N_("Day of the week."), "tuesday")
+    time: Text | None = text(
         N_("Time of day on the 24-hour clock (HH:MM), in the plan's time zone."),
         "09:00",
         pattern=TIME_PATTERN,
