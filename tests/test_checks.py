@@ -710,7 +710,7 @@ TRIPS = [
         {"channels.0.slots": SLOTS},
         [
             W(
-                "SMP901",
+                "SMP810",
                 ("project", "timezone"),
                 "the channels have posting slots but the plan has no time zone",
             )
@@ -730,7 +730,7 @@ TRIPS = [
         {"project.timezone": "Europe/Paris", "channels.1.slots": SLOTS[:1]},
         [
             W(
-                "SMP902",
+                "SMP811",
                 ("channels", 1, "slots"),
                 "channel `Facebook` has 1 posting slot a week for 2 posts a week",
             )
@@ -740,7 +740,7 @@ TRIPS = [
         {"project.timezone": "Europe/Paris", "channels.1.slots": SLOTS[:3]},
         [
             W(
-                "SMP902",
+                "SMP811",
                 ("channels", 1, "slots"),
                 "channel `Facebook` has 3 posting slots a week for 2 posts a week",
             )
@@ -750,12 +750,12 @@ TRIPS = [
         {"campaigns": [{"name": "Spring", "start": "2026-01-01", "end": "2027-01-10"}]},
         [
             W(
-                "SMP903",
+                "SMP812",
                 ("campaigns", 0, "start"),
                 "campaign `Spring` starts 2026-01-01, before the plan's date 2026-01-15",
             ),
             W(
-                "SMP903",
+                "SMP812",
                 ("campaigns", 0, "end"),
                 "campaign `Spring` ends 2027-01-10, after the plan's horizon 2026-12-31",
             ),
@@ -765,7 +765,7 @@ TRIPS = [
         {"channels.0.id": "instagram", "campaigns": [{**SPRING, "channels": ["instagran"]}]},
         [
             E(
-                "SMP904",
+                "SMP813",
                 ("campaigns", 0, "channels", 0),
                 "campaign `Spring` runs on channel `instagran`, which is not in the channel plan",
             )
@@ -779,7 +779,7 @@ TRIPS = [
         },
         [
             W(
-                "SMP905",
+                "SMP814",
                 ("campaigns", 0, "budget"),
                 "in 2026-03, campaigns spend 80 on channel `Instagram`, whose budget is 50 a month",
             )
@@ -789,7 +789,7 @@ TRIPS = [
         {"campaigns": [{"name": "Spring", "start": "2026-03-31", "end": "2026-03-01"}]},
         [
             E(
-                "SMP906",
+                "SMP815",
                 ("campaigns", 0, "end"),
                 "campaign `Spring` ends 2026-03-01, before it starts 2026-03-31",
             )

@@ -13,7 +13,7 @@ from smplan.plan.model import Campaign
 _CENT = 0.005
 
 
-@_rule("SMP901", "warning", "project", "Channels have posting slots but the plan has no time zone")
+@_rule("SMP810", "warning", "project", "Channels have posting slots but the plan has no time zone")
 def _timezone(v: View) -> Iterator[Hit]:
     project = v.plan.project
     if any(c.slots for c in v.channels) and not (project and project.timezone):
@@ -25,7 +25,7 @@ def _timezone(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP902", "warning", "channels", "A channel's slots do not match its posts a week")
+@_rule("SMP811", "warning", "channels", "A channel's slots do not match its posts a week")
 def _slots_match(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         if not c.slots or c.posts_per_week is None or len(c.slots) == c.posts_per_week:
@@ -43,7 +43,7 @@ def _slots_match(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP903", "warning", "channels", "A campaign lies outside the plan's span")
+@_rule("SMP812", "warning", "channels", "A campaign lies outside the plan's span")
 def _campaign_span(v: View) -> Iterator[Hit]:
     project = v.plan.project
     first = project.date if project else None
@@ -74,7 +74,7 @@ def _campaign_span(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP904", "error", "channels", "A campaign runs on a channel that is not in the plan")
+@_rule("SMP813", "error", "channels", "A campaign runs on a channel that is not in the plan")
 def _campaign_channels(v: View) -> Iterator[Hit]:
     known = [c.id for c in v.channels if c.id]
     for i, campaign in enumerate(v.campaigns):
@@ -91,7 +91,7 @@ def _campaign_channels(v: View) -> Iterator[Hit]:
                 )
 
 
-@_rule("SMP905", "warning", "channels", "Campaigns spend more than a channel's monthly budget")
+@_rule("SMP814", "warning", "channels", "Campaigns spend more than a channel's monthly budget")
 def _campaign_budgets(v: View) -> Iterator[Hit]:
     budgets = {c.id: c.budget_per_month for c in v.channels if c.id}
     for i, channel in enumerate(v.channels):
@@ -122,7 +122,7 @@ def _campaign_budgets(v: View) -> Iterator[Hit]:
                 )
 
 
-@_rule("SMP906", "error", "channels", "A campaign ends before it starts")
+@_rule("SMP815", "error", "channels", "A campaign ends before it starts")
 def _campaign_order(v: View) -> Iterator[Hit]:
     for i, campaign in enumerate(v.campaigns):
         if campaign.start and campaign.end and campaign.end < campaign.start:
