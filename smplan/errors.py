@@ -125,6 +125,12 @@ class RenderError(SmplanError):
     exit_code = ExitCode.UNUSABLE
 
 
+class CalendarError(SmplanError):
+    """A content calendar cannot be made from the plan: no time zone, no slot, no span."""
+
+    exit_code = ExitCode.UNUSABLE
+
+
 class Interrupted(SmplanError):
     """The user pressed Ctrl-C or closed standard input; what was saved stays saved."""
 

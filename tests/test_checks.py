@@ -198,6 +198,16 @@ def E(code: str, loc: tuple[str | int, ...], message: str) -> Seen:  # noqa: N80
 
 THIRDS = "the rule of thirds keeps promotion to a third of the mix at most"
 
+#: Four weekly posting slots, as many as the clean plan's Instagram posts a week.
+SLOTS = [
+    {"day": "monday", "time": "09:00"},
+    {"day": "wednesday", "time": "12:30"},
+    {"day": "friday", "time": "18:00"},
+    {"day": "saturday", "time": "10:00"},
+]
+#: A campaign in March on Instagram, within the clean plan's span.
+SPRING = {"name": "Spring", "start": "2026-03-01", "end": "2026-03-31", "channels": ["instagram"]}
+
 # Each case: the edits to the clean plan, then every finding they cause, in report order.
 TRIPS = [
     (
@@ -686,6 +696,105 @@ TRIPS = [
         {"channels.1.metrics": []},
         [W("SMP809", ("channels", 1, "metrics"), "channel `Facebook` has no metric to judge it")],
     ),
+    (
+        {"channels.0.id": "social", "channels.1.id": "social"},
+        [
+            E(
+                "SMP002",
+                ("channels", 1, "id"),
+                "channel id `social` is used twice (first at channels[0])",
+            )
+        ],
+    ),
+    (
+        {"channels.0.slots": SLOTS},
+        [
+            W(
+                "SMP810",
+                ("project", "timezone"),
+                "the channels have posting slots but the plan has no time zone",
+            )
+        ],
+    ),
+    (
+        {"project.timezone": "Europe/Paris", "channels.0.slots": [{"day": "monday"}, *SLOTS[1:]]},
+        [
+            W(
+                "SMP011",
+                ("channels", 0, "slots", 0, "time"),
+                "posting slot #1 of channel `Instagram` has no time",
+            )
+        ],
+    ),
+    (
+        {"project.timezone": "Europe/Paris", "channels.1.slots": SLOTS[:1]},
+        [
+            W(
+                "SMP811",
+                ("channels", 1, "slots"),
+                "channel `Facebook` has 1 posting slot a week for 2 posts a week",
+            )
+        ],
+    ),
+    (
+        {"project.timezone": "Europe/Paris", "channels.1.slots": SLOTS[:3]},
+        [
+            W(
+                "SMP811",
+                ("channels", 1, "slots"),
+                "channel `Facebook` has 3 posting slots a week for 2 posts a week",
+            )
+        ],
+    ),
+    (
+        {"campaigns": [{"name": "Spring", "start": "2026-01-01", "end": "2027-01-10"}]},
+        [
+            W(
+                "SMP812",
+                ("campaigns", 0, "start"),
+                "campaign `Spring` starts 2026-01-01, before the plan's date 2026-01-15",
+            ),
+            W(
+                "SMP812",
+                ("campaigns", 0, "end"),
+                "campaign `Spring` ends 2027-01-10, after the plan's horizon 2026-12-31",
+            ),
+        ],
+    ),
+    (
+        {"channels.0.id": "instagram", "campaigns": [{**SPRING, "channels": ["instagran"]}]},
+        [
+            E(
+                "SMP001",
+                ("campaigns", 0, "channels", 0),
+                "unknown channel `instagran`",
+            )
+        ],
+    ),
+    (
+        {
+            "channels.0.id": "instagram",
+            "channels.0.budget_per_month": 50,
+            "campaigns": [{**SPRING, "budget": 80}],
+        },
+        [
+            W(
+                "SMP813",
+                ("campaigns", 0, "budget"),
+                "in 2026-03, campaigns spend 80 on channel `Instagram`, whose budget is 50 a month",
+            )
+        ],
+    ),
+    (
+        {"campaigns": [{"name": "Spring", "start": "2026-03-31", "end": "2026-03-01"}]},
+        [
+            E(
+                "SMP814",
+                ("campaigns", 0, "end"),
+                "campaign `Spring` ends 2026-03-01, before it starts 2026-03-31",
+            )
+        ],
+    ),
 ]
 
 
@@ -739,6 +848,34 @@ NEAR_MISSES = {
     "shares within half a point of 100 add up": {"channels.1.pillars.0.share": 99.6},
     "hours that exactly fill the team's time fit": {"channels.0.hours_per_week": 7},
     "a listening-only plan needs no channel": LISTENING_ONLY,
+    "slots that match the posts a week, in the plan's time zone": {
+        "project.timezone": "Europe/Paris",
+        "channels.0.slots": SLOTS,
+        "channels.1.slots": SLOTS[:2],
+    },
+    "a campaign from the plan's date to its horizon is within its span": {
+        "campaigns": [{"name": "Year", "start": "2026-01-15", "end": "2026-12-31"}]
+    },
+    "a campaign that spends the channel's whole monthly budget fits it": {
+        "channels.0.id": "instagram",
+        "channels.0.budget_per_month": 50,
+        "campaigns": [{**SPRING, "budget": 50}],
+    },
+    "a campaign's budget goes where the channels' budgets are": {
+        "channels.0.id": "instagram",
+        "channels.0.budget_per_month": 100,
+        "channels.1.id": "facebook",
+        "channels.1.budget_per_month": 0,
+        "campaigns": [{**SPRING, "channels": ["instagram", "facebook"], "budget": 100}],
+    },
+    "a budget spread over two months is judged month by month": {
+        "channels.0.id": "instagram",
+        "channels.0.budget_per_month": 50,
+        "campaigns": [{**SPRING, "start": "2026-03-01", "end": "2026-04-30", "budget": 90}],
+    },
+    "a key date on no channel is only marked": {
+        "campaigns": [{"name": "Open day", "start": "2026-06-06", "end": "2026-06-06"}]
+    },
 }
 
 

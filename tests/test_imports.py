@@ -47,6 +47,11 @@ RENDERING = {
 INTERVIEW = {"smplan.interview", "smplan.interview.guidance", "smplan.plan.roundtrip"}
 SKELETON = {"smplan.plan.skeleton", "smplan.plan.schema"}
 PLAN = {"smplan.plan.model", "smplan.plan.files", "smplan.checks", "pydantic", "yaml"}
+#: What only `calendar` loads; its format registry is light and named in `calendar --help`.
+#: The document shows the calendar's first month, so `render` dates the plan too.
+ICALENDAR = {"icalendar"}
+CALENDAR_FILES = {"smplan.render.ics", "smplan.render.schedulers", "smplan.render.sheets"}
+CALENDAR = {"smplan.calendar", "smplan.render.calendar_views", *CALENDAR_FILES}
 
 
 def loaded_by(*args: str | Path, cwd: Path) -> set[str]:
@@ -78,24 +83,30 @@ COMMANDS = {
     "help": (
         ["--help"],
         set(),
-        PDF_ENGINE | DOCUMENT | WRITER,
-        RENDERING | INTERVIEW | SKELETON | PLAN,
+        PDF_ENGINE | DOCUMENT | WRITER | ICALENDAR,
+        RENDERING | INTERVIEW | SKELETON | PLAN | CALENDAR,
     ),
     "check": (
         ["check", EXAMPLE],
         {"smplan.plan.files", "smplan.checks"},
-        PDF_ENGINE | DOCUMENT | WRITER,
-        RENDERING | INTERVIEW | SKELETON,
+        PDF_ENGINE | DOCUMENT | WRITER | ICALENDAR,
+        RENDERING | INTERVIEW | SKELETON | CALENDAR,
     ),
     "render-md": (
         ["render", EXAMPLE, "--format", "md", "--output", "plan.md"],
-        {"jinja2", "smplan.render"},
-        PDF_ENGINE | WRITER,
-        INTERVIEW | SKELETON,
+        {"jinja2", "smplan.render", "smplan.calendar"},
+        PDF_ENGINE | WRITER | ICALENDAR,
+        INTERVIEW | SKELETON | CALENDAR_FILES,
     ),
     "render-html": (
         ["render", EXAMPLE, "--format", "html", "--output", "plan.html"],
-        {"jinja2", "smplan.render"},
+        {"jinja2", "smplan.render", "smplan.calendar"},
+        PDF_ENGINE | WRITER | ICALENDAR,
+        INTERVIEW | SKELETON | CALENDAR_FILES,
+    ),
+    "calendar-ics": (
+        ["calendar", EXAMPLE, "--format", "ics", "--output", "plan.ics"],
+        {"icalendar", "smplan.calendar", "smplan.render.ics"},
         PDF_ENGINE | WRITER,
         INTERVIEW | SKELETON,
     ),
@@ -110,6 +121,12 @@ COMMANDS = {
         {"smplan.plan.pacing", "smplan.plan.results", "smplan.checks.results"},
         PDF_ENGINE | DOCUMENT | WRITER,
         RENDERING | INTERVIEW | SKELETON,
+    ),
+    "calendar-md": (
+        ["calendar", EXAMPLE, "--output", "plan.md"],
+        {"smplan.calendar", "smplan.render.calendar_views"},
+        PDF_ENGINE | WRITER | ICALENDAR,
+        INTERVIEW | SKELETON | {"jinja2"},
     ),
     "schema": (
         ["schema"],

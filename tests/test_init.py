@@ -19,6 +19,7 @@ WHOLE_INTERVIEW = [
     "Sophie Lambert",  # author
     "2026-11-25",  # date of this version
     "2027-12-31",  # runs until
+    "Europe/Paris",  # time zone
     "1.10",  # version: text that looks like a number
     "",  # currency: keep EUR
     # Step 1, the team.
@@ -177,6 +178,7 @@ WHOLE_INTERVIEW = [
     "",
     # Step 8, the channel plan.
     "y",
+    "instagram",  # channel id
     "Instagram",
     "@maisonfournil",
     "Show the bakehouse",
@@ -194,6 +196,19 @@ WHOLE_INTERVIEW = [
     "Reels",  # formats
     "",
     "4",  # posts a week
+    "y",  # add a posting slot?
+    "tuesday",
+    "07:00",
+    "y",
+    "thursday",
+    "16:00",
+    "y",
+    "6",  # day: saturday, by number
+    "09:00",
+    "y",
+    "sunday",
+    "10:00",
+    "n",
     "claire",  # run by
     "3",  # hours a week
     "0",  # budget a month
@@ -224,6 +239,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
         "author": "Sophie Lambert",
         "date": dt.date(2026, 11, 25),
         "horizon": dt.date(2027, 12, 31),
+        "timezone": "Europe/Paris",
         "version": "1.10",
         "currency": "EUR",
     }
@@ -380,6 +396,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
     }
     assert data["channels"] == [
         {
+            "id": "instagram",
             "platform": "Instagram",
             "handle": "@maisonfournil",
             "purpose": "Show the bakehouse",
@@ -391,6 +408,12 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             ],
             "formats": ["Reels"],
             "posts_per_week": 4,
+            "slots": [
+                {"day": "tuesday", "time": "07:00"},
+                {"day": "thursday", "time": "16:00"},
+                {"day": "saturday", "time": "09:00"},
+                {"day": "sunday", "time": "10:00"},
+            ],
             "owner": "claire",
             "hours_per_week": 3,
             "budget_per_month": 0,
@@ -556,7 +579,7 @@ def test_a_half_filled_answers_file_is_completed_interactively(smplan, tmp_path)
 def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path):
     path = tmp_path / "plan.yaml"
     result = smplan(
-        "init", path, "--lang", "en", "--interactive", input=script(WHOLE_INTERVIEW[:12])
+        "init", path, "--lang", "en", "--interactive", input=script(WHOLE_INTERVIEW[:13])
     )
     assert result.exit_code == 130
     assert result.stderr == (
@@ -568,7 +591,7 @@ def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path
         "sponsor": {"name": "Claire Morel", "role": "Manager"},
         "members": [{"id": "claire", "name": "Claire Morel"}],
     }
-    resumed = smplan("init", path, "--interactive", input=script(WHOLE_INTERVIEW[12:]))
+    resumed = smplan("init", path, "--interactive", input=script(WHOLE_INTERVIEW[13:]))
     assert "Where the plan stands: 0 of 8 steps done" in resumed.stdout
     assert "  1. The team                 to finish\n" in resumed.stdout
 

@@ -32,6 +32,7 @@ HEADERS = {
         "# --- Étape 6 : la valeur qu'apporte l'organisation ---",
         "# --- Étape 7 : le visage humain ---",
         "# --- Étape 8 : le plan de canaux, choisi en dernier ---",
+        "# --- Les campagnes et les dates clés, posées sur le calendrier éditorial ---",
     ],
     "en": [
         "# --- Who the plan is for and who wrote it ---",
@@ -43,6 +44,7 @@ HEADERS = {
         "# --- Step 6: the value the organization brings ---",
         "# --- Step 7: the human face ---",
         "# --- Step 8: the channel plan, chosen last ---",
+        "# --- Campaigns and key dates, laid over the content calendar ---",
     ],
 }
 

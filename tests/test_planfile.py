@@ -221,7 +221,7 @@ ONE_PROBLEM = [
     pytest.param(
         "smplan: 1\nproject:\n  colour: blue\n",
         "plan.yaml:3:3: project.colour: unknown key `colour` (hint: known keys here: name,"
-        " organization, language, author, date, horizon, version, currency)",
+        " organization, language, author, date, horizon, timezone, version, currency)",
         id="unknown-key-without-close-match",
     ),
     pytest.param(

@@ -92,6 +92,8 @@ def strategy_for(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]
             pattern = constraint.pattern
         elif getattr(constraint, "func", None) is model_module._known_language:
             return st.sampled_from(languages())
+        elif getattr(constraint, "func", None) is model_module._known_timezone:
+            return st.sampled_from(["Europe/Paris", "America/New_York", "UTC", "Asia/Kolkata"])
         elif isinstance(constraint, WithJsonSchema | meta.Holds | meta.Ref | meta.Needed):
             continue  # what the field means, not what it accepts
         else:

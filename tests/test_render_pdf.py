@@ -142,11 +142,14 @@ def test_every_page_after_the_cover_has_the_running_header_and_its_number(path, 
         text = flat(page.extract_text())
         assert flat(plan.project.organization) in text
         assert f"{number} / {len(pages)}" in text
-    # The table of contents gives the page of each of its 13 sections, in order.
+    # The table of contents gives the page of each of its 13 sections, in order, and of the
+    # content calendar when the channels have posting slots.
     contents = flat(pages[1].extract_text())
     assert contents.startswith(f"{t['contents']} {t['summary']} ...")
     numbers = [int(n) for n in re.findall(r"\.{3,} (\d+)", contents)]
-    assert len(numbers) == 13
+    dated = any(c.slots for c in plan.channels or [])
+    assert len(numbers) == 13 + dated
+    assert (t["calendar"] in contents) == dated
     assert numbers[0] == 3
     assert numbers == sorted(numbers)
     assert numbers[-1] <= len(pages)

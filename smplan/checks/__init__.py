@@ -6,6 +6,7 @@ package loads them all.
 
 from smplan.checks import (  # noqa: F401  (each module registers its rules)
     audience,
+    calendar,
     channels,
     human_face,
     listening,

@@ -70,6 +70,12 @@ _THINGS: dict[str, tuple[str, str, str, str]] = {
         NP_("of thing", "approval rule `{name}`"),
         NP_("of thing", "approval rule #{n}"),
     ),
+    "campaign": (
+        NP_("thing", "campaign `{name}`"),
+        NP_("thing", "campaign #{n}"),
+        NP_("of thing", "campaign `{name}`"),
+        NP_("of thing", "campaign #{n}"),
+    ),
     "channel": (
         NP_("thing", "channel `{name}`"),
         NP_("thing", "channel #{n}"),
@@ -123,6 +129,12 @@ _THINGS: dict[str, tuple[str, str, str, str]] = {
         NP_("thing", "service #{n}"),
         NP_("of thing", "service `{name}`"),
         NP_("of thing", "service #{n}"),
+    ),
+    "slot": (
+        NP_("thing", "posting slot `{name}`"),
+        NP_("thing", "posting slot #{n}"),
+        NP_("of thing", "posting slot `{name}`"),
+        NP_("of thing", "posting slot #{n}"),
     ),
     "source": (
         NP_("thing", "source `{name}`"),
@@ -240,11 +252,15 @@ class View:
         self.metrics = plan.metrics or []
         self.segments = plan.audience or []
         self.channels = plan.channels or []
+        self.campaigns = plan.campaigns or []
 
     @cached_property
     def ids(self) -> dict[Kind, list[str]]:
         """Known ids by kind of thing, in the order the plan lists them."""
-        return {kind: _unique(t.id for t in things(self.plan, kind)) for kind in collections(Plan)}
+        return {
+            kind: _unique(t.id for t in things(self.plan, kind) if t.id)
+            for kind in collections(Plan)
+        }
 
     @cached_property
     def id_sets(self) -> dict[Kind, frozenset[str]]:

@@ -177,6 +177,9 @@ def _unfinished_channels(v: View) -> Iterator[Hit]:
         for j, p in enumerate(c.pillars):
             pillar = Label("pillar", p.name, j, parent=label)
             yield from _unanswered(p, ("channels", i, "pillars", j), pillar)
+        for j, slot in enumerate(c.slots):
+            posting = Label("slot", None, j, parent=label)
+            yield from _unanswered(slot, ("channels", i, "slots", j), posting)
 
 
 @_rule("SMP012", "warning", "project", "The project block is incomplete", completeness=True)

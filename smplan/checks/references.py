@@ -26,6 +26,8 @@ def _duplicate_id(v: View) -> Iterator[Hit]:
     for kind, base in collections(Plan).items():
         first: dict[str, Loc] = {}
         for loc, item in values_at(v.plan, (*base, "*")):
+            if item.id is None:  # a channel needs an id only when a campaign names it
+                continue
             if item.id in first:
                 yield Hit(
                     (*loc, "id"),

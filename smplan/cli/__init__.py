@@ -109,6 +109,7 @@ def _register() -> None:
         "init",
         "check",
         "render",
+        "calendar",
         "track",
         "status",
         "report",

@@ -192,6 +192,7 @@ _FIELDS: dict[str, Message] = {
     "Project.author": L_("Author"),
     "Project.date": L_("Date of this version"),
     "Project.horizon": L_("Runs until"),
+    "Project.timezone": L_("Time zone"),
     "Project.version": L_("Version"),
     "Project.currency": L_("Currency"),
     "Team.sponsor": L_("Sponsor"),
@@ -311,6 +312,7 @@ _FIELDS: dict[str, Message] = {
     "Voice.tone": L_("Tone"),
     "Voice.we_do": L_("We always"),
     "Voice.we_never": L_("We never"),
+    "Channel.id": L_("Channel id"),
     "Channel.platform": L_("Platform"),
     "Channel.handle": L_("Handle"),
     "Channel.purpose": L_("Why this channel"),
@@ -322,6 +324,9 @@ _FIELDS: dict[str, Message] = {
     "Pillar.share": L_("Share of posts (%)"),
     "Channel.formats": L_("Format"),
     "Channel.posts_per_week": L_("Posts a week"),
+    "Channel.slots": L_("Posting slots"),
+    "Slot.day": L_("Day"),
+    "Slot.time": L_("Time (HH:MM)"),
     "Channel.owner": L_("Run by"),
     "Channel.hours_per_week": L_("Hours a week"),
     "Channel.budget_per_month": L_("Budget a month"),
@@ -420,6 +425,11 @@ _ITEMS: dict[str, tuple[Message, Message, Message]] = {
         L_("Add a content pillar?"),
         L_("Add another pillar?"),
     ),
+    "Slot": (
+        L_("Posting slot {n}"),
+        L_("Add a posting slot?"),
+        L_("Add another slot?"),
+    ),
 }
 
 #: Everything else the interview says.
@@ -512,6 +522,7 @@ _UI: dict[str, Message] = {
 #: What the interview says when the model refuses an answer, by pydantic's error type.
 ERRORS: dict[str, Message] = {
     "string_pattern_mismatch": L_("the answer does not have the expected form"),
+    "timezone": L_("an IANA time zone name such as Europe/Paris is expected"),
     "float_parsing": L_("a number is expected"),
     "float_type": L_("a number is expected"),
     "int_parsing": L_("a whole number is expected"),

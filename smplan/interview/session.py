@@ -158,7 +158,9 @@ def spec(model: type[BaseModel], name: str) -> Spec:
 
 
 #: Fields the interview never asks: the format version is not the user's to choose.
-SKIPPED: frozenset[tuple[str, str]] = frozenset({("Plan", "smplan")})
+#: Campaigns come after the strategy: they are written in the plan file (`smplan new` shows
+#: them), not asked.
+SKIPPED: frozenset[tuple[str, str]] = frozenset({("Plan", "smplan"), ("Plan", "campaigns")})
 
 
 def asked_fields(model: type[BaseModel] = Plan) -> Iterator[tuple[type[BaseModel], str]]:

@@ -624,6 +624,18 @@ def _describe(
             "use the three capital letters of ISO 4217, for example EUR, USD or GBP",
             False,
         )
+    if kind == "string_pattern_mismatch" and name == "time":
+        return (
+            f"{shown} is not a time",
+            "write times as HH:MM on the 24-hour clock, for example 09:00 or 18:30",
+            False,
+        )
+    if kind == "timezone":
+        return (
+            f"{shown} is not a time zone",
+            "use an IANA time zone name, for example Europe/Paris or America/New_York",
+            False,
+        )
     if kind == "string_pattern_mismatch":
         return (
             f"{shown} is not a valid id",

@@ -126,6 +126,15 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "worse": LP_("trend", "worse"),
         "flat": LP_("trend", "steady"),
     },
+    "weekday": {
+        "monday": LP_("weekday", "Monday"),
+        "tuesday": LP_("weekday", "Tuesday"),
+        "wednesday": LP_("weekday", "Wednesday"),
+        "thursday": LP_("weekday", "Thursday"),
+        "friday": LP_("weekday", "Friday"),
+        "saturday": LP_("weekday", "Saturday"),
+        "sunday": LP_("weekday", "Sunday"),
+    },
     "content_kind": {
         "educational": LP_("content_kind", "educational"),
         "entertaining": LP_("content_kind", "entertaining"),

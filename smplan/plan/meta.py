@@ -43,6 +43,7 @@ NEED = Kind("need", L_("need"), L_("needs"), ("need",))
 OBJECTIVE = Kind("objective", L_("objective"), L_("objectives"), ("statement",))
 METRIC = Kind("metric", L_("metric"), L_("metrics"))
 SEGMENT = Kind("segment", L_("segment"), L_("segments"))
+CHANNEL = Kind("channel", L_("channel"), L_("channels"), ("platform",))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ file.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -19,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from smplan.i18n import LP_, N_, SOURCE_LANGUAGE, _, languages
 from smplan.plan.meta import (
+    CHANNEL,
     MEMBER,
     METRIC,
     NEED,
@@ -119,6 +121,23 @@ def _known_language(value: str) -> str:
             {"expected": " or ".join(f"'{code}'" for code in known)},
         )
     return value
+
+
+def _known_timezone(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise PydanticCustomError(
+            "timezone", "Input should be an IANA time zone name such as Europe/Paris"
+        ) from None
+    return value
+
+
+#: An IANA time zone name (Europe/Paris), known to the time zone database.
+Timezone = Annotated[str, AfterValidator(_known_timezone)]
+
+#: A time of day on the 24-hour clock, hours and minutes: 09:00, 18:30.
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 #: A language smplan speaks: English, or one of the catalogs it ships.
@@ -822,6 +841,35 @@ class HumanFace(Model):
 # --- Step 8: the channel plan -----------------------------------------------------------
 
 
+class Weekday(StrEnum):
+    """A day of the week."""
+
+    monday = "monday"
+    tuesday = "tuesday"
+    wednesday = "wednesday"
+    thursday = "thursday"
+    friday = "friday"
+    saturday = "saturday"
+    sunday = "sunday"
+
+
+#: The days of the week in calendar order, Monday first (as `date.weekday()` counts them).
+WEEKDAYS: tuple[str, ...] = tuple(day.value for day in Weekday)
+
+
+class Slot(Model):
+    """A weekly posting slot of a channel: a day of the week and a time."""
+
+    day: Annotated[Weekday | None, Needed(LP_("field", "day"))] = text(
+        N_("Day of the week."), "tuesday"
+    )
+    time: Annotated[Text | None, Needed(LP_("field", "time"))] = text(
+        N_("Time of day on the 24-hour clock (HH:MM), in the plan's time zone."),
+        "09:00",
+        pattern=TIME_PATTERN,
+    )
+
+
 class Pillar(Model):
     """A content pillar of a channel, with its kind and its share of the mix."""
 
@@ -841,6 +889,11 @@ class Pillar(Model):
 class Channel(Model):
     """A platform chosen last, knowing why, how and with what resources."""
 
+    id: Id | None = text(
+        N_("Short identifier campaigns use to refer to this channel."),
+        "instagram",
+        pattern=ID_PATTERN,
+    )
     platform: Annotated[Text | None, Needed(LP_("field", "platform"))] = text(
         N_("Platform."), "Instagram"
     )
@@ -864,6 +917,9 @@ class Channel(Model):
     )
     formats: list[Text] = items(N_("Formats used."), ["Reels", "Stories"])
     posts_per_week: float | None = text(N_("Posts a week."), 4, ge=0, le=MAX_POSTS_PER_WEEK)
+    slots: list[Slot] = items(
+        N_("The week's posting slots, one per post: they date the posts of the content calendar."),
+    )
     owner: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member who runs it."),
         "julien",
@@ -881,6 +937,42 @@ class Channel(Model):
         N_("Ids of the metrics that judge it."),
         [ex("orders-per-month")],
     )
+
+
+# --- After the strategy: the calendar ---------------------------------------------------
+
+
+class Campaign(Model):
+    """A campaign or a key date: a time-boxed push on some channels."""
+
+    name: Text | None = text(
+        N_("Name of the campaign or key date."),
+        ex("Epiphany: the galette"),
+    )
+    start: dt.date | None = text(N_("First day (YYYY-MM-DD)."), "2027-01-02")
+    end: dt.date | None = text(
+        N_("Last day (YYYY-MM-DD); the same as the first for a single key date."),
+        "2027-01-31",
+    )
+    channels: Annotated[list[Id], Ref(CHANNEL)] = items(
+        N_("Ids of the channels (step 8) it runs on; none for a date the team only marks."),
+        ["instagram"],
+    )
+    pillar: Text | None = text(
+        N_("The content pillar it belongs to, by its name."),
+        ex("Cake of the week"),
+    )
+    topic: Text | None = text(
+        N_("What it is about."),
+        ex("Galettes to order ahead"),
+    )
+    budget: float | None = text(
+        N_("Budget for the whole campaign, in the plan's currency."),
+        150,
+        ge=0,
+        le=MAX_AMOUNT,
+    )
+    notes: Text | None = text(N_("What the team should know or prepare."))
 
 
 # --- The plan ---------------------------------------------------------------------------
@@ -913,6 +1005,13 @@ class Project(Model):
     horizon: dt.date | None = text(
         N_("The date the plan runs until (YYYY-MM-DD)."),
         "2027-12-31",
+    )
+    timezone: Timezone | None = text(
+        N_(
+            "Time zone of the posting slots, as an IANA name; the calendar keeps each slot at "
+            "its local time, summer and winter."
+        ),
+        "Europe/Paris",
     )
     version: Text | None = text(N_("Version of the document."), "1.0")
     currency: Text = doc(
@@ -970,8 +1069,11 @@ class Plan(Model):
         N_("Step 6: the value the organization brings."),
     )
     human_face: HumanFace | None = text(N_("Step 7: the human face."))
-    channels: list[Channel] | None = text(
+    channels: Annotated[list[Channel] | None, Holds(CHANNEL)] = text(
         N_("Step 8: the channel plan, chosen last."),
+    )
+    campaigns: list[Campaign] | None = text(
+        N_("Campaigns and key dates, laid over the content calendar."),
     )
 
     @property

@@ -36,6 +36,20 @@ _LABELS: dict[str, Message] = {
     "keywords": L_("Monitoring keywords"),
     "playbook": L_("Response playbook"),
     "resources": L_("Resources"),
+    "calendar": L_("Content calendar"),
+    "intro_calendar": L_(
+        "The channel plan turned into dates: each channel's posting slots, its pillars in "
+        "turn, and the campaigns and key dates over the plan's span. The calendar command writes "
+        "the whole calendar for calendar applications and schedulers."
+    ),
+    "calendar_first_month": L_("The first month"),
+    "campaigns": L_("Campaigns and key dates"),
+    "campaign_timeline": L_("Campaigns over the plan's span"),
+    "campaign": L_("Campaign"),
+    "from": L_("From"),
+    "to": L_("To"),
+    "budget": L_("Budget"),
+    "no_channel": L_("no channel"),
     "next_actions": L_("Next three actions"),
     "intro_team": L_(
         "Social media concerns the whole company: a team drawn from several departments carries "

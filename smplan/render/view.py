@@ -15,11 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from smplan.calendar import build_calendar, default_end, month_weeks, months
 from smplan.checks import step_status
 from smplan.i18n import Formatter, language
 from smplan.plan.labels import value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
 from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Plan
+from smplan.render.calendar_views import month_title, post_line, weekdays
 from smplan.render.charts import bar_chart
 from smplan.render.labels import labels
 
@@ -126,6 +128,19 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class CalendarView:
+    """The content calendar in the document: its first month as a grid, then the campaigns."""
+
+    intro: str
+    month_title: str
+    #: One row per week, one cell per day: the day's number, then one line per post.
+    month: Table
+    campaigns: Table | None
+    #: One row per campaign, one column per month of the plan's span, marked where it runs.
+    timeline: Table | None
+
+
+@dataclass(frozen=True)
 class Document:
     """Everything the templates print, for one plan in one language."""
 
@@ -164,6 +179,8 @@ class Document:
     people: Table | None
     channel_costs: Table | None
     tool_costs: Table | None
+    #: None when the plan cannot be dated yet (no slots, no time zone or no date).
+    calendar: CalendarView | None
 
 
 # --- Boolean search queries -------------------------------------------------------------
@@ -303,7 +320,72 @@ class _Builder:
             people=self.people(),
             channel_costs=self.channel_costs(channels),
             tool_costs=self.tool_costs(),
+            calendar=self.calendar(),
         )
+
+    def calendar(self) -> CalendarView | None:
+        plan, t = self.plan, self.t
+        project = plan.project
+        if not project or not project.date or not project.timezone:
+            return None
+        if not any(c.slots for c in plan.channels or []):
+            return None
+        start = project.date
+        content = build_calendar(plan, start, default_end(plan, start))
+        by_day: dict[dt.date, list[str]] = {}
+        for post in content.posts:
+            by_day.setdefault(post.when.date(), []).append(post_line(post))
+        grid: list[list[Cell]] = [
+            [None if day is None else [str(day.day), *by_day.get(day, [])] for day in week]
+            for week in month_weeks(start.year, start.month, content.start, content.end)
+        ]
+        spans = months(content.start, content.end)
+        campaigns = timeline = None
+        if content.campaigns:
+            campaigns = Table(
+                [t["campaign"], t["from"], t["to"], t["channels"], t["pillar"], t["topic"]]
+                + [t["budget"]],
+                [
+                    [
+                        c.name,
+                        self.fmt.date(c.start),
+                        self.fmt.date(c.end),
+                        ", ".join(c.platforms) or t["no_channel"],
+                        c.pillar,
+                        c.topic,
+                        self.fmt.money(c.budget),
+                    ]
+                    for c in content.campaigns
+                ],
+                numeric=[6],
+            )
+            timeline = Table(
+                [t["campaign"], *(self.month_abbreviation(y, m) for y, m in spans)],
+                [
+                    [
+                        c.name,
+                        *(
+                            "■"
+                            if (c.start.year, c.start.month) <= ym <= (c.end.year, c.end.month)
+                            else "·"
+                            for ym in spans
+                        ),
+                    ]
+                    for c in content.campaigns
+                ],
+            )
+        return CalendarView(
+            intro=t["intro_calendar"],
+            month_title=month_title(start, self.lang),
+            month=Table(weekdays(self.lang), grid),
+            campaigns=campaigns,
+            timeline=timeline,
+        )
+
+    def month_abbreviation(self, year: int, month: int) -> str:
+        from babel.dates import format_date
+
+        return str(format_date(dt.date(year, month, 1), "MMM yy", locale=self.fmt.locale))
 
     def step(self, number: int, key: str, status: str) -> Step:
         t = self.t

@@ -1,0 +1,206 @@
+"""`smplan calendar`: the channel plan as dated posts, for people and for schedulers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import typer
+
+from smplan.cli import app, known_language
+from smplan.cli.console import err_console
+from smplan.errors import RenderError, UsageError
+from smplan.render.calendar_formats import CALENDAR_FORMATS
+
+
+@app.command()
+def calendar(
+    path: Path = typer.Argument(..., help="The plan file.", show_default=False, metavar="PLAN"),
+    start_arg: str | None = typer.Option(
+        None,
+        "--from",
+        help="First day (YYYY-MM-DD). Default: the plan's date, else next Monday.",
+        show_default=False,
+        metavar="DATE",
+    ),
+    end_arg: str | None = typer.Option(
+        None,
+        "--to",
+        help="Last day (YYYY-MM-DD). Default: the plan's horizon, else four weeks.",
+        show_default=False,
+        metavar="DATE",
+    ),
+    weeks: int | None = typer.Option(
+        None, "--weeks", min=1, help="How many weeks from the first day, instead of --to."
+    ),
+    output_format: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=f"Calendar format: {', '.join(CALENDAR_FORMATS)}. "
+        "Default: the extension of -o, else md.",
+        show_default=False,
+    ),
+    output_arg: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="File to write (md, html, csv, ics), or folder to write in (an existing folder, "
+        "or a path ending in /). buffer and hootsuite write one file per channel: -o is then "
+        "a folder, or the start of each file's name (-o out/posts gives "
+        "out/posts-instagram.csv). Default: next to the plan.",
+        show_default=False,
+    ),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Language of the calendar. Default: the plan's.", show_default=False
+    ),
+    sheet: bool = typer.Option(
+        False,
+        "--sheet",
+        help="Write the week's sheet per person instead (md or html): the posts each one "
+        "owns from the first day for seven days, and their standing duties.",
+    ),
+) -> None:
+    """Date every post of the channel plan, with its owner, pillar and a suggested topic.
+
+    Each channel's weekly slots are laid from the first day to the last, in the plan's
+    time zone; campaigns are laid over them. The same plan always gives the same files.
+    Scheduler files (buffer, hootsuite) hold draft lines to write, never finished posts.
+
+    Exit status: 0 when the files were written; 2 when the plan cannot be read, has no
+    slots or time zone, or the options cannot work.
+    """
+    from smplan.calendar import build_calendar, default_end, default_start
+    from smplan.fsutil import atomic_write
+    from smplan.plan.files import load_plan
+    from smplan.render.calendar_formats import (
+        CalendarOptions,
+        calendar_format_for,
+        calendar_paths,
+        render_calendar,
+    )
+    from smplan.render.environment import source_date
+
+    known_language(lang)
+    if sheet:
+        _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang)
+        return
+    if output_format is not None and output_format not in CALENDAR_FORMATS:
+        raise UsageError(
+            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(CALENDAR_FORMATS)}"
+        )
+    if end_arg is not None and weeks is not None:
+        raise UsageError("give --to or --weeks, not both")
+    output = Path(output_arg) if output_arg else None
+    folder = output_arg is not None and (
+        output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir()
+    )
+    named = None if folder else calendar_format_for(output)
+    if output_format and named and named != output_format:
+        raise UsageError(
+            f"--format {output_format} does not match the extension of {output}",
+            hint="leave --format out, or give -o a name that fits it",
+        )
+    fmt = output_format or named or "md"
+
+    plan = load_plan(path).plan
+    start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
+    if weeks is not None:
+        end = start + dt.timedelta(weeks=weeks, days=-1)
+    else:
+        end = _date(end_arg, "--to") or default_end(plan, start)
+    content = build_calendar(plan, start, end)
+    project = plan.project
+    options = CalendarOptions(
+        lang=lang or plan.language,
+        stamp=source_date(plan),
+        currency=project.currency if project else "EUR",
+        title=(project.name or project.organization) if project else None,
+    )
+    files = render_calendar(content, fmt, options)
+    targets = calendar_paths(path, output, fmt, [f.part for f in files], folder=folder)
+    for platform in content.unscheduled:
+        err_console.print(
+            f"note: {platform} has posts a week but no slots, so it is not in the calendar",
+            highlight=False,
+            markup=False,
+        )
+    for file, target in zip(files, targets, strict=True):
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, file.data)
+        except OSError as error:
+            raise RenderError(
+                f"cannot write {target}: {error.strerror or error}",
+                hint="check that the folder exists and that you may write in it",
+            ) from None
+        typer.echo(f"Wrote {target}.")
+    n = len(content.posts)
+    typer.echo(
+        f"{n} post{'s' if n != 1 else ''} from {content.start} to {content.end} "
+        f"({content.timezone}), {len(content.campaigns)} campaign"
+        f"{'s' if len(content.campaigns) != 1 else ''}."
+    )
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{option} {value}: not a date",
+            hint="write dates as YYYY-MM-DD, for example 2027-01-04",
+        ) from None
+
+
+def _write_sheet(
+    path: Path,
+    start_arg: str | None,
+    end_arg: str | None,
+    weeks: int | None,
+    output_format: str | None,
+    output_arg: str | None,
+    lang: str | None,
+) -> None:
+    from smplan.calendar import build_calendar, default_start
+    from smplan.fsutil import atomic_write
+    from smplan.plan.files import load_plan
+    from smplan.render.calendar_formats import (
+        SHEET_FORMATS,
+        CalendarOptions,
+        render_sheet,
+        sheet_path,
+    )
+
+    if end_arg is not None or weeks is not None:
+        raise UsageError("--sheet covers one week: leave out --to and --weeks")
+    output = Path(output_arg) if output_arg else None
+    folder = output_arg is not None and (
+        output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir()
+    )
+    named = None
+    if output is not None and not folder:
+        named = next((n for n, (ext, _) in SHEET_FORMATS.items() if output.suffix == ext), None)
+    fmt = output_format or named or "md"
+    if fmt not in SHEET_FORMATS:
+        raise UsageError(
+            f"the weekly sheet is written as {' or '.join(SHEET_FORMATS)}, not {fmt}",
+            hint="use --format md or --format html",
+        )
+    plan = load_plan(path).plan
+    start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
+    content = build_calendar(plan, start, start + dt.timedelta(days=6))
+    options = CalendarOptions(lang=lang or plan.language)
+    target = sheet_path(path, output, fmt, folder=folder)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, render_sheet(plan, content, fmt, options).data)
+    except OSError as error:
+        raise RenderError(
+            f"cannot write {target}: {error.strerror or error}",
+            hint="check that the folder exists and that you may write in it",
+        ) from None
+    typer.echo(f"Wrote {target}.")
