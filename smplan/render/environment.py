@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import functools
 import os
+import stat
 import traceback
 from pathlib import Path
 from typing import Any
@@ -35,11 +36,13 @@ def _bytecode_cache() -> Any:
     smplan or with the user's own templates (the cache checks each template's source).
     The folder is $SMPLAN_CACHE_DIR, else $XDG_CACHE_HOME/smplan, else ~/.cache/smplan;
     SMPLAN_CACHE_DIR=off turns the cache off.
+
+    An entry is compiled code that Jinja unpickles and unmarshals, so loading one runs
+    whatever it holds. Each entry is therefore signed with a key only this user can read
+    (HMAC-SHA256, the key kept 0600 in the cache folder) and its signature checked before
+    Jinja sees a byte of it; the folder itself must be the user's own and closed to
+    others. Anything else is a cache miss, never code that runs.
     """
-    import tempfile
-
-    from jinja2 import FileSystemBytecodeCache
-
     setting = os.environ.get("SMPLAN_CACHE_DIR", "")
     if setting == "off":
         return None
@@ -50,23 +53,109 @@ def _bytecode_cache() -> Any:
         root = (Path(xdg) if xdg else Path.home() / ".cache") / "smplan"
     directory = root / f"templates-{__version__}"
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None
-    if not os.access(directory, os.W_OK):
+    key = _cache_key(directory)
+    if key is None:
         return None
+    return _signed_cache(str(directory), key)
 
-    class AtomicBytecodeCache(FileSystemBytecodeCache):
-        """Writes each entry through a temporary file, so parallel renders never read half."""
+
+#: Compiled templates are a few dozen KiB; anything much larger is not one of ours.
+_MAX_ENTRY = 16 * 1024 * 1024
+_KEY_NAME = "key"
+_KEY_BYTES = 32
+
+
+def _private(info: os.stat_result, *, directory: bool) -> bool:
+    """Whether a cache folder or file is this user's own and nobody else may change it."""
+    kind = stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)
+    closed = 0o022 if directory else 0o077
+    return kind and info.st_uid == os.geteuid() and not info.st_mode & closed
+
+
+def _read_private(path: Path, limit: int) -> bytes | None:
+    """The bytes of a file of ours no one else may touch, not followed through a link."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not _private(os.fstat(fd), directory=False):
+            return None
+        data = os.read(fd, limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= limit else None
+
+
+def _cache_key(directory: Path) -> bytes | None:
+    """The user's key for signing cache entries, made on first use; None if unsafe."""
+    import secrets
+    import tempfile
+
+    try:
+        if not _private(directory.lstat(), directory=True):
+            return None
+    except OSError:
+        return None
+    path = directory / _KEY_NAME
+    key = _read_private(path, _KEY_BYTES)
+    if key is not None and len(key) == _KEY_BYTES:
+        return key
+    if path.exists() or path.is_symlink():
+        return None  # someone else's, or damaged: no cache rather than a guessable key
+    try:
+        fd, name = tempfile.mkstemp(dir=directory, prefix=".key-")  # created 0600
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(_KEY_BYTES))
+        try:
+            # A link never replaces: of two runs making a key at once, the first one wins.
+            os.link(name, path)
+        finally:
+            Path(name).unlink()
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    key = _read_private(path, _KEY_BYTES)
+    return key if key is not None and len(key) == _KEY_BYTES else None
+
+
+def _signed_cache(directory: str, key: bytes) -> Any:
+    import hashlib
+    import hmac
+    import tempfile
+
+    from jinja2 import FileSystemBytecodeCache
+
+    def signature(name: str, data: bytes) -> bytes:
+        # The entry's file name names its template: an entry cannot stand for another.
+        return hmac.new(key, name.encode() + b"\0" + data, hashlib.sha256).digest()
+
+    class SignedBytecodeCache(FileSystemBytecodeCache):
+        """Signs each entry, checks the signature before loading it, writes atomically."""
 
         def load_bytecode(self, bucket: Any) -> None:
+            path = Path(self._get_cache_filename(bucket))
+            entry = _read_private(path, _MAX_ENTRY)
+            size = hashlib.sha256().digest_size
+            if entry is None or len(entry) <= size:
+                return
+            mac, data = entry[:size], entry[size:]
+            if not hmac.compare_digest(mac, signature(path.name, data)):
+                return  # not written by this user's smplan: never unpickled
             try:
-                super().load_bytecode(bucket)
+                bucket.bytecode_from_string(data)
             except Exception:  # a damaged entry is only a cache miss
                 bucket.reset()
 
         def dump_bytecode(self, bucket: Any) -> None:
             target = Path(self._get_cache_filename(bucket))
+            data = bucket.bytecode_to_string()
             try:
                 fd, name = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
             except OSError:
@@ -74,13 +163,13 @@ def _bytecode_cache() -> Any:
             tmp = Path(name)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    bucket.write_bytecode(handle)
+                    handle.write(signature(target.name, data) + data)
                 tmp.replace(target)
             except OSError:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
 
-    return AtomicBytecodeCache(str(directory))
+    return SignedBytecodeCache(directory)
 
 
 @functools.lru_cache(maxsize=8)
