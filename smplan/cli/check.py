@@ -135,8 +135,10 @@ def _print_report(
         if status is not None:
             heading += f"  {_STATUS_STYLE.get(status, status)}"
         console.print(heading, soft_wrap=True)
-        for finding, problem in items:
-            console.print("  " + _finding_line(name, finding, problem), soft_wrap=True)
+        if items:
+            # One print per step: Rich's cost is per call, and a plan may have thousands.
+            lines = ("  " + _finding_line(name, finding, problem) for finding, problem in items)
+            console.print("\n".join(lines), soft_wrap=True)
     done = sum(1 for s in statuses.values() if s == "complete")
     total = len(statuses)
     verdict = "[red]invalid[/]" if errors else "[green]valid[/]"
