@@ -173,6 +173,11 @@ def _descriptor(path: Path) -> int | None:
     return None
 
 
+def is_standard_stream(path: Path | str) -> bool:
+    """Whether `path` names standard output or error (`/dev/stdout`, `/dev/fd/1`...)."""
+    return _descriptor(Path(path)) in (1, 2)
+
+
 def _write_in_place(target: Path, payload: bytes) -> None:
     # A descriptor of ours is written as it is open (appending stays appending); anything
     # else is opened for writing without being replaced, truncated only if it is a file.

@@ -6,8 +6,14 @@ by plan text, or an internal error. Each test asserts what the user sees.
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
+import pytest
 import yaml
 
 # --- bounded work on unknown references -------------------------------------------------
@@ -71,3 +77,186 @@ def test_the_hint_counts_what_it_leaves_out_in_french():
 
     assert len(hints) == 20
     assert hints[0].endswith(", member-11 et 8 autres"), hints[0]
+
+
+# --- only regular files are read; special files are written in place --------------------
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "boulangerie.yaml"
+
+
+def run_fresh(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """`smplan ARGS` in a process of its own, as a user runs it, never left to hang."""
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "smplan", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def assert_clear(done: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "internal error" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (["check", "/dev/zero"], "/dev/zero: is a device, not a plan file"),
+        (["check", "pipe"], "pipe: is a named pipe (FIFO), not a plan file"),
+        (["render", "pipe", "-f", "md"], "pipe: is a named pipe (FIFO), not a plan file"),
+        (["init", "pipe", "--no-interactive"], "pipe: is a named pipe (FIFO), not a plan file"),
+        (["init", "new.yaml", "--answers", "pipe"], "pipe: is a named pipe (FIFO), not a plan"),
+        (["check", "folder"], "folder: is a directory, not a plan file"),
+    ],
+)
+def test_a_special_file_as_input_is_refused_at_once(tmp_path, command, says):
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "folder").mkdir()
+
+    done = run_fresh(*command, cwd=tmp_path, timeout=30)
+
+    assert_clear(done)
+    assert done.returncode == 2
+    assert says in done.stderr
+
+
+def test_an_answers_file_over_the_limit_or_not_utf8_is_refused_clearly(smplan, tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"smplan: 1\n" + b"# padding\n" * 300_000)
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("project:\n  name: Caf\xe9\n".encode("latin-1"))
+
+    too_big = smplan("init", tmp_path / "a.yaml", "--answers", big, "--no-interactive")
+    not_utf8 = smplan("init", tmp_path / "b.yaml", "--answers", latin, "--no-interactive")
+
+    assert too_big.exit_code == 2
+    assert "file is too large" in too_big.stderr
+    assert not_utf8.exit_code == 2
+    assert "latin.yaml:2:12: not UTF-8 text (byte 0xE9 cannot be decoded)" in not_utf8.stderr
+
+
+def test_a_document_written_to_a_named_pipe_goes_through_it(tmp_path):
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+
+    done = run_fresh("render", str(EXAMPLE), "-o", str(pipe), cwd=tmp_path)
+    reader.join(timeout=60)
+
+    assert_clear(done)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(pipe.lstat().st_mode), "the pipe was replaced by a file"
+    assert received and received[0].startswith(b"# ")
+
+
+def test_dash_writes_the_document_to_standard_output_and_nothing_else(tmp_path):
+    done = run_fresh("render", str(EXAMPLE), "-f", "md", "-o", "-", cwd=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# ")
+    assert "Wrote" not in done.stdout
+    assert sorted(tmp_path.iterdir()) == []
+
+
+# --- symlinks, owners and read-only plans ------------------------------------------------
+
+
+def test_a_template_that_leads_outside_its_folder_is_refused(smplan, tmp_path):
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY", encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "document.md.j2").symlink_to(secret)
+
+    result = smplan(
+        "render", EXAMPLE, "-f", "md", "-o", tmp_path / "out.md", "--template-dir", templates
+    )
+
+    assert result.exit_code == 2
+    assert "document.md.j2 leads outside the template folder" in result.stderr
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_saving_through_a_symlinked_plan_writes_its_target_and_keeps_the_link(smplan, tmp_path):
+    real = tmp_path / "real" / "plan.yaml"
+    real.parent.mkdir()
+    real.write_text("smplan: 1\nproject:\n  name: Plan\n  language: en\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "plan.yaml"
+    link.symlink_to(real)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("project:\n  author: Sophie Lambert\n", encoding="utf-8")
+
+    smplan("init", link, "--answers", answers, "--no-interactive")
+
+    assert link.is_symlink()
+    assert "author: Sophie Lambert" in real.read_text(encoding="utf-8")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(p.name for p in real.parent.iterdir()) == ["plan.yaml"]
+
+
+def test_a_read_only_plan_is_refused_and_left_as_it_is(smplan, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    text = "smplan: 1\nproject:\n  name: Plan\n  language: en\n"
+    plan.write_text(text, encoding="utf-8")
+    plan.chmod(0o444)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("project:\n  author: Sophie Lambert\n", encoding="utf-8")
+
+    result = smplan("init", plan, "--answers", answers, "--no-interactive")
+
+    assert result.exit_code == 2
+    assert "the plan is read-only: nothing was saved" in result.stderr
+    assert plan.read_text(encoding="utf-8") == text
+
+
+# --- the terminal belongs to the user -----------------------------------------------------
+
+HOSTILE_NAME = "Plan \x1b]0;owned\x07\x1b[2J"
+
+
+def hostile_plan(folder: Path) -> Path:
+    plan = folder / "plan.yaml"
+    plan.write_text(
+        'smplan: 1\nproject:\n  name: "Plan \\e]0;owned\\a\\e[2J"\n  language: en\n',
+        encoding="utf-8",
+    )
+    return plan
+
+
+@pytest.mark.parametrize("interactive", ["--interactive", "--no-interactive"])
+def test_escape_sequences_in_plan_text_never_reach_the_terminal(tmp_path, interactive):
+    hostile_plan(tmp_path)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "smplan", "init", "plan.yaml", interactive],
+        cwd=tmp_path,
+        input="\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1", "TERM": "dumb"},
+    )
+
+    assert_clear(done)
+    assert "\x1b" not in done.stdout + done.stderr
+    assert "\x07" not in done.stdout + done.stderr
+    if interactive == "--interactive":
+        assert "[Plan \\x1b]0;owned\\x07\\x1b[2J]" in done.stdout
+
+
+def test_file_names_in_wrote_lines_are_shown_escaped(smplan, tmp_path):
+    out = tmp_path / "doc\x1b[2J.md"
+
+    result = smplan("render", EXAMPLE, "-f", "md", "-o", out)
+
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    assert "doc\\x1b[2J.md" in result.stdout

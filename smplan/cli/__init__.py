@@ -61,18 +61,19 @@ def known_language(lang: str | None) -> str | None:
 def report_error(error: SmplanError) -> None:
     """Print an smplan error to stderr the way every command does."""
     from smplan.cli.console import err_console
-    from smplan.errors import PlanFileError
+    from smplan.errors import PlanFileError, printable_lines
 
     if isinstance(error, PlanFileError):
         # One line per problem, in the FILE:LINE:COL form editors and CI understand.
-        for line in error.message.splitlines():
+        for line in printable_lines(error.message).splitlines():
             err_console.print(line, highlight=False, markup=False, soft_wrap=True)
         return
     from rich.markup import escape
 
-    err_console.print(f"[bold red]error:[/] {escape(error.message)}", soft_wrap=True)
+    message = escape(printable_lines(error.message))
+    err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     if error.hint:
-        err_console.print(f"[dim]hint:[/] {escape(error.hint)}", soft_wrap=True)
+        err_console.print(f"[dim]hint:[/] {escape(printable_lines(error.hint))}", soft_wrap=True)
 
 
 def _register() -> None:
@@ -87,9 +88,20 @@ def _register() -> None:
 _register()
 
 
+def _tolerant_streams() -> None:
+    # A terminal that cannot show a character (LC_ALL=C: ASCII) gets it as an escape
+    # such as \xb7 rather than the command failing half-way through its report.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if callable(reconfigure) and encoding not in ("utf8", "utf16", "utf32"):
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the `smplan` console script."""
     _state["debug"] = False
+    _tolerant_streams()
     try:
         code = app(args=argv, prog_name="smplan", standalone_mode=False)
     except SmplanError as error:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from smplan.cli import app, known_language
-from smplan.errors import UsageError
+from smplan.errors import UsageError, printable
 
 
 @app.command()
@@ -36,8 +36,8 @@ def new(
             f"cannot write {path}: {error.strerror or error}",
             hint="check that the folder exists and that you may write in it",
         ) from error
-    shown = shlex.quote(str(path))
-    schema = shlex.quote(str(path.parent / SCHEMA_FILENAME))
-    typer.echo(f"Wrote a blank plan to {path}.")
+    shown = printable(shlex.quote(str(path)))
+    schema = printable(shlex.quote(str(path.parent / SCHEMA_FILENAME)))
+    typer.echo(f"Wrote a blank plan to {printable(str(path))}.")
     typer.echo(f"Next: fill it in, then run: smplan check {shown}")
     typer.echo(f"For completion in your editor, also run: smplan schema -o {schema}")

@@ -9,7 +9,8 @@ import typer
 
 from smplan.cli import app, known_language, report_error
 from smplan.cli.console import err_console
-from smplan.errors import ExitCode, SmplanError, UsageError
+from smplan.errors import ExitCode, SmplanError, UsageError, printable
+from smplan.fsutil import is_standard_stream
 from smplan.render.formats import FORMATS
 
 
@@ -31,7 +32,8 @@ def render(
         "-o",
         help="File to write (one plan) or folder to write in (several plans, or a path "
         "ending in /; it is created if needed). "
-        "Default: next to each plan, with the format's extension.",
+        "Default: next to each plan, with the format's extension. "
+        "`-o -` writes the document to standard output.",
         show_default=False,
     ),
     template_dir: Path | None = typer.Option(
@@ -70,6 +72,13 @@ def render(
         raise UsageError(
             f"unknown format `{output_format}`", hint=f"use one of: {', '.join(FORMATS)}"
         )
+    if output_arg == "-":
+        if len(paths) > 1:
+            raise UsageError(
+                "-o - writes one document to standard output, and there are several plans",
+                hint="give one plan, or a folder with -o",
+            )
+        output_arg = "/dev/stdout"
     output = Path(output_arg) if output_arg else None
     if output_arg and output is not None and (len(paths) > 1 or output_arg.endswith(("/", os.sep))):
         _make_folder(output)
@@ -101,8 +110,9 @@ def render(
 
     failed = [o for o in outcomes if o.message is not None]
     for outcome in outcomes:
-        if outcome.output is not None:
-            typer.echo(f"Wrote {outcome.output}.")
+        # A document sent to standard output is followed by nothing else there.
+        if outcome.output is not None and not is_standard_stream(outcome.output):
+            typer.echo(f"Wrote {printable(outcome.output)}.")
     for outcome in failed:
         _report(outcome.message or "", outcome.hint, outcome.located)
     if not failed:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from smplan.cli import app
-from smplan.errors import UsageError
+from smplan.errors import UsageError, printable
 
 
 @app.command()
@@ -35,8 +35,9 @@ def schema(
             f"cannot write {output}: {error.strerror or error}",
             hint="check that the folder exists and that you may write in it",
         ) from error
-    typer.echo(f"Wrote the plan schema to {output}.")
+    typer.echo(f"Wrote the plan schema to {printable(str(output))}.")
     typer.echo(
         "Plans whose first line is '# yaml-language-server: $schema="
-        f"{output.name}' get completion and checks in editors that use the YAML language server."
+        f"{printable(output.name)}' get completion and checks in editors that use the YAML "
+        "language server."
     )

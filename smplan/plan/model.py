@@ -112,6 +112,8 @@ MAX_AMOUNT = 1e12
 MAX_AUDIENCE = 10**11
 MAX_POSTS_PER_WEEK = 1000
 MetricValue = Annotated[float, Field(ge=-1e15, le=1e15)]
+#: PDF fonts count time from 1904: no date of a plan may come before.
+EARLIEST_DATE = dt.date(1904, 1, 1)
 
 
 def _known_language(value: str) -> str:
@@ -557,6 +559,7 @@ class Objective(Model):
     deadline: dt.date | None = text(
         N_("When it must be reached (YYYY-MM-DD)."),
         "2027-06-30",
+        ge=EARLIEST_DATE,
     )
 
 
@@ -651,6 +654,7 @@ class Metric(Model):
     deadline: dt.date | None = text(
         N_("When the target must be reached (YYYY-MM-DD)."),
         "2027-06-30",
+        ge=EARLIEST_DATE,
     )
     source: Text | None = text(
         N_("Where the data comes from."),
@@ -896,10 +900,12 @@ class Project(Model):
     date: dt.date | None = text(
         N_("Date of this version (YYYY-MM-DD)."),
         "2026-11-25",
+        ge=EARLIEST_DATE,
     )
     horizon: dt.date | None = text(
         N_("The date the plan runs until (YYYY-MM-DD)."),
         "2027-12-31",
+        ge=EARLIEST_DATE,
     )
     version: Text | None = text(N_("Version of the document."), "1.0")
     currency: Text = doc(

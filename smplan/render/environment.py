@@ -8,14 +8,16 @@ import functools
 import os
 import stat
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from smplan import __version__
-from smplan.errors import RenderError
+from smplan.errors import RenderError, printable
+from smplan.fsutil import FileTooLarge, NotARegularFile, read_regular
 from smplan.i18n import _, current, language, ngettext, pgettext
 from smplan.plan.labels import VALUE_LABELS
-from smplan.plan.model import Plan
+from smplan.plan.model import EARLIEST_DATE, Plan
 from smplan.render.formats import FORMATS, RenderOptions, builtin_templates, template_name
 from smplan.render.labels import labels
 from smplan.render.markdown import (
@@ -172,17 +174,118 @@ def _signed_cache(directory: str, key: bytes) -> Any:
     return SignedBytecodeCache(directory)
 
 
+#: A template file is text of a few KiB; anything past this is refused unread.
+MAX_TEMPLATE_BYTES = 1024 * 1024
+#: A document is a few dozen KiB; a template that writes more than this is runaway.
+MAX_OUTPUT_CHARS = 32 * 1024 * 1024
+#: Longest a template may keep rendering one document, in seconds.
+MAX_RENDER_SECONDS = 60.0
+#: Largest string or list one `*`, `+` or `**` in a template may make.
+MAX_VALUE_SIZE = 1024 * 1024
+
+
+class TemplateLimit(Exception):
+    """A template went past one of the bounds above."""
+
+
+def _folder_loader(root: Path) -> Any:
+    """A loader of the templates in `root`: regular files inside it, UTF-8, bounded.
+
+    A symlink or `..` that leads out of the folder is refused, as the PDF fetcher
+    refuses such paths; so are pipes, devices and files over `MAX_TEMPLATE_BYTES`.
+    """
+    from jinja2 import BaseLoader, TemplateNotFound
+    from jinja2.exceptions import SecurityError
+
+    folder = root.resolve()
+
+    class FolderLoader(BaseLoader):
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            path = (folder / template).resolve()
+            if not path.is_relative_to(folder):
+                if (folder / template).exists():
+                    raise SecurityError(
+                        _("{name} leads outside the template folder").format(name=template)
+                    )
+                raise TemplateNotFound(template)
+            try:
+                data = read_regular(path, MAX_TEMPLATE_BYTES)
+            except FileNotFoundError:
+                raise TemplateNotFound(template) from None
+            except (NotADirectoryError, IsADirectoryError):
+                raise TemplateNotFound(template) from None
+            except NotARegularFile as exc:
+                if exc.kind == "directory":
+                    raise TemplateNotFound(template) from None
+                message = _("{name} is not a regular file").format(name=template)
+                raise SecurityError(message) from None
+            except FileTooLarge:
+                raise SecurityError(
+                    _("{name} is larger than {limit} bytes").format(
+                        name=template, limit=f"{MAX_TEMPLATE_BYTES:,}"
+                    )
+                ) from None
+            except OSError as exc:
+                raise SecurityError(
+                    _("{name} cannot be read: {reason}").format(
+                        name=template, reason=exc.strerror or exc
+                    )
+                ) from None
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line = data.count(b"\n", 0, exc.start) + 1
+                raise SecurityError(
+                    _("{name}:{line} is not UTF-8 text").format(name=template, line=line)
+                ) from None
+            mtime = path.stat().st_mtime_ns
+
+            def uptodate() -> bool:
+                try:
+                    return path.stat().st_mtime_ns == mtime
+                except OSError:
+                    return False
+
+            return text, str(path), uptodate
+
+    return FolderLoader()
+
+
+def _sandbox_class() -> Any:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
+        """The sandbox, with `*`, `+` and `**` kept from building values of any size."""
+
+        intercepted_binops = frozenset({"*", "+", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(left, int) and isinstance(right, int):
+                if abs(left) > 1 and right > 4096:
+                    raise TemplateLimit(_("a number in a template is too large"))
+            elif operator == "*":
+                for value, times in ((left, right), (right, left)):
+                    if isinstance(value, str | list | tuple) and isinstance(times, int):
+                        if len(value) * times > MAX_VALUE_SIZE:
+                            raise TemplateLimit(_("a value in a template is too large"))
+            elif operator == "+" and isinstance(left, str | list | tuple):
+                if hasattr(right, "__len__") and len(left) + len(right) > MAX_VALUE_SIZE:
+                    raise TemplateLimit(_("a value in a template is too large"))
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedSandbox
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(kind: str, template_dir: Path | None) -> Any:
     """The Jinja environment for one output kind; kept, so a batch compiles templates once."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
     from markupsafe import Markup, escape
 
     builtin = FileSystemLoader(str(builtin_templates()))
     loaders: list[Any] = [builtin, PrefixLoader({"builtin": builtin})]
     if template_dir is not None:
-        loaders.insert(0, FileSystemLoader(str(template_dir)))
+        loaders.insert(0, _folder_loader(template_dir))
 
     if kind == "md":
 
@@ -198,7 +301,7 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
         def finalize(value: Any) -> Any:
             return "" if value is None else value
 
-    env = ImmutableSandboxedEnvironment(
+    env = _sandbox_class()(
         extensions=["jinja2.ext.i18n"],
         loader=ChoiceLoader(loaders),
         bytecode_cache=_bytecode_cache(),
@@ -221,9 +324,7 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
             escape(line) for line in str(value).splitlines()
         )
     # Templates say {{ _("...") }}; the words come from the catalog of the language in force.
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_, ngettext=ngettext, pgettext=pgettext, newstyle=False
-    )
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, pgettext=pgettext, newstyle=False)
     return env
 
 
@@ -267,7 +368,9 @@ def _template_location(exc: BaseException, template_dir: Path | None) -> str | N
     return None
 
 
-def _template_error(exc: Exception, template_dir: Path | None) -> RenderError:
+def _template_error(
+    exc: Exception, template_dir: Path | None, name: str | None = None
+) -> RenderError:
     from jinja2 import TemplateNotFound
     from jinja2.exceptions import SecurityError
 
@@ -275,10 +378,59 @@ def _template_error(exc: Exception, template_dir: Path | None) -> RenderError:
         text = f"template not found: {exc.name}"
     elif isinstance(exc, SecurityError):
         text = f"template refused: {exc}"
+    elif isinstance(exc, RecursionError):
+        text = _("template error: templates call themselves without end")
+    elif isinstance(exc, TemplateLimit):
+        text = _("template stopped: {reason}").format(reason=exc)
     else:
         text = f"template error: {getattr(exc, 'message', None) or exc}"
-    where = _template_location(exc, template_dir)
-    return RenderError(f"{where}: {text}" if where else text)
+    where = _template_location(exc, template_dir) or name
+    text = printable(text)
+    return RenderError(f"{printable(where)}: {text}" if where else text)
+
+
+def _bounded(join: Any, chunks: Any) -> str:
+    """The chunks a template writes, refused once they pass `MAX_OUTPUT_CHARS`."""
+    kept: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise TemplateLimit(
+                _("the document passed {limit} characters").format(limit=f"{MAX_OUTPUT_CHARS:,}")
+            )
+        kept.append(chunk)
+    return str(join(kept))
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop a template that renders for longer than `seconds` with `TemplateLimit`.
+
+    A timer signal interrupts the template wherever it is, even in a loop that writes
+    nothing; it needs the main thread, and elsewhere the output bound alone applies.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise TemplateLimit(
+            _("the document took more than {seconds} seconds").format(seconds=f"{seconds:g}")
+        )
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _context(plan: Plan, created: dt.datetime | None) -> dict[str, Any]:
@@ -302,13 +454,20 @@ def source_date(plan: Plan) -> dt.datetime | None:
     """The document's timestamp: SOURCE_DATE_EPOCH when set, else the plan's own date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
+        earliest = dt.datetime.combine(EARLIEST_DATE, dt.time(), tzinfo=dt.UTC)
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+            when = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
         except (ValueError, OverflowError, OSError):
+            when = None
+        if when is None or when < earliest:
             raise RenderError(
-                f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}",
-                hint="set it to a Unix timestamp such as 1767225600, or unset it",
-            ) from None
+                _(
+                    "SOURCE_DATE_EPOCH is not a number of seconds since 1970 that gives a "
+                    "date from {earliest} on: {epoch}"
+                ).format(earliest=EARLIEST_DATE.isoformat(), epoch=printable(repr(epoch))),
+                hint=_("set it to a Unix timestamp such as 1767225600, or unset it"),
+            )
+        return when
     if plan.project and plan.project.date:
         return dt.datetime.combine(plan.project.date, dt.time(), tzinfo=dt.UTC)
     return None
@@ -316,17 +475,19 @@ def source_date(plan: Plan) -> dt.datetime | None:
 
 def render_text(plan: Plan, options: RenderOptions) -> str:
     """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf)."""
-    from jinja2 import TemplateError
-
     kind = FORMATS[options.fmt].template
     env = _environment(kind, options.template_dir)
-    try:
-        with language(options.lang or plan.language):
-            context = _context(plan, source_date(plan))
-            template = env.get_template(template_name(options.fmt, options.summary))
-            text = str(template.render(context))
-    except TemplateError as exc:
-        raise _template_error(exc, options.template_dir) from None
+    with language(options.lang or plan.language):
+        context = _context(plan, source_date(plan))
+        name = template_name(options.fmt, options.summary)
+        try:
+            template = env.get_template(name)
+            with _time_limit(MAX_RENDER_SECONDS):
+                text = _bounded("".join, template.generate(context))
+        except RenderError:
+            raise
+        except Exception as exc:  # whatever a template does wrong is the template's error
+            raise _template_error(exc, options.template_dir, name) from None
     if kind == "md":
         # Templates stay readable with generous blank lines; the document gets one.
         text = _BLANK_RUNS.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"

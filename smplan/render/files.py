@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from smplan.errors import PlanFileError, RenderError, SmplanError, UsageError
-from smplan.fsutil import atomic_write
+from smplan.errors import PlanFileError, RenderError, SmplanError, UsageError, printable
+from smplan.fsutil import atomic_write, is_standard_stream
+from smplan.i18n import _
 from smplan.plan.files import load_plan
 from smplan.render.formats import RenderOptions, default_output, render_plan
 
@@ -30,6 +32,11 @@ def plan_outputs(
         )
     jobs = []
     for source in sources:
+        if not source.name:
+            raise UsageError(
+                _("`{source}` is not a plan file").format(source=printable(str(source))),
+                hint=_("give the path of a plan, such as plan.yaml"),
+            )
         target = default_output(source, fmt, summary)
         if output is not None:
             if several or output.is_dir():
@@ -38,10 +45,20 @@ def plan_outputs(
                 target = output
         jobs.append((source, target))
     seen: dict[Path, Path] = {}
+    plans = {source.resolve(): source for source in sources}
     for source, target in jobs:
+        if is_standard_stream(target):
+            continue
         key = target.resolve()
         if key == source.resolve():
             raise UsageError(f"{source}: the document would overwrite the plan itself")
+        if key in plans:
+            raise UsageError(
+                _("{source}: the document would overwrite {plan}, a plan of the same batch").format(
+                    source=printable(str(source)), plan=printable(str(plans[key]))
+                ),
+                hint=_("write the documents to a folder of their own with -o"),
+            )
         if key in seen:
             raise UsageError(
                 f"{seen[key]} and {source} would both be written to {target}",
@@ -97,7 +114,24 @@ def render_job(source: str, output: str, options: RenderOptions) -> Outcome:
             exit_code=int(exc.exit_code),
             located=isinstance(exc, PlanFileError),
         )
+    except Exception as exc:  # a library's failure on one plan must not stop the others
+        reason = str(exc) or type(exc).__name__
+        return Outcome(
+            source,
+            message=_("{source}: the document could not be made: {reason}").format(
+                source=printable(source), reason=printable(reason)
+            ),
+            exit_code=int(RenderError.exit_code),
+        )
     return Outcome(source, output=str(written))
+
+
+def available_cpus() -> int:
+    """How many processors this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def render_batch(
@@ -106,6 +140,8 @@ def render_batch(
     """Render every (source, output) pair, `workers` at a time, yielding in input order."""
     sources = [str(s) for s, _ in jobs]
     outputs = [str(o) for _, o in jobs]
+    # More processes than processors only adds start-up time.
+    workers = min(workers, available_cpus())
     if workers <= 1 or len(jobs) <= 1:
         yield from map(render_job, sources, outputs, repeat(options))
         return
