@@ -260,3 +260,203 @@ def test_file_names_in_wrote_lines_are_shown_escaped(smplan, tmp_path):
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout
     assert "doc\\x1b[2J.md" in result.stdout
+
+
+# --- a batch survives one bad plan ------------------------------------------------------
+
+
+def test_a_batch_writes_every_good_plan_and_names_the_bad_one(smplan, tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    good_a, old, good_b = tmp_path / "a.yaml", tmp_path / "old.yaml", tmp_path / "b.yaml"
+    good_a.write_text(text, encoding="utf-8")
+    good_b.write_text(text, encoding="utf-8")
+    old.write_text(text.replace("  date: 2026-", "  date: 1900-", 1), encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = smplan("render", good_a, old, good_b, "-f", "pdf", "-o", f"{out}/")
+
+    assert result.exit_code == 1
+    assert "it must be at least 1904-01-01" in result.stderr
+    assert f"{old}:" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "b.pdf"]
+    assert f"Wrote {out / 'a.pdf'}." in result.stdout
+    assert f"Wrote {out / 'b.pdf'}." in result.stdout
+
+
+def test_a_template_failing_on_one_plan_of_a_batch_stops_only_that_plan(smplan, tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.replace("Boulangerie", "Broken", 1), encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "document.md.j2").write_text(
+        "# {{ plan.project.organization }}\n"
+        "{% if 'Broken' in plan.project.organization %}\n"
+        '{{ "%d" % "x" }}{% endif %}\n',
+        encoding="utf-8",
+    )
+    args = ["-f", "md", "-o", f"{tmp_path / 'out'}/", "--template-dir", templates]
+
+    result = smplan("render", tmp_path / "a.yaml", tmp_path / "b.yaml", *args)
+
+    assert result.exit_code == 1, result.output
+    assert "b.yaml: " in result.stderr
+    assert f"{templates}/document.md.j2:3: template error: %d format" in result.stderr
+    assert (tmp_path / "out" / "a.md").exists()
+    assert not (tmp_path / "out" / "b.md").exists()
+
+
+@pytest.mark.parametrize("epoch", ["-3000000000", "99999999999999", "soon"])
+def test_a_source_date_epoch_the_renderers_cannot_take_is_refused(
+    smplan, tmp_path, monkeypatch, epoch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+
+    result = smplan("render", EXAMPLE, "-o", tmp_path / "out.pdf")
+
+    assert result.exit_code == 2
+    assert (
+        f"SOURCE_DATE_EPOCH is not a number of seconds since 1970 that gives a date from 1904-01-01 on: '{epoch}'"
+        in result.stderr
+    )
+
+
+# --- user templates are bounded and located ---------------------------------------------
+
+
+def render_with(smplan, tmp_path: Path, template: str | bytes):
+    templates = tmp_path / "templates"
+    templates.mkdir(exist_ok=True)
+    target = templates / "document.md.j2"
+    if isinstance(template, bytes):
+        target.write_bytes(template)
+    else:
+        target.write_text(template, encoding="utf-8")
+    return smplan(
+        "render", EXAMPLE, "-f", "md", "-o", tmp_path / "out.md", "--template-dir", templates
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "says"),
+    [
+        (
+            "{% macro f(n) %}{{ f(n) }}{% endmacro %}\n{{ f(1) }}\n",
+            "document.md.j2:1: template error: templates call themselves without end",
+        ),
+        (
+            '{% extends "document.md.j2" %}\n',
+            "document.md.j2:1: template error: templates call themselves without end",
+        ),
+        (
+            'title\n{{ "x" * 1000000000 }}\n',
+            "document.md.j2:2: template stopped: a value in a template is too large",
+        ),
+        (
+            "{{ 9 ** 999999999 }}\n",
+            "document.md.j2:1: template stopped: a number in a template is too large",
+        ),
+        ("Caf\xe9\n".encode("latin-1"), "template refused: document.md.j2:1 is not UTF-8 text"),
+        ("one\ntwo\n{{ plan.nothing.here }}\n", "document.md.j2:3: template error:"),
+    ],
+    ids=["recursive-macro", "extends-itself", "huge-string", "huge-number", "latin-1", "runtime"],
+)
+def test_a_broken_template_is_refused_with_its_file_and_line(smplan, tmp_path, template, says):
+    result = render_with(smplan, tmp_path, template)
+
+    assert result.exit_code == 2
+    assert "internal error" not in result.output
+    assert says in result.stderr
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_runaway_output_stops_with_a_message(smplan, tmp_path, monkeypatch):
+    from smplan.render import environment
+
+    monkeypatch.setattr(environment, "MAX_OUTPUT_CHARS", 1_000_000)
+    loop = "{% for i in range(100000) %}{% for j in range(100000) %}xxxx{% endfor %}{% endfor %}"
+
+    result = render_with(smplan, tmp_path, loop)
+
+    assert result.exit_code == 2
+    assert "template stopped: the document passed 1,000,000 characters" in result.stderr
+
+
+def test_runaway_time_stops_with_a_message(smplan, tmp_path, monkeypatch):
+    from smplan.render import environment
+
+    monkeypatch.setattr(environment, "MAX_RENDER_SECONDS", 1.0)
+    # Writes nothing, so only the clock can stop it.
+    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+
+    result = render_with(smplan, tmp_path, loop)
+
+    assert result.exit_code == 2
+    assert "template stopped: the document took more than 1 seconds" in result.stderr
+
+
+# --- the smaller edges -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["", "/"])
+def test_rendering_a_path_with_no_file_name_is_a_usage_error(smplan, path):
+    result = smplan("render", path, "-f", "md")
+
+    assert result.exit_code == 2
+    assert "is not a plan file" in result.stderr
+
+
+def test_a_batch_may_not_write_over_one_of_its_own_plans(smplan, tmp_path):
+    (tmp_path / "q.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    other = tmp_path / "q.summary.md"
+    other.write_text("smplan: 1\n", encoding="utf-8")
+
+    result = smplan("render", tmp_path / "q.yaml", other, "-f", "md", "--summary")
+
+    assert result.exit_code == 2
+    assert "the document would overwrite" in result.stderr
+    assert "a plan of the same batch" in result.stderr
+    assert other.read_text(encoding="utf-8") == "smplan: 1\n"
+
+
+def test_jobs_are_capped_to_the_processors(monkeypatch):
+    from smplan.render import files
+
+    started: list[int] = []
+
+    class Pool:
+        def __init__(self, max_workers: int) -> None:
+            started.append(max_workers)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def map(self, *args):
+            return map(*args)
+
+    monkeypatch.setattr(files, "ProcessPoolExecutor", Pool)
+    jobs = [(EXAMPLE, Path("/nonexistent") / f"{i}.md") for i in range(50)]
+    options = files.RenderOptions(fmt="md")
+
+    list(files.render_batch(jobs, options, workers=10_000))
+
+    assert started == [] or started[0] <= files.available_cpus()
+
+
+def test_check_on_a_terminal_that_speaks_only_ascii_does_not_crash(tmp_path):
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "NO_COLOR": "1"}
+    env.pop("PYTHONIOENCODING", None)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "smplan", "check", str(EXAMPLE)],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert b"internal error" not in done.stderr
+    assert b"Step 1 \\xb7 Team" in done.stdout

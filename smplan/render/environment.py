@@ -15,7 +15,7 @@ from typing import Any
 from smplan import __version__
 from smplan.errors import RenderError, printable
 from smplan.fsutil import FileTooLarge, NotARegularFile, read_regular
-from smplan.i18n import _, current, language, ngettext, pgettext
+from smplan.i18n import L_, _, current, language, ngettext, pgettext
 from smplan.plan.labels import VALUE_LABELS
 from smplan.plan.model import EARLIEST_DATE, Plan
 from smplan.render.formats import FORMATS, RenderOptions, builtin_templates, template_name
@@ -188,6 +188,13 @@ class TemplateLimit(Exception):
     """A template went past one of the bounds above."""
 
 
+def _refused(message: Any) -> Exception:
+    """Jinja's refusal of a template, its message (a catalog one) put in words when shown."""
+    from jinja2.exceptions import SecurityError
+
+    return SecurityError(message)
+
+
 def _folder_loader(root: Path) -> Any:
     """A loader of the templates in `root`: regular files inside it, UTF-8, bounded.
 
@@ -195,7 +202,6 @@ def _folder_loader(root: Path) -> Any:
     refuses such paths; so are pipes, devices and files over `MAX_TEMPLATE_BYTES`.
     """
     from jinja2 import BaseLoader, TemplateNotFound
-    from jinja2.exceptions import SecurityError
 
     folder = root.resolve()
 
@@ -204,9 +210,7 @@ def _folder_loader(root: Path) -> Any:
             path = (folder / template).resolve()
             if not path.is_relative_to(folder):
                 if (folder / template).exists():
-                    raise SecurityError(
-                        _("{name} leads outside the template folder").format(name=template)
-                    )
+                    raise _refused(L_("{name} leads outside the template folder", name=template))
                 raise TemplateNotFound(template)
             try:
                 data = read_regular(path, MAX_TEMPLATE_BYTES)
@@ -217,26 +221,26 @@ def _folder_loader(root: Path) -> Any:
             except NotARegularFile as exc:
                 if exc.kind == "directory":
                     raise TemplateNotFound(template) from None
-                message = _("{name} is not a regular file").format(name=template)
-                raise SecurityError(message) from None
+                message = L_("{name} is not a regular file", name=template)
+                raise _refused(message) from None
             except FileTooLarge:
-                raise SecurityError(
-                    _("{name} is larger than {limit} bytes").format(
-                        name=template, limit=f"{MAX_TEMPLATE_BYTES:,}"
+                raise _refused(
+                    L_(
+                        "{name} is larger than {limit} bytes",
+                        name=template,
+                        limit=f"{MAX_TEMPLATE_BYTES:,}",
                     )
                 ) from None
             except OSError as exc:
-                raise SecurityError(
-                    _("{name} cannot be read: {reason}").format(
-                        name=template, reason=exc.strerror or exc
-                    )
+                raise _refused(
+                    L_("{name} cannot be read: {reason}", name=template, reason=exc.strerror or exc)
                 ) from None
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
                 line = data.count(b"\n", 0, exc.start) + 1
-                raise SecurityError(
-                    _("{name}:{line} is not UTF-8 text").format(name=template, line=line)
+                raise _refused(
+                    L_("{name}:{line} is not UTF-8 text", name=template, line=line)
                 ) from None
             mtime = path.stat().st_mtime_ns
 
@@ -262,15 +266,15 @@ def _sandbox_class() -> Any:
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**" and isinstance(left, int) and isinstance(right, int):
                 if abs(left) > 1 and right > 4096:
-                    raise TemplateLimit(_("a number in a template is too large"))
+                    raise TemplateLimit(L_("a number in a template is too large"))
             elif operator == "*":
                 for value, times in ((left, right), (right, left)):
                     if isinstance(value, str | list | tuple) and isinstance(times, int):
                         if len(value) * times > MAX_VALUE_SIZE:
-                            raise TemplateLimit(_("a value in a template is too large"))
+                            raise TemplateLimit(L_("a value in a template is too large"))
             elif operator == "+" and isinstance(left, str | list | tuple):
                 if hasattr(right, "__len__") and len(left) + len(right) > MAX_VALUE_SIZE:
-                    raise TemplateLimit(_("a value in a template is too large"))
+                    raise TemplateLimit(L_("a value in a template is too large"))
             return super().call_binop(context, operator, left, right)
 
     return BoundedSandbox
@@ -397,7 +401,7 @@ def _bounded(join: Any, chunks: Any) -> str:
         size += len(chunk)
         if size > MAX_OUTPUT_CHARS:
             raise TemplateLimit(
-                _("the document passed {limit} characters").format(limit=f"{MAX_OUTPUT_CHARS:,}")
+                L_("the document passed {limit} characters", limit=f"{MAX_OUTPUT_CHARS:,}")
             )
         kept.append(chunk)
     return str(join(kept))
@@ -421,7 +425,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
     def stop(signum: int, frame: Any) -> None:
         raise TemplateLimit(
-            _("the document took more than {seconds} seconds").format(seconds=f"{seconds:g}")
+            L_("the document took more than {seconds} seconds", seconds=f"{seconds:g}")
         )
 
     previous = signal.signal(signal.SIGALRM, stop)
@@ -477,9 +481,11 @@ def render_text(plan: Plan, options: RenderOptions) -> str:
     """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf)."""
     kind = FORMATS[options.fmt].template
     env = _environment(kind, options.template_dir)
+    name = template_name(options.fmt, options.summary)
+    failure: Exception | None = None
+    created = source_date(plan)
     with language(options.lang or plan.language):
-        context = _context(plan, source_date(plan))
-        name = template_name(options.fmt, options.summary)
+        context = _context(plan, created)
         try:
             template = env.get_template(name)
             with _time_limit(MAX_RENDER_SECONDS):
@@ -487,7 +493,10 @@ def render_text(plan: Plan, options: RenderOptions) -> str:
         except RenderError:
             raise
         except Exception as exc:  # whatever a template does wrong is the template's error
-            raise _template_error(exc, options.template_dir, name) from None
+            failure = exc
+    if failure is not None:
+        # Out of the document's language: the message is for the person running smplan.
+        raise _template_error(failure, options.template_dir, name) from None
     if kind == "md":
         # Templates stay readable with generous blank lines; the document gets one.
         text = _BLANK_RUNS.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"
