@@ -316,8 +316,8 @@ def test_a_source_date_epoch_the_renderers_cannot_take_is_refused(
 
     assert result.exit_code == 2
     assert (
-        f"SOURCE_DATE_EPOCH is not a number of seconds since 1970 that gives a date from 1904-01-01 on: '{epoch}'"
-        in result.stderr
+        "SOURCE_DATE_EPOCH is not a number of seconds since 1970 that gives a date from "
+        f"1904-01-01 on: '{epoch}'" in result.stderr
     )
 
 
