@@ -198,6 +198,37 @@ def large_plan(scale: int, seed: int = 7) -> dict[str, Any]:
     }
 
 
+def dangling_plan(count: int) -> dict[str, Any]:
+    """A plan whose approval rule names `count` team members that do not exist.
+
+    As many members exist, with ids close to none of the names, so each reference is
+    looked up among all of them and finds no near match: the worst case for the hints.
+    """
+    members = [
+        {
+            "id": f"member-{i}",
+            "name": f"Member {i}",
+            "role": "Baker",
+            "department": "operations",
+            "responsibilities": ["Bakes"],
+            "hours_per_week": 1,
+        }
+        for i in range(count)
+    ]
+    drafted = [f"zz{i}-nobody" for i in range(count)]
+    return {
+        "smplan": 1,
+        "project": {"name": "Dangling references", "language": "en"},
+        "team": {"members": members, "approvals": [{"content": "Posts", "drafted_by": drafted}]},
+    }
+
+
+def write_dangling(count: int, path: Path) -> Path:
+    """Write the plan of `count` dangling references to `path`."""
+    path.write_text(plan_text(dangling_plan(count)), encoding="utf-8")
+    return path
+
+
 def plan_text(data: dict[str, Any]) -> str:
     """Plan data as the YAML a person would keep."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -28,6 +28,13 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def printable_lines(text: str) -> str:
+    """`text` with control characters escaped as `printable` does, its line breaks kept."""
+    if text.isprintable():
+        return text
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem in a plan file, located as precisely as the file allows."""

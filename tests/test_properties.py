@@ -110,7 +110,7 @@ def strategy_for(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]
     if annotation is float:
         return st.floats(allow_nan=False, allow_infinity=False, **bounds)
     if annotation is dt.date:
-        return st.dates()
+        return st.dates(**bounds)
     if annotation is str:
         return st.from_regex(pattern, fullmatch=True) if pattern else TEXT
     raise TypeError(f"no strategy for the field type {annotation!r}")

@@ -45,3 +45,78 @@ def test_the_cache_can_be_turned_off(smplan, tmp_path, monkeypatch):
     render._environment.cache_clear()
     # Nothing but the document: no cache folder anywhere, not even one named "off".
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["plain.md", "work"]
+
+
+# --- a cache entry is code: one that smplan did not write never runs ---------------------
+
+
+def hostile_entry(marker: Path) -> bytes:
+    """A cache entry whose loading writes `marker`: Jinja unpickles what follows its magic."""
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    class Payload:
+        def __reduce__(self):
+            return (exec, (f"import pathlib; pathlib.Path({str(marker)!r}).write_text('ran')",))
+
+    return bc_magic + pickle.dumps(Payload(), protocol=2)
+
+
+def test_a_hostile_entry_would_run_code_in_jinjas_own_cache(tmp_path):
+    # What the tests below guard against: Jinja itself loads the entry and runs it.
+    import io
+
+    from jinja2.bccache import Bucket
+
+    marker = tmp_path / "ran"
+    Bucket(None, "key", "checksum").load_bytecode(io.BytesIO(hostile_entry(marker)))  # type: ignore[arg-type]
+    assert marker.read_text() == "ran"
+
+
+def test_an_entry_not_signed_by_the_user_is_never_loaded(smplan, tmp_path, monkeypatch):
+    from smplan.render import environment as render
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SMPLAN_CACHE_DIR", str(cache))
+    render._environment.cache_clear()
+    first = render_md(smplan, tmp_path, "first.md")
+    entries = sorted(cache.rglob("*.cache"))
+    assert entries
+    marker = tmp_path / "ran"
+    for entry in entries:
+        # Laid out as smplan lays out its entries, with a signature made without the key.
+        entry.write_bytes(bytes(32) + hostile_entry(marker))
+    render._environment.cache_clear()
+
+    assert render_md(smplan, tmp_path, "second.md") == first
+    render._environment.cache_clear()
+    assert not marker.exists(), "a cache entry ran code"
+    # The entries were compiled again, signed, and are used from now on.
+    assert all(not entry.read_bytes().startswith(bytes(32)) for entry in entries)
+
+
+def test_a_folder_others_may_write_to_is_not_used(smplan, tmp_path, monkeypatch):
+    import hashlib
+    import hmac
+
+    from smplan.render import environment as render
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SMPLAN_CACHE_DIR", str(cache))
+    render._environment.cache_clear()
+    first = render_md(smplan, tmp_path, "first.md")
+    (folder,) = cache.iterdir()
+    key = (folder / "key").read_bytes()
+    marker = tmp_path / "ran"
+    # Even an entry signed with the user's key is refused once others may write there.
+    for entry in folder.glob("*.cache"):
+        data = hostile_entry(marker)
+        name = entry.name.encode()
+        entry.write_bytes(hmac.new(key, name + b"\0" + data, hashlib.sha256).digest() + data)
+    folder.chmod(0o777)
+    render._environment.cache_clear()
+
+    assert render_md(smplan, tmp_path, "second.md") == first
+    render._environment.cache_clear()
+    assert not marker.exists(), "a cache entry ran code"

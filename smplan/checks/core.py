@@ -13,7 +13,6 @@ language when the findings are made.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,7 +20,8 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from smplan.i18n import L_, LP_, NP_, Message, Number, current, language, pgettext, shown
+from smplan.checks.suggest import closest
+from smplan.i18n import L_, LN_, LP_, NP_, Message, Number, current, language, pgettext, shown
 from smplan.plan.meta import Kind, collections, needed, things
 from smplan.plan.model import STEPS, Plan
 
@@ -376,10 +376,19 @@ def _unknown_hint(
     value: str, known: list[str], plural: Message, listed: Message | None = None
 ) -> Message:
     """Hint for an unknown id: the nearest known one, else the known ones, else none yet."""
-    close = difflib.get_close_matches(value, known, n=1)
-    if close:
-        return L_("did you mean `{id}`?", id=close[0])
+    found = closest(value, known)
+    if found.match is not None:
+        return L_("did you mean `{id}`?", id=found.match)
     if known:
         listed = listed or L_("known {things}", things=plural)
-        return L_("{listed}: {ids}", listed=listed, ids=", ".join(known))
+        ids = ", ".join(found.closest)
+        if found.more:
+            return LN_(
+                "{listed}: {ids} and {n} more",
+                "{listed}: {ids} and {n} more",
+                found.more,
+                listed=listed,
+                ids=ids,
+            )
+        return L_("{listed}: {ids}", listed=listed, ids=ids)
     return L_("no {things} are recorded yet", things=plural)

@@ -82,21 +82,23 @@ def report_error(error: SmplanError) -> None:
 
 def _report(error: SmplanError) -> None:
     from smplan.cli.console import err_console
-    from smplan.errors import PlanFileError
+    from smplan.errors import PlanFileError, printable_lines
     from smplan.i18n import pgettext
 
     if isinstance(error, PlanFileError):
         # One line per problem, in the FILE:LINE:COL form editors and CI understand.
-        for line in error.message.splitlines():
+        for line in printable_lines(error.message).splitlines():
             err_console.print(line, highlight=False, markup=False, soft_wrap=True)
         return
     from rich.markup import escape
 
     label = escape(pgettext("report", "error:"))
-    err_console.print(f"[bold red]{label}[/] {escape(error.message)}", soft_wrap=True)
+    message = escape(printable_lines(error.message))
+    err_console.print(f"[bold red]{label}[/] {message}", soft_wrap=True)
     if error.hint:
         label = escape(pgettext("report", "hint:"))
-        err_console.print(f"[dim]{label}[/] {escape(error.hint)}", soft_wrap=True)
+        hint = escape(printable_lines(error.hint))
+        err_console.print(f"[dim]{label}[/] {hint}", soft_wrap=True)
 
 
 def _register() -> None:
@@ -125,6 +127,16 @@ def _register() -> None:
 _register()
 
 
+def _tolerant_streams() -> None:
+    # A terminal that cannot show a character (LC_ALL=C: ASCII) gets it as an escape
+    # such as \xb7 rather than the command failing half-way through its report.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if callable(reconfigure) and encoding not in ("utf8", "utf16", "utf32"):
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the `smplan` console script.
 
@@ -140,6 +152,7 @@ def _main(argv: list[str] | None) -> NoReturn:
 
     _state["debug"] = False
     activate()
+    _tolerant_streams()
     try:
         code = app(args=argv, prog_name="smplan", standalone_mode=False)
     except SmplanError as error:

@@ -257,8 +257,10 @@ def _print_report(report: Any, headings: bool = True) -> None:
             heading += f"  {_status(status)}"
         if headings:
             console.print(heading, soft_wrap=True)
-        for entry in items:
-            console.print("  " + _finding_line(entry.file or name, entry), soft_wrap=True)
+        if items:
+            # One print per step: Rich's cost is per call, and a plan may have thousands.
+            lines = ("  " + _finding_line(entry.file or name, entry) for entry in items)
+            console.print("\n".join(lines), soft_wrap=True)
     done = sum(1 for s in statuses.values() if s == "complete")
     total = len(statuses)
     invalid, valid = pgettext("verdict", "invalid"), pgettext("verdict", "valid")

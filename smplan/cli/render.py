@@ -11,6 +11,7 @@ from smplan.cli import app, known_language, report_error, unknown_format
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
+from smplan.fsutil import is_standard_stream
 from smplan.i18n import L_, LN_, speak
 from smplan.render.formats import FORMATS
 
@@ -37,7 +38,8 @@ def render(
         "-o",
         help="File to write (one plan) or folder to write in (several plans, or a path "
         "ending in /; it is created if needed). "
-        "Default: next to each plan, with the format's extension.",
+        "Default: next to each plan, with the format's extension. "
+        "`-o -` writes the document to standard output.",
         show_default=False,
     ),
     template_dir: Path | None = typer.Option(
@@ -80,7 +82,6 @@ def render(
     failed, or a single plan does not fit the format; 2 when a plan cannot be
     read or the options cannot work.
     """
-    from smplan.i18n import L_
     from smplan.render.files import plan_outputs, render_batch
     from smplan.render.formats import RenderOptions, format_for
     from smplan.render.pdf import ensure_pdf_support
@@ -95,6 +96,13 @@ def render(
         raise UsageError(L_("--since takes one plan"), hint=L_("render the plans one at a time"))
     if output_format is not None and output_format not in FORMATS:
         raise unknown_format(output_format, FORMATS)
+    if output_arg == "-":
+        if len(paths) > 1:
+            raise UsageError(
+                L_("-o - writes one document to standard output, and there are several plans"),
+                hint=L_("give one plan, or a folder with -o"),
+            )
+        output_arg = "/dev/stdout"
     output = Path(output_arg) if output_arg else None
     if output_arg and output is not None and (len(paths) > 1 or output_arg.endswith(("/", os.sep))):
         _make_folder(output)
@@ -140,10 +148,11 @@ def render(
 
     failed = [o for o in outcomes if o.message is not None]
     for outcome in outcomes:
-        if outcome.wrote is not None:
+        # A document sent to standard output is followed by nothing else there.
+        if outcome.wrote is not None and not is_standard_stream(outcome.output or ""):
             typer.echo(outcome.wrote)
     for outcome in failed:
-        _report(outcome.message or "", outcome.hint, outcome.located)
+        _report(outcome.message or "", outcome.hint, outcome.located, outcome.language)
     if not failed:
         return
     if len(outcomes) == 1:
@@ -170,9 +179,9 @@ def _make_folder(path: Path) -> None:
         ) from None
 
 
-def _report(message: str, hint: str | None, located: bool) -> None:
+def _report(message: str, hint: str | None, located: bool, lang: str | None = None) -> None:
     if located:
         for line in message.splitlines():
             err_console.print(line, highlight=False, markup=False, soft_wrap=True)
     else:
-        report_error(SmplanError(message, hint=hint))
+        report_error(SmplanError(message, hint=hint, language=lang))

@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup_escape
+
+from smplan.errors import printable_lines
 
 if TYPE_CHECKING:
     from smplan.interview.session import Block, Question
+
+
+def escape(text: str) -> str:
+    """Text from the plan or the user, safe to print: no markup, no terminal controls."""
+    return _markup_escape(printable_lines(text))
 
 
 class TerminalAsker:

@@ -94,7 +94,7 @@ def _render_once(source: Path, output: Path, options: object) -> None:
         typer.echo(f"[{stamp}] {outcome.wrote}")
         print_findings(check_file(source, set(), False, getattr(options, "lang", None)))
         return
-    _report(outcome.message or "", outcome.hint, outcome.located)
+    _report(outcome.message or "", outcome.hint, outcome.located, outcome.language)
     if output.exists():
         failed = L_("{path} was not rendered (the last good document is kept).", path=_name(source))
     else:

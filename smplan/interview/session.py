@@ -9,6 +9,7 @@ an `Asker`, which the command line implements with prompts and the tests with a 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import shlex
@@ -25,10 +26,25 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from smplan.checks import RULES, run_checks, step_status
-from smplan.errors import Interrupted, PlanInvalidError, Problem, UsageError, printable
+from smplan.errors import (
+    Interrupted,
+    PlanInvalidError,
+    Problem,
+    UsageError,
+    cannot_write,
+    printable,
+)
+from smplan.fsutil import FileLocked, locked, read_regular
 from smplan.i18n import L_, _, language, language_name, languages, pgettext
 from smplan.interview.guidance import ERRORS, tr
-from smplan.plan.files import load_plan, read_yaml, validate_data
+from smplan.plan.files import (
+    MAX_BYTES,
+    decode_text,
+    load_plan,
+    read_plan_file,
+    read_yaml,
+    validate_data,
+)
 from smplan.plan.labels import value_label
 from smplan.plan.meta import Kind as Thing
 from smplan.plan.meta import Ref, marker, named, things, without_none
@@ -929,12 +945,7 @@ def read_answers(path: Path) -> dict[str, Any]:
     """The answers a YAML file in the plan's shape gives, checked against the model."""
 
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise UsageError(
-            L_("cannot read {path}: {reason}", path=printable(name), reason=error.strerror or error)
-        ) from None
+    text = decode_text(read_plan_file(Path(path), name), name)
     data, source = read_yaml(text, name)
     validate_data({**data, "smplan": data.get("smplan", 1)}, source, name)
     # The format version is the plan's, not an answer.
@@ -999,8 +1010,11 @@ def open_plan(path: Path) -> tuple[Plan, PlanWriter, bool]:
     """The plan in `path` and a writer for it; a new plan when the file does not exist."""
 
     path = Path(path)
-    if not path.exists() or (path.is_file() and not path.read_bytes().strip()):
+    if not path.exists():
         return Plan(smplan=1), PlanWriter(path), True
+    with contextlib.suppress(OSError):  # what cannot be read, load_plan says why
+        if not read_regular(path, MAX_BYTES).strip():
+            return Plan(smplan=1), PlanWriter(path), True
     loaded = load_plan(path)
     return loaded.plan, PlanWriter.open(path, loaded.plan), False
 
@@ -1029,17 +1043,37 @@ def init(
                 folder=printable(str(folder)),
             )
         )
-    plan, writer, new = open_plan(path)
-    if answers is not None:
-        plan = merge_answers(plan, read_answers(answers), str(answers))
-        writer.save(plan)
-    interview = Interview(plan, asker, writer, str(path), forced_lang=lang, new=new)
-    if not interactive:
-        _without_terminal(interview, section)
-        interview.conclude()
+    with _editing(path):
+        plan, writer, new = open_plan(path)
+        if answers is not None:
+            plan = merge_answers(plan, read_answers(answers), str(answers))
+            writer.save(plan)
+        interview = Interview(plan, asker, writer, str(path), forced_lang=lang, new=new)
+        if not interactive:
+            _without_terminal(interview, section)
+            interview.conclude()
+            return interview.plan
+        interview.run(section)
         return interview.plan
-    interview.run(section)
-    return interview.plan
+
+
+@contextlib.contextmanager
+def _editing(path: Path) -> Iterator[None]:
+    """Hold the plan's lock for the interview: one `smplan init` per file at a time."""
+    shown = printable(str(path))
+    lock = contextlib.ExitStack()
+    try:
+        lock.enter_context(locked(path))
+    except FileLocked as held:
+        who = _("process {pid}").format(pid=held.pid) if held.pid else _("another process")
+        raise UsageError(
+            _("{path} is already being edited by {who}").format(path=shown, who=who),
+            hint=_("finish or stop that `smplan init` first, then run this one again"),
+        ) from None
+    except OSError as error:
+        raise cannot_write(path, error) from None
+    with lock:
+        yield
 
 
 def _without_terminal(interview: Interview, section: str | None) -> None:

@@ -20,8 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from smplan import __version__
 from smplan.errors import PlanFileError, PlanInvalidError, Problem
-from smplan.fsutil import atomic_write
-from smplan.i18n import languages
+from smplan.fsutil import FileTooLarge, NotARegularFile, atomic_write, read_regular
+from smplan.i18n import N_, _, languages
 from smplan.plan.meta import without_none
 from smplan.plan.model import FORMAT_VERSION, Plan
 
@@ -110,29 +110,46 @@ def load_plan(path: Path | str) -> LoadedPlan:
     """Read and validate a plan file; raise `PlanFileError` or `PlanInvalidError`."""
     path = Path(path)
     name = str(path)
+    return parse_plan_bytes(read_plan_file(path, name), name, path=path)
+
+
+#: What each kind of file that is not a regular one is called in messages.
+_NOT_A_FILE = {
+    "directory": N_("is a directory, not a plan file"),
+    "fifo": N_("is a named pipe (FIFO), not a plan file"),
+    "device": N_("is a device, not a plan file"),
+    "socket": N_("is a socket, not a plan file"),
+    "other": N_("is not a regular file, not a plan file"),
+}
+
+
+def read_plan_file(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a plan (or answers) file: a regular file of at most `limit` bytes.
+
+    Anything else, a directory, a pipe, a device, is refused with `PlanFileError` before
+    a byte is read, and a file that turns out larger than `limit` after `limit + 1`.
+    """
     try:
-        if path.is_dir():
-            raise PlanFileError(name, [Problem("is a directory, not a plan file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PlanFileError(
-                name,
-                [
-                    Problem(
-                        f"file is too large ({size:,} bytes); a plan file is at most "
-                        f"{MAX_BYTES:,} bytes",
-                        hint="is this really a plan file?",
-                    )
-                ],
-            )
-        raw = path.read_bytes()
+        return read_regular(path, limit)
+    except NotARegularFile as exc:
+        raise PlanFileError(name, [Problem(_(_NOT_A_FILE[exc.kind]))]) from None
+    except FileTooLarge as exc:
+        raise PlanFileError(
+            name,
+            [
+                Problem(
+                    f"file is too large ({exc.size:,} bytes); a plan file is at most "
+                    f"{limit:,} bytes",
+                    hint="is this really a plan file?",
+                )
+            ],
+        ) from None
     except FileNotFoundError:
         raise PlanFileError(name, [Problem("no such file")]) from None
     except PermissionError:
         raise PlanFileError(name, [Problem("permission denied")]) from None
     except OSError as exc:
         raise PlanFileError(name, [Problem(f"cannot read file: {exc.strerror or exc}")]) from None
-    return parse_plan_bytes(raw, name, path=path)
 
 
 def parse_plan_bytes(raw: bytes, filename: str, *, path: Path | None = None) -> LoadedPlan:
@@ -169,7 +186,7 @@ def decode_text(raw: bytes, filename: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _position(raw, exc.start)
         raise PlanFileError(
@@ -183,7 +200,6 @@ def decode_text(raw: bytes, filename: str) -> str:
                 )
             ],
         ) from None
-    return text
 
 
 def parse_plan_text(text: str, filename: str, *, path: Path | None = None) -> LoadedPlan:

@@ -109,6 +109,8 @@ MAX_AMOUNT = 1e12
 MAX_AUDIENCE = 10**11
 MAX_POSTS_PER_WEEK = 1000
 MetricValue = Annotated[float, Field(ge=-1e15, le=1e15)]
+#: PDF fonts count time from 1904: no date of a plan may come before.
+EARLIEST_DATE = dt.date(1904, 1, 1)
 
 
 def _known_language(value: str) -> str:
@@ -581,6 +583,7 @@ class Objective(Model):
     deadline: dt.date | None = text(
         N_("When it must be reached (YYYY-MM-DD)."),
         "2027-06-30",
+        ge=EARLIEST_DATE,
     )
 
 
@@ -675,6 +678,7 @@ class Metric(Model):
     deadline: dt.date | None = text(
         N_("When the target must be reached (YYYY-MM-DD)."),
         "2027-06-30",
+        ge=EARLIEST_DATE,
     )
     source: Text | None = text(
         N_("Where the data comes from."),
@@ -1001,10 +1005,12 @@ class Project(Model):
     date: Annotated[dt.date | None, Needed(LP_("field", "date"))] = text(
         N_("Date of this version (YYYY-MM-DD)."),
         "2026-11-25",
+        ge=EARLIEST_DATE,
     )
     horizon: dt.date | None = text(
         N_("The date the plan runs until (YYYY-MM-DD)."),
         "2027-12-31",
+        ge=EARLIEST_DATE,
     )
     timezone: Timezone | None = text(
         N_(

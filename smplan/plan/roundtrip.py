@@ -8,6 +8,7 @@ the model would put them. Every write is atomic.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import difflib
 import io
@@ -18,10 +19,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from smplan.errors import cannot_write
-from smplan.fsutil import atomic_write
+from smplan.errors import PlanFileError, Problem, cannot_write
+from smplan.fsutil import ReadOnlyFile, Stamp, atomic_write, read_regular
+from smplan.i18n import _
+from smplan.plan.files import MAX_BYTES, parse_plan_bytes
 from smplan.plan.model import Plan
 
 #: Indentation of a file smplan creates: PyYAML's default, sequences not indented.
@@ -67,16 +70,32 @@ class PlanWriter:
     def __init__(self, path: Path, text: str | None = None, plan: Plan | None = None) -> None:
         """Start from the file's current text and plan, or from nothing for a new file."""
         from ruamel.yaml import YAML
-        from ruamel.yaml.util import load_yaml_guess_indent
 
         self.path = Path(path)
         self._yaml = YAML(typ="rt")
         self._yaml.preserve_quotes = True
         # A wide line keeps long answers on one line, as a person would have typed them.
         self._yaml.width = 4096
+        self._doc: Any = None
+        self._load_text(text)
+        self._base: dict[str, Any] | None = plain(plan) if plan is not None else None
+        #: The plan as the caller last gave it; the file may hold more (another writer's).
+        self._ours = self._base
+        #: What the file was when last read or written here; None while it does not exist.
+        self._stamp: Stamp | None = None
+        if text is not None:
+            self._stamp = Stamp.of(text.encode("utf-8"), self.path)
+        else:
+            # A new plan replaces what the file holds now, but not what comes after.
+            with contextlib.suppress(OSError):
+                self._stamp = Stamp.of(read_regular(self.path, MAX_BYTES), self.path)
+
+    def _load_text(self, text: str | None) -> None:
+        from ruamel.yaml.util import load_yaml_guess_indent
+
         mapping, offset = _NEW_FILE_INDENT
         sequence = mapping + offset
-        self._doc: Any = None
+        self._doc = None
         if text is not None and text.strip():
             # Write the file back with the indentation it was written with.
             _, guessed_sequence, guessed_offset = load_yaml_guess_indent(text)
@@ -89,21 +108,25 @@ class PlanWriter:
             self._doc = self._yaml.load(text)
             self._yaml.explicit_start = text.lstrip().startswith("---")
         self._yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        self._base: dict[str, Any] | None = plain(plan) if plan is not None else None
 
     @classmethod
     def open(cls, path: Path, plan: Plan | None) -> PlanWriter:
         """A writer for `path`, reading the file's text when `plan` came from it."""
         path = Path(path)
         if plan is not None and path.exists():
-            return cls(path, path.read_text(encoding="utf-8"), plan)
+            data = read_regular(path, MAX_BYTES)
+            writer = cls(path, _text(data), plan)
+            writer._stamp = Stamp.of(data, path)
+            return writer
         return cls(path)
 
     def render(self, plan: Plan) -> str:
         """The file's text once `plan` is applied to it."""
+        return self._render_data(plain(plan))
+
+    def _render_data(self, new: dict[str, Any]) -> str:
         from ruamel.yaml.comments import CommentedMap
 
-        new = plain(plan)
         if not isinstance(self._doc, CommentedMap):
             self._doc = _to_node(new)
         else:
@@ -115,14 +138,149 @@ class PlanWriter:
         return stream.getvalue()
 
     def save(self, plan: Plan) -> bool:
-        """Write `plan` atomically when it differs from the last version; say if it did."""
-        if self._base is not None and self.path.exists() and plain(plan) == self._base:
+        """Write `plan` atomically when it differs from the last version; say if it did.
+
+        When another program changed the file since it was read or written here, what
+        changed in `plan` since the last save is laid over the file as it is now; when
+        both changed the same answer, nothing is written and `PlanFileError` says so.
+        """
+        ours = plain(plan)
+        if self._ours is not None and self.path.exists() and ours == self._ours:
             return False
+        self._follow_other_writer()
+        if self._base is None:
+            target = ours
+        else:
+            try:
+                target = merge3(self._ours or {}, ours, self._base)
+                Plan.model_validate(target)
+            except MergeConflict as conflict:
+                raise self._conflict(conflict.where) from None
+            except ValidationError:
+                raise self._conflict("") from None
+        text = self._render_data(target)
         try:
-            atomic_write(self.path, self.render(plan))
+            atomic_write(self.path, text)
+        except ReadOnlyFile:
+            problem = Problem(
+                _("the plan is read-only: nothing was saved"),
+                hint=_("make it writable (chmod u+w) and run the command again"),
+            )
+            raise PlanFileError(str(self.path), [problem]) from None
         except OSError as error:
             raise cannot_write(self.path, error) from None
+        self._ours = ours
+        self._stamp = Stamp.of(text.encode("utf-8"), self.path)
         return True
+
+    def _follow_other_writer(self) -> None:
+        """Take in what another program wrote to the file since it was last seen here."""
+        try:
+            data = read_regular(self.path, MAX_BYTES)
+        except FileNotFoundError:
+            return  # removed meanwhile: it is written again whole
+        except OSError:
+            return  # unreadable: the write says why
+        if self._stamp is not None and self._stamp.same_content(data):
+            return
+        if self._stamp is None and not data.strip():
+            return
+        try:
+            theirs = parse_plan_bytes(data, str(self.path), path=self.path)
+        except PlanFileError as error:
+            problem = Problem(
+                _(
+                    "another program changed the file since smplan read it, and it is no "
+                    "longer a valid plan: nothing was saved"
+                ),
+                hint=_("fix the file, then run `smplan init` again: {first}").format(
+                    first=error.problems[0].format(str(self.path)) if error.problems else ""
+                ),
+            )
+            raise PlanFileError(str(self.path), [problem]) from None
+        self._load_text(_text(data))
+        self._base = plain(theirs.plan)
+        if self._ours is None:
+            self._ours = {}
+        self._stamp = Stamp.of(data, self.path)
+
+    def _conflict(self, where: str) -> PlanFileError:
+        problem = Problem(
+            _(
+                "another program changed `{where}` in the file since smplan read it, and "
+                "so did this answer: nothing was saved, the file keeps the other change"
+            ).format(where=where or "smplan"),
+            path=where,
+            hint=_("run `smplan init` again to continue from the file as it is now"),
+        )
+        return PlanFileError(str(self.path), [problem])
+
+
+def _text(data: bytes) -> str:
+    """The text of a plan file's bytes, newlines as Python reads them in text mode."""
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+class MergeConflict(Exception):
+    """Both sides of a merge changed the same value, each in its own way."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where)
+        self.where = where
+
+
+_ABSENT: Any = object()
+
+
+def merge3(base: Any, ours: Any, theirs: Any, where: str = "") -> Any:
+    """`theirs` with the changes from `base` to `ours` applied; `MergeConflict` on a clash.
+
+    Mappings merge key by key, lists of items with ids item by item (new items of each
+    side are kept); any other value changed on both sides, differently, is a conflict.
+    """
+    if ours == base:
+        return theirs
+    if theirs == base or ours == theirs:
+        return ours
+    if all(isinstance(v, dict) for v in (base, ours, theirs)):
+        merged = {}
+        for key in [*theirs, *(k for k in ours if k not in theirs)]:
+            value = merge3(
+                base.get(key, _ABSENT),
+                ours.get(key, _ABSENT),
+                theirs.get(key, _ABSENT),
+                f"{where}.{key}" if where else str(key),
+            )
+            if value is not _ABSENT:
+                merged[key] = value
+        return merged
+    if all(isinstance(v, list) and _ided(v) for v in (base, ours, theirs)):
+        return _merge_items(base, ours, theirs, where)
+    raise MergeConflict(where)
+
+
+def _ided(items: list[Any]) -> bool:
+    return all(isinstance(item, dict) and "id" in item for item in items)
+
+
+def _merge_items(base: list[Any], ours: list[Any], theirs: list[Any], where: str) -> list[Any]:
+    sides = (base, ours, theirs)
+    by_id = [{item["id"]: item for item in side} for side in sides]
+    if any(len(index) != len(side) for index, side in zip(by_id, sides, strict=True)):
+        raise MergeConflict(where)  # a repeated id: no safe way to pair the items
+    old, mine, other = by_id
+    merged = []
+    for n, item in enumerate(theirs):
+        value = merge3(
+            old.get(item["id"], _ABSENT), mine.get(item["id"], _ABSENT), item, f"{where}[{n}]"
+        )
+        if value is not _ABSENT:
+            merged.append(value)
+    for key, item in old.items():
+        if key in mine and key not in other and mine[key] != item:
+            raise MergeConflict(f"{where}[{base.index(item)}]")  # edited here, removed there
+    merged += [item for key, item in mine.items() if key not in old and key not in other]
+    return merged
 
 
 def _mapping_indent(text: str) -> int | None:

@@ -6,17 +6,20 @@ import contextlib
 import datetime as dt
 import functools
 import os
+import stat
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from smplan import __version__
 from smplan.checks.diff import diff_page, diff_plans
 from smplan.errors import RenderError, printable
+from smplan.fsutil import FileTooLarge, NotARegularFile, read_regular
 from smplan.i18n import L_, Message, _, current, language, ngettext, pgettext
 from smplan.plan.files import load_plan
 from smplan.plan.labels import VALUE_LABELS
-from smplan.plan.model import Plan
+from smplan.plan.model import EARLIEST_DATE, Plan
 from smplan.render.formats import FORMATS, RenderOptions, builtin_templates, template_name
 from smplan.render.labels import labels
 from smplan.render.markdown import (
@@ -37,11 +40,13 @@ def _bytecode_cache() -> Any:
     smplan or with the user's own templates (the cache checks each template's source).
     The folder is $SMPLAN_CACHE_DIR, else $XDG_CACHE_HOME/smplan, else ~/.cache/smplan;
     SMPLAN_CACHE_DIR=off turns the cache off.
+
+    An entry is compiled code that Jinja unpickles and unmarshals, so loading one runs
+    whatever it holds. Each entry is therefore signed with a key only this user can read
+    (HMAC-SHA256, the key kept 0600 in the cache folder) and its signature checked before
+    Jinja sees a byte of it; the folder itself must be the user's own and closed to
+    others. Anything else is a cache miss, never code that runs.
     """
-    import tempfile
-
-    from jinja2 import FileSystemBytecodeCache
-
     setting = os.environ.get("SMPLAN_CACHE_DIR", "")
     if setting == "off":
         return None
@@ -52,23 +57,109 @@ def _bytecode_cache() -> Any:
         root = (Path(xdg) if xdg else Path.home() / ".cache") / "smplan"
     directory = root / f"templates-{__version__}"
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None
-    if not os.access(directory, os.W_OK):
+    key = _cache_key(directory)
+    if key is None:
         return None
+    return _signed_cache(str(directory), key)
 
-    class AtomicBytecodeCache(FileSystemBytecodeCache):
-        """Writes each entry through a temporary file, so parallel renders never read half."""
+
+#: Compiled templates are a few dozen KiB; anything much larger is not one of ours.
+_MAX_ENTRY = 16 * 1024 * 1024
+_KEY_NAME = "key"
+_KEY_BYTES = 32
+
+
+def _private(info: os.stat_result, *, directory: bool) -> bool:
+    """Whether a cache folder or file is this user's own and nobody else may change it."""
+    kind = stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)
+    closed = 0o022 if directory else 0o077
+    return kind and info.st_uid == os.geteuid() and not info.st_mode & closed
+
+
+def _read_private(path: Path, limit: int) -> bytes | None:
+    """The bytes of a file of ours no one else may touch, not followed through a link."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not _private(os.fstat(fd), directory=False):
+            return None
+        data = os.read(fd, limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= limit else None
+
+
+def _cache_key(directory: Path) -> bytes | None:
+    """The user's key for signing cache entries, made on first use; None if unsafe."""
+    import secrets
+    import tempfile
+
+    try:
+        if not _private(directory.lstat(), directory=True):
+            return None
+    except OSError:
+        return None
+    path = directory / _KEY_NAME
+    key = _read_private(path, _KEY_BYTES)
+    if key is not None and len(key) == _KEY_BYTES:
+        return key
+    if path.exists() or path.is_symlink():
+        return None  # someone else's, or damaged: no cache rather than a guessable key
+    try:
+        fd, name = tempfile.mkstemp(dir=directory, prefix=".key-")  # created 0600
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(_KEY_BYTES))
+        try:
+            # A link never replaces: of two runs making a key at once, the first one wins.
+            os.link(name, path)
+        finally:
+            Path(name).unlink()
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    key = _read_private(path, _KEY_BYTES)
+    return key if key is not None and len(key) == _KEY_BYTES else None
+
+
+def _signed_cache(directory: str, key: bytes) -> Any:
+    import hashlib
+    import hmac
+    import tempfile
+
+    from jinja2 import FileSystemBytecodeCache
+
+    def signature(name: str, data: bytes) -> bytes:
+        # The entry's file name names its template: an entry cannot stand for another.
+        return hmac.new(key, name.encode() + b"\0" + data, hashlib.sha256).digest()
+
+    class SignedBytecodeCache(FileSystemBytecodeCache):
+        """Signs each entry, checks the signature before loading it, writes atomically."""
 
         def load_bytecode(self, bucket: Any) -> None:
+            path = Path(self._get_cache_filename(bucket))
+            entry = _read_private(path, _MAX_ENTRY)
+            size = hashlib.sha256().digest_size
+            if entry is None or len(entry) <= size:
+                return
+            mac, data = entry[:size], entry[size:]
+            if not hmac.compare_digest(mac, signature(path.name, data)):
+                return  # not written by this user's smplan: never unpickled
             try:
-                super().load_bytecode(bucket)
+                bucket.bytecode_from_string(data)
             except Exception:  # a damaged entry is only a cache miss
                 bucket.reset()
 
         def dump_bytecode(self, bucket: Any) -> None:
             target = Path(self._get_cache_filename(bucket))
+            data = bucket.bytecode_to_string()
             try:
                 fd, name = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
             except OSError:
@@ -76,26 +167,131 @@ def _bytecode_cache() -> Any:
             tmp = Path(name)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    bucket.write_bytecode(handle)
+                    handle.write(signature(target.name, data) + data)
                 tmp.replace(target)
             except OSError:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
 
-    return AtomicBytecodeCache(str(directory))
+    return SignedBytecodeCache(directory)
+
+
+#: A template file is text of a few KiB; anything past this is refused unread.
+MAX_TEMPLATE_BYTES = 1024 * 1024
+#: A document is a few dozen KiB; a template that writes more than this is runaway.
+MAX_OUTPUT_CHARS = 32 * 1024 * 1024
+#: Longest a template may keep rendering one document, in seconds.
+MAX_RENDER_SECONDS = 60.0
+#: Largest string or list one `*`, `+` or `**` in a template may make.
+MAX_VALUE_SIZE = 1024 * 1024
+
+
+class TemplateLimit(Exception):
+    """A template went past one of the bounds above."""
+
+
+def _refused(message: Any) -> Exception:
+    """Jinja's refusal of a template, its message (a catalog one) put in words when shown."""
+    from jinja2.exceptions import SecurityError
+
+    return SecurityError(message)
+
+
+def _folder_loader(root: Path) -> Any:
+    """A loader of the templates in `root`: regular files inside it, UTF-8, bounded.
+
+    A symlink or `..` that leads out of the folder is refused, as the PDF fetcher
+    refuses such paths; so are pipes, devices and files over `MAX_TEMPLATE_BYTES`.
+    """
+    from jinja2 import BaseLoader, TemplateNotFound
+
+    folder = root.resolve()
+
+    class FolderLoader(BaseLoader):
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            path = (folder / template).resolve()
+            if not path.is_relative_to(folder):
+                if (folder / template).exists():
+                    raise _refused(L_("{name} leads outside the template folder", name=template))
+                raise TemplateNotFound(template)
+            try:
+                data = read_regular(path, MAX_TEMPLATE_BYTES)
+            except FileNotFoundError:
+                raise TemplateNotFound(template) from None
+            except (NotADirectoryError, IsADirectoryError):
+                raise TemplateNotFound(template) from None
+            except NotARegularFile as exc:
+                if exc.kind == "directory":
+                    raise TemplateNotFound(template) from None
+                message = L_("{name} is not a regular file", name=template)
+                raise _refused(message) from None
+            except FileTooLarge:
+                raise _refused(
+                    L_(
+                        "{name} is larger than {limit} bytes",
+                        name=template,
+                        limit=f"{MAX_TEMPLATE_BYTES:,}",
+                    )
+                ) from None
+            except OSError as exc:
+                raise _refused(
+                    L_("{name} cannot be read: {reason}", name=template, reason=exc.strerror or exc)
+                ) from None
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line = data.count(b"\n", 0, exc.start) + 1
+                raise _refused(
+                    L_("{name}:{line} is not UTF-8 text", name=template, line=line)
+                ) from None
+            mtime = path.stat().st_mtime_ns
+
+            def uptodate() -> bool:
+                try:
+                    return path.stat().st_mtime_ns == mtime
+                except OSError:
+                    return False
+
+            return text, str(path), uptodate
+
+    return FolderLoader()
+
+
+def _sandbox_class() -> Any:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
+        """The sandbox, with `*`, `+` and `**` kept from building values of any size."""
+
+        intercepted_binops = frozenset({"*", "+", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(left, int) and isinstance(right, int):
+                if abs(left) > 1 and right > 4096:
+                    raise TemplateLimit(L_("a number in a template is too large"))
+            elif operator == "*":
+                for value, times in ((left, right), (right, left)):
+                    if isinstance(value, str | list | tuple) and isinstance(times, int):
+                        if len(value) * times > MAX_VALUE_SIZE:
+                            raise TemplateLimit(L_("a value in a template is too large"))
+            elif operator == "+" and isinstance(left, str | list | tuple):
+                if hasattr(right, "__len__") and len(left) + len(right) > MAX_VALUE_SIZE:
+                    raise TemplateLimit(L_("a value in a template is too large"))
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedSandbox
 
 
 @functools.lru_cache(maxsize=8)
 def _environment(kind: str, template_dir: Path | None) -> Any:
     """The Jinja environment for one output kind; kept, so a batch compiles templates once."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
     from markupsafe import Markup, escape
 
     builtin = FileSystemLoader(str(builtin_templates()))
     loaders: list[Any] = [builtin, PrefixLoader({"builtin": builtin})]
     if template_dir is not None:
-        loaders.insert(0, FileSystemLoader(str(template_dir)))
+        loaders.insert(0, _folder_loader(template_dir))
 
     if kind == "md":
 
@@ -111,7 +307,7 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
         def finalize(value: Any) -> Any:
             return "" if value is None else value
 
-    env = ImmutableSandboxedEnvironment(
+    env = _sandbox_class()(
         extensions=["jinja2.ext.i18n"],
         loader=ChoiceLoader(loaders),
         bytecode_cache=_bytecode_cache(),
@@ -134,9 +330,7 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
             escape(line) for line in str(value).splitlines()
         )
     # Templates say {{ _("...") }}; the words come from the catalog of the language in force.
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_, ngettext=ngettext, pgettext=pgettext, newstyle=False
-    )
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, pgettext=pgettext, newstyle=False)
     return env
 
 
@@ -185,7 +379,9 @@ def _template_location(exc: BaseException, template_dir: Path | None) -> str | N
     return None
 
 
-def _template_error(exc: Exception, template_dir: Path | None) -> RenderError:
+def _template_error(
+    exc: Exception, template_dir: Path | None, name: str | None = None
+) -> RenderError:
     from jinja2 import TemplateNotFound
     from jinja2.exceptions import SecurityError
 
@@ -194,11 +390,61 @@ def _template_error(exc: Exception, template_dir: Path | None) -> RenderError:
         text = L_("template not found: {name}", name=printable(str(exc.name)))
     elif isinstance(exc, SecurityError):
         text = L_("template refused: {reason}", reason=printable(str(exc)))
+    elif isinstance(exc, RecursionError):
+        text = L_("template error: templates call themselves without end")
+    elif isinstance(exc, TemplateLimit):
+        text = L_("template stopped: {reason}", reason=printable(str(exc)))
     else:
         reason = printable(str(getattr(exc, "message", None) or exc))
         text = L_("template error: {reason}", reason=reason)
-    where = _template_location(exc, template_dir)
-    return RenderError(L_("{file}: {message}", file=where, message=text) if where else text)
+    where = _template_location(exc, template_dir) or name
+    return RenderError(
+        L_("{file}: {message}", file=printable(where), message=text) if where else text
+    )
+
+
+def _bounded(join: Any, chunks: Any) -> str:
+    """The chunks a template writes, refused once they pass `MAX_OUTPUT_CHARS`."""
+    kept: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise TemplateLimit(
+                L_("the document passed {limit} characters", limit=f"{MAX_OUTPUT_CHARS:,}")
+            )
+        kept.append(chunk)
+    return str(join(kept))
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop a template that renders for longer than `seconds` with `TemplateLimit`.
+
+    A timer signal interrupts the template wherever it is, even in a loop that writes
+    nothing; it needs the main thread, and elsewhere the output bound alone applies.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise TemplateLimit(
+            L_("the document took more than {seconds} seconds", seconds=f"{seconds:g}")
+        )
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _context(plan: Plan, created: dt.datetime | None) -> dict[str, Any]:
@@ -222,13 +468,22 @@ def source_date(plan: Plan) -> dt.datetime | None:
     """The document's timestamp: SOURCE_DATE_EPOCH when set, else the plan's own date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
+        earliest = dt.datetime.combine(EARLIEST_DATE, dt.time(), tzinfo=dt.UTC)
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+            when = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
         except (ValueError, OverflowError, OSError):
+            when = None
+        if when is None or when < earliest:
             raise RenderError(
-                L_("SOURCE_DATE_EPOCH is not a number of seconds: {value}", value=repr(epoch)),
+                L_(
+                    "SOURCE_DATE_EPOCH is not a number of seconds since 1970 that gives a "
+                    "date from {earliest} on: {epoch}",
+                    earliest=EARLIEST_DATE.isoformat(),
+                    epoch=printable(repr(epoch)),
+                ),
                 hint=L_("set it to a Unix timestamp such as 1767225600, or unset it"),
-            ) from None
+            )
+        return when
     if plan.project and plan.project.date:
         return dt.datetime.combine(plan.project.date, dt.time(), tzinfo=dt.UTC)
     return None
@@ -236,21 +491,27 @@ def source_date(plan: Plan) -> dt.datetime | None:
 
 def render_text(plan: Plan, options: RenderOptions) -> str:
     """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf)."""
-    from jinja2 import TemplateError
-
     kind = FORMATS[options.fmt].template
     env = _environment(kind, options.template_dir)
+    name = template_name(options.fmt, options.summary)
     previous = load_plan(options.since).plan if options.since is not None else None
-    try:
-        with language(options.lang or plan.language):
-            context = _context(plan, source_date(plan))
-            context["changes"] = (
-                diff_page(diff_plans(previous, plan, current())) if previous is not None else None
-            )
-            template = env.get_template(template_name(options.fmt, options.summary))
-            text = str(template.render(context))
-    except TemplateError as exc:
-        raise _template_error(exc, options.template_dir) from None
+    failure: Exception | None = None
+    created = source_date(plan)
+    with language(options.lang or plan.language):
+        context = _context(plan, created)
+        context["changes"] = (
+            diff_page(diff_plans(previous, plan, current())) if previous is not None else None
+        )
+        try:
+            template = env.get_template(name)
+            with _time_limit(MAX_RENDER_SECONDS):
+                text = _bounded("".join, template.generate(context))
+        except RenderError:
+            raise
+        except Exception as exc:  # whatever a template does wrong is the template's error
+            failure = exc
+    if failure is not None:
+        raise _template_error(failure, options.template_dir, name) from None
     if kind == "md":
         # Templates stay readable with generous blank lines; the document gets one.
         text = _BLANK_RUNS.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from smplan.errors import (
     cannot_write,
     printable,
 )
-from smplan.fsutil import atomic_write
+from smplan.fsutil import atomic_write, is_standard_stream
 from smplan.i18n import L_, current, language
 from smplan.plan.files import load_plan
 from smplan.render.formats import RenderOptions, default_output, render_plan
@@ -38,6 +39,11 @@ def plan_outputs(
         )
     jobs = []
     for source in sources:
+        if not source.name:
+            raise UsageError(
+                L_("`{source}` is not a plan file", source=printable(str(source))),
+                hint=L_("give the path of a plan, such as plan.yaml"),
+            )
         target = default_output(source, fmt, summary)
         if output is not None:
             if several or output.is_dir():
@@ -46,11 +52,23 @@ def plan_outputs(
                 target = output
         jobs.append((source, target))
     seen: dict[Path, Path] = {}
+    plans = {source.resolve(): source for source in sources}
     for source, target in jobs:
+        if is_standard_stream(target):
+            continue
         key = target.resolve()
         if key == source.resolve():
             raise UsageError(
                 L_("{file}: the document would overwrite the plan itself", file=_name(source))
+            )
+        if key in plans:
+            raise UsageError(
+                L_(
+                    "{file}: the document would overwrite {plan}, a plan of the same batch",
+                    file=_name(source),
+                    plan=_name(plans[key]),
+                ),
+                hint=L_("write the documents to a folder of their own with -o"),
             )
         if key in seen:
             raise UsageError(
@@ -106,6 +124,8 @@ class Outcome:
     output: str | None = None
     #: The line that says the document was written, in the document's language.
     wrote: str | None = None
+    #: The language of the plan's messages.
+    language: str | None = None
     message: str | None = None
     hint: str | None = None
     exit_code: int = 0
@@ -117,17 +137,36 @@ def render_job(source: str, output: str, options: RenderOptions) -> Outcome:
     try:
         written, lang = _render_file(Path(source), Path(output), options)
     except SmplanError as exc:
-        with language(options.lang or exc.language or current()):
+        speaks = options.lang or exc.language or current()
+        with language(speaks):
             return Outcome(
                 source,
                 message=exc.message,
                 hint=exc.hint,
                 exit_code=int(exc.exit_code),
                 located=isinstance(exc, PlanFileError),
+                language=speaks,
             )
+    except Exception as exc:  # a library's failure on one plan must not stop the others
+        reason = str(exc) or type(exc).__name__
+        with language(options.lang or current()):
+            message = L_(
+                "{file}: the document could not be made: {reason}",
+                file=printable(source),
+                reason=printable(reason),
+            )
+            return Outcome(source, message=str(message), exit_code=int(RenderError.exit_code))
     with language(lang):
         wrote = str(L_("Wrote {path}.", path=printable(str(written))))
-    return Outcome(source, output=str(written), wrote=wrote)
+    return Outcome(source, output=str(written), wrote=wrote, language=lang)
+
+
+def available_cpus() -> int:
+    """How many processors this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def render_batch(
@@ -136,6 +175,8 @@ def render_batch(
     """Render every (source, output) pair, `workers` at a time, yielding in input order."""
     sources = [str(s) for s, _ in jobs]
     outputs = [str(o) for _, o in jobs]
+    # More processes than processors only adds start-up time.
+    workers = min(workers, available_cpus())
     if workers <= 1 or len(jobs) <= 1:
         yield from map(render_job, sources, outputs, repeat(options))
         return
