@@ -19,18 +19,13 @@ def _squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ")
 
 
+#: Characters that would start markup, and an underscore that could start emphasis: one not
+#: inside a word (`[^\W_]` is exactly `str.isalnum`). One pass in the regex engine.
+_INLINE = re.compile(r"[\\`*\[\]<|~]|(?<![^\W_])_|_(?![^\W_])")
+
+
 def _escape_inline(text: str) -> str:
-    out = []
-    for i, char in enumerate(text):
-        if char in "\\`*[]<|~":
-            out.append("\\" + char)
-        elif char == "_":
-            # An underscore inside a word never starts emphasis; leave handles readable.
-            inside = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-            out.append("_" if inside else "\\_")
-        else:
-            out.append(char)
-    escaped = _ENTITY.sub(r"\\&", "".join(out))
+    escaped = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\g<0>", text))
     return _CLOSING_HASHES.sub(r"\1\\\2", escaped)
 
 

@@ -20,7 +20,7 @@ from smplan.checks import step_status
 from smplan.i18n import Formatter, language
 from smplan.plan.labels import value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
-from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Plan
+from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Metric, Plan
 from smplan.render.calendar_views import month_title, post_line, weekdays
 from smplan.render.charts import bar_chart
 from smplan.render.labels import labels
@@ -239,6 +239,19 @@ class _Builder:
         self.objective_text = names(plan, OBJECTIVE)
         self.metric_names = names(plan, METRIC)
         self.segment_names = names(plan, SEGMENT)
+        # Who points at whom, gathered once: the tables below look these up per row, so a
+        # render stays linear in the size of the plan.
+        self.channels_of: dict[str, list[Channel]] = {}
+        self.channels_run_by: dict[str, list[Channel]] = {}
+        for c in plan.channels or []:
+            for objective_id in dict.fromkeys(c.objectives):
+                self.channels_of.setdefault(objective_id, []).append(c)
+            if c.owner is not None:
+                self.channels_run_by.setdefault(c.owner, []).append(c)
+        self.metrics_of: dict[str, list[Metric]] = {}
+        for m in plan.metrics or []:
+            if m.objective is not None:
+                self.metrics_of.setdefault(m.objective, []).append(m)
 
     # Small helpers -------------------------------------------------------------------
 
@@ -420,8 +433,7 @@ class _Builder:
                 self.baseline_target(m.baseline, m.target, m.unit),
                 self.fmt.date(m.deadline),
             ]
-            for m in self.plan.metrics or []
-            if m.objective == primary.id
+            for m in self.metrics_of.get(primary.id, [])
         ]
         if not rows:
             return None
@@ -806,14 +818,14 @@ class _Builder:
             return None
         rows: list[list[Cell]] = []
         for o in plan.objectives:
-            channels = [c for c in plan.channels or [] if o.id in c.objectives]
+            channels = self.channels_of.get(o.id, [])
             audiences = list(
                 dict.fromkeys(self.segment_names.get(a, a) for c in channels for a in c.audiences)
             )
             rows.append(
                 [
                     o.statement or o.id,
-                    [m.name or m.id for m in plan.metrics or [] if m.objective == o.id],
+                    [m.name or m.id for m in self.metrics_of.get(o.id, [])],
                     [c.platform or "?" for c in channels],
                     audiences,
                 ]
@@ -880,7 +892,7 @@ class _Builder:
             return None
         rows: list[list[Cell]] = []
         for m in team.members:
-            runs = [c for c in self.plan.channels or [] if c.owner == m.id]
+            runs = self.channels_run_by.get(m.id, [])
             rows.append(
                 [
                     m.name or m.id,
