@@ -81,7 +81,7 @@ def report_error(error: SmplanError) -> None:
 
 
 def _report(error: SmplanError) -> None:
-    from smplan.cli.console import err_console
+    from smplan.cli.console import err_console, escape
     from smplan.errors import PlanFileError, printable_lines
     from smplan.i18n import pgettext
 
@@ -90,8 +90,6 @@ def _report(error: SmplanError) -> None:
         for line in printable_lines(error.message).splitlines():
             err_console.print(line, highlight=False, markup=False, soft_wrap=True)
         return
-    from rich.markup import escape
-
     label = escape(pgettext("report", "error:"))
     message = escape(printable_lines(error.message))
     err_console.print(f"[bold red]{label}[/] {message}", soft_wrap=True)

@@ -9,7 +9,7 @@ import typer
 
 from smplan.cli import app, debug_enabled, known_language, unknown_format
 from smplan.cli.completers import complete_plan_paths, complete_rule_codes
-from smplan.cli.console import console, err_console
+from smplan.cli.console import console, err_console, escape
 from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
 
 _STATUS_STYLE = {"complete": "green", "incomplete": "yellow", "missing": "dim"}
@@ -222,8 +222,6 @@ def _finding_line(name: str, entry: Any) -> str:
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
-
     return escape(printable(text))
 
 
