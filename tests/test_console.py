@@ -43,7 +43,8 @@ def plain_prints(*objects: str, **options: object) -> str:
 @given(user=pieces, width=st.integers(0, 120))
 def test_plain_output_is_what_rich_prints(user, width):
     # As the commands print: styles around escaped user text, on lines of any length.
-    line = f"[bold]{consoles.escape(user)}[/] " + "x" * width + f" [dim](hint: {rich_escape(user)})[/]"
+    hint = f" [dim](hint: {rich_escape(user)})[/]"
+    line = f"[bold]{consoles.escape(user)}[/] " + "x" * width + hint
     assert plain_prints(line, soft_wrap=True) == rich_prints(line, soft_wrap=True)
     raw = user + "x" * width
     assert plain_prints(raw, soft_wrap=True, markup=False) == rich_prints(
