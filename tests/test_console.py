@@ -50,9 +50,7 @@ def test_plain_output_is_what_rich_prints(user, width):
     assert plain_prints(raw, soft_wrap=True, markup=False) == rich_prints(
         raw, soft_wrap=True, markup=False
     )
-    assert plain_prints(line, soft_wrap=True, end="") == rich_prints(
-        line, soft_wrap=True, end=""
-    )
+    assert plain_prints(line, soft_wrap=True, end="") == rich_prints(line, soft_wrap=True, end="")
 
 
 def test_text_rich_would_change_still_goes_through_rich():

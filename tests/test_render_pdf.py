@@ -371,3 +371,20 @@ def labels(lang: str) -> dict[str, str]:
     """The document's labels in `lang`."""
     with language(lang):
         return _labels()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("subsetter", [None, "loaded"])
+def test_a_missing_harfbuzz_subset_is_noted_once_per_command(tree, smplan, monkeypatch, subsetter):
+    from weasyprint.text import ffi
+
+    monkeypatch.setattr(ffi, "harfbuzz_subset", subsetter)
+    root = tree({"a.yaml": "smplan: 1\n", "b.yaml": "smplan: 1\n"})
+    result = smplan("render", root / "a.yaml", root / "b.yaml", "--format", "pdf")
+    assert result.exit_code == 0
+    assert (root / "a.pdf").exists() and (root / "b.pdf").exists()
+    note = (
+        "note: libharfbuzz-subset is not installed, so the fonts are cut down by fontTools, "
+        "which is slower; on Debian or Ubuntu: apt-get install libharfbuzz-subset0\n"
+    )
+    assert result.stderr.count(note) == (1 if subsetter is None else 0)

@@ -120,6 +120,7 @@ def render(
     if template_dir is not None and not template_dir.is_dir():
         raise UsageError(L_("template folder not found: {path}", path=printable(str(template_dir))))
     pairs = plan_outputs(paths, output, fmt, summary)
+    notes: list[str] = []
     options = RenderOptions(
         fmt=fmt,
         lang=lang,
@@ -128,7 +129,7 @@ def render(
         since=since,
     )
     if fmt == "pdf":
-        ensure_pdf_support()
+        notes = ensure_pdf_support()
     if watch:
         from smplan.cli.watch import watch as watch_plan
 
@@ -153,6 +154,8 @@ def render(
             typer.echo(outcome.wrote)
     for outcome in failed:
         _report(outcome.message or "", outcome.hint, outcome.located, outcome.language)
+    for note in notes:
+        err_console.print(note, markup=False, highlight=False, soft_wrap=True)
     if not failed:
         return
     if len(outcomes) == 1:

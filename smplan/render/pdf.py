@@ -16,8 +16,15 @@ from typing import Any
 from smplan.errors import RenderError, printable
 from smplan.i18n import L_
 from smplan.plan.model import Plan
+from smplan.render._libs import import_with_cached_lookups
 from smplan.render.environment import render_text, source_date
 from smplan.render.formats import PDF_PACKAGES, RenderOptions, builtin_templates
+
+
+def _load_weasyprint() -> Any:
+    import weasyprint
+
+    return weasyprint
 
 
 def _import_weasyprint() -> Any:
@@ -27,7 +34,7 @@ def _import_weasyprint() -> Any:
             warnings.filterwarnings(
                 "ignore", message="HarfBuzz-Subset", category=DeprecationWarning
             )
-            import weasyprint
+            weasyprint = import_with_cached_lookups(_load_weasyprint)
     except OSError as exc:
         command = f"apt-get install {PDF_PACKAGES}"
         raise RenderError(
@@ -47,9 +54,23 @@ def _import_weasyprint() -> Any:
     return weasyprint
 
 
-def ensure_pdf_support() -> None:
-    """Raise `RenderError` now, rather than once per plan, when PDF output cannot work."""
-    _import_weasyprint()
+#: Said once per command when HarfBuzz's subsetter is missing: PDFs still come out right.
+SUBSET_NOTE = L_(
+    "note: libharfbuzz-subset is not installed, so the fonts are cut down by fontTools, "
+    "which is slower; on Debian or Ubuntu: {command}",
+    command="apt-get install libharfbuzz-subset0",
+)
+
+
+def ensure_pdf_support() -> list[str]:
+    """Raise `RenderError` now, rather than once per plan, when PDF output cannot work.
+
+    Returns notes for the user about what would make it faster.
+    """
+    weasyprint = _import_weasyprint()
+    ffi = getattr(getattr(weasyprint, "text", None), "ffi", None)
+    missing = ffi is not None and getattr(ffi, "harfbuzz_subset", True) is None
+    return [str(SUBSET_NOTE)] if missing else []
 
 
 def _fetcher(roots: Sequence[Path]) -> Any:
