@@ -115,7 +115,8 @@ def test_every_section_has_guidance():
 def test_error_templates_only_use_what_pydantic_gives():
     for kind, message in ERRORS.items():
         names = {f[1] for f in string.Formatter().parse(message.template) if f[1]}
-        assert names <= {"pattern", "expected", "ge", "gt", "le", "lt"}, kind
+        # `char` is given by the plan's own control-character error.
+        assert names <= {"pattern", "expected", "ge", "gt", "le", "lt", "char"}, kind
 
 
 # --- prompts drawn from the model -------------------------------------------------------
@@ -600,6 +601,32 @@ def test_answers_that_do_not_fit_the_model_are_reported_at_their_line(tmp_path):
         init(tmp_path / "plan.yaml", Script(), answers=answers, interactive=False)
     assert str(caught.value) == (
         f"{answers}:4:23: team.members[0].hours_per_week: expected a number, got `lots`"
+    )
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_an_answer_holding_an_escape_sequence_is_refused_and_asked_again(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    # What a terminal without line editing sends when the left arrow is pressed twice.
+    asker = Script({"project.name": ["Plan 2027\x1b[D\x1b[D", "Plan 2028"]})
+    init(path, asker, step="project")
+    assert asker.errors() == [
+        "the answer holds a control character (U+001B), such as an arrow key typed where the "
+        "terminal cannot edit: type it again without it (for example: Social media strategy 2027)"
+    ]
+    assert load_plan(path).plan.project.name == "Plan 2028"
+    assert "\x1b" not in path.read_text()
+
+
+def test_answers_holding_a_control_character_are_refused_at_their_line(tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text('project:\n  name: "Plan\\a 2027"\n')
+    with pytest.raises(PlanInvalidError) as caught:
+        init(tmp_path / "plan.yaml", Script(), answers=answers, interactive=False)
+    assert str(caught.value) == (
+        f"{answers}:2:9: project.name: text holds a control character (U+0007): "
+        "type it again without it"
     )
     assert not (tmp_path / "plan.yaml").exists()
 

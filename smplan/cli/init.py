@@ -51,7 +51,7 @@ def init(
     if interactive is None:
         interactive = sys.stdin.isatty()
     from smplan.cli.console import console
-    from smplan.cli.terminal import TerminalAsker
+    from smplan.cli.terminal import asker_for
 
-    asker = TerminalAsker(console, echo=interactive and not sys.stdin.isatty())
+    asker = asker_for(console, interactive)
     run_interview(path, asker, lang=lang, step=step, answers=answers, interactive=interactive)

@@ -67,6 +67,10 @@ class Question:
     options: tuple[Option, ...] = ()
     #: How to answer, in a few words: "y/n", "YYYY-MM-DD", "numbers separated by commas".
     hint: str = ""
+    #: How to answer where choices are a list to move through rather than numbers to type.
+    pick_hint: str = ""
+    #: What an empty answer does, as a list of choices names it ("leave empty", "finish").
+    empty: str = ""
 
     def __post_init__(self) -> None:
         # A help line that only repeats the label says nothing more: drop it.
@@ -273,8 +277,14 @@ class Interview:
         )
         label = " / ".join(dict.fromkeys(tr("ui.language", code) for code in languages()))
         hint = " / ".join(dict.fromkeys(tr("hint.choice", code) for code in languages()))
+        pick = " / ".join(dict.fromkeys(tr("hint.pick", code) for code in languages()))
         question = Question(
-            "choice", key="project.language", label=label, options=options, hint=hint
+            "choice",
+            key="project.language",
+            label=label,
+            options=options,
+            hint=hint,
+            pick_hint=pick,
         )
         chosen = ""
         while not chosen:
@@ -419,6 +429,7 @@ class Interview:
                     # An item left unfinished (by Ctrl-C or by hand) is opened by default.
                     default="edit" if self._unfinished(f"{path}[{index}]") else "keep",
                     hint=self._hint("choice"),
+                    pick_hint=self.t("hint.pick"),
                     options=tuple(
                         Option(a, self.t(f"ui.action.{a}"), str(n))
                         for n, a in enumerate(("keep", "edit", "remove"), start=1)
@@ -588,6 +599,8 @@ class Interview:
             default=self.format_value(current),
             options=options,
             hint=self._hint(kind, found.words),
+            pick_hint=self.t(f"hint.pick{'_many' if kind == 'choices' else ''}"),
+            empty=self.t("ui.leave_empty") if current is None else "",
         )
 
     def _hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
@@ -762,6 +775,8 @@ class Interview:
                     label=self.t("ui.reopen"),
                     options=options,
                     hint=self._hint("choice"),
+                    pick_hint=self.t("hint.pick"),
+                    empty=self.t("ui.finish"),
                 )
             )
             if not choice:
