@@ -363,19 +363,59 @@ def test_items_can_be_kept_edited_or_removed(tmp_path):
     assert [(m.id, m.name) for m in members] == [("julien", "Julien Roux")]
 
 
-def test_an_item_left_unfinished_is_opened_by_default_when_resuming(tmp_path):
+def test_an_item_left_half_filled_is_reopened_at_its_first_missing_field(tmp_path):
     path = tmp_path / "plan.yaml"
     team = (
         "team:\n  members:\n"
         "    - id: claire\n      name: Claire\n      department: sales\n      hours_per_week: 2\n"
-        "    - id: julien\n      name: Julien\n"  # Ctrl-C came before his department
+        "    - id: julien\n      name: Julien\n"  # his department was left for later
     )
-    path.write_text(plan_yaml(p=PROJECT, t=team))
+    listening = "listening:\n  needs:\n    - id: stock\n      need: Bread left?\n"
+    path.write_text(plan_yaml(p=PROJECT, t=team, l=listening))
     asker = Script({"team.members[1].department": "4"})
     init(path, asker)
-    assert [q.default for q in asker.asked("team.members[0]")] == ["keep"]
-    assert [q.default for q in asker.asked("team.members[1]")] == ["edit"]
+    keys = [q.key for q in asker.questions]
+    # Not his role, which comes before the missing department and may stay empty.
+    assert keys[0] == "team.members[1].department"
+    assert "team.members[1].role" not in keys
+    # The rest of his item, then the question after the last answer.
+    assert keys[keys.index("listening.needs[0].source") - 1].startswith("team.members[1].")
+    assert not [k for k in keys if k.startswith(("project.", "team.members[0]", "team.members[+]"))]
     assert load_plan(path).plan.team.members[1].department == "customer_service"
+
+
+def test_resuming_asks_the_question_after_the_last_answer_and_nothing_before(tmp_path):
+    path = tmp_path / "plan.yaml"
+    # The date was left empty, the team is done, and the first need was answered up to
+    # its source when the interview stopped.
+    listening = (
+        "listening:\n  needs:\n    - id: stock\n      need: Bread left?\n      source: Calls\n"
+    )
+    path.write_text(plan_yaml(p=PROJECT.replace("  date: 2026-11-25\n", ""), t=TEAM, l=listening))
+    asker = Script()
+    init(path, asker)
+    keys = [q.key for q in asker.questions]
+    assert keys[0] == "listening.needs[0].evidence"
+    assert keys[1] == "listening.needs[+]"
+    assert not [k for k in keys if k.startswith(("project.", "team."))]
+    # Only the step being resumed shows its guidance.
+    guidance = [b.title for b in asker.blocks if b.kind == "guidance"]
+    assert guidance[0].startswith("Step 2 of 8")
+
+
+def test_resuming_in_a_complete_step_goes_on_with_its_list(tmp_path):
+    path = tmp_path / "plan.yaml"
+    objectives = (
+        "objectives:\n  - id: orders\n    family: revenue\n    statement: 40 orders a month\n"
+        "    primary: true\n    priority: high\n    deadline: 2027-06-30\n"
+    )
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM, o=objectives))
+    asker = Script()
+    init(path, asker)
+    keys = [q.key for q in asker.questions]
+    # The objectives step is complete, but the interview stopped right after its last answer.
+    assert keys[0] == "objectives[+]"
+    assert not [k for k in keys if k.startswith(("project.", "team.", "objectives[0]"))]
 
 
 def test_an_empty_id_cancels_the_new_item_and_no_empty_item_is_written(tmp_path):
@@ -455,7 +495,7 @@ def test_end_of_input_during_a_reopened_step_suggests_reopening_it(tmp_path):
 # --- resuming, reopening, reviewing -----------------------------------------------------
 
 
-def test_resuming_starts_at_the_first_step_not_done_and_shows_where_the_plan_stands(tmp_path):
+def test_resuming_goes_on_after_the_last_answer_and_shows_where_the_plan_stands(tmp_path):
     path = tmp_path / "plan.yaml"
     shutil_copy(ROOT / "examples" / "boulangerie.yaml", path)
     text = path.read_text()
@@ -472,9 +512,10 @@ def test_resuming_starts_at_the_first_step_not_done_and_shows_where_the_plan_sta
         ("3. Les objectifs", "terminé"),
         ("4. Les indicateurs", "à faire"),
     )
-    assert asker.questions[0].key == "metrics[+]"
+    # The last answer is the last objective's: whether to add another comes next.
+    assert [q.key for q in asker.questions[:2]] == ["objectives[+]", "metrics[+]"]
     guidance = [b.title for b in asker.blocks if b.kind == "guidance"]
-    assert guidance[0] == "Étape 4 sur 8 · Les indicateurs"
+    assert guidance[:2] == ["Étape 3 sur 8 · Les objectifs", "Étape 4 sur 8 · Les indicateurs"]
 
 
 def shutil_copy(source: Path, target: Path) -> None:

@@ -170,7 +170,7 @@ def test_one_line_text_refuses_control_characters_and_line_breaks(answer, char):
 
 def test_multi_line_text_keeps_line_breaks_and_refuses_other_controls():
     assert Need(id="n1", evidence="ten calls\nfour emails").evidence == "ten calls\nfour emails"
-    with pytest.raises(ValidationError, match="U+001B"):
+    with pytest.raises(ValidationError, match=r"U\+001B"):
         Need(id="n1", evidence="ten calls\x1b[D")
 
 

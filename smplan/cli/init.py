@@ -40,7 +40,7 @@ def init(
 ) -> None:
     """Build a plan by answering questions, step by step; every answer is saved at once.
 
-    On an existing plan, the interview resumes at the first step not done.
+    On an existing plan, the interview resumes at the question after the last answer.
     Ctrl-C stops at any time and keeps every answer given so far.
     Without a terminal (and without --interactive), nothing is asked:
     init lists what is still missing and exits with status 2.
