@@ -681,3 +681,131 @@ def test_a_help_line_that_repeats_the_label_is_not_shown():
     useful = Question(kind="text", key="name", label="Title", help="Title of the plan.")
     assert repeated.help == ""
     assert useful.help == "Title of the plan."
+
+
+# --- checked while typing ---------------------------------------------------------------
+
+HORIZON = PROJECT + "  horizon: 2027-12-31\n"
+
+
+def findings(asker: Script) -> list[str]:
+    return [line for b in asker.blocks if b.kind == "finding" for line in b.lines]
+
+
+def test_a_second_primary_objective_is_flagged_at_once_and_can_be_fixed(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=HORIZON, o=OBJECTIVES))
+    asker = Script(
+        {
+            "objectives[0]": "keep",
+            "objectives[1]": "edit",
+            "objectives[1].primary": ["y", "n"],
+            "objectives[1].primary!": "1",  # answer again
+        }
+    )
+    init(path, asker, step="objectives")
+    assert findings(asker) == [
+        "warning SMP301: 2 objectives are marked primary (`orders`, `reviews`) (hint: begin "
+        "with one central objective; keep the others secondary)"
+    ]
+    # Asked again right away, before any other question.
+    keys = [q.key for q in asker.questions]
+    at = keys.index("objectives[1].primary!")
+    assert keys[at + 1] == "objectives[1].primary"
+    assert [o.primary for o in load_plan(path).plan.objectives] == [True, False]
+
+
+def test_a_deadline_past_the_horizon_is_flagged_and_can_be_kept(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=HORIZON, o=OBJECTIVES))
+    asker = Script(
+        {
+            "objectives[0]": "edit",
+            "objectives[0].deadline": "2028-03-01",
+            "objectives[0].deadline!": "keep_anyway",
+        }
+    )
+    init(path, asker, step="objectives")
+    (line,) = findings(asker)
+    assert line.startswith("warning SMP306: ")
+    assert len(asker.asked("objectives[0].deadline")) == 1
+    assert str(load_plan(path).plan.objectives[0].deadline) == "2028-03-01"
+
+
+def test_a_duplicate_id_is_flagged_and_typed_again(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=HORIZON, t=TEAM))
+    asker = Script(
+        {
+            "team.members[0]": "keep",
+            "team.members[1]": "keep",
+            "team.members[+]": ["y", "n"],
+            "team.members[2].id": ["claire", "zoe"],
+            "team.members[2].id!": "fix",
+        }
+    )
+    init(path, asker, step="team")
+    assert [line.split(":")[0] for line in findings(asker)] == ["error SMP002"]
+    assert [m.id for m in load_plan(path).plan.team.members] == ["claire", "julien", "zoe"]
+
+
+def test_pillar_shares_over_100_are_flagged_once_the_pillars_are_given(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=HORIZON, t=TEAM))
+    asker = Script(
+        {
+            "channels[+]": ["y", "n"],
+            "channels[0].platform": "Instagram",
+            "channels[0].pillars[+]": ["y", "y", "n"],
+            "channels[0].pillars[0].name": "Behind the scenes",
+            "channels[0].pillars[0].share": "60",
+            "channels[0].pillars[1].name": "Offers",
+            "channels[0].pillars[1].share": "50",
+        }
+    )
+    init(path, asker, step="channels")
+    assert findings(asker) == [
+        "warning SMP805: the pillar shares of channel `Instagram` add up to 110%, not 100%"
+    ]
+    # Judged when the list is done, not after the first pillar's 60 %: no fix/keep
+    # question interrupts the pillars.
+    assert not [q.key for q in asker.questions if q.key.endswith("!")]
+
+
+def test_back_asks_the_previous_question_again(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    asker = Script(
+        {"project.name": ["Plan 2027", "Plan 2028"], "project.organization": ["<", ""]}
+    )
+    init(path, asker, step="project")
+    keys = [q.key for q in asker.questions]
+    at = keys.index("project.organization")
+    assert keys[at : at + 3] == ["project.organization", "project.name", "project.organization"]
+    assert load_plan(path).plan.project.name == "Plan 2028"
+
+
+def test_back_is_a_word_of_the_plans_language(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT.replace("language: en", "language: fr")))
+    asker = Script({"project.organization": ["retour", ""], "project.name": ["", "Plan 2029"]})
+    init(path, asker, step="project")
+    assert load_plan(path).plan.project.name == "Plan 2029"
+
+
+def test_the_review_shows_each_steps_status_and_its_open_findings(tmp_path):
+    path = tmp_path / "plan.yaml"
+    doubled = OBJECTIVES.replace(
+        "Answer every review\n", "Answer every review\n    primary: true\n"
+    )
+    path.write_text(plan_yaml(p=HORIZON, t=TEAM, o=doubled))
+    asker = Script()
+    init(path, asker)
+    review = next(
+        b for b in asker.blocks if b.kind == "review" and b.title.startswith("3. ")
+    )
+    assert review.title == "3. Objectives — to finish"
+    assert review.lines[-1] == (
+        "! warning SMP301 objectives[1].primary: 2 objectives are marked primary "
+        "(`orders`, `reviews`)"
+    )

@@ -68,6 +68,9 @@ class TerminalAsker:
         elif block.kind == "error":
             for line in block.lines:
                 out.print(f"[red]{escape(line)}[/]", soft_wrap=True)
+        elif block.kind == "finding":
+            for line in block.lines:
+                out.print(f"[yellow]{escape(line)}[/]", soft_wrap=True)
         elif block.kind in ("status", "summary"):
             out.print()
             out.print(f"[bold]{escape(block.title)}[/]", soft_wrap=True)

@@ -39,6 +39,8 @@ Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
 
 #: The answer that clears a field or removes a list item.
 CLEAR = "-"
+#: The answer that goes back one question (each language adds its word, `ui.back_word`).
+BACK = "<"
 #: Sections the interview can open: the project block, then the eight steps.
 SECTIONS: tuple[str, ...] = ("project", *STEPS)
 
@@ -83,7 +85,16 @@ class Block:
     """Something to show: guidance, a heading, a rejected answer, the review, the result."""
 
     kind: Literal[
-        "heading", "guidance", "status", "note", "error", "review", "summary", "findings", "next"
+        "heading",
+        "guidance",
+        "status",
+        "note",
+        "error",
+        "finding",
+        "review",
+        "summary",
+        "findings",
+        "next",
     ]
     title: str = ""
     lines: tuple[str, ...] = ()
@@ -245,6 +256,10 @@ class Interview:
     _gaps: frozenset[str] | None = None
     #: Headings shown only once a question under them is asked.
     _pending: list[Block] = field(default_factory=list)
+    #: Findings already reported while answering, so a kept one is not reported again.
+    _reported: set[tuple[str, str, str]] = field(default_factory=set)
+    #: The last value question answered, where "back" (`<`) goes.
+    _last: tuple[Any, ...] | None = None
 
     @property
     def lang(self) -> str:
@@ -264,7 +279,7 @@ class Interview:
             if self.forced_lang is None and self.plan.project is None:
                 self._choose_language()
             if section is not None:
-                self.asker.show(Block("note", lines=(self.t("ui.keys"),)))
+                self.asker.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
                 self.section(section)
             else:
                 self._resume()
@@ -313,7 +328,7 @@ class Interview:
         """
         if not self.new:
             self.show_status()
-        self.asker.show(Block("note", lines=(self.t("ui.keys"),)))
+        self.asker.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
         # Answers pre-filled from a file are not where the person stopped: ask every gap.
         self._frontier = None if self.prefilled else last_answered(self.plan)
         self._skipping = self._frontier is not None
@@ -477,6 +492,8 @@ class Interview:
         ):
             if not self._new_item(obj, slot, name, model, path):
                 break
+        # What only the whole list tells (pillar shares, one primary objective).
+        self._judge(path, ask=False)
 
     def _resume_items(self, items: list[BaseModel], slot: _Slot, path: str, noun: str) -> None:
         # Answered items are passed over; one left half-filled is reopened where it stops.
@@ -557,9 +574,12 @@ class Interview:
             except ValidationError as error:
                 self._reject(error, model, key)
                 continue
-            break
-        item_slot = _Slot(_append(obj, name, item), slot)
-        self._commit(item_slot)
+            item_slot = _Slot(_append(obj, name, item), slot)
+            self._commit(item_slot)
+            if not self._judge(f"{where}.{key}"):
+                break
+            getattr(obj, name).pop()  # a duplicate id, to be typed again
+            self.writer.save(self.plan)
         self._walk(item, item_slot, where, skip=(key,))
         return True
 
@@ -585,6 +605,8 @@ class Interview:
         while True:
             existing = values[index] if index < len(values) else None
             raw = self._ask(question(existing)).strip()
+            if self._went_back(raw):
+                continue
             first = False
             if existing is None and not raw:
                 break
@@ -613,6 +635,9 @@ class Interview:
         question = self._question(model, name, path, current)
         while True:
             raw = self._ask(question).strip()
+            if self._went_back(raw):
+                continue
+            self._last = (obj, slot, name, found, path)
             if not raw:
                 return
             if raw == CLEAR:
@@ -626,7 +651,65 @@ class Interview:
                     self.asker.show(Block("error", lines=(str(refused),)))
                     continue
             if self._assign(obj, slot, name, value):
-                return
+                if not self._judge(path):
+                    return
+                current = getattr(obj, name)
+                question = self._question(model, name, path, current)
+
+    def _went_back(self, raw: str) -> bool:
+        """Whether the answer asks to go back; if so, the previous question is asked again."""
+        if raw.casefold() not in (BACK, self.t("ui.back_word").casefold()):
+            return False
+        if self._last is None:
+            self.asker.show(Block("note", lines=(self.t("ui.no_back"),)))
+            return True
+        previous, self._last = self._last, None
+        self._value(*previous)
+        return True
+
+    def _judge(self, path: str, ask: bool = True) -> bool:
+        """Report the rules broken at or under `path` that can be judged now.
+
+        Returns True when the person chooses to answer again, False to keep the answer.
+        """
+        found = [
+            f
+            for f in run_checks(self.plan, self.lang)
+            if RULES[f.code].at_once and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
+        ]
+        new = [f for f in found if (f.code, f.path(), f.message) not in self._reported]
+        if not new:
+            return False
+        keys = {(f.code, f.path(), f.message) for f in new}
+        self._reported |= keys
+        lines = []
+        for finding in new:
+            line = f"{self.t(f'finding.{finding.severity}')} {finding.code}: {finding.message}"
+            if finding.hint:
+                line += self.t("finding.hint", hint=finding.hint)
+            lines.append(line)
+        self.asker.show(Block("finding", lines=tuple(lines)))
+        if not ask:
+            return False
+        options = tuple(
+            Option(a, self.t(f"ui.action.{a}"), str(n))
+            for n, a in enumerate(("fix", "keep_anyway"), start=1)
+        )
+        choice = self._choose(
+            Question(
+                "choice",
+                key=f"{path}!",
+                label=self.t("ui.fix_or_keep"),
+                default="fix",
+                options=options,
+                hint=self._hint("choice"),
+                pick_hint=self.t("hint.pick"),
+            )
+        )
+        if choice == "fix":
+            self._reported -= keys  # answered again: judged again
+            return True
+        return False
 
     def _assign(self, obj: BaseModel, slot: _Slot, name: str, value: Any) -> bool:
         before = getattr(obj, name)
@@ -748,6 +831,8 @@ class Interview:
         )
         while True:
             word = self._ask(question).strip().casefold()
+            if self._went_back(word):
+                continue
             if not word:
                 return default
             if word in _YES:
@@ -868,7 +953,12 @@ class Interview:
             lines = list(self._describe(value, ""))
         elif value:
             lines = [f"- {self.summary(item)}" for item in value]
-        return Block("review", title=title, lines=tuple(lines) or (self.t("ui.nothing_yet"),))
+        lines = lines or [self.t("ui.nothing_yet")]
+        for finding in run_checks(self.plan, self.lang):
+            if finding.step == name and not RULES[finding.code].completeness:
+                severity = self.t(f"finding.{finding.severity}")
+                lines.append(f"! {severity} {finding.code} {finding.path()}: {finding.message}")
+        return Block("review", title=title, lines=tuple(lines))
 
     def _describe(self, obj: BaseModel, indent: str) -> Iterator[str]:
         model = type(obj)
