@@ -116,6 +116,7 @@ def _refuse_controls(pattern: re.Pattern[str]) -> Any:
             )
         return value
 
+    check.refuses = pattern  # type: ignore[attr-defined]  # what it refuses, for tests
     return AfterValidator(check)
 
 
@@ -457,7 +458,7 @@ class PlaybookCase(Model):
     case: Annotated[Case | None, Needed(LP_("field", "case"))] = text(
         N_("The kind of message."), "praise"
     )
-    action: Annotated[Text | None, Needed(LP_("field", "action"))] = text(
+    action: Annotated[Prose | None, Needed(LP_("field", "action"))] = text(
         N_("What to do."),
         ex("Thank them publicly and personally"),
     )
@@ -568,7 +569,7 @@ class Objective(Model):
         N_("Raise revenue, cut costs, improve the customer relationship, or build loyalty."),
         "revenue",
     )
-    statement: Text | None = text(
+    statement: Prose | None = text(
         N_("The objective, specific enough that anyone can tell whether it was reached."),
         ex(
             "Receive 40 cake orders a month through social media",
