@@ -115,7 +115,8 @@ def test_every_section_has_guidance():
 def test_error_templates_only_use_what_pydantic_gives():
     for kind, message in ERRORS.items():
         names = {f[1] for f in string.Formatter().parse(message.template) if f[1]}
-        assert names <= {"pattern", "expected", "ge", "gt", "le", "lt"}, kind
+        # `char` is given by the plan's own control-character error.
+        assert names <= {"pattern", "expected", "ge", "gt", "le", "lt", "char"}, kind
 
 
 # --- prompts drawn from the model -------------------------------------------------------
@@ -362,19 +363,59 @@ def test_items_can_be_kept_edited_or_removed(tmp_path):
     assert [(m.id, m.name) for m in members] == [("julien", "Julien Roux")]
 
 
-def test_an_item_left_unfinished_is_opened_by_default_when_resuming(tmp_path):
+def test_an_item_left_half_filled_is_reopened_at_its_first_missing_field(tmp_path):
     path = tmp_path / "plan.yaml"
     team = (
         "team:\n  members:\n"
         "    - id: claire\n      name: Claire\n      department: sales\n      hours_per_week: 2\n"
-        "    - id: julien\n      name: Julien\n"  # Ctrl-C came before his department
+        "    - id: julien\n      name: Julien\n"  # his department was left for later
     )
-    path.write_text(plan_yaml(p=PROJECT, t=team))
+    listening = "listening:\n  needs:\n    - id: stock\n      need: Bread left?\n"
+    path.write_text(plan_yaml(p=PROJECT, t=team, l=listening))
     asker = Script({"team.members[1].department": "4"})
     init(path, asker)
-    assert [q.default for q in asker.asked("team.members[0]")] == ["keep"]
-    assert [q.default for q in asker.asked("team.members[1]")] == ["edit"]
+    keys = [q.key for q in asker.questions]
+    # Not his role, which comes before the missing department and may stay empty.
+    assert keys[0] == "team.members[1].department"
+    assert "team.members[1].role" not in keys
+    # The rest of his item, then the question after the last answer.
+    assert keys[keys.index("listening.needs[0].source") - 1].startswith("team.members[1].")
+    assert not [k for k in keys if k.startswith(("project.", "team.members[0]", "team.members[+]"))]
     assert load_plan(path).plan.team.members[1].department == "customer_service"
+
+
+def test_resuming_asks_the_question_after_the_last_answer_and_nothing_before(tmp_path):
+    path = tmp_path / "plan.yaml"
+    # The date was left empty, the team is done, and the first need was answered up to
+    # its source when the interview stopped.
+    listening = (
+        "listening:\n  needs:\n    - id: stock\n      need: Bread left?\n      source: Calls\n"
+    )
+    path.write_text(plan_yaml(p=PROJECT.replace("  date: 2026-11-25\n", ""), t=TEAM, l=listening))
+    asker = Script()
+    init(path, asker)
+    keys = [q.key for q in asker.questions]
+    assert keys[0] == "listening.needs[0].evidence"
+    assert keys[1] == "listening.needs[+]"
+    assert not [k for k in keys if k.startswith(("project.", "team."))]
+    # Only the step being resumed shows its guidance.
+    guidance = [b.title for b in asker.blocks if b.kind == "guidance"]
+    assert guidance[0].startswith("Step 2 of 8")
+
+
+def test_resuming_in_a_complete_step_goes_on_with_its_list(tmp_path):
+    path = tmp_path / "plan.yaml"
+    objectives = (
+        "objectives:\n  - id: orders\n    family: revenue\n    statement: 40 orders a month\n"
+        "    primary: true\n    priority: high\n    deadline: 2027-06-30\n"
+    )
+    path.write_text(plan_yaml(p=PROJECT, t=TEAM, o=objectives))
+    asker = Script()
+    init(path, asker)
+    keys = [q.key for q in asker.questions]
+    # The objectives step is complete, but the interview stopped right after its last answer.
+    assert keys[0] == "objectives[+]"
+    assert not [k for k in keys if k.startswith(("project.", "team.", "objectives[0]"))]
 
 
 def test_an_empty_id_cancels_the_new_item_and_no_empty_item_is_written(tmp_path):
@@ -454,7 +495,7 @@ def test_end_of_input_during_a_reopened_step_suggests_reopening_it(tmp_path):
 # --- resuming, reopening, reviewing -----------------------------------------------------
 
 
-def test_resuming_starts_at_the_first_step_not_done_and_shows_where_the_plan_stands(tmp_path):
+def test_resuming_goes_on_after_the_last_answer_and_shows_where_the_plan_stands(tmp_path):
     path = tmp_path / "plan.yaml"
     shutil_copy(ROOT / "examples" / "boulangerie.yaml", path)
     text = path.read_text()
@@ -471,9 +512,10 @@ def test_resuming_starts_at_the_first_step_not_done_and_shows_where_the_plan_sta
         ("3. Les objectifs", "terminé"),
         ("4. Les indicateurs", "à faire"),
     )
-    assert asker.questions[0].key == "metrics[+]"
+    # The last answer is the last objective's: whether to add another comes next.
+    assert [q.key for q in asker.questions[:2]] == ["objectives[+]", "metrics[+]"]
     guidance = [b.title for b in asker.blocks if b.kind == "guidance"]
-    assert guidance[0] == "Étape 4 sur 8 · Les indicateurs"
+    assert guidance[:2] == ["Étape 3 sur 8 · Les objectifs", "Étape 4 sur 8 · Les indicateurs"]
 
 
 def shutil_copy(source: Path, target: Path) -> None:
@@ -604,6 +646,32 @@ def test_answers_that_do_not_fit_the_model_are_reported_at_their_line(tmp_path):
     assert not (tmp_path / "plan.yaml").exists()
 
 
+def test_an_answer_holding_an_escape_sequence_is_refused_and_asked_again(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    # What a terminal without line editing sends when the left arrow is pressed twice.
+    asker = Script({"project.name": ["Plan 2027\x1b[D\x1b[D", "Plan 2028"]})
+    init(path, asker, step="project")
+    assert asker.errors() == [
+        "the answer holds a control character (U+001B), such as an arrow key typed where the "
+        "terminal cannot edit: type it again without it (for example: Social media strategy 2027)"
+    ]
+    assert load_plan(path).plan.project.name == "Plan 2028"
+    assert "\x1b" not in path.read_text()
+
+
+def test_answers_holding_a_control_character_are_refused_at_their_line(tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text('project:\n  name: "Plan\\a 2027"\n')
+    with pytest.raises(PlanInvalidError) as caught:
+        init(tmp_path / "plan.yaml", Script(), answers=answers, interactive=False)
+    assert str(caught.value) == (
+        f"{answers}:2:9: project.name: text holds a control character (U+0007): "
+        "type it again without it"
+    )
+    assert not (tmp_path / "plan.yaml").exists()
+
+
 def test_a_help_line_that_repeats_the_label_is_not_shown():
     from smplan.interview.session import Question
 
@@ -613,3 +681,131 @@ def test_a_help_line_that_repeats_the_label_is_not_shown():
     useful = Question(kind="text", key="name", label="Title", help="Title of the plan.")
     assert repeated.help == ""
     assert useful.help == "Title of the plan."
+
+
+# --- checked while typing ---------------------------------------------------------------
+
+HORIZON = PROJECT + "  horizon: 2027-12-31\n"
+
+
+def findings(asker: Script) -> list[str]:
+    return [line for b in asker.blocks if b.kind == "finding" for line in b.lines]
+
+
+def test_a_second_primary_objective_is_flagged_at_once_and_can_be_fixed(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=HORIZON, o=OBJECTIVES))
+    asker = Script(
+        {
+            "objectives[0]": "keep",
+            "objectives[1]": "edit",
+            "objectives[1].primary": ["y", "n"],
+            "objectives[1].primary!": "1",  # answer again
+        }
+    )
+    init(path, asker, step="objectives")
+    assert findings(asker) == [
+        "warning SMP301: 2 objectives are marked primary (`orders`, `reviews`) (hint: begin "
+        "with one central objective; keep the others secondary)"
+    ]
+    # Asked again right away, before any other question.
+    keys = [q.key for q in asker.questions]
+    at = keys.index("objectives[1].primary!")
+    assert keys[at + 1] == "objectives[1].primary"
+    assert [o.primary for o in load_plan(path).plan.objectives] == [True, False]
+
+
+def test_a_deadline_past_the_horizon_is_flagged_and_can_be_kept(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=HORIZON, o=OBJECTIVES))
+    asker = Script(
+        {
+            "objectives[0]": "edit",
+            "objectives[0].deadline": "2028-03-01",
+            "objectives[0].deadline!": "keep_anyway",
+        }
+    )
+    init(path, asker, step="objectives")
+    (line,) = findings(asker)
+    assert line.startswith("warning SMP306: ")
+    assert len(asker.asked("objectives[0].deadline")) == 1
+    assert str(load_plan(path).plan.objectives[0].deadline) == "2028-03-01"
+
+
+def test_a_duplicate_id_is_flagged_and_typed_again(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=HORIZON, t=TEAM))
+    asker = Script(
+        {
+            "team.members[0]": "keep",
+            "team.members[1]": "keep",
+            "team.members[+]": ["y", "n"],
+            "team.members[2].id": ["claire", "zoe"],
+            "team.members[2].id!": "fix",
+        }
+    )
+    init(path, asker, step="team")
+    assert [line.split(":")[0] for line in findings(asker)] == ["error SMP002"]
+    assert [m.id for m in load_plan(path).plan.team.members] == ["claire", "julien", "zoe"]
+
+
+def test_pillar_shares_over_100_are_flagged_once_the_pillars_are_given(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=HORIZON, t=TEAM))
+    asker = Script(
+        {
+            "channels[+]": ["y", "n"],
+            "channels[0].platform": "Instagram",
+            "channels[0].pillars[+]": ["y", "y", "n"],
+            "channels[0].pillars[0].name": "Behind the scenes",
+            "channels[0].pillars[0].share": "60",
+            "channels[0].pillars[1].name": "Offers",
+            "channels[0].pillars[1].share": "50",
+        }
+    )
+    init(path, asker, step="channels")
+    assert findings(asker) == [
+        "warning SMP805: the pillar shares of channel `Instagram` add up to 110%, not 100%"
+    ]
+    # Judged when the list is done, not after the first pillar's 60 %: no fix/keep
+    # question interrupts the pillars.
+    assert not [q.key for q in asker.questions if q.key.endswith("!")]
+
+
+def test_back_asks_the_previous_question_again(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT))
+    asker = Script(
+        {"project.name": ["Plan 2027", "Plan 2028"], "project.organization": ["<", ""]}
+    )
+    init(path, asker, step="project")
+    keys = [q.key for q in asker.questions]
+    at = keys.index("project.organization")
+    assert keys[at : at + 3] == ["project.organization", "project.name", "project.organization"]
+    assert load_plan(path).plan.project.name == "Plan 2028"
+
+
+def test_back_is_a_word_of_the_plans_language(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(p=PROJECT.replace("language: en", "language: fr")))
+    asker = Script({"project.organization": ["retour", ""], "project.name": ["", "Plan 2029"]})
+    init(path, asker, step="project")
+    assert load_plan(path).plan.project.name == "Plan 2029"
+
+
+def test_the_review_shows_each_steps_status_and_its_open_findings(tmp_path):
+    path = tmp_path / "plan.yaml"
+    doubled = OBJECTIVES.replace(
+        "Answer every review\n", "Answer every review\n    primary: true\n"
+    )
+    path.write_text(plan_yaml(p=HORIZON, t=TEAM, o=doubled))
+    asker = Script()
+    init(path, asker)
+    review = next(
+        b for b in asker.blocks if b.kind == "review" and b.title.startswith("3. ")
+    )
+    assert review.title == "3. Objectives — to finish"
+    assert review.lines[-1] == (
+        "! warning SMP301 objectives[1].primary: 2 objectives are marked primary "
+        "(`orders`, `reviews`)"
+    )

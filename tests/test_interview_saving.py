@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from smplan.plan.files import load_plan, parse_plan_text
 from smplan.plan.model import Member, Need, Plan
@@ -140,7 +141,7 @@ def test_clearing_an_answer_removes_its_key(tmp_path):
 @pytest.mark.parametrize(
     "answer",
     ["no", "on", "Yes", "off", "1.10", "2027-01-01", "1_000", "null", "~", "12", "0x1F"]
-    + ["next\x85line", "two\nlines", "tab\there", "bell\x07", "para\u2029graph", "é \u00a0à"],
+    + ["para\u2029graph", "é \u00a0à", "«\u202fguillemets\u202f»"],
 )
 def test_text_answers_that_look_like_other_values_stay_text(answer, tmp_path):
     path = tmp_path / "plan.yaml"
@@ -154,6 +155,25 @@ def test_text_answers_that_look_like_other_values_stay_text(answer, tmp_path):
     assert data["listening"]["trends"] == [answer]
     assert data["listening"]["needs"][0]["need"] == answer
     assert load_plan(path).plan == plan
+
+
+@pytest.mark.parametrize(
+    ("answer", "char"),
+    [("next\x85line", "U+0085"), ("two\nlines", "U+000A"), ("tab\there", "U+0009"),
+     ("bell\x07", "U+0007"), ("2026\x1b[D\x1b[D", "U+001B"), ("del\x7f", "U+007F")],
+)
+def test_one_line_text_refuses_control_characters_and_line_breaks(answer, char):
+    with pytest.raises(ValidationError) as raised:
+        Need(id="n1", need=answer)
+    (error,) = raised.value.errors()
+    assert error["type"] == "control_character"
+    assert error["msg"] == f"text holds a control character ({char}): type it again without it"
+
+
+def test_multi_line_text_keeps_line_breaks_and_refuses_other_controls():
+    assert Need(id="n1", evidence="ten calls\nfour emails").evidence == "ten calls\nfour emails"
+    with pytest.raises(ValidationError, match=r"U\+001B"):
+        Need(id="n1", evidence="ten calls\x1b[D")
 
 
 @pytest.mark.parametrize("number", [1e15, -1e15, 1e-300, 0.1])

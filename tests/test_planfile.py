@@ -308,3 +308,19 @@ def test_dump_reads_back_to_the_same_plan(tmp_path):
 def test_a_plan_in_progress_is_valid(smplan, tree):
     result, _ = check(smplan, tree, MINIMAL)
     assert result.exit_code == 0
+
+
+def test_a_control_character_written_by_hand_is_reported_at_its_line(smplan, tree):
+    # A YAML escape lets a hand edit (or a pasted terminal answer) carry an arrow key's
+    # escape sequence past the YAML reader: the plan's text type refuses it.
+    content = (
+        'smplan: 1\nlistening:\n  needs:\n    - id: stock\n      evidence: "10 calls\\e[D\\e[D"\n'
+    )
+    result, path = check(smplan, tree, content)
+    assert result.exit_code == 1
+    assert (
+        "plan.yaml:5:17: listening.needs[0].evidence: text holds a control character (U+001B): "
+        "type it again without it"
+    ) in result.output
+    assert "\x1b" not in result.output
+    assert path.read_text() == content

@@ -102,7 +102,9 @@ def hostile_plan() -> str:
     )
     text = text.replace("name: Cake orders from social media", f"name: {q(JINJA)}")
     text = text.replace("action: Thank them by name.", f"action: {q(BREAKER + ' ' + IMG)}")
-    return text.replace("themes: [sourdough]", f"themes: [{q(JINJA)}, {q(BREAKER)}]")
+    # A keyword is one line of text: its breaker has no line break to carry.
+    one_line = BREAKER.replace("\n", " ")
+    return text.replace("themes: [sourdough]", f"themes: [{q(JINJA)}, {q(one_line)}]")
 
 
 @pytest.fixture(autouse=True)

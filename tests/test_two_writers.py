@@ -16,7 +16,10 @@ PLAN = "smplan: 1\nproject:\n  name: Boulangerie\n  language: en\n"
 
 
 def start_interview(folder: Path) -> subprocess.Popen[bytes]:
-    """`smplan init plan.yaml` in a process of its own, waiting at its first question."""
+    """`smplan init plan.yaml` in a process of its own, waiting at its first question.
+
+    The plan has a title and a language, so the interview resumes at the organization.
+    """
     env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "80"}
     process = subprocess.Popen(
         [sys.executable, "-m", "smplan", "init", "plan.yaml", "--interactive"],
@@ -26,7 +29,7 @@ def start_interview(folder: Path) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    wait_for(process, b"Title of the plan [Boulangerie]:")
+    wait_for(process, b"Organization:")
     return process
 
 
@@ -70,7 +73,7 @@ def test_a_second_interview_on_the_same_plan_names_the_first_and_stops(tmp_path)
     finally:
         code, _ = finish(first, "Fournil 2027\n")
     assert code == 130
-    assert "name: Fournil 2027" in (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert "organization: Fournil 2027" in (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     # The lock goes with the interview: the next one starts.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
 
@@ -86,7 +89,7 @@ def test_an_edit_made_during_the_interview_is_kept_with_the_answer(tmp_path):
 
     assert code == 130, output
     text = plan.read_text(encoding="utf-8")
-    assert "name: Fournil 2027" in text
+    assert "organization: Fournil 2027" in text
     assert "author: Sophie Lambert" in text
 
 
@@ -94,13 +97,13 @@ def test_the_same_answer_changed_by_both_is_not_overwritten_and_is_said(tmp_path
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN, encoding="utf-8")
     interview = start_interview(tmp_path)
-    edited = PLAN.replace("Boulangerie", "Boulangerie Martin")
+    edited = PLAN.replace("  language", "  organization: Martin\n  language")
     plan.write_text(edited, encoding="utf-8")
 
     code, output = finish(interview, "Fournil 2027\n")
 
     assert code == 2, output
-    assert "another program changed `project.name` in the file" in output
+    assert "another program changed `project.organization` in the file" in output
     assert "nothing was saved" in output
     assert "Traceback" not in output and "internal error" not in output
     assert plan.read_text(encoding="utf-8") == edited

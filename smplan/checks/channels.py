@@ -112,7 +112,9 @@ def _channel_mix(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP805", "warning", "channels", "A channel's pillar shares do not add up to 100")
+@_rule(
+    "SMP805", "warning", "channels", "A channel's pillar shares do not add up to 100", at_once=True
+)
 def _pillar_total(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         shares = [p.share for p in c.pillars]
@@ -170,7 +172,13 @@ def _objective_served(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP808", "warning", "channels", "The channels need more hours than the team declares")
+@_rule(
+    "SMP808",
+    "warning",
+    "channels",
+    "The channels need more hours than the team declares",
+    at_once=True,
+)
 def _hours_fit(v: View) -> Iterator[Hit]:
     declared = [m.hours_per_week for m in v.members if m.hours_per_week is not None]
     if not declared:

@@ -5,7 +5,9 @@ both listens and speaks, one central objective, metrics that can show a return, 
 chosen for a reason and run by the team. Each rule has a stable code, a severity, the step
 it belongs to and a one-line title, and yields findings that point at the most precise
 place in the plan. Rules marked `completeness` report an answer left empty inside a step;
-they alone decide whether a step is "complete" in `step_status`.
+they alone decide whether a step is "complete" in `step_status`. Rules marked `at_once`
+can be judged as soon as the answer they are about is given (a duplicate id, a deadline
+past the horizon), without waiting for later steps: the interview reports them there.
 
 Every message and hint is a catalog message (`L_`) with named fields, put in the reader's
 language when the findings are made.
@@ -223,6 +225,7 @@ class Rule:
     title: Message
     completeness: bool
     check: Callable[[View], Iterable[Hit]]
+    at_once: bool = False
 
 
 #: Every rule by code, in code order, so options and documentation can list them.
@@ -230,10 +233,16 @@ RULES: dict[str, Rule] = {}
 
 
 def _rule(
-    code: str, severity: Severity, step: str | None, title: str, *, completeness: bool = False
+    code: str,
+    severity: Severity,
+    step: str | None,
+    title: str,
+    *,
+    completeness: bool = False,
+    at_once: bool = False,
 ) -> Callable[[Callable[[View], Iterable[Hit]]], Callable[[View], Iterable[Hit]]]:
     def register(check: Callable[[View], Iterable[Hit]]) -> Callable[[View], Iterable[Hit]]:
-        RULES[code] = Rule(code, severity, step, L_(title), completeness, check)
+        RULES[code] = Rule(code, severity, step, L_(title), completeness, check, at_once)
         return check
 
     return register

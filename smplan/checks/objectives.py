@@ -8,7 +8,7 @@ from smplan.checks.core import Hit, View, _empty, _rule
 from smplan.i18n import L_
 
 
-@_rule("SMP301", "warning", "objectives", "Not exactly one primary objective")
+@_rule("SMP301", "warning", "objectives", "Not exactly one primary objective", at_once=True)
 def _one_primary(v: View) -> Iterator[Hit]:
     primary = [i for i, o in enumerate(v.objectives) if o.primary]
     if v.objectives and not primary:
@@ -82,7 +82,9 @@ def _deadline(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP305", "warning", "objectives", "An objective is due before the plan's date")
+@_rule(
+    "SMP305", "warning", "objectives", "An objective is due before the plan's date", at_once=True
+)
 def _deadline_after_date(v: View) -> Iterator[Hit]:
     start = v.plan.project.date if v.plan.project else None
     for i, o in enumerate(v.objectives):
@@ -99,7 +101,9 @@ def _deadline_after_date(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP306", "warning", "objectives", "An objective is due after the plan's horizon")
+@_rule(
+    "SMP306", "warning", "objectives", "An objective is due after the plan's horizon", at_once=True
+)
 def _deadline_within_horizon(v: View) -> Iterator[Hit]:
     horizon = v.plan.project.horizon if v.plan.project else None
     for i, o in enumerate(v.objectives):

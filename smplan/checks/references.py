@@ -10,7 +10,7 @@ from smplan.plan.meta import collections, referenced, values_at
 from smplan.plan.model import Plan
 
 
-@_rule("SMP001", "error", None, "A reference names an id that does not exist")
+@_rule("SMP001", "error", None, "A reference names an id that does not exist", at_once=True)
 def _unknown_id(v: View) -> Iterator[Hit]:
     for loc, kind, ref in referenced(v.plan):
         if ref not in v.id_sets[kind]:
@@ -21,7 +21,7 @@ def _unknown_id(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP002", "error", None, "Two things of the same kind share an id")
+@_rule("SMP002", "error", None, "Two things of the same kind share an id", at_once=True)
 def _duplicate_id(v: View) -> Iterator[Hit]:
     for kind, base in collections(Plan).items():
         first: dict[str, Loc] = {}

@@ -44,7 +44,7 @@ def init(
 ) -> None:
     """Build a plan by answering questions, step by step; every answer is saved at once.
 
-    On an existing plan, the interview resumes at the first step not done.
+    On an existing plan, the interview resumes at the question after the last answer.
     Ctrl-C stops at any time and keeps every answer given so far.
     Without a terminal (and without --interactive), nothing is asked:
     init lists what is still missing and exits with status 2.
@@ -55,7 +55,7 @@ def init(
     if interactive is None:
         interactive = sys.stdin.isatty()
     from smplan.cli.console import console
-    from smplan.cli.terminal import TerminalAsker
+    from smplan.cli.terminal import asker_for
 
-    asker = TerminalAsker(console, echo=interactive and not sys.stdin.isatty())
+    asker = asker_for(console, interactive)
     run_interview(path, asker, lang=lang, step=step, answers=answers, interactive=interactive)

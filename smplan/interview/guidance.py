@@ -497,6 +497,16 @@ _UI: dict[str, Message] = {
         "run `{command}` in a terminal, pre-fill answers with --answers FILE, or pass "
         "--interactive to read the answers from standard input",
     ),
+    "hint.pick": L_("arrows to move, type to filter, Enter to choose"),
+    "hint.pick_many": L_("arrows to move, Space to tick, type to filter, Enter to confirm"),
+    "ui.leave_empty": L_("(leave empty)"),
+    "ui.back_key": L_('"<" or "back" goes back one question.'),
+    "ui.back_word": L_("back"),
+    "ui.no_back": L_("There is no earlier answer to go back to."),
+    "ui.fix_or_keep": L_("Answer it again, or keep it as it is?"),
+    "ui.action.fix": L_("answer again"),
+    "ui.action.keep_anyway": L_("keep it"),
+    "ui.finish": L_("(finish)"),
     "hint.choice": L_("its number"),
     "hint.choices": L_("numbers separated by commas"),
     "hint.confirm": L_("y/n"),
@@ -537,6 +547,10 @@ ERRORS: dict[str, Message] = {
     "greater_than": L_("the value must be greater than {gt}"),
     "less_than_equal": L_("the value must be less than or equal to {le}"),
     "less_than": L_("the value must be less than {lt}"),
+    "control_character": L_(
+        "the answer holds a control character ({char}), such as an arrow key typed where the "
+        "terminal cannot edit: type it again without it"
+    ),
 }
 
 

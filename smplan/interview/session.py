@@ -55,6 +55,8 @@ Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
 
 #: The answer that clears a field or removes a list item.
 CLEAR = "-"
+#: The answer that goes back one question (each language adds its word, `ui.back_word`).
+BACK = "<"
 #: Sections the interview can open: the project block, then the eight steps.
 SECTIONS: tuple[str, ...] = ("project", *STEPS)
 
@@ -83,6 +85,10 @@ class Question:
     options: tuple[Option, ...] = ()
     #: How to answer, in a few words: "y/n", "YYYY-MM-DD", "numbers separated by commas".
     hint: str = ""
+    #: How to answer where choices are a list to move through rather than numbers to type.
+    pick_hint: str = ""
+    #: What an empty answer does, as a list of choices names it ("leave empty", "finish").
+    empty: str = ""
 
     def __post_init__(self) -> None:
         # A help line that only repeats the label says nothing more: drop it.
@@ -95,7 +101,16 @@ class Block:
     """Something to show: guidance, a heading, a rejected answer, the review, the result."""
 
     kind: Literal[
-        "heading", "guidance", "status", "note", "error", "review", "summary", "findings", "next"
+        "heading",
+        "guidance",
+        "status",
+        "note",
+        "error",
+        "finding",
+        "review",
+        "summary",
+        "findings",
+        "next",
     ]
     title: str = ""
     lines: tuple[str, ...] = ()
@@ -247,7 +262,22 @@ class Interview:
     forced_lang: str | None = None
     new: bool = False
     reopened: str | None = None
+    #: Whether an answers file pre-filled the plan just now.
+    prefilled: bool = False
     _root: _Slot = field(default_factory=_Slot)
+    #: Where a resumed interview stands (see `_resume`).
+    _resuming: bool = False
+    _frontier: str | None = None
+    _skipping: bool = False
+    #: In a half-filled item: the paths of its missing fields until the first is reached,
+    #: then empty while the rest of it is filled; None elsewhere.
+    _gaps: frozenset[str] | None = None
+    #: Headings shown only once a question under them is asked.
+    _pending: list[Block] = field(default_factory=list)
+    #: Findings already reported while answering, so a kept one is not reported again.
+    _reported: set[tuple[str, str, str]] = field(default_factory=set)
+    #: The last value question answered, where "back" (`<`) goes.
+    _last: tuple[Any, ...] | None = None
 
     @property
     def lang(self) -> str:
@@ -267,7 +297,7 @@ class Interview:
             if self.forced_lang is None and self.plan.project is None:
                 self._choose_language()
             if section is not None:
-                self.asker.show(Block("note", lines=(self.t("ui.keys"),)))
+                self.asker.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
                 self.section(section)
             else:
                 self._resume()
@@ -293,8 +323,14 @@ class Interview:
         )
         label = " / ".join(dict.fromkeys(tr("ui.language", code) for code in languages()))
         hint = " / ".join(dict.fromkeys(tr("hint.choice", code) for code in languages()))
+        pick = " / ".join(dict.fromkeys(tr("hint.pick", code) for code in languages()))
         question = Question(
-            "choice", key="project.language", label=label, options=options, hint=hint
+            "choice",
+            key="project.language",
+            label=label,
+            options=options,
+            hint=hint,
+            pick_hint=pick,
         )
         chosen = ""
         while not chosen:
@@ -303,19 +339,53 @@ class Interview:
         self.writer.save(self.plan)
 
     def _resume(self) -> None:
+        """Ask from the next unanswered question on, in interview order.
 
+        The frontier is the last answer given, in interview order. Before it nothing is
+        asked again, except the missing fields of an item left half-filled; after it,
+        every question still unanswered is asked. A complete section is passed over,
+        unless the frontier is in it (a list may still grow).
+        """
         if not self.new:
             self.show_status()
-        self.asker.show(Block("note", lines=(self.t("ui.keys"),)))
-        if not project_complete(self.plan):
-            self.section("project", skip=("language",))
-        statuses = step_status(self.plan)
-        todo = [step for step in STEPS if statuses[step] != "complete"]
-        for step in STEPS[STEPS.index(todo[0]) :] if todo else ():
-            if statuses[step] == "complete":
-                self.asker.show(Block("note", lines=(self.t("ui.skipped", number=_number(step)),)))
-                continue
-            self.section(step)
+        self.asker.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
+        # Answers pre-filled from a file are not where the person stopped: ask every gap.
+        self._frontier = None if self.prefilled else last_answered(self.plan)
+        self._skipping = self._frontier is not None
+        self._resuming = True
+        at = _section_of(self._frontier)
+        try:
+            for name in SECTIONS:
+                if name != at and section_status(self.plan, name) == "complete":
+                    if name != "project":
+                        note = self.t("ui.skipped", number=_number(name))
+                        self.asker.show(Block("note", lines=(note,)))
+                    continue
+                self.section(name, skip=("language",) if name == "project" else ())
+        finally:
+            self._resuming = False
+
+    def _ask(self, question: Question) -> str:
+        for block in self._pending:
+            self.asker.show(block)
+        self._pending.clear()
+        return self.asker.ask(question)
+
+    def _asks(self, obj: BaseModel, name: str, path: str) -> bool:
+        """Whether a resumed interview asks this field (any other interview does)."""
+        if not self._resuming:
+            return True
+        if path == self._frontier:
+            self._skipping = False
+            return False
+        if answered(obj, name):
+            return False
+        if not self._skipping:
+            return True
+        if self._gaps is None or (self._gaps and path not in self._gaps):
+            return False
+        self._gaps = frozenset()  # the first missing field: fill the item from here
+        return True
 
     def show_status(self) -> None:
         """Show where the plan stands: each step done, started or to do."""
@@ -337,7 +407,7 @@ class Interview:
         title = self.t(f"section.{name}.title")
         if name != "project":
             title = self.t("ui.step_heading", number=_number(name), total=len(STEPS), title=title)
-        self.asker.show(
+        self._pending[:] = [
             Block(
                 "guidance",
                 title=title,
@@ -346,7 +416,7 @@ class Interview:
                     for part in ("why", "good", "example", "pitfall")
                 ),
             )
-        )
+        ]
         if name == "project":
             project = self.plan.project or Project(language=self.lang)
             slot = (
@@ -379,6 +449,8 @@ class Interview:
             self._items(obj, slot, name, found.target, path)
         elif found.kind == "model":
             self._sub_model(obj, slot, name, found.target, path)
+        elif not self._asks(obj, name, path):
+            return
         elif found.kind == "texts":
             self._texts(obj, slot, name, path)
         else:
@@ -393,7 +465,8 @@ class Interview:
     def _sub_model(
         self, obj: BaseModel, slot: _Slot, name: str, model: type[BaseModel], path: str
     ) -> None:
-        self.asker.show(
+        before = len(self._pending)
+        self._pending.append(
             Block(
                 "heading", title=self._label(type(obj), name), lines=(self._help(type(obj), name),)
             )
@@ -401,9 +474,10 @@ class Interview:
         current = getattr(obj, name)
         if current is not None:
             self._walk(current, slot, path)
-            return
-        sub = model()
-        self._walk(sub, _Slot(self._setter(obj, name, sub), slot), path)
+        else:
+            sub = model()
+            self._walk(sub, _Slot(self._setter(obj, name, sub), slot), path)
+        del self._pending[before:]  # nothing was asked under it
 
     def _items(
         self,
@@ -414,8 +488,9 @@ class Interview:
         path: str,
         heading: bool = True,
     ) -> None:
+        before = len(self._pending)
         if heading:
-            self.asker.show(
+            self._pending.append(
                 Block(
                     "heading",
                     title=self._label(type(obj), name),
@@ -423,6 +498,36 @@ class Interview:
                 )
             )
         noun = model.__name__
+        if self._resuming:
+            self._resume_items(getattr(obj, name) or [], slot, path, noun)
+            if self._skipping:
+                del self._pending[before:]
+                return
+        else:
+            self._review_items(obj, slot, name, path, noun)
+        while self._confirm(
+            f"{path}[+]",
+            self.t(f"more.{noun}" if getattr(obj, name) else f"add.{noun}"),
+            default=False,
+        ):
+            if not self._new_item(obj, slot, name, model, path):
+                break
+        # What only the whole list tells (pillar shares, one primary objective).
+        self._judge(path, ask=False)
+
+    def _resume_items(self, items: list[BaseModel], slot: _Slot, path: str, noun: str) -> None:
+        # Answered items are passed over; one left half-filled is reopened where it stops.
+        outer = self._gaps
+        for index, item in enumerate(items):
+            where = f"{path}[{index}]"
+            self._gaps = self._missing_in(where) or None
+            before = len(self._pending)
+            self._pending.append(Block("heading", title=self.t(f"item.{noun}", n=index + 1)))
+            self._walk(item, slot, where)
+            del self._pending[before:]
+        self._gaps = outer
+
+    def _review_items(self, obj: BaseModel, slot: _Slot, name: str, path: str, noun: str) -> None:
         index = 0
         while getattr(obj, name) and index < len(getattr(obj, name)):
             items = getattr(obj, name)
@@ -439,6 +544,7 @@ class Interview:
                     # An item left unfinished (by Ctrl-C or by hand) is opened by default.
                     default="edit" if self._unfinished(f"{path}[{index}]") else "keep",
                     hint=self._hint("choice"),
+                    pick_hint=self.t("hint.pick"),
                     options=tuple(
                         Option(a, self.t(f"ui.action.{a}"), str(n))
                         for n, a in enumerate(("keep", "edit", "remove"), start=1)
@@ -453,19 +559,16 @@ class Interview:
                 self.asker.show(Block("heading", title=self.t(f"item.{noun}", n=index + 1)))
                 self._walk(item, slot, f"{path}[{index}]")
             index += 1
-        while self._confirm(
-            f"{path}[+]",
-            self.t(f"more.{noun}" if getattr(obj, name) else f"add.{noun}"),
-            default=False,
-        ):
-            if not self._new_item(obj, slot, name, model, path):
-                break
 
     def _unfinished(self, path: str) -> bool:
+        return bool(self._missing_in(path))
 
-        return any(
-            RULES[f.code].completeness and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
+    def _missing_in(self, path: str) -> frozenset[str]:
+        """The paths of the needed fields still missing at or under `path`."""
+        return frozenset(
+            f.path()
             for f in run_checks(self.plan)
+            if RULES[f.code].completeness and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
         )
 
     def _new_item(
@@ -473,7 +576,7 @@ class Interview:
     ) -> bool:
         index = len(getattr(obj, name) or [])
         where = f"{path}[{index}]"
-        self.asker.show(Block("heading", title=self.t(f"item.{model.__name__}", n=index + 1)))
+        self._pending.append(Block("heading", title=self.t(f"item.{model.__name__}", n=index + 1)))
         required = [n for n, info in model.model_fields.items() if info.is_required()]
         if not required:
             item = model()
@@ -483,7 +586,7 @@ class Interview:
         (key,) = required
         question = self._question(model, key, f"{where}.{key}", None)
         while True:
-            raw = self.asker.ask(question).strip()
+            raw = self._ask(question).strip()
             if not raw or raw == CLEAR:
                 return False
             try:
@@ -491,9 +594,12 @@ class Interview:
             except ValidationError as error:
                 self._reject(error, model, key)
                 continue
-            break
-        item_slot = _Slot(_append(obj, name, item), slot)
-        self._commit(item_slot)
+            item_slot = _Slot(_append(obj, name, item), slot)
+            self._commit(item_slot)
+            if not self._judge(f"{where}.{key}"):
+                break
+            getattr(obj, name).pop()  # a duplicate id, to be typed again
+            self.writer.save(self.plan)
         self._walk(item, item_slot, where, skip=(key,))
         return True
 
@@ -518,7 +624,9 @@ class Interview:
 
         while True:
             existing = values[index] if index < len(values) else None
-            raw = self.asker.ask(question(existing)).strip()
+            raw = self._ask(question(existing)).strip()
+            if self._went_back(raw):
+                continue
             first = False
             if existing is None and not raw:
                 break
@@ -546,7 +654,10 @@ class Interview:
         current = getattr(obj, name)
         question = self._question(model, name, path, current)
         while True:
-            raw = self.asker.ask(question).strip()
+            raw = self._ask(question).strip()
+            if self._went_back(raw):
+                continue
+            self._last = (obj, slot, name, found, path)
             if not raw:
                 return
             if raw == CLEAR:
@@ -560,7 +671,65 @@ class Interview:
                     self.asker.show(Block("error", lines=(str(refused),)))
                     continue
             if self._assign(obj, slot, name, value):
-                return
+                if not self._judge(path):
+                    return
+                current = getattr(obj, name)
+                question = self._question(model, name, path, current)
+
+    def _went_back(self, raw: str) -> bool:
+        """Whether the answer asks to go back; if so, the previous question is asked again."""
+        if raw.casefold() not in (BACK, self.t("ui.back_word").casefold()):
+            return False
+        if self._last is None:
+            self.asker.show(Block("note", lines=(self.t("ui.no_back"),)))
+            return True
+        previous, self._last = self._last, None
+        self._value(*previous)
+        return True
+
+    def _judge(self, path: str, ask: bool = True) -> bool:
+        """Report the rules broken at or under `path` that can be judged now.
+
+        Returns True when the person chooses to answer again, False to keep the answer.
+        """
+        found = [
+            f
+            for f in run_checks(self.plan, self.lang)
+            if RULES[f.code].at_once and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
+        ]
+        new = [f for f in found if (f.code, f.path(), f.message) not in self._reported]
+        if not new:
+            return False
+        keys = {(f.code, f.path(), f.message) for f in new}
+        self._reported |= keys
+        lines = []
+        for finding in new:
+            line = f"{self.t(f'finding.{finding.severity}')} {finding.code}: {finding.message}"
+            if finding.hint:
+                line += self.t("finding.hint", hint=finding.hint)
+            lines.append(line)
+        self.asker.show(Block("finding", lines=tuple(lines)))
+        if not ask:
+            return False
+        options = tuple(
+            Option(a, self.t(f"ui.action.{a}"), str(n))
+            for n, a in enumerate(("fix", "keep_anyway"), start=1)
+        )
+        choice = self._choose(
+            Question(
+                "choice",
+                key=f"{path}!",
+                label=self.t("ui.fix_or_keep"),
+                default="fix",
+                options=options,
+                hint=self._hint("choice"),
+                pick_hint=self.t("hint.pick"),
+            )
+        )
+        if choice == "fix":
+            self._reported -= keys  # answered again: judged again
+            return True
+        return False
 
     def _assign(self, obj: BaseModel, slot: _Slot, name: str, value: Any) -> bool:
         before = getattr(obj, name)
@@ -608,6 +777,8 @@ class Interview:
             default=self.format_value(current),
             options=options,
             hint=self._hint(kind, found.words),
+            pick_hint=self.t(f"hint.pick{'_many' if kind == 'choices' else ''}"),
+            empty=self.t("ui.leave_empty") if current is None else "",
         )
 
     def _hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
@@ -660,7 +831,7 @@ class Interview:
 
     def _choose(self, question: Question) -> str:
         while True:
-            raw = self.asker.ask(question).strip()
+            raw = self._ask(question).strip()
             if not raw and question.default is not None:
                 return question.default
             picked = _pick(raw, question.options)
@@ -679,7 +850,9 @@ class Interview:
             hint=self._hint("confirm"),
         )
         while True:
-            word = self.asker.ask(question).strip().casefold()
+            word = self._ask(question).strip().casefold()
+            if self._went_back(word):
+                continue
             if not word:
                 return default
             if word in _YES:
@@ -781,6 +954,8 @@ class Interview:
                     label=self.t("ui.reopen"),
                     options=options,
                     hint=self._hint("choice"),
+                    pick_hint=self.t("hint.pick"),
+                    empty=self.t("ui.finish"),
                 )
             )
             if not choice:
@@ -797,7 +972,12 @@ class Interview:
             lines = list(self._describe(value, ""))
         elif value:
             lines = [f"- {self.summary(item)}" for item in value]
-        return Block("review", title=title, lines=tuple(lines) or (self.t("ui.nothing_yet"),))
+        lines = lines or [self.t("ui.nothing_yet")]
+        for finding in run_checks(self.plan, self.lang):
+            if finding.step == name and not RULES[finding.code].completeness:
+                severity = self.t(f"finding.{finding.severity}")
+                lines.append(f"! {severity} {finding.code} {finding.path()}: {finding.message}")
+        return Block("review", title=title, lines=tuple(lines))
 
     def _describe(self, obj: BaseModel, indent: str) -> Iterator[str]:
         model = type(obj)
@@ -938,6 +1118,53 @@ def section_name(text: str) -> str:
     )
 
 
+def answered(obj: BaseModel, name: str) -> bool:
+    """Whether a field holds an answer: a value, an item, or a "none" said on purpose."""
+    info = type(obj).model_fields[name]
+    value = getattr(obj, name)
+    if value is None:
+        return False
+    if info.default is not None and value == info.default:
+        return False  # a default that holds until answered (`primary: false`, the currency)
+    if isinstance(value, list):
+        return bool(value) or info.default_factory is not list
+    if isinstance(value, BaseModel):
+        return bool(plain(value))
+    return True
+
+
+def last_answered(plan: Plan) -> str | None:
+    """Where the last answer is, in interview order: `metrics[0].target`, or None."""
+    last: str | None = None
+
+    def walk(obj: BaseModel, path: str) -> None:
+        nonlocal last
+        for name in type(obj).model_fields:
+            if (type(obj).__name__, name) in SKIPPED | _CHOSEN_FIRST:
+                continue
+            where = f"{path}.{name}" if path else name
+            value = getattr(obj, name)
+            kind = spec(type(obj), name).kind
+            if kind == "model" and value is not None:
+                walk(value, where)
+            elif kind == "items" and value:
+                for index, item in enumerate(value):
+                    walk(item, f"{where}[{index}]")
+            elif kind not in ("model", "items") and answered(obj, name):
+                last = where
+
+    walk(plan, "")
+    return last
+
+
+#: Fields chosen before the interview proper starts: not a place to resume from.
+_CHOSEN_FIRST: frozenset[tuple[str, str]] = frozenset({("Project", "language")})
+
+
+def _section_of(path: str | None) -> str | None:
+    return re.split(r"[.\[]", path, maxsplit=1)[0] if path else None
+
+
 # --- pre-filled answers -----------------------------------------------------------------
 
 
@@ -1048,7 +1275,15 @@ def init(
         if answers is not None:
             plan = merge_answers(plan, read_answers(answers), str(answers))
             writer.save(plan)
-        interview = Interview(plan, asker, writer, str(path), forced_lang=lang, new=new)
+        interview = Interview(
+            plan,
+            asker,
+            writer,
+            str(path),
+            forced_lang=lang,
+            new=new,
+            prefilled=answers is not None,
+        )
         if not interactive:
             _without_terminal(interview, section)
             interview.conclude()

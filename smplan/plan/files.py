@@ -622,6 +622,10 @@ def _describe(
     if kind == "missing":
         hint = "add `smplan: 1` as the first line" if loc == ("smplan",) else None
         return f"required key `{name}` is missing", hint, False
+    if kind == "control_character":
+        # The model words it (in the catalog); the value itself is not shown back, since
+        # printing it would send the control character to the terminal.
+        return str(first["msg"]), None, False
     value = first.get("input")
     shown = _show(value)
     if kind == "literal_error" and loc == ("smplan",):

@@ -11,6 +11,7 @@ file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -99,7 +100,32 @@ class Model(BaseModel):
 
 Id = str
 Hours = float
-Text = str
+
+#: C0 and C1 control characters (and DEL): a typed arrow key's escape sequence, a stray
+#: bell. Plan text is shown in terminals and documents, where they do harm and mean nothing.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _refuse_controls(pattern: re.Pattern[str]) -> Any:
+    def check(value: str) -> str:
+        found = pattern.search(value)
+        if found:
+            raise PydanticCustomError(
+                "control_character",
+                _("text holds a control character ({char}): type it again without it"),
+                {"char": f"U+{ord(found.group()):04X}"},
+            )
+        return value
+
+    check.refuses = pattern  # type: ignore[attr-defined]  # what it refuses, for tests
+    return AfterValidator(check)
+
+
+#: One line of text, as typed: no control character, no line break.
+Text = Annotated[str, _refuse_controls(_CONTROL_OR_NEWLINE)]
+#: Text that may run over several lines: line breaks allowed, other controls not.
+Prose = Annotated[str, _refuse_controls(_CONTROL)]
 
 # Bounds that no real plan reaches, so a typo cannot carry an absurd number into the
 # document (and every number stays within what locale formatting handles exactly).
@@ -321,7 +347,7 @@ class Need(Model):
         N_("Where it was heard."),
         ex("Shop counter"),
     )
-    evidence: Text | None = text(
+    evidence: Prose | None = text(
         N_("What shows the need is real: counts, quotes, survey figures."),
         ex("About ten phone calls a week about it"),
     )
@@ -338,7 +364,7 @@ class Source(Model):
         N_("Online or offline. Customers do not change when they go online: listen to both."),
         "offline",
     )
-    notes: Text | None = text(
+    notes: Prose | None = text(
         N_("What it tells you and how you collect it."),
     )
 
@@ -426,7 +452,7 @@ class Account(Model):
     audience_size: int | None = text(
         N_("Followers or subscribers today."), 850, ge=0, le=MAX_AUDIENCE
     )
-    activity: Text | None = text(
+    activity: Prose | None = text(
         N_("How active it is (last post, posts a month)."),
         ex("Two posts a month"),
     )
@@ -453,7 +479,7 @@ class PlaybookCase(Model):
     case: Annotated[Case | None, Needed(LP_("field", "case"))] = text(
         N_("The kind of message."), "praise"
     )
-    action: Annotated[Text | None, Needed(LP_("field", "action"))] = text(
+    action: Annotated[Prose | None, Needed(LP_("field", "action"))] = text(
         N_("What to do."),
         ex("Thank them publicly and personally"),
     )
@@ -564,7 +590,7 @@ class Objective(Model):
         N_("Raise revenue, cut costs, improve the customer relationship, or build loyalty."),
         "revenue",
     )
-    statement: Text | None = text(
+    statement: Prose | None = text(
         N_("The objective, specific enough that anyone can tell whether it was reached."),
         ex(
             "Receive 40 cake orders a month through social media",
@@ -663,7 +689,7 @@ class Metric(Model):
         N_("A standard definition, when one fits; the document prints its formula."),
         "conversion_rate",
     )
-    definition: Text | None = text(
+    definition: Prose | None = text(
         N_("How it is computed, when no standard definition fits."),
         ex(
             "Orders whose customer mentions Instagram or Facebook",
@@ -705,11 +731,11 @@ class Segment(Model):
     name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
         N_("Name."), ex("Neighbourhood families")
     )
-    demographics: Text | None = text(
+    demographics: Prose | None = text(
         N_("Age, place, income, occupation."),
         ex("Aged 30-45, parents, living within 2 km"),
     )
-    psychographics: Text | None = text(
+    psychographics: Prose | None = text(
         N_("Values, interests, habits, attitudes."),
         ex(
             "Care about local food, short of time on weekdays",
@@ -757,7 +783,7 @@ class Service(Model):
     name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
         N_("Name."), ex("“Fresh out of the oven” story")
     )
-    description: Text | None = text(
+    description: Prose | None = text(
         N_("What it is and how it works."),
         ex(
             "A story every day at 4 pm showing the breads still available",
@@ -772,11 +798,11 @@ class Service(Model):
 class Value(Model):
     """Step 6: what the organization brings beyond its product."""
 
-    philosophy: Text | None = text(
+    philosophy: Prose | None = text(
         N_("What the organization stands for; people follow a philosophy, not a product."),
         ex("Good bread takes time"),
     )
-    promise: Text | None = text(
+    promise: Prose | None = text(
         N_("What followers get."),
         ex(
             "Knowing, every day, what comes out of the oven",

@@ -1,0 +1,102 @@
+"""The terminal asker on prompt_toolkit: keys as a terminal sends them, answers as typed."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
+
+from smplan.cli.terminal import PromptAsker
+from smplan.interview.session import Option, Question
+
+LEFT, UP, DOWN, HOME, END = "\x1b[D", "\x1b[A", "\x1b[B", "\x1b[H", "\x1b[F"
+ENTER, SPACE, CTRL_C = "\r", " ", "\x03"
+
+DEPARTMENTS = (
+    Option("management", "Management", "1"),
+    Option("marketing", "Marketing", "2"),
+    Option("front_desk", "Front desk", "3"),
+)
+
+
+@pytest.fixture
+def keys():
+    """Type keys into a PromptAsker as a terminal would, and collect its answers."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        asker = PromptAsker(Console(file=io.StringIO(), width=100))
+
+        def answer(question: Question, *typed: str) -> str:
+            pipe.send_text("".join(typed))
+            return asker.ask(question)
+
+        yield answer
+
+
+def text(key: str, default: str | None = None) -> Question:
+    return Question("text", key=key, label=key, default=default)
+
+
+def test_the_default_is_edited_in_place_with_the_arrow_keys(keys):
+    answer = keys(text("name", "Plan 2027"), LEFT * 4, "X ", HOME, "My ", END, "!", ENTER)
+    assert answer == "My Plan X 2027!"
+
+
+def test_enter_keeps_the_default_as_it_is(keys):
+    assert keys(text("name", "Plan 2027"), ENTER) == "Plan 2027"
+
+
+def test_earlier_answers_come_back_with_up(keys):
+    keys(text("first"), "Maison Fournil", ENTER)
+    assert keys(text("second"), UP, " bis", ENTER) == "Maison Fournil bis"
+
+
+def test_a_choice_is_moved_through_with_the_arrows(keys):
+    question = Question("choice", key="department", label="Department", options=DEPARTMENTS)
+    assert keys(question, DOWN, DOWN, ENTER) == "3"
+
+
+def test_a_choice_starts_on_the_current_answer(keys):
+    question = Question(
+        "choice", key="d", label="Department", options=DEPARTMENTS, default="marketing"
+    )
+    assert keys(question, ENTER) == "2"
+
+
+def test_a_choice_is_filtered_by_typing_its_label(keys):
+    question = Question("choice", key="d", label="Department", options=DEPARTMENTS)
+    assert keys(question, "front", ENTER) == "3"
+
+
+def test_an_optional_choice_can_be_left_empty(keys):
+    question = Question(
+        "choice", key="d", label="Department", options=DEPARTMENTS, empty="(leave empty)"
+    )
+    assert keys(question, UP, ENTER) == ""
+
+
+def test_several_choices_are_ticked_with_space(keys):
+    question = Question("choices", key="refs", label="Approved by", options=DEPARTMENTS)
+    assert keys(question, SPACE, DOWN, DOWN, SPACE, ENTER) == "1, 3"
+
+
+def test_untick_every_current_choice_clears_the_answer(keys):
+    question = Question(
+        "choices", key="refs", label="Approved by", options=DEPARTMENTS, default="marketing"
+    )
+    assert keys(question, DOWN, SPACE, ENTER) == "-"
+
+
+def test_a_confirmation_is_typed_over_nothing(keys):
+    question = Question("confirm", key="more", label="Add another?", default="no")
+    assert keys(question, "y", ENTER) == "y"
+
+
+@pytest.mark.parametrize("kind", ["text", "choice", "choices"])
+def test_ctrl_c_stops_every_kind_of_question(keys, kind):
+    question = Question(kind, key="k", label="Label", options=DEPARTMENTS)
+    with pytest.raises(KeyboardInterrupt):
+        keys(question, CTRL_C)
