@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextvars
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import NoReturn
 
 import typer
 
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
-from smplan.i18n import L_, _
+from smplan.i18n import L_, Message, _
 
 app = typer.Typer(
     name="smplan",
@@ -70,6 +71,43 @@ def unknown_format(name: str, known: Iterable[str]) -> UsageError:
         L_("unknown format `{name}`", name=printable(name)),
         hint=L_("use one of: {choices}", choices=", ".join(known)),
     )
+
+
+def known_format(name: str | None, known: Iterable[str]) -> str | None:
+    """`name` when it is one of the `known` formats (or None); `unknown_format` otherwise."""
+    known = list(known)
+    if name is not None and name not in known:
+        raise unknown_format(name, known)
+    return name
+
+
+def matching_format(
+    given: str | None, named: str | None, output: object, hint: Message | None = None
+) -> str | None:
+    """The format --format gives, else the one the extension of -o names; a `UsageError`
+    when both are given and disagree (`hint` says what to do, when a file is not enough)."""
+    if given and named and named != given:
+        raise UsageError(
+            L_(
+                "--format {format} does not match the extension of {path}",
+                format=given,
+                path=printable(str(output)),
+            ),
+            hint=hint or L_("write to a .{format} file, or leave --format out", format=given),
+        )
+    return given or named
+
+
+def template_folder(path: Path | None) -> Path | None:
+    """`--template-dir`, when it is a folder; a `UsageError` otherwise."""
+    if path is not None and not path.is_dir():
+        raise UsageError(L_("template folder not found: {path}", path=printable(str(path))))
+    return path
+
+
+def say_wrote(path: object) -> None:
+    """The line each command prints for a file it wrote, in the language in force."""
+    typer.echo(L_("Wrote {path}.", path=printable(str(path))))
 
 
 def report_error(error: SmplanError) -> None:

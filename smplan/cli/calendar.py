@@ -8,9 +8,10 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app, known_language
+from smplan.cli import app, known_format, known_language, matching_format, say_wrote
 from smplan.cli.console import err_console
-from smplan.errors import RenderError, UsageError
+from smplan.errors import RenderError, UsageError, cannot_write
+from smplan.i18n import L_
 from smplan.render.calendar_formats import CALENDAR_FORMATS
 
 
@@ -86,10 +87,7 @@ def calendar(
     if sheet:
         _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang)
         return
-    if output_format is not None and output_format not in CALENDAR_FORMATS:
-        raise UsageError(
-            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(CALENDAR_FORMATS)}"
-        )
+    known_format(output_format, CALENDAR_FORMATS)
     if end_arg is not None and weeks is not None:
         raise UsageError("give --to or --weeks, not both")
     output = Path(output_arg) if output_arg else None
@@ -97,12 +95,8 @@ def calendar(
         output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir()
     )
     named = None if folder else calendar_format_for(output)
-    if output_format and named and named != output_format:
-        raise UsageError(
-            f"--format {output_format} does not match the extension of {output}",
-            hint="leave --format out, or give -o a name that fits it",
-        )
-    fmt = output_format or named or "md"
+    fits = L_("leave --format out, or give -o a name that fits it")
+    fmt = matching_format(output_format, named, output, fits) or "md"
 
     plan = load_plan(path).plan
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
@@ -131,11 +125,8 @@ def calendar(
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, file.data)
         except OSError as error:
-            raise RenderError(
-                f"cannot write {target}: {error.strerror or error}",
-                hint="check that the folder exists and that you may write in it",
-            ) from None
-        typer.echo(f"Wrote {target}.")
+            raise cannot_write(target, error, kind=RenderError) from None
+        say_wrote(target)
     n = len(content.posts)
     typer.echo(
         f"{n} post{'s' if n != 1 else ''} from {content.start} to {content.end} "
@@ -199,8 +190,5 @@ def _write_sheet(
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, render_sheet(plan, content, fmt, options).data)
     except OSError as error:
-        raise RenderError(
-            f"cannot write {target}: {error.strerror or error}",
-            hint="check that the folder exists and that you may write in it",
-        ) from None
-    typer.echo(f"Wrote {target}.")
+        raise cannot_write(target, error, kind=RenderError) from None
+    say_wrote(target)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app, known_language
+from smplan.cli import app, known_format, known_language
 from smplan.cli.completers import complete_plan_paths
-from smplan.errors import UsageError
 
 #: The formats of `--format`, by name: what each is for, and the function of a
 #: `smplan.checks.diff.PlanDiff` that writes it, loaded when used. A new format is one entry.
@@ -61,10 +60,7 @@ def diff(
     from smplan.checks.diff import diff_plans
     from smplan.plan.files import load_plan
 
-    if output_format not in DIFF_FORMATS:
-        raise UsageError(
-            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(DIFF_FORMATS)}"
-        )
+    known_format(output_format, DIFF_FORMATS)
     known_language(lang)
     changes = diff_plans(load_plan(old).plan, load_plan(new).plan, lang)
     module, _, function = DIFF_FORMATS[output_format][1].partition(":")

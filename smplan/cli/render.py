@@ -7,7 +7,14 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app, known_language, report_error, unknown_format
+from smplan.cli import (
+    app,
+    known_format,
+    known_language,
+    matching_format,
+    report_error,
+    template_folder,
+)
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
@@ -94,8 +101,7 @@ def render(
         )
     if since is not None and len(paths) != 1:
         raise UsageError(L_("--since takes one plan"), hint=L_("render the plans one at a time"))
-    if output_format is not None and output_format not in FORMATS:
-        raise unknown_format(output_format, FORMATS)
+    known_format(output_format, FORMATS)
     if output_arg == "-":
         if len(paths) > 1:
             raise UsageError(
@@ -107,18 +113,8 @@ def render(
     if output_arg and output is not None and (len(paths) > 1 or output_arg.endswith(("/", os.sep))):
         _make_folder(output)
     named = format_for(output) if len(paths) == 1 and not _is_folder(output) else None
-    if output_format and named and named != output_format:
-        raise UsageError(
-            L_(
-                "--format {format} does not match the extension of {path}",
-                format=output_format,
-                path=printable(str(output)),
-            ),
-            hint=L_("write to a .{format} file, or leave --format out", format=output_format),
-        )
-    fmt = output_format or named or "pdf"
-    if template_dir is not None and not template_dir.is_dir():
-        raise UsageError(L_("template folder not found: {path}", path=printable(str(template_dir))))
+    fmt = matching_format(output_format, named, output) or "pdf"
+    template_folder(template_dir)
     pairs = plan_outputs(paths, output, fmt, summary)
     notes: list[str] = []
     options = RenderOptions(

@@ -6,8 +6,15 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app, known_language
-from smplan.errors import PlanFileError, Problem, UsageError
+from smplan.cli import (
+    app,
+    known_format,
+    known_language,
+    matching_format,
+    say_wrote,
+    template_folder,
+)
+from smplan.errors import PlanFileError, UsageError, cannot_write
 from smplan.render.formats import FORMATS
 
 
@@ -68,19 +75,9 @@ def report(
         at = parse_period(period)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    if output_format is not None and output_format not in FORMATS:
-        raise UsageError(
-            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(FORMATS)}"
-        )
-    named = format_for(output)
-    if output_format and named and named != output_format:
-        raise UsageError(
-            f"--format {output_format} does not match the extension of {output}",
-            hint=f"write to a .{output_format} file, or leave --format out",
-        )
-    fmt = output_format or named or "pdf"
-    if template_dir is not None and not template_dir.is_dir():
-        raise UsageError(f"template folder not found: {template_dir}")
+    known_format(output_format, FORMATS)
+    fmt = matching_format(output_format, format_for(output), output) or "pdf"
+    template_folder(template_dir)
     loaded = load_plan(path)
     found = load_results_of(loaded)
     results = found.results if found else Results()
@@ -102,7 +99,5 @@ def report(
     try:
         atomic_write(target, content)
     except OSError as error:
-        raise PlanFileError(
-            str(target), [Problem(f"cannot write the report: {error.strerror or error}")]
-        ) from None
-    typer.echo(f"Wrote {target}.")
+        raise cannot_write(target, error) from None
+    say_wrote(target)

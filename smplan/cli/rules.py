@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import typer
 
-from smplan.cli import app, known_language
+from smplan.cli import app, known_format, known_language
 
 
 def _rows() -> list[tuple[str, str, str, str]]:
@@ -72,12 +72,8 @@ def rules(
     lang: str | None = typer.Option(None, "--lang", help="Language of the titles."),
 ) -> None:
     """List every strategy rule: its code (for --ignore), severity, step and title."""
-    from smplan.errors import UsageError
     from smplan.i18n import SOURCE_LANGUAGE, language
 
-    if output_format not in FORMATS:
-        raise UsageError(
-            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(FORMATS)}"
-        )
+    known_format(output_format, FORMATS)
     with language(known_language(lang) or SOURCE_LANGUAGE):
         typer.echo(FORMATS[output_format](), nl=False)

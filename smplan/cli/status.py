@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from smplan.cli import app
+from smplan.cli import app, known_format
 from smplan.cli.console import console
 from smplan.errors import UsageError, printable
 
@@ -57,10 +57,7 @@ def status(
     from smplan.plan.pacing import by_objective, latest_period, standings
     from smplan.plan.results import Results, load_results_of, parse_period, results_path
 
-    if output_format not in STATUS_FORMATS:
-        raise UsageError(
-            f"unknown format `{output_format}`", hint=f"use one of: {', '.join(STATUS_FORMATS)}"
-        )
+    known_format(output_format, STATUS_FORMATS)
     at = None
     if period is not None:
         try:

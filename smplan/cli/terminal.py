@@ -139,8 +139,14 @@ class PromptAsker(TerminalAsker):
         choices = [questionary.Choice(title=o.label, value=o.key) for o in question.options]
         if question.empty:
             choices.append(questionary.Choice(title=question.empty, value=""))
-        default = next((c for c, o in zip(choices, question.options, strict=False)
-                        if o.value == question.default), None)
+        default = next(
+            (
+                c
+                for c, o in zip(choices, question.options, strict=False)
+                if o.value == question.default
+            ),
+            None,
+        )
         answer: Any = questionary.select(
             question.label,
             choices=choices,
