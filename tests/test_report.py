@@ -73,6 +73,7 @@ def test_the_report_is_in_the_plans_language(smplan, folder):
     assert "**Prochain point\u00a0:**" in text
     english = report(smplan, "boulangerie.yaml", "--period", "2027-02", "-f", "md", "--lang", "en")
     assert "## What we set out to do" in english
+    assert "— Results report, February 2027" in english  # dates follow --lang too
 
 
 def test_the_report_of_an_earlier_period_leaves_later_figures_out(smplan, folder):
@@ -114,6 +115,19 @@ def test_brand_templates_apply_to_the_report(smplan, folder):
     )
     assert text.startswith("# Northbank Digital · February 2027\n")
     assert "## What comes next" in text
+
+
+def test_a_runaway_brand_report_template_stops_with_a_clear_message(smplan, folder):
+    brand = folder / "brand"
+    brand.mkdir()
+    (brand / "report.md.j2").write_text(
+        "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}\n", encoding="utf-8"
+    )
+    args = ("b2b-software.yaml", "--period", "2027-02", "-f", "md", "--template-dir", "brand")
+    result = smplan("report", *args)
+    assert result.exit_code == 2
+    assert "template error: templates call themselves without end" in result.stderr
+    assert "internal error" not in result.stderr
 
 
 def test_a_report_is_refused_when_the_results_do_not_fit_the_plan(smplan, folder):

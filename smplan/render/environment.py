@@ -23,12 +23,11 @@ from smplan.plan.model import EARLIEST_DATE, Plan
 from smplan.render.formats import FORMATS, RenderOptions, builtin_templates, template_name
 from smplan.render.labels import labels
 from smplan.render.markdown import (
-    _BLANK_RUNS,
-    _TRAILING,
     md_escape,
     md_fence,
     mdblock_escape,
     mdcell_escape,
+    tidy,
 )
 from smplan.render.view import build_document
 
@@ -492,16 +491,27 @@ def source_date(plan: Plan) -> dt.datetime | None:
 def render_text(plan: Plan, options: RenderOptions) -> str:
     """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf)."""
     kind = FORMATS[options.fmt].template
-    env = _environment(kind, options.template_dir)
     name = template_name(options.fmt, options.summary)
     previous = load_plan(options.since).plan if options.since is not None else None
-    failure: Exception | None = None
     created = source_date(plan)
-    with language(options.lang or plan.language):
+    with language(options.lang or plan.language) as lang:
         context = _context(plan, created)
         context["changes"] = (
             diff_page(diff_plans(previous, plan, current())) if previous is not None else None
         )
+    return render_template(kind, name, context, options.template_dir, lang)
+
+
+def render_template(
+    kind: str, name: str, context: dict[str, Any], template_dir: Path | None, lang: str
+) -> str:
+    """Template `name` of `kind` (md or html) filled with `context` in `lang`, within the
+    bounds on time and size; whatever the template does wrong is a located `RenderError`,
+    worded for the person running smplan rather than in the document's language."""
+    # Kept by the folder itself: a relative --template-dir names another folder elsewhere.
+    env = _environment(kind, template_dir.resolve() if template_dir is not None else None)
+    failure: Exception | None = None
+    with language(lang):
         try:
             template = env.get_template(name)
             with _time_limit(MAX_RENDER_SECONDS):
@@ -511,11 +521,8 @@ def render_text(plan: Plan, options: RenderOptions) -> str:
         except Exception as exc:  # whatever a template does wrong is the template's error
             failure = exc
     if failure is not None:
-        raise _template_error(failure, options.template_dir, name) from None
-    if kind == "md":
-        # Templates stay readable with generous blank lines; the document gets one.
-        text = _BLANK_RUNS.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"
-    return text
+        raise _template_error(failure, template_dir, name) from None
+    return tidy(text) if kind == "md" else text
 
 
 def render_document(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> str:

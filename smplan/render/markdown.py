@@ -11,6 +11,16 @@ _RULE = re.compile(r"^[-=\\_* ]+$")
 _CLOSING_HASHES = re.compile(r"(\s)(#+)$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def tidy(text: str) -> str:
+    """Markdown as written by a template, with one blank line where it left several.
+
+    Templates stay readable with generous blank lines; the document gets one.
+    """
+    return _BLANK_RUNS.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"
+
+
 #: Spaces a reader typed; no-break spaces stay, they come from the locale's formats.
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 

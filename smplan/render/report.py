@@ -18,14 +18,14 @@ from typing import Any
 from smplan import __version__
 from smplan.i18n import L_, Formatter, language
 from smplan.plan.labels import STATUS_SYMBOLS, TREND_ARROWS, value_label
+from smplan.plan.meta import MEMBER, names
 from smplan.plan.model import Plan
 from smplan.plan.pacing import Standing, by_objective, elapsed_share, moved, standings
 from smplan.plan.results import Period, Results
 from smplan.render.charts import sparkline, trend_chart
-from smplan.render.environment import _environment, _template_error, source_date
+from smplan.render.environment import render_template, source_date
 from smplan.render.formats import FORMATS, RenderOptions
 from smplan.render.labels import labels
-from smplan.render.markdown import _BLANK_RUNS, _TRAILING
 from smplan.render.pdf import html_to_pdf
 
 #: The statuses that call for a next action and its owner.
@@ -132,15 +132,18 @@ def _next_review_date(period: Period, cadence: str | None) -> dt.date:
 
 
 class _Builder:
-    def __init__(self, plan: Plan, results: Results, period: Period, summary: bool) -> None:
+    def __init__(
+        self, plan: Plan, results: Results, period: Period, summary: bool, lang: str
+    ) -> None:
         self.plan = plan
         self.results = results
         self.period = period
         self.summary = summary
         self.t = labels()
         currency = plan.project.currency if plan.project else "EUR"
-        self.fmt = Formatter(plan.language, currency)
-        self.members = {m.id: m.name or m.id for m in plan.team.members} if plan.team else {}
+        self.lang = lang
+        self.fmt = Formatter(lang, currency)
+        self.members = names(plan, MEMBER)
 
     def number(self, value: float | None, unit: str | None = None) -> str | None:
         shown = self.fmt.number(value)
@@ -248,7 +251,7 @@ class _Builder:
         title = (project.name if project else None) or t["default_title"]
         organization = project.organization if project else None
         return Report(
-            lang=plan.language,
+            lang=self.lang,
             title=title,
             organization=organization,
             author=project.author if project else None,
@@ -282,8 +285,8 @@ def build_report(
     plan: Plan, results: Results, period: Period, *, lang: str | None = None, summary: bool = False
 ) -> Report:
     """The report's content for `plan` at the end of `period`, in `lang` or the plan's."""
-    with language(lang or plan.language):
-        return _Builder(plan, results, period, summary).build()
+    with language(lang or plan.language) as speaks:
+        return _Builder(plan, results, period, summary, speaks).build()
 
 
 def render_report(
@@ -294,25 +297,17 @@ def render_report(
     base_dir: Path | None = None,
 ) -> str | bytes:
     """The report in the format `options` names: text for md and html, bytes for PDF."""
-    from jinja2 import TemplateError
-
     kind = FORMATS[options.fmt].template
-    env = _environment(kind, options.template_dir)
     created = source_date(plan)
-    try:
-        with language(options.lang or plan.language) as lang:
-            context = {
-                "doc": build_report(plan, results, period, lang=lang, summary=options.summary),
-                "t": labels(),
-                "lang": lang,
-                "generator": f"smplan {__version__}",
-                "created": created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else None,
-            }
-            text = str(env.get_template(f"report.{kind}.j2").render(context))
-    except TemplateError as exc:
-        raise _template_error(exc, options.template_dir) from None
-    if kind == "md":
-        text = _BLANK_RUNS.sub("\n\n", _TRAILING.sub("", text)).strip("\n") + "\n"
+    with language(options.lang or plan.language) as lang:
+        context = {
+            "doc": build_report(plan, results, period, lang=lang, summary=options.summary),
+            "t": labels(),
+            "lang": lang,
+            "generator": f"smplan {__version__}",
+            "created": created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else None,
+        }
+    text = render_template(kind, f"report.{kind}.j2", context, options.template_dir, lang)
     if options.fmt != "pdf":
         return text
     return html_to_pdf(text, plan, replace(options, fmt="html"), base_dir)
