@@ -498,3 +498,19 @@ def test_the_sheet_refuses_what_it_cannot_do(smplan, tmp_path, args, message) ->
     result = smplan("calendar", BAKERY, "--sheet", *args, "-o", tmp_path / "s")
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "message"),
+    [
+        (["--format", "html"], "week.md", "error: --format html does not match the extension of"),
+        ([], "week.csv", "error: the weekly sheet is written as md or html, not csv"),
+    ],
+)
+def test_the_sheet_is_not_written_under_a_name_of_another_format(
+    smplan, tmp_path, args, name, message
+) -> None:
+    result = smplan("calendar", BAKERY, "--sheet", *args, "-o", tmp_path / name)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_path / name).exists()

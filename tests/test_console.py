@@ -5,12 +5,24 @@ from __future__ import annotations
 import contextlib
 import io
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
 from smplan.cli import console as consoles
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _no_rich_settings():
+    """Without this, FORCE_COLOR or TTY_COMPATIBLE (set on many CI runners) would send every
+    print through Rich, and the tests below would compare Rich with itself."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name in consoles._RICH_ENVIRONMENT:
+            mp.delenv(name, raising=False)
+        yield
+
 
 #: Text made of what markup is made of, so brackets, tags and backslashes meet often.
 pieces = st.lists(

@@ -174,8 +174,10 @@ def _write_sheet(
     )
     named = None
     if output is not None and not folder:
-        named = next((n for n, (ext, _) in SHEET_FORMATS.items() if output.suffix == ext), None)
-    fmt = output_format or named or "md"
+        suffix = output.suffix.lower()
+        named = next((n for n, (ext, _) in SHEET_FORMATS.items() if suffix == ext), suffix[1:])
+    # -o week.md with --format html is the same mistake as for the calendar itself.
+    fmt = matching_format(output_format, named, output) or "md"
     if fmt not in SHEET_FORMATS:
         raise UsageError(
             f"the weekly sheet is written as {' or '.join(SHEET_FORMATS)}, not {fmt}",

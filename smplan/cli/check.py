@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from smplan.cli import app, debug_enabled, known_language, unknown_format
+from smplan.cli import app, debug_enabled, known_format, known_language
 from smplan.cli.completers import complete_plan_paths, complete_rule_codes
 from smplan.cli.console import console, err_console, escape
 from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
@@ -104,8 +104,7 @@ def check(
 
     if lang is not None:
         speak(known_language(lang) or lang)
-    if output_format not in REPORT_FORMATS:
-        raise unknown_format(output_format, REPORT_FORMATS)
+    known_format(output_format, REPORT_FORMATS)
     ignored = {code.strip().upper() for code in ignore.split(",") if code.strip()}
     known = sorted({*RULES, *RESULT_RULES})
     unknown = sorted(ignored - set(known))

@@ -18,7 +18,6 @@ from smplan.cli import (
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
-from smplan.fsutil import is_standard_stream
 from smplan.i18n import L_, LN_, speak
 from smplan.render.formats import FORMATS
 
@@ -89,6 +88,7 @@ def render(
     failed, or a single plan does not fit the format; 2 when a plan cannot be
     read or the options cannot work.
     """
+    from smplan.fsutil import is_standard_stream
     from smplan.render.files import plan_outputs, render_batch
     from smplan.render.formats import RenderOptions, format_for
     from smplan.render.pdf import ensure_pdf_support

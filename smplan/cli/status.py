@@ -11,7 +11,7 @@ from typing import Any
 import typer
 
 from smplan.cli import app, known_format
-from smplan.cli.console import console
+from smplan.cli.console import console, escape
 from smplan.errors import UsageError, printable
 
 
@@ -94,8 +94,6 @@ _STYLE = {"on_track": "green", "at_risk": "yellow", "off_track": "red"}
 
 
 def _escape(text: object) -> str:
-    from rich.markup import escape
-
     return escape(printable(str(text)))
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import typer
 
-from smplan.cli import app
-from smplan.cli.console import err_console
+from smplan.cli import app, report_error
+from smplan.cli.console import err_console, escape
 from smplan.errors import ExitCode, PlanFileError, Problem, UsageError, printable
 
 #: The columns of an import file; the first three are required.
@@ -106,10 +106,7 @@ def track(
             ]
             _refuse(str(import_file), problems)
         for f in findings:
-            text = f"[bold red]error:[/] {_escape(f.code)} {_escape(f.message)}"
-            err_console.print(text, soft_wrap=True)
-            if f.hint:
-                err_console.print(f"[dim]hint:[/] {_escape(f.hint)}", soft_wrap=True)
+            report_error(UsageError(f"{f.code} {f.message}", hint=f.hint))
         err_console.print(f"Nothing was written to {_escape(str(target))}.", soft_wrap=True)
         raise typer.Exit(int(ExitCode.UNUSABLE))
     replaced = record(target, entries, plan_name=path.name)
@@ -128,8 +125,6 @@ def track(
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
-
     return escape(printable(text))
 
 
@@ -210,13 +205,10 @@ def _read_csv(
 
     Raises `PlanFileError` listing every row that cannot be read, so none is recorded.
     """
+    from smplan.plan.files import read_plan_file
+
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(name, [Problem("no such file")]) from None
-    except OSError as exc:
-        raise PlanFileError(name, [Problem(f"cannot read file: {exc.strerror or exc}")]) from None
+    raw = read_plan_file(path, name)  # a regular file of a plan's size, or a clear refusal
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

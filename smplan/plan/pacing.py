@@ -25,9 +25,6 @@ from smplan.plan.results import Checkpoint, Entry, Period, Results, Thresholds
 
 Status = Literal["on_track", "at_risk", "off_track", "no_data", "no_target"]
 Trend = Literal["better", "worse", "flat"]
-#: The statuses in the order a reader worries about them, worst first.
-STATUSES: tuple[Status, ...] = ("off_track", "at_risk", "on_track", "no_target", "no_data")
-
 #: Standard definitions where less is better, whatever the baseline and target say.
 LOWER_IS_BETTER = frozenset({Standard.cost_per_acquisition, Standard.response_time})
 

@@ -23,17 +23,17 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from smplan.errors import PlanFileError, PlanInvalidError, Problem
+from smplan.errors import PlanInvalidError, Problem, cannot_write
 from smplan.fsutil import atomic_write
 from smplan.i18n import N_
 from smplan.plan.files import (
-    MAX_BYTES,
     LoadedPlan,
     SourceMap,
     _check_version,
     _validation_problems,
     decode_text,
     format_loc,
+    read_plan_file,
     read_yaml,
 )
 from smplan.plan.model import ID_PATTERN, MetricValue, Model, doc, ex, text
@@ -200,15 +200,7 @@ def load_results(path: Path | str) -> LoadedResults:
     """
     path = Path(path)
     name = str(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise PlanFileError(name, [Problem(f"file is too large; at most {MAX_BYTES:,} bytes")])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(name, [Problem("no such file")]) from None
-    except OSError as exc:
-        raise PlanFileError(name, [Problem(f"cannot read file: {exc.strerror or exc}")]) from None
-    return parse_results_bytes(raw, name, path=path)
+    return parse_results_bytes(read_plan_file(path, name), name, path=path)
 
 
 def parse_results_bytes(raw: bytes, filename: str, *, path: Path | None = None) -> LoadedResults:
@@ -267,7 +259,7 @@ def record(path: Path, entries: list[Entry], *, plan_name: str) -> list[bool]:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
-    existing = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    existing = decode_text(read_plan_file(path, str(path)), str(path)) if path.exists() else ""
     document: Any = yaml.load(existing) if existing.strip() else None
     if not isinstance(document, CommentedMap):
         document = yaml.load(_HEADER.format(plan=plan_name) + "smplan: 1\n")
@@ -300,6 +292,5 @@ def record(path: Path, entries: list[Entry], *, plan_name: str) -> list[bool]:
     try:
         atomic_write(path, stream.getvalue())
     except OSError as error:
-        problem = Problem(f"cannot write the results: {error.strerror or error}")
-        raise PlanFileError(str(path), [problem]) from None
+        raise cannot_write(path, error) from None
     return replaced

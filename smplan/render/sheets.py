@@ -8,7 +8,6 @@ metrics they measure. A member with nothing to do that week gets no page.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from dataclasses import dataclass
 
@@ -188,8 +187,3 @@ def render_sheet_html(
             out.append("</section>")
         out += ["</body>", "</html>"]
     return CalendarFile("", ("\n".join(out) + "\n").encode("utf-8"))
-
-
-def week_of(start: dt.date) -> tuple[dt.date, dt.date]:
-    """The seven days a sheet covers, from `start`."""
-    return start, start + dt.timedelta(days=6)
