@@ -277,3 +277,23 @@ def french(text: str) -> str:
     """`text` as the French catalog has it."""
     with language("fr"):
         return _(text)
+
+
+def test_no_hover_text_says_the_same_thing_twice():
+    doubled = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            hover = node.get("markdownDescription")
+            if hover:
+                parts = [p.strip("*") for p in hover.split("\n\n")]
+                if len(parts) != len(set(parts)):
+                    doubled.append(hover)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema())
+    assert doubled == []

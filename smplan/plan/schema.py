@@ -66,8 +66,7 @@ def _to_draft7(node: dict[str, Any]) -> dict[str, Any]:
 def _markdown(node: dict[str, Any]) -> str:
     # Editors show `markdownDescription` on hover instead of `description`: give every
     # language's, the translations in italics.
-    texts = [str(node["description"])]
-    texts += [
-        f"*{node[f'x-description-{lang}']}*" for lang in languages() if lang != SOURCE_LANGUAGE
-    ]
-    return "\n\n".join(dict.fromkeys(texts))
+    # A text no catalog translates (a model's docstring) is shown once, not again in italics.
+    english = str(node["description"])
+    others = [node[f"x-description-{lang}"] for lang in languages() if lang != SOURCE_LANGUAGE]
+    return "\n\n".join([english, *(f"*{t}*" for t in dict.fromkeys(others) if t != english)])
