@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -21,11 +22,20 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+def _shows(char: str) -> bool:
+    """Whether a terminal shows `char` as itself: not a control, format or line character.
+
+    Spaces other than the ASCII one (the no-break spaces French typography puts before
+    a colon) are printable here, although `str.isprintable` says otherwise.
+    """
+    return char.isprintable() or unicodedata.category(char) == "Zs"
+
+
 def printable(text: str) -> str:
     """`text` with control characters and lone surrogates escaped, so it fits one line."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return "".join(c if _shows(c) else repr(c)[1:-1] for c in text)
 
 
 def printable_lines(text: str) -> str:

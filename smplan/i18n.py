@@ -19,7 +19,7 @@ import functools
 import gettext
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -262,6 +262,13 @@ def language_name(lang: str) -> str:
     """The name of a language in that language, as its speakers write it: Français."""
     name = str(babel_locale(lang).get_language_name(babel_locale(lang).language) or lang)
     return name[:1].upper() + name[1:]
+
+
+def either(items: Iterable[str]) -> str:
+    """`items` as the language in force lists alternatives: md or html, md ou html."""
+    from babel.lists import format_list
+
+    return str(format_list(list(items), style="or", locale=babel_locale(_current.get())))
 
 
 def decimal_sign() -> str:

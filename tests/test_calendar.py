@@ -216,7 +216,11 @@ def test_the_ics_parses_back_with_every_event_in_the_plans_span(smplan, tmp_path
     out = tmp_path / "x.ics"
     result = smplan("calendar", BAKERY, "--format", "ics", "-o", out)
     assert result.exit_code == 0, result.output
-    assert f"Wrote {out}." in result.stdout
+    # The bakery's plan is French, and so is what the command says.
+    assert result.stdout.splitlines() == [
+        f"{out} écrit.",
+        "411 publications du 2026-11-16 au 2027-12-31 (Europe/Paris), 3 campagnes.",
+    ]
     data = out.read_bytes()
     assert b"\r\n" in data and all(len(line) <= 75 for line in data.split(b"\r\n"))
     cal = Calendar.from_ical(data)

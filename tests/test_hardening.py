@@ -141,7 +141,8 @@ def test_a_named_pipe_as_results_or_import_file_is_refused_at_once(tmp_path):
     assert "plan.results.yaml: erreur SMP000: is a named pipe (FIFO)" in checked.stdout
     assert_clear(imported)
     assert imported.returncode == 2
-    assert "march.csv: is a named pipe (FIFO), not a plan file" in imported.stderr
+    # The plan is French, so is what `track` says about its import file.
+    assert "march.csv: est un tube nommé (FIFO), pas un fichier de plan" in imported.stderr
 
 
 def test_an_answers_file_over_the_limit_or_not_utf8_is_refused_clearly(smplan, tmp_path):
@@ -280,6 +281,18 @@ def test_file_names_in_wrote_lines_are_shown_escaped(smplan, tmp_path):
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout
     assert "doc\\x1b[2J.md" in result.stdout
+
+
+def test_file_names_keep_their_spaces_but_never_reorder_the_line(smplan, tmp_path):
+    # A no-break space is shown as itself; a right-to-left override could make the
+    # line read differently from what it says, so it is shown escaped.
+    out = tmp_path / "plan\u00a0v2\u202egpj.md"
+
+    result = smplan("render", EXAMPLE, "-f", "md", "-o", out)
+
+    assert result.exit_code == 0
+    assert "\u202e" not in result.stdout
+    assert "plan\u00a0v2\\u202egpj.md" in result.stdout
 
 
 # --- a batch survives one bad plan ------------------------------------------------------

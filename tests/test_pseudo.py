@@ -188,3 +188,22 @@ def test_init_speaks_the_pseudo_language(pseudo, tmp_path):
     _translated(result.stdout, result.stderr)
     allowed = _allowed_words(tmp_path / "plan.yaml", answers)
     assert _unmarked(result.stdout + result.stderr, allowed) == []
+
+
+def test_the_commands_after_sign_off_speak_the_plans_language(pseudo, tmp_path):
+    plan = _french_example_in_xx(tmp_path)
+    results = (ROOT / "examples" / "boulangerie.results.yaml").read_text(encoding="utf-8")
+    (tmp_path / "plan.results.yaml").write_text(results, encoding="utf-8")
+    allowed = _allowed_words(plan, tmp_path / "plan.results.yaml") | {"metric", "value"}
+    for args in (
+        ("status", "plan.yaml"),
+        ("calendar", "plan.yaml", "--weeks", "2", "-o", "cal.md"),
+        ("track", "plan.yaml", "note-google", "4.6", "--period", "2027-03"),
+        ("track", "plan.yaml", "note-google", "many", "--period", "2027-03"),
+        ("track", "plan.yaml", "note-google", "4.6", "--period", "March"),
+    ):
+        result = _run(pseudo, tmp_path, *args)
+        assert result.returncode in (0, 2), result.stderr
+        assert "Traceback" not in result.stderr
+        _translated(result.stdout, result.stderr)
+        assert _unmarked(result.stdout + result.stderr, allowed) == [], args

@@ -324,3 +324,40 @@ def test_track_writes_block_entries_into_an_empty_flow_list(smplan, plan):
     assert text.startswith("# mine\nsmplan: 1\nresults:")
     assert "# none yet" in text
     assert '\n  - metric: nps\n    period: "2027-01"\n    value: 33\n' in text
+
+
+# --- the plan's language ----------------------------------------------------------------
+
+
+@pytest.fixture
+def french_plan(tmp_path, monkeypatch) -> Path:
+    """The bakery's plan, in French, with the figures it has recorded."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "boulangerie.yaml", tmp_path / "plan.yaml")
+    shutil.copy(EXAMPLES / "boulangerie.results.yaml", tmp_path / "plan.results.yaml")
+    return Path("plan.yaml")
+
+
+def test_status_of_a_french_plan_speaks_french_with_french_numbers(smplan, french_plan):
+    result = smplan("status", french_plan)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "plan.yaml · situation à la fin de 2027-02"
+    assert lines[1] == "État du plan : 8 étapes terminées sur 8 · 0 erreur, 0 avertissement"
+    assert "en bonne voie à partir de 95\u00a0% du rythme prévu" in lines[2]
+    assert "Objectif gateaux (principal) : Passer de 24 à 45 commandes" in result.stdout
+    assert "attendu 6,92 · cible 15 au 2027-09-30 · rythme 102\u00a0%" in result.stdout
+    english = smplan("status", french_plan, "--lang", "en")
+    assert "Readiness: 8 of 8 steps complete · 0 errors, 0 warnings" in english.stdout
+    assert "expected 6.92 · target 15 by 2027-09-30 · pacing 102%" in english.stdout
+
+
+def test_track_on_a_french_plan_takes_a_decimal_comma_and_answers_in_french(smplan, french_plan):
+    result = smplan("track", french_plan, "engagement-instagram", "4,3", "--period", "2027-03")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Enregistré : engagement-instagram = 4,3 % pour 2027-03")
+    assert "value: 4.3" in RESULTS.read_text(encoding="utf-8")
+    refused = smplan("track", french_plan, "engagement-instagram", "beaucoup", "-p", "2027-03")
+    assert refused.exit_code == 2
+    assert "`beaucoup` n'est pas un nombre" in refused.stderr
+    assert "écrivez un nombre simple, comme 14 ou 3,5, en %" in refused.stderr

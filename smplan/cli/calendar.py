@@ -11,7 +11,7 @@ import typer
 from smplan.cli import app, known_format, known_language, matching_format, say_wrote
 from smplan.cli.console import err_console
 from smplan.errors import RenderError, UsageError, cannot_write
-from smplan.i18n import L_
+from smplan.i18n import L_, LN_, either, speak
 from smplan.render.calendar_formats import CALENDAR_FORMATS
 
 
@@ -83,13 +83,14 @@ def calendar(
     )
     from smplan.render.environment import source_date
 
-    known_language(lang)
+    if lang is not None:
+        speak(known_language(lang) or lang)
     if sheet:
         _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang)
         return
     known_format(output_format, CALENDAR_FORMATS)
     if end_arg is not None and weeks is not None:
-        raise UsageError("give --to or --weeks, not both")
+        raise UsageError(L_("give --to or --weeks, not both"))
     output = Path(output_arg) if output_arg else None
     folder = output_arg is not None and (
         output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir()
@@ -99,6 +100,7 @@ def calendar(
     fmt = matching_format(output_format, named, output, fits) or "md"
 
     plan = load_plan(path).plan
+    speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
     if weeks is not None:
         end = start + dt.timedelta(weeks=weeks, days=-1)
@@ -115,8 +117,12 @@ def calendar(
     files = render_calendar(content, fmt, options)
     targets = calendar_paths(path, output, fmt, [f.part for f in files], folder=folder)
     for platform in content.unscheduled:
+        unscheduled = L_(
+            "note: {platform} has posts a week but no slots, so it is not in the calendar",
+            platform=platform,
+        )
         err_console.print(
-            f"note: {platform} has posts a week but no slots, so it is not in the calendar",
+            str(unscheduled),
             highlight=False,
             markup=False,
         )
@@ -128,11 +134,17 @@ def calendar(
             raise cannot_write(target, error, kind=RenderError) from None
         say_wrote(target)
     n = len(content.posts)
-    typer.echo(
-        f"{n} post{'s' if n != 1 else ''} from {content.start} to {content.end} "
-        f"({content.timezone}), {len(content.campaigns)} campaign"
-        f"{'s' if len(content.campaigns) != 1 else ''}."
+    campaigns = LN_("{n} campaign", "{n} campaigns", len(content.campaigns))
+    said = LN_(
+        "{n} post from {start} to {end} ({timezone}), {campaigns}.",
+        "{n} posts from {start} to {end} ({timezone}), {campaigns}.",
+        n,
+        start=str(content.start),
+        end=str(content.end),
+        timezone=content.timezone,
+        campaigns=campaigns,
     )
+    typer.echo(str(said))
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -142,8 +154,8 @@ def _date(value: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            f"{option} {value}: not a date",
-            hint="write dates as YYYY-MM-DD, for example 2027-01-04",
+            L_("{option} {value}: not a date", option=option, value=value),
+            hint=L_("write dates as YYYY-MM-DD, for example 2027-01-04"),
         ) from None
 
 
@@ -167,7 +179,7 @@ def _write_sheet(
     )
 
     if end_arg is not None or weeks is not None:
-        raise UsageError("--sheet covers one week: leave out --to and --weeks")
+        raise UsageError(L_("--sheet covers one week: leave out --to and --weeks"))
     output = Path(output_arg) if output_arg else None
     folder = output_arg is not None and (
         output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir()
@@ -180,10 +192,15 @@ def _write_sheet(
     fmt = matching_format(output_format, named, output) or "md"
     if fmt not in SHEET_FORMATS:
         raise UsageError(
-            f"the weekly sheet is written as {' or '.join(SHEET_FORMATS)}, not {fmt}",
-            hint="use --format md or --format html",
+            L_(
+                "the weekly sheet is written as {formats}, not {format}",
+                formats=either(SHEET_FORMATS),
+                format=fmt,
+            ),
+            hint=L_("use {first} or {second}", first="--format md", second="--format html"),
         )
     plan = load_plan(path).plan
+    speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
     content = build_calendar(plan, start, start + dt.timedelta(days=6))
     options = CalendarOptions(lang=lang or plan.language)

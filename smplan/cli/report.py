@@ -74,7 +74,7 @@ def report(
     try:
         at = parse_period(period)
     except ValueError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.args[0]) from None
     known_format(output_format, FORMATS)
     fmt = matching_format(output_format, format_for(output), output) or "pdf"
     template_folder(template_dir)

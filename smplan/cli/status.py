@@ -10,9 +10,10 @@ from typing import Any
 
 import typer
 
-from smplan.cli import app, known_format
+from smplan.cli import app, known_format, known_language
 from smplan.cli.console import console, escape
 from smplan.errors import UsageError, printable
+from smplan.i18n import L_, LN_, Formatter, current, speak
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ def status(
     output_format: str = typer.Option(
         "text", "--format", help="Output format: text (for people) or json (for machines)."
     ),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Language of the report. Default: the plan's.", show_default=False
+    ),
 ) -> None:
     """Show the plan's readiness and, objective by objective, where each metric stands.
 
@@ -58,13 +62,17 @@ def status(
     from smplan.plan.results import Results, load_results_of, parse_period, results_path
 
     known_format(output_format, STATUS_FORMATS)
+    if lang is not None:
+        speak(known_language(lang) or lang)
+    loaded = load_plan(path)
+    if lang is None:
+        speak(loaded.plan.language)
     at = None
     if period is not None:
         try:
             at = parse_period(period)
         except ValueError as error:
-            raise UsageError(str(error)) from None
-    loaded = load_plan(path)
+            raise UsageError(error.args[0]) from None
     found = load_results_of(loaded)
     results = found.results if found else Results()
     at = at or latest_period(results)
@@ -100,11 +108,12 @@ def _escape(text: object) -> str:
 def _num(value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
+    return Formatter(current()).number(round(value, 2)) or ""
 
 
 def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    """A share (0.9 for 90 %) as a whole percentage."""
+    return "—" if value is None else Formatter(current()).percent(round(value * 100)) or ""
 
 
 def _print_text(o: Overview) -> None:
@@ -112,46 +121,55 @@ def _print_text(o: Overview) -> None:
     from smplan.plan.pacing import moved
 
     done = sum(1 for s in o.steps.values() if s == "complete")
-    console.print(
-        f"[bold]{_escape(o.name)}[/]"
-        + (f" · standing at the end of {_escape(o.period)}" if o.period else ""),
-        soft_wrap=True,
+    head = f"[bold]{_escape(o.name)}[/]"
+    if o.period:
+        head += " · " + _escape(L_("standing at the end of {period}", period=o.period))
+    console.print(head, soft_wrap=True)
+    readiness = L_(
+        "Readiness: {done} of {total} steps complete · {errors}, {warnings}",
+        done=done,
+        total=len(o.steps),
+        errors=LN_("{n} error", "{n} errors", o.errors),
+        warnings=LN_("{n} warning", "{n} warnings", o.warnings),
     )
-    console.print(
-        f"Readiness: {done} of {len(o.steps)} steps complete · "
-        f"{o.errors} error{'s' if o.errors != 1 else ''}, "
-        f"{o.warnings} warning{'s' if o.warnings != 1 else ''}"
-        + ("" if o.errors == 0 else f" (run smplan check {_escape(o.name)})"),
-        soft_wrap=True,
-    )
+    line = _escape(readiness)
+    if o.errors:
+        check = "smplan check " + o.name
+        line += " " + _escape(L_("(run {command})", command=check))
+    console.print(line, soft_wrap=True)
     if o.results_file is None:
-        console.print(
-            "Results: none yet; record them with smplan track "
-            f"{_escape(o.name)} METRIC VALUE --period 2027-03",
-            soft_wrap=True,
-        )
+        command = f"smplan track {o.name} METRIC VALUE --period 2027-03"
+        message = L_("Results: none yet; record them with {command}", command=command)
     else:
-        console.print(
-            f"Results: {o.recorded} figure{'s' if o.recorded != 1 else ''}"
-            + (f" from {_escape(o.first)} to {_escape(o.period)}" if o.first and o.period else "")
-            + f" in {_escape(o.results_file)} · on track from "
-            f"{_num(o.thresholds['on_track'])}% pacing, at risk from "
-            f"{_num(o.thresholds['at_risk'])}%",
-            soft_wrap=True,
+        figures = LN_("{n} figure", "{n} figures", o.recorded)
+        if o.first and o.period:
+            figures = L_(
+                "{figures} from {first} to {last}", figures=figures, first=o.first, last=o.period
+            )
+        message = L_(
+            "Results: {figures} in {file} · on track from {on_track} pacing, "
+            "at risk from {at_risk}",
+            figures=figures,
+            file=o.results_file,
+            on_track=Formatter(current()).percent(o.thresholds["on_track"]),
+            at_risk=Formatter(current()).percent(o.thresholds["at_risk"]),
         )
+    console.print(_escape(message), soft_wrap=True)
     for objective, found in o.groups:
         console.print()
         if objective is None:
-            console.print("[bold]Metrics of no known objective[/]", soft_wrap=True)
+            title = _escape(L_("Metrics of no known objective"))
+            console.print(f"[bold]{title}[/]", soft_wrap=True)
         else:
-            head = f"[bold]Objective {_escape(objective.id)}[/]"
+            title = _escape(L_("Objective {id}", id=objective.id))
+            head = f"[bold]{title}[/]"
             if objective.primary:
-                head += " (primary)"
+                head += " " + _escape(L_("(primary)"))
             if objective.statement:
-                head += f": {_escape(objective.statement)}"
+                head += _escape(L_(": {statement}", statement=objective.statement))
             console.print(head, soft_wrap=True)
         if not found:
-            console.print("  no metric measures it", soft_wrap=True)
+            console.print("  " + _escape(L_("no metric measures it")), soft_wrap=True)
         for s in found:
             word = value_label("status", s.status) or s.status
             badge = f"{STATUS_SYMBOLS[s.status]} {word}"
@@ -161,21 +179,30 @@ def _print_text(o: Overview) -> None:
             parts = [f"  {shown}  [bold]{_escape(s.metric.id)}[/]"]
             if s.last is not None:
                 last = _num(s.last.value) + unit
-                parts.append(f"last {_escape(last)} ({_escape(s.last.period)})")
+                parts.append(
+                    _escape(L_("last {value} ({period})", value=last, period=s.last.period))
+                )
             if s.expected is not None:
-                parts.append(f"expected {_escape(_num(s.expected))}")
+                parts.append(_escape(L_("expected {value}", value=_num(s.expected))))
             if s.metric.target is not None:
-                due = f" by {s.deadline.isoformat()}" if s.deadline else ""
-                parts.append(f"target {_escape(_num(s.metric.target))}{due}")
+                target = _num(s.metric.target)
+                if s.deadline:
+                    shown_target = L_(
+                        "target {value} by {date}", value=target, date=s.deadline.isoformat()
+                    )
+                else:
+                    shown_target = L_("target {value}", value=target)
+                parts.append(_escape(shown_target))
             if s.last is not None:
-                parts.append(f"pacing {_pct(s.pacing)}")
+                parts.append(_escape(L_("pacing {value}", value=_pct(s.pacing))))
             if s.trend is not None:
                 trend = value_label("trend", s.trend) or s.trend
-                parts.append(f"trend {TREND_ARROWS[moved(s)]} {_escape(trend)}")
+                arrow = TREND_ARROWS[moved(s)]
+                parts.append(_escape(L_("trend {arrow} {trend}", arrow=arrow, trend=trend)))
             if s.projection is not None and not s.met:
-                parts.append(f"projected {_escape(_num(s.projection))}")
+                parts.append(_escape(L_("projected {value}", value=_num(s.projection))))
             if s.met:
-                parts.append("target met")
+                parts.append(_escape(L_("target met")))
             console.print(" · ".join(parts), soft_wrap=True)
 
 

@@ -13,6 +13,8 @@ import typer
 from smplan.cli import app, report_error
 from smplan.cli.console import err_console, escape
 from smplan.errors import ExitCode, PlanFileError, Problem, UsageError, printable
+from smplan.i18n import L_, LN_, current, decimal_sign, speak
+from smplan.i18n import shown as shown_number
 
 #: The columns of an import file; the first three are required.
 CSV_COLUMNS = ("metric", "period", "value", "note", "source")
@@ -63,13 +65,17 @@ def track(
     from smplan.plan.results import Results, load_results, record, results_path
 
     if import_file is not None and (metric is not None or value is not None):
-        raise UsageError("give either METRIC VALUE or --import FILE, not both")
+        raise UsageError(L_("give either METRIC VALUE or --import FILE, not both"))
     if import_file is None and (metric is None or value is None):
         raise UsageError(
-            "say which metric and what value",
-            hint="smplan track PLAN METRIC VALUE [--period 2027-03], or --import FILE.csv",
+            L_("say which metric and what value"),
+            hint=L_(
+                "{command}, or --import FILE.csv",
+                command="smplan track PLAN METRIC VALUE [--period 2027-03]",
+            ),
         )
     loaded = load_plan(path)
+    speak(loaded.plan.language)
     target = results_path(path)
     existing = load_results(target).results if target.exists() else Results()
     metrics = {m.id: m for m in loaded.plan.metrics or []}
@@ -97,7 +103,7 @@ def track(
         if import_file is not None:
             problems = [
                 Problem(
-                    f"{f.severity} {f.code}: {f.message}",
+                    L_("error {code}: {message}", code=f.code, message=f.message),
                     line=places[int(f.loc[1])][0],
                     column=places[int(f.loc[1])][1].get(str(f.loc[2]), 1),
                     hint=f.hint,
@@ -106,38 +112,48 @@ def track(
             ]
             _refuse(str(import_file), problems)
         for f in findings:
-            report_error(UsageError(f"{f.code} {f.message}", hint=f.hint))
-        err_console.print(f"Nothing was written to {_escape(str(target))}.", soft_wrap=True)
+            report_error(UsageError(f"{f.code} {f.message}", hint=f.hint, language=current()))
+        nothing = L_("Nothing was written to {path}.", path=str(target))
+        err_console.print(_escape(str(nothing)), soft_wrap=True)
         raise typer.Exit(int(ExitCode.UNUSABLE))
     replaced = record(target, entries, plan_name=path.name)
     if import_file is not None:
         updated = sum(replaced)
-        typer.echo(
-            f"Recorded {len(entries)} figure{'s' if len(entries) != 1 else ''} "
-            f"from {import_file} in {target}" + (f" ({updated} replaced)." if updated else ".")
+        recorded = LN_(
+            "Recorded {n} figure from {source} in {path}.",
+            "Recorded {n} figures from {source} in {path}.",
+            len(entries),
+            source=str(import_file),
+            path=str(target),
         )
+        if updated:
+            recorded = LN_(
+                "{recorded} ({n} replaced)", "{recorded} ({n} replaced)", updated, recorded=recorded
+            )
+        typer.echo(str(recorded))
         return
     entry = entries[0]
     unit = metrics[entry.metric].unit
-    verb = "Replaced" if replaced[0] else "Recorded"
-    shown = f"{_number(entry.value)}{' ' + unit if unit else ''}"
-    typer.echo(f"{verb} {entry.metric} = {shown} for {entry.period} in {target}.")
+    shown = f"{shown_number(entry.value)}{' ' + unit if unit else ''}"
+    fields = {"metric": entry.metric, "value": shown, "period": entry.period, "path": str(target)}
+    if replaced[0]:
+        typer.echo(str(L_("Replaced {metric} = {value} for {period} in {path}.", **fields)))
+    else:
+        typer.echo(str(L_("Recorded {metric} = {value} for {period} in {path}.", **fields)))
 
 
 def _escape(text: str) -> str:
     return escape(printable(text))
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def _value(text: str, metric: Any) -> float | None:
     """A figure typed on the command line or in a CSV cell: a number, `%` allowed for a
     metric in percent."""
-    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    text = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if text.endswith("%") and metric is not None and (metric.unit or "").strip() == "%":
         text = text[:-1]
+    if text.count(",") == 1 and "." not in text and decimal_sign() == ",":
+        text = text.replace(",", ".")  # 3,5 where the plan's language writes decimals so
     try:
         return float(text)
     except ValueError:
@@ -153,18 +169,25 @@ def _entry(row: dict[str, str | None], metrics: dict[str, Any]) -> Any:
     raw_value = (row.get("value") or "").strip()
     number = _value(raw_value, metrics.get(row.get("metric") or ""))
     if number is None:
-        hint = "write a plain number such as 14 or 3.5"
         unit = getattr(metrics.get(row.get("metric") or ""), "unit", None)
-        if unit:
-            hint += f", in {unit}"
-        return Problem(f"`{raw_value}` is not a number", path="value", hint=hint)
+        example = shown_number(3.5)
+        hint = (
+            L_(
+                "write a plain number such as 14 or {example}, in {unit}",
+                example=example,
+                unit=unit,
+            )
+            if unit
+            else L_("write a plain number such as 14 or {example}", example=example)
+        )
+        return Problem(L_("`{value}` is not a number", value=raw_value), path="value", hint=hint)
     try:
         parse_period(row.get("period") or "")
     except ValueError:
         return Problem(
-            f"`{row.get('period') or ''}` is not a period",
+            L_("`{value}` is not a period", value=row.get("period") or ""),
             path="period",
-            hint=f"write {PERIOD_FORMS}",
+            hint=L_("write {forms}", forms=PERIOD_FORMS),
         )
     data = {
         "metric": (row.get("metric") or "").strip(),
@@ -180,9 +203,9 @@ def _entry(row: dict[str, str | None], metrics: dict[str, Any]) -> Any:
         field = str(first["loc"][0]) if first["loc"] else ""
         if field == "metric":
             return Problem(
-                f"`{data['metric']}` is not a metric id",
+                L_("`{value}` is not a metric id", value=data["metric"]),
                 path="metric",
-                hint="ids use lowercase letters, digits, `-` and `_`",
+                hint=L_("ids use lowercase letters, digits, `-` and `_`"),
             )
         return Problem(f"{field}: {first['msg']}", path=field)
 
@@ -213,24 +236,38 @@ def _read_csv(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PlanFileError(
-            name, [Problem("not UTF-8 text", hint="save the file as UTF-8 (CSV UTF-8)")]
+            name,
+            [Problem(L_("not UTF-8 text"), hint=L_("save the file as UTF-8 (CSV UTF-8)"))],
         ) from None
     lines = text.splitlines()
     reader = csv.reader(io.StringIO(text))
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise PlanFileError(name, [Problem("file is empty", hint=_CSV_HINT)]) from None
+        raise PlanFileError(name, [Problem(L_("file is empty"), hint=_CSV_HINT)]) from None
     missing = [c for c in CSV_COLUMNS[:3] if c not in header]
     unknown = [h for h in header if h not in CSV_COLUMNS]
     if missing or unknown:
-        what = (
-            f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
-            if missing
-            else ""
-        )
+        said = []
+        if missing:
+            said.append(
+                LN_(
+                    "missing column: {columns}",
+                    "missing columns: {columns}",
+                    len(missing),
+                    columns=", ".join(missing),
+                )
+            )
         if unknown:
-            what = (what + "; " if what else "") + f"unknown column: {', '.join(unknown)}"
+            said.append(
+                LN_(
+                    "unknown column: {columns}",
+                    "unknown columns: {columns}",
+                    len(unknown),
+                    columns=", ".join(unknown),
+                )
+            )
+        what = "; ".join(str(part) for part in said)
         raise PlanFileError(name, [Problem(what, line=1, column=1, hint=_CSV_HINT)])
     entries: list[Any] = []
     places: list[tuple[int, dict[str, int]]] = []
@@ -260,24 +297,33 @@ def _read_csv(
             places.append((line, columns))
     except csv.Error as exc:
         raise PlanFileError(
-            name, [Problem(f"not valid CSV: {exc}", line=reader.line_num)]
+            name, [Problem(L_("not valid CSV: {error}", error=str(exc)), line=reader.line_num)]
         ) from None
     if problems:
         _refuse(name, problems)
     if not entries:
-        raise PlanFileError(name, [Problem("no figure to record", hint=_CSV_HINT)])
+        raise PlanFileError(name, [Problem(L_("no figure to record"), hint=_CSV_HINT)])
     return entries, places
 
 
-_CSV_HINT = "the first line names the columns: metric,period,value (and optionally note,source)"
+_CSV_HINT = L_(
+    "the first line names the columns: {required} (and optionally {optional})",
+    required="metric,period,value",
+    optional="note,source",
+)
 
 
 def _refuse(name: str, problems: list[Problem]) -> None:
     for problem in sorted(problems, key=Problem.sort_key):
         err_console.print(problem.format(name), highlight=False, markup=False, soft_wrap=True)
+    refused = LN_(
+        "{file}: {n} row refused; nothing was recorded.",
+        "{file}: {n} rows refused; nothing was recorded.",
+        len(problems),
+        file=printable(name),
+    )
     err_console.print(
-        f"{printable(name)}: {len(problems)} row{'s' if len(problems) != 1 else ''} refused; "
-        "nothing was recorded.",
+        str(refused),
         highlight=False,
         markup=False,
         soft_wrap=True,

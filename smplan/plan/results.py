@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from smplan.errors import PlanInvalidError, Problem, cannot_write
 from smplan.fsutil import atomic_write
-from smplan.i18n import N_
+from smplan.i18n import L_, N_
 from smplan.plan.files import (
     LoadedPlan,
     SourceMap,
@@ -44,7 +44,7 @@ RESULTS_SUFFIX = ".results.yaml"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PERIOD_FORMS = "a month (2027-03), an ISO week (2027-W11) or a date (2027-03-15)"
+PERIOD_FORMS = L_("a month (2027-03), an ISO week (2027-W11) or a date (2027-03-15)")
 
 
 @dataclass(frozen=True, order=True)
@@ -87,7 +87,7 @@ def parse_period(value: str) -> Period:
             return Period(day, day, text)
     except ValueError:
         pass
-    raise ValueError(f"`{text}` is not a period: write {PERIOD_FORMS}")
+    raise ValueError(L_("`{value}` is not a period: write {forms}", value=text, forms=PERIOD_FORMS))
 
 
 def _period_text(value: str) -> str:
