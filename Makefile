@@ -42,7 +42,7 @@ lint: $(STAMP)
 
 # The catalogs: extract every text from the code and templates into smplan/locale/smplan.pot,
 # bring each language's .po up to date with it, and compile them (installing compiles too).
-BABEL_KEYWORDS := -k N_ -k NP_:1c,2 -k L_ -k LP_:1c,2 -k LN_:1,2 -k ex -k _rule:4
+BABEL_KEYWORDS := -k N_ -k NP_:1c,2 -k L_ -k LP_:1c,2 -k LN_:1,2 -k ex -k _rule:4 -k H_
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --sort-by-file --omit-header \
 		-o smplan/locale/smplan.pot .

@@ -67,6 +67,26 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def environment_language() -> str:
+    """The language the environment asks for, the way gettext reads it, when smplan speaks it.
+
+    LANGUAGE may list several (`fr:en`); otherwise the first of LC_ALL, LC_MESSAGES and
+    LANG that is set decides (`fr_FR.UTF-8` asks for `fr`). English when none fits.
+    """
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if not value:
+            continue
+        for part in value.split(":"):
+            code = part.split(".")[0].split("@")[0]
+            for candidate in (code, code.split("_")[0]):
+                if candidate and candidate in languages():
+                    return candidate
+        if name != "LANGUAGE":
+            break
+    return SOURCE_LANGUAGE
+
+
 @functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalog of `lang`; English, or a language without a catalog, translates nothing.

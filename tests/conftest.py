@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -12,6 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# smplan speaks the language the environment asks for (LANGUAGE, LC_ALL, LANG) where a
+# plan does not say; the tests expect English unless they ask for another.
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True, scope="session")

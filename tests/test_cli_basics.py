@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+import pytest
+
 from smplan import __version__
 
 
@@ -49,3 +55,45 @@ def test_debug_shows_the_traceback_and_the_next_run_does_not(smplan, tmp_path):
     result = smplan("check", tmp_path / "missing.yaml")
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("missing.yaml: no such file")
+
+
+@pytest.mark.parametrize(
+    ("environment", "says"),
+    [
+        ({"LANG": "fr_FR.UTF-8"}, "Vérifier des fichiers de plan"),
+        ({"LANGUAGE": "de:fr", "LANG": "en_US.UTF-8"}, "Vérifier des fichiers de plan"),
+        ({"LC_ALL": "fr_CA.UTF-8", "LANG": "en_GB.UTF-8"}, "Vérifier des fichiers de plan"),
+        ({"LANG": "C.UTF-8"}, "Check plan files"),
+        ({"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}, "Check plan files"),
+    ],
+)
+def test_help_speaks_the_language_the_environment_asks_for(tmp_path, environment, says):
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LANG")}
+    result = subprocess.run(
+        [sys.executable, "-m", "smplan", "check", "--help"],
+        env={**env, **environment, "COLUMNS": "100"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert says in result.stdout
+    if says.startswith("Vérifier"):
+        assert "Échouer (code 1) aussi sur les avertissements." in result.stdout
+        assert "[par défaut : text]" in result.stdout
+
+
+def test_a_usage_error_speaks_the_environments_language(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "smplan", "check", "plan.yaml", "--lang", "klingon"],
+        env={**os.environ, "LANG": "fr_FR.UTF-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "langue inconnue" in result.stderr

@@ -118,8 +118,9 @@ COMMANDS = {
     ),
     "status": (
         ["status", EXAMPLE],
-        {"smplan.plan.pacing", "smplan.plan.results", "smplan.checks.results"},
-        PDF_ENGINE | DOCUMENT | WRITER,
+        # Babel writes the figures the way the plan's language writes numbers.
+        {"smplan.plan.pacing", "smplan.plan.results", "smplan.checks.results", "babel"},
+        PDF_ENGINE | (DOCUMENT - {"babel"}) | WRITER,
         RENDERING | INTERVIEW | SKELETON,
     ),
     "calendar-md": (

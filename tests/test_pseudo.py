@@ -207,3 +207,39 @@ def test_the_commands_after_sign_off_speak_the_plans_language(pseudo, tmp_path):
         assert "Traceback" not in result.stderr
         _translated(result.stdout, result.stderr)
         assert _unmarked(result.stdout + result.stderr, allowed) == [], args
+
+
+def _help_words(text: str) -> set[str]:
+    """What a help screen may show unmarked: option names, metavars such as <int range>,
+    and the words of the parser Typer carries, which it writes in English (Usage)."""
+    words = {"usage", "options", "command", "args"}
+    words.update(w.casefold() for m in re.findall(r"<([^>]+)>", text) for w in WORD.findall(m))
+    words.update(w.casefold() for w in re.findall(r"--?([\w-]+)", text) for w in w.split("-"))
+    words.update(w.casefold() for w in re.findall(r"\b[A-Z][A-Z_]+\b", text))
+    words.update(w.casefold() for w in re.findall(r"\{(\w+)", text.partition("\n")[0]))
+    return words
+
+
+def test_every_help_screen_speaks_the_environments_language(pseudo, tmp_path):
+    commands = [""] + [
+        "new", "init", "check", "render", "calendar", "track", "status", "report", "diff",
+        "schema", "rules", "completion",
+    ]  # fmt: skip
+    for command in commands:
+        args = [command, "--help"] if command else ["--help"]
+        env = {**os.environ, "LANGUAGE": "xx"}
+        result = subprocess.run(
+            [sys.executable, "-m", "smplan", *args],
+            cwd=tmp_path,
+            env={**env, "SMPLAN_LOCALE_PATH": str(pseudo), "COLUMNS": "200", "NO_COLOR": "1"},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        _translated(result.stdout)
+        allowed = _allowed_words() | _help_words(result.stdout) | set(commands)
+        # A command's summary in the list of commands is cut short, its closing mark too.
+        shown = re.sub(f"{OPEN}[^{CLOSE}\n]*\\.\\.\\.$", " ", result.stdout, flags=re.M)
+        assert _unmarked(shown, allowed) == [], command

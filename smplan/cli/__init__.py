@@ -15,7 +15,7 @@ from typing import NoReturn
 import typer
 
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
-from smplan.i18n import L_, Message, _
+from smplan.i18n import L_, Message, _, environment_language, speak
 
 app = typer.Typer(
     name="smplan",
@@ -185,12 +185,16 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
 def _main(argv: list[str] | None) -> NoReturn:
     from smplan.cli.completers import activate
+    from smplan.cli.helptexts import speak_to_typer, translate_help
 
     _state["debug"] = False
+    speak(environment_language())
     activate()
     _tolerant_streams()
     try:
-        code = app(args=argv, prog_name="smplan", standalone_mode=False)
+        speak_to_typer()
+        command = translate_help(typer.main.get_command(app))
+        code = command.main(args=argv, prog_name="smplan", standalone_mode=False)
     except SmplanError as error:
         if debug_enabled():
             raise

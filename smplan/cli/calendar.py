@@ -10,6 +10,7 @@ import typer
 
 from smplan.cli import app, known_format, known_language, matching_format, say_wrote
 from smplan.cli.console import err_console
+from smplan.cli.helptexts import H_
 from smplan.errors import RenderError, UsageError, cannot_write
 from smplan.i18n import L_, LN_, either, speak
 from smplan.render.calendar_formats import CALENDAR_FORMATS
@@ -39,8 +40,10 @@ def calendar(
         None,
         "--format",
         "-f",
-        help=f"Calendar format: {', '.join(CALENDAR_FORMATS)}. "
-        "Default: the extension of -o, else md.",
+        help=H_(
+            "Calendar format: {formats}. Default: the extension of -o, else md.",
+            formats=", ".join(CALENDAR_FORMATS),
+        ),
         show_default=False,
     ),
     output_arg: str | None = typer.Option(

@@ -10,7 +10,9 @@ import typer
 from smplan.cli import app, debug_enabled, known_format, known_language
 from smplan.cli.completers import complete_plan_paths, complete_rule_codes
 from smplan.cli.console import console, err_console, escape
+from smplan.cli.helptexts import H_, described
 from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
+from smplan.i18n import N_
 
 _STATUS_STYLE = {"complete": "green", "incomplete": "yellow", "missing": "dim"}
 
@@ -46,10 +48,10 @@ def _status(status: str) -> str:
 #: when used so that --help loads none of them. Text a function returns is printed as it
 #: is. A new format is one entry.
 REPORT_FORMATS: dict[str, tuple[str, str]] = {
-    "text": ("for people", "smplan.cli.check:print_text"),
-    "json": ("for machines", "smplan.checks.reports:json_report"),
-    "github": ("GitHub Actions annotations", "smplan.checks.reports:github_report"),
-    "sarif": ("SARIF 2.1.0, for code scanning", "smplan.checks.reports:sarif_report"),
+    "text": (N_("for people"), "smplan.cli.check:print_text"),
+    "json": (N_("for machines"), "smplan.checks.reports:json_report"),
+    "github": (N_("GitHub Actions annotations"), "smplan.checks.reports:github_report"),
+    "sarif": (N_("SARIF 2.1.0, for code scanning"), "smplan.checks.reports:sarif_report"),
 }
 
 
@@ -79,9 +81,7 @@ def check(
     output_format: str = typer.Option(
         "text",
         "--format",
-        help="Output format: "
-        + ", ".join(f"{name} ({what})" for name, (what, _) in REPORT_FORMATS.items())
-        + ".",
+        help=H_("Output format: {formats}.", formats=described(REPORT_FORMATS)),
     ),
     ignore: str = typer.Option(
         "",

@@ -6,13 +6,14 @@ import typer
 
 from smplan.cli import app
 from smplan.cli.completers import COMPLETE_VAR, SHELLS
+from smplan.cli.helptexts import H_
 
 
 @app.command()
 def completion(
     shell: str = typer.Argument(
         ...,
-        help=f"The shell: {', '.join(SHELLS)}.",
+        help=H_("The shell: {shells}.", shells=", ".join(SHELLS)),
         show_default=False,
         autocompletion=lambda: list(SHELLS),
     ),

@@ -9,13 +9,15 @@ import typer
 
 from smplan.cli import app, known_format, known_language
 from smplan.cli.completers import complete_plan_paths
+from smplan.cli.helptexts import H_, described
+from smplan.i18n import N_
 
 #: The formats of `--format`, by name: what each is for, and the function of a
 #: `smplan.checks.diff.PlanDiff` that writes it, loaded when used. A new format is one entry.
 DIFF_FORMATS: dict[str, tuple[str, str]] = {
-    "text": ("for the terminal", "smplan.checks.diff:diff_text"),
-    "md": ("Markdown, for a cover letter", "smplan.checks.diff:diff_markdown"),
-    "json": ("for machines", "smplan.checks.diff:diff_json"),
+    "text": (N_("for the terminal"), "smplan.checks.diff:diff_text"),
+    "md": (N_("Markdown, for a cover letter"), "smplan.checks.diff:diff_markdown"),
+    "json": (N_("for machines"), "smplan.checks.diff:diff_json"),
 }
 
 
@@ -37,9 +39,7 @@ def diff(
         "text",
         "--format",
         "-f",
-        help="Output format: "
-        + ", ".join(f"{name} ({what})" for name, (what, _) in DIFF_FORMATS.items())
-        + ".",
+        help=H_("Output format: {formats}.", formats=described(DIFF_FORMATS)),
     ),
     lang: str | None = typer.Option(
         None,

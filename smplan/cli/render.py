@@ -17,6 +17,7 @@ from smplan.cli import (
 )
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
+from smplan.cli.helptexts import H_
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
 from smplan.i18n import L_, LN_, speak
 from smplan.render.formats import FORMATS
@@ -35,7 +36,10 @@ def render(
         None,
         "--format",
         "-f",
-        help=f"Document format: {', '.join(FORMATS)}. Default: the extension of -o, else pdf.",
+        help=H_(
+            "Document format: {formats}. Default: the extension of -o, else pdf.",
+            formats=", ".join(FORMATS),
+        ),
         show_default=False,
     ),
     output_arg: str | None = typer.Option(

@@ -14,6 +14,7 @@ from smplan.cli import (
     say_wrote,
     template_folder,
 )
+from smplan.cli.helptexts import H_
 from smplan.errors import PlanFileError, UsageError, cannot_write
 from smplan.render.formats import FORMATS
 
@@ -32,7 +33,10 @@ def report(
         None,
         "--format",
         "-f",
-        help=f"Report format: {', '.join(FORMATS)}. Default: the extension of -o, else pdf.",
+        help=H_(
+            "Report format: {formats}. Default: the extension of -o, else pdf.",
+            formats=", ".join(FORMATS),
+        ),
         show_default=False,
     ),
     output: Path | None = typer.Option(
