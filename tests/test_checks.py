@@ -737,6 +737,24 @@ TRIPS = [
         ],
     ),
     (
+        # Two posts a week on Facebook, but the same slot twice dates only one.
+        {"project.timezone": "Europe/Paris", "channels.1.slots": [SLOTS[0], SLOTS[0]]},
+        [
+            W(
+                "SMP811",
+                ("channels", 1, "slots", 1),
+                "channel `Facebook` has the slot "
+                f"{SLOTS[0]['day'].capitalize()} {SLOTS[0]['time']} twice: "
+                "it dates one post, not two",
+            ),
+            W(
+                "SMP811",
+                ("channels", 1, "slots"),
+                "channel `Facebook` has 1 posting slot a week for 2 posts a week",
+            ),
+        ],
+    ),
+    (
         {"project.timezone": "Europe/Paris", "channels.1.slots": SLOTS[:3]},
         [
             W(

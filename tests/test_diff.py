@@ -106,7 +106,8 @@ def test_targets_budgets_and_hours_old_to_new_in_the_plans_language(smplan, vers
 def test_channels_opened_and_closed_people_added_and_removed(smplan, versions):
     def edit(plan: dict[str, Any]) -> None:
         closed = plan["channels"].pop()
-        plan["channels"].append({**copy.deepcopy(plan["channels"][0]), "platform": "LinkedIn"})
+        opened = {**copy.deepcopy(plan["channels"][0]), "id": "linkedin", "platform": "LinkedIn"}
+        plan["channels"].append(opened)
         del plan["channels"][-1]["handle"]
         plan["team"]["members"].append({"id": "lea", "name": "Léa Morel", "hours_per_week": 1})
         plan["human_face"]["spokespeople"].pop()
@@ -118,6 +119,18 @@ def test_channels_opened_and_closed_people_added_and_removed(smplan, versions):
     assert "  + team member Léa Morel added" in lines
     assert "  - spokesperson Hélène Maréchal removed" in lines
     assert lines.index("The team") < lines.index("The human face") < lines.index("The channel plan")
+
+
+def test_a_channel_keeps_its_id_when_its_platform_is_renamed(smplan, versions):
+    def rename(plan: dict[str, Any]) -> None:
+        channel = plan["channels"][0]
+        assert channel["id"] and channel["platform"] == "Instagram"
+        channel["platform"] = "Instagram Business"
+        channel["handle"] = "@marechal.boulangerie"
+
+    lines = _lines(smplan("diff", *versions(rename), "--lang", "en"))
+    assert not [line for line in lines if line.endswith((" opened", " closed"))]
+    assert any(line.startswith("  ~ channel") and "Instagram Business" in line for line in lines)
 
 
 def test_findings_that_appear_and_are_resolved(smplan, versions, tmp_path):

@@ -23,6 +23,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from smplan.errors import CalendarError
+from smplan.i18n import L_
 from smplan.plan.model import WEEKDAYS, Channel, Pillar, Plan
 
 #: Pillars rotate over blocks of this many days.
@@ -131,21 +132,27 @@ def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
     """
     if end < start:
         raise CalendarError(
-            f"the calendar would end ({end}) before it starts ({start})",
-            hint="give --to a later date than --from",
+            L_(
+                "the calendar would end ({end}) before it starts ({start})",
+                end=str(end),
+                start=str(start),
+            ),
+            hint=L_("give --to a later date than --from"),
         )
     channels = plan.channels or []
     if not any(c.slots for c in channels):
         raise CalendarError(
-            "no channel has posting slots, so there is nothing to date",
-            hint="give each channel its `slots` (a day and a time per post), "
-            'for example `- {day: tuesday, time: "09:00"}`',
+            L_("no channel has posting slots, so there is nothing to date"),
+            hint=L_(
+                "give each channel its `slots` (a day and a time per post), for example {example}",
+                example='`- {day: tuesday, time: "09:00"}`',
+            ),
         )
     timezone = plan.project.timezone if plan.project else None
     if not timezone:
         raise CalendarError(
-            "the plan has posting slots but no time zone",
-            hint="set `project.timezone` to an IANA name such as Europe/Paris",
+            L_("the plan has posting slots but no time zone"),
+            hint=L_("set `project.timezone` to an IANA name such as Europe/Paris"),
         )
     zone = zoneinfo.ZoneInfo(timezone)
     keys = channel_keys(plan)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from smplan.checks.core import Hit, Label, Loc, View, _rule
 from smplan.i18n import L_, LN_, Number
+from smplan.plan.labels import value_label
 from smplan.plan.model import Campaign
 
 #: Budgets are compared to the cent.
@@ -28,14 +29,32 @@ def _timezone(v: View) -> Iterator[Hit]:
 @_rule("SMP811", "warning", "channels", "A channel's slots do not match its posts a week")
 def _slots_match(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
-        if not c.slots or c.posts_per_week is None or len(c.slots) == c.posts_per_week:
+        # The same day and time given twice dates one post, not two.
+        seen: set[tuple[str, str]] = set()
+        for j, slot in enumerate(c.slots):
+            if slot.day is None or slot.time is None:
+                continue
+            if (slot.day, slot.time) in seen:
+                yield Hit(
+                    ("channels", i, "slots", j),
+                    L_(
+                        "{channel} has the slot {day} {time} twice: it dates one post, not two",
+                        channel=Label("channel", c.platform, i),
+                        day=value_label("weekday", slot.day) or slot.day,
+                        time=slot.time,
+                    ),
+                    L_("remove one, or move it to another day or time"),
+                )
+            seen.add((slot.day, slot.time))
+        slots = len(seen) + sum(1 for s in c.slots if s.day is None or s.time is None)
+        if not c.slots or c.posts_per_week is None or slots == c.posts_per_week:
             continue
         yield Hit(
             ("channels", i, "slots"),
             LN_(
                 "{channel} has {n} posting slot a week for {posts} posts a week",
                 "{channel} has {n} posting slots a week for {posts} posts a week",
-                len(c.slots),
+                slots,
                 channel=Label("channel", c.platform, i),
                 posts=Number(c.posts_per_week),
             ),

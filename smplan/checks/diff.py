@@ -1,7 +1,7 @@
 """What changed in the strategy between two versions of a plan, step by step.
 
 Things are matched by their id, never by their position: an objective moved down the
-list is the same objective. Channels have no id, so a channel is its platform and handle.
+list is the same objective. A channel without an id is matched by its platform and handle.
 Each change says what it was and what it became, in the newer plan's language, with dates,
 numbers and money written the way that language writes them. The findings of the rules
 are compared too: a finding that appeared, or one that was resolved.
@@ -35,6 +35,8 @@ FIELD_NAMES: dict[str, Message] = {
     "version": LP_("changed field", "version"),
     "date": LP_("changed field", "date"),
     "horizon": LP_("changed field", "horizon"),
+    "platform": LP_("changed field", "platform"),
+    "handle": LP_("changed field", "handle"),
 }
 
 #: The title of the project block, beside the eight steps' titles.
@@ -134,7 +136,9 @@ def channel_name(channel: Channel) -> str:
 
 
 def _channel_key(channel: Channel) -> str:
-    return channel_name(channel).casefold()
+    # An id outlives a change of handle or a platform's new name; without one, the
+    # platform and handle are what stays.
+    return f"id:{channel.id}" if channel.id else channel_name(channel).casefold()
 
 
 def _person(item: Any) -> str:
@@ -253,7 +257,7 @@ class _Teller:
             message = L_("channel {name} closed", name=channel_name(channel))
             yield _remove("channels", "channel", key, message)
         for _key, was, now in kept:
-            fields = ("hours_per_week", "budget_per_month", "posts_per_week")
+            fields = ("platform", "handle", "hours_per_week", "budget_per_month", "posts_per_week")
             yield from self.fields("channels", "channel", channel_name(now), was, now, fields)
 
 
