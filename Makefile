@@ -33,7 +33,7 @@ demo: $(STAMP)
 	@echo "  $(DEMO_OUT)/boulangerie.report-2027-02.pdf  the client's report for February 2027"
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check smplan tests benchmarks
