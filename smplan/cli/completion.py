@@ -25,9 +25,13 @@ def completion(
     fish: run `smplan completion fish > ~/.config/fish/completions/smplan.fish`.
     """
     from smplan.errors import UsageError
+    from smplan.i18n import L_
 
     if shell not in SHELLS:
-        raise UsageError(f"unknown shell `{shell}`", hint=f"use one of: {', '.join(SHELLS)}")
+        raise UsageError(
+            L_("unknown shell `{shell}`", shell=shell),
+            hint=L_("use one of: {choices}", choices=", ".join(SHELLS)),
+        )
     # The scripts Typer's own --show-completion prints.
     from typer.completion import get_completion_script  # type: ignore[attr-defined]
 
