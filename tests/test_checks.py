@@ -77,6 +77,7 @@ CLEAN: dict[str, Any] = {
             {"platform": "Facebook", "handle": "@fournil", "owner": "anna", "decision": "keep"}
         ],
         "monitoring_hours_per_week": 1,
+        "monitored_by": ["bruno"],
     },
     "objectives": [
         {
@@ -205,6 +206,8 @@ SLOTS = [
     {"day": "friday", "time": "18:00"},
     {"day": "saturday", "time": "10:00"},
 ]
+#: A second approval rule, given by the clean plan's customer service member.
+APPROVAL = {"content": "Offers", "drafted_by": ["anna"], "approved_by": "bruno"}
 #: A campaign in March on Instagram, within the clean plan's span.
 SPRING = {"name": "Spring", "start": "2026-03-01", "end": "2026-03-31", "channels": ["instagram"]}
 
@@ -286,7 +289,6 @@ TRIPS = [
                 ("team", "members"),
                 "the whole team comes from one department (customer_service)",
             ),
-            W("SMP103", ("team", "members"), "nobody on the team speaks for the organization"),
         ],
     ),
     ({"project.author": DELETE}, [W("SMP012", ("project", "author"), "the project has no author")]),
@@ -307,12 +309,16 @@ TRIPS = [
         [W("SMP102", ("team", "members"), "nobody on the team hears customers day to day")],
     ),
     (
-        {"team.members.0.department": "sales"},
+        {"team.members.0.department": "sales", "human_face.spokespeople.0.member": DELETE},
         [W("SMP103", ("team", "members"), "nobody on the team speaks for the organization")],
     ),
     ({"team.sponsor": DELETE}, [W("SMP104", ("team", "sponsor"), "the team has no named sponsor")]),
     (
         {"team.sponsor.name": DELETE},
+        [W("SMP104", ("team", "sponsor", "name"), "the team has no named sponsor")],
+    ),
+    (
+        {"team.sponsor": {"id": "zed"}},
         [W("SMP104", ("team", "sponsor", "name"), "the team has no named sponsor")],
     ),
     (
@@ -580,6 +586,16 @@ TRIPS = [
         ],
     ),
     (
+        {"team.sponsor.id": "claire", "human_face.spokespeople.+": {"member": "claire"}},
+        [
+            W(
+                "SMP702",
+                ("human_face", "spokespeople", 1, "channels"),
+                "spokesperson `Claire Morel` appears on no channel",
+            )
+        ],
+    ),
+    (
         {"channels": [], "human_face.spokespeople.0.channels": []},
         [
             W(
@@ -675,21 +691,92 @@ TRIPS = [
         {"channels.0.hours_per_week": 8},
         [
             W(
+                "SMP109",
+                ("team", "members", 0, "hours_per_week"),
+                "member `anna` owns 8 h of work a week (channel `Instagram`: 8 h) but declares 6 h",
+            ),
+            W(
                 "SMP808",
                 ("channels",),
                 "the plan needs 11 h a week (10 h for channels, 1 h for monitoring) "
                 "but the team declares 10 h",
-            )
+            ),
         ],
     ),
     (
-        {**LISTENING_ONLY, "listening.monitoring_hours_per_week": 12.5},
+        {
+            **LISTENING_ONLY,
+            "listening.monitoring_hours_per_week": 12.5,
+            "listening.monitored_by": ["anna", "bruno"],
+        },
         [
+            W(
+                "SMP109",
+                ("team", "members", 0, "hours_per_week"),
+                "member `anna` owns 6.25 h of work a week (monitoring: 6.25 h) but declares 6 h",
+            ),
+            W(
+                "SMP109",
+                ("team", "members", 1, "hours_per_week"),
+                "member `bruno` owns 6.25 h of work a week (monitoring: 6.25 h, approves 1 kind "
+                "of content) but declares 4 h",
+            ),
             W(
                 "SMP808",
                 ("listening", "monitoring_hours_per_week"),
                 "the plan needs 12.5 h a week but the team declares 10 h",
-            )
+            ),
+        ],
+    ),
+    (
+        {"channels.1.hours_per_week": 3.5},
+        [
+            W(
+                "SMP109",
+                ("team", "members", 1, "hours_per_week"),
+                "member `bruno` owns 4.5 h of work a week (channel `Facebook`: 3.5 h, "
+                "monitoring: 1 h, approves 1 kind of content) but declares 4 h",
+            ),
+        ],
+    ),
+    (
+        {"listening.monitored_by": []},
+        [
+            W(
+                "SMP210",
+                ("listening", "monitored_by"),
+                "nobody owns the monitoring, which takes 1 h a week",
+            ),
+        ],
+    ),
+    (
+        {
+            "listening.monitored_by": [],
+            "listening.monitoring_hours_per_week": 0,
+            "listening.review_cadence": "weekly",
+        },
+        [W("SMP210", ("listening", "monitored_by"), "nobody owns the monitoring")],
+    ),
+    (
+        {"objectives.1.family": "recruitment"},
+        [
+            W(
+                "SMP405",
+                ("objectives", 1),
+                "objective `loyalty` aims at recruiting but has no conversion metric "
+                "(`engagement`: engagement)",
+            ),
+        ],
+    ),
+    (
+        {"objectives.1.family": "awareness", "metrics.1.kind": "conversion"},
+        [
+            W(
+                "SMP405",
+                ("objectives", 1),
+                "objective `loyalty` aims at awareness and reputation but has no reach or "
+                "sentiment metric (`engagement`: conversion)",
+            ),
         ],
     ),
     (
@@ -864,7 +951,44 @@ NEAR_MISSES = {
         "channels.0.pillars.1.share": 100 / 3,
     },
     "shares within half a point of 100 add up": {"channels.1.pillars.0.share": 99.6},
-    "hours that exactly fill the team's time fit": {"channels.0.hours_per_week": 7},
+    "hours that exactly fill the team's time fit": {
+        "channels.0.hours_per_week": 6,
+        "channels.1.hours_per_week": 3,
+    },
+    "a member named as spokesperson speaks for the organization": {
+        "team.members.0.department": "sales"
+    },
+    "the front desk hears customers day to day": {"team.members.1.department": "front_desk"},
+    "a sponsor on the team is named by their member id": {"team.sponsor": {"id": "anna"}},
+    "the sponsor, given an id, approves as a member does": {
+        "team.sponsor.id": "claire",
+        "team.approvals.0.approved_by": "claire",
+        "team.reviews.0.owner": "claire",
+        "channels.1.owner": "claire",
+        "metrics.0.owner": "claire",
+        "human_face.spokespeople.+": {"member": "claire", "channels": ["Facebook"]},
+    },
+    "a spokesperson's channel may be given by its id": {
+        "channels.0.id": "insta",
+        "human_face.spokespeople.0.channels": ["insta"],
+    },
+    "a member's load that exactly fills their week fits": {"channels.1.hours_per_week": 3},
+    "an objective for recruiting judged by applications": {
+        "objectives.1.family": "recruitment",
+        "metrics.1.kind": "conversion",
+    },
+    "an objective for awareness judged by share of voice": {
+        "objectives.1.family": "awareness",
+        "metrics.1.standard": "share_of_voice",
+    },
+    "an objective for reputation judged by net sentiment": {
+        "objectives.1.family": "awareness",
+        "metrics.1.kind": "sentiment",
+    },
+    "monitoring with no hours, no tool and no dashboard needs no owner": {
+        "listening.monitoring_hours_per_week": DELETE,
+        "listening.monitored_by": [],
+    },
     "a listening-only plan needs no channel": LISTENING_ONLY,
     "slots that match the posts a week, in the plan's time zone": {
         "project.timezone": "Europe/Paris",
@@ -939,6 +1063,18 @@ def test_an_unknown_id_when_none_is_recorded_says_so() -> None:
     assert [(f.code, f.loc, f.hint) for f in found if f.code == "SMP001"] == [
         ("SMP001", ("value", "services", 0, "need"), "no needs are recorded yet")
     ]
+
+
+def test_the_sponsor_with_an_id_is_known_wherever_a_member_is() -> None:
+    (finding,) = run_checks(plan_with({"team.sponsor.id": "claire", "channels.0.owner": "zoe"}))
+    assert (finding.code, finding.message) == ("SMP001", "unknown team member `zoe`")
+    assert finding.hint == "known team members: anna, bruno, claire"
+
+
+def test_a_sponsor_who_is_a_member_is_one_person_not_two() -> None:
+    plan = plan_with({"team.sponsor": {"id": "anna"}, "channels.0.owner": "zoe"})
+    (finding,) = run_checks(plan)
+    assert finding.hint == "known team members: anna, bruno"
 
 
 def test_a_platform_outside_the_channel_plan_lists_the_channels() -> None:
@@ -1248,8 +1384,21 @@ EXACT_FRENCH = {
             ),
         ],
     ),
+    "SMP109 naming the parts of a member's week": (
+        {"channels.1.hours_per_week": 3.5, "team.approvals.+": APPROVAL},
+        [
+            (
+                "SMP109",
+                "le membre `bruno` a 4,5 h de travail par semaine (le canal `Facebook`\u00a0: "
+                "3,5 h, veille\u00a0: 1 h, valide 2 types de contenu), mais n'en déclare que 4",
+                "confiez un canal ou la veille à un autre membre, ralentissez un canal, ou "
+                "déclarez les heures que ce travail demande vraiment",
+            )
+        ],
+    ),
     "SMP808 with the detail": (
-        {"channels.0.hours_per_week": 8},
+        # A channel run by the sponsor, who declares no hours: the team's total is over.
+        {"team.sponsor.id": "claire", "channels.0.owner": "claire", "channels.0.hours_per_week": 8},
         [
             (
                 "SMP808",
@@ -1260,7 +1409,12 @@ EXACT_FRENCH = {
         ],
     ),
     "SMP808 with a decimal comma": (
-        {**LISTENING_ONLY, "listening.monitoring_hours_per_week": 12.5},
+        {
+            **LISTENING_ONLY,
+            "listening.monitoring_hours_per_week": 12.5,
+            "team.sponsor.id": "claire",
+            "listening.monitored_by": ["claire"],
+        },
         [
             (
                 "SMP808",

@@ -85,7 +85,7 @@ def test_targets_budgets_and_hours_old_to_new_in_the_plans_language(smplan, vers
         plan["metrics"][0]["target"] = 20
         plan["channels"][0]["budget_per_month"] = 1250.5
         plan["channels"][0]["hours_per_week"] = 3.5
-        plan["team"]["members"][0]["hours_per_week"] = 5
+        plan["team"]["members"][0]["hours_per_week"] = 6
 
     lines = _lines(smplan("diff", *versions(edit)))
     assert lines[0] == "Changements de la version 1.0 à la version 1.1"
@@ -99,7 +99,7 @@ def test_targets_budgets_and_hours_old_to_new_in_the_plans_language(smplan, vers
         in lines
     )
     assert (
-        "  ~ membre de l'équipe Hélène Maréchal : heures par semaine 4\u00a0h → 5\u00a0h" in lines
+        "  ~ membre de l'équipe Hélène Maréchal : heures par semaine 5\u00a0h → 6\u00a0h" in lines
     )
 
 

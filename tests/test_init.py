@@ -25,6 +25,7 @@ WHOLE_INTERVIEW = [
     # Step 1, the team.
     "Claire Morel",  # sponsor's name
     "Manager",  # sponsor's role
+    "",  # sponsor's id: none, the sponsor is not on the team
     "y",  # add a team member?
     "claire",
     "Claire Morel",
@@ -87,6 +88,7 @@ WHOLE_INTERVIEW = [
     "n",  # add a tool?
     "weekly",  # dashboard read
     "1",  # monitoring hours a week
+    "julien",  # monitoring done by
     "n",  # add an existing account?
     "Check the order book",  # how facts are checked
     "y",  # add a response case?
@@ -300,6 +302,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
     assert listening["trends"] == ["no"]
     assert listening["review_cadence"] == "weekly"
     assert listening["monitoring_hours_per_week"] == 1
+    assert listening["monitored_by"] == ["julien"]
     assert listening["playbook"] == {
         "verify": "Check the order book",
         "cases": [
@@ -581,7 +584,7 @@ def test_a_half_filled_answers_file_is_completed_interactively(smplan, tmp_path)
 def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path):
     path = tmp_path / "plan.yaml"
     result = smplan(
-        "init", path, "--lang", "en", "--interactive", input=script(WHOLE_INTERVIEW[:13])
+        "init", path, "--lang", "en", "--interactive", input=script(WHOLE_INTERVIEW[:14])
     )
     assert result.exit_code == 130
     assert result.stderr == (
@@ -593,7 +596,7 @@ def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path
         "sponsor": {"name": "Claire Morel", "role": "Manager"},
         "members": [{"id": "claire", "name": "Claire Morel"}],
     }
-    resumed = smplan("init", path, "--interactive", input=script(WHOLE_INTERVIEW[13:]))
+    resumed = smplan("init", path, "--interactive", input=script(WHOLE_INTERVIEW[14:]))
     assert "Where the plan stands: 0 of 8 steps done" in resumed.stdout
     assert "  1. The team                 to finish\n" in resumed.stdout
 

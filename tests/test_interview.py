@@ -242,7 +242,8 @@ def test_a_rejected_answer_is_asked_again_with_the_models_message(tmp_path):
         "and _, starting with a letter or a digit (for example: claire)",
         "the answer must be one of these values: 'management', 'marketing', 'communication', "
         "'customer_service', 'support', 'sales', 'rd', 'monitoring', 'hr', 'it', 'legal', "
-        "'finance', 'operations', 'production' or 'other' (for example: marketing)",
+        "'finance', 'operations', 'production', 'owner', 'practitioners', 'front_desk' or 'other' "
+        "(for example: marketing)",
         "a number is expected (for example: 4)",
         "the value must be less than or equal to 80 (for example: 4)",
     ]

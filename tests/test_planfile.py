@@ -212,7 +212,8 @@ def test_every_model_problem_is_reported_at_its_line_sorted(smplan, tree):
         " it must be at most 80",
         "plan.yaml:20:19: team.members[0].department: `marketting` is not one of: management,"
         " marketing, communication, customer_service, support, sales, rd, monitoring, hr, it,"
-        " legal, finance, operations, production, other (hint: did you mean `marketing`?)",
+        " legal, finance, operations, production, owner, practitioners, front_desk, other"
+        " (hint: did you mean `marketing`?)",
         "plan.yaml: invalid · 10 errors: the file does not fit the plan format",
     ]
 

@@ -97,7 +97,9 @@ def strategy_for(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]
             return st.sampled_from(languages())
         elif getattr(constraint, "func", None) is model_module._known_timezone:
             return st.sampled_from(["Europe/Paris", "America/New_York", "UTC", "Asia/Kolkata"])
-        elif isinstance(constraint, WithJsonSchema | meta.Holds | meta.Ref | meta.Needed):
+        elif isinstance(
+            constraint, WithJsonSchema | meta.Holds | meta.Also | meta.Ref | meta.Needed
+        ):
             continue  # what the field means, not what it accepts
         else:
             raise TypeError(f"no strategy for the constraint {constraint!r}")

@@ -236,7 +236,8 @@ def test_a_small_plan_fits_the_schema_and_the_model():
         (
             ("objectives", 0, "family", "growth"),
             ["objectives", 0, "family"],
-            "'growth' is not one of ['revenue', 'costs', 'relationship', 'loyalty']",
+            "'growth' is not one of ['revenue', 'costs', 'relationship', 'loyalty', 'recruitment', "
+            "'awareness']",
         ),
         (
             ("metrics", 0, "deadline", "30/06/2027"),

@@ -180,13 +180,11 @@ def _objective_served(v: View) -> Iterator[Hit]:
     at_once=True,
 )
 def _hours_fit(v: View) -> Iterator[Hit]:
-    declared = [m.hours_per_week for m in v.members if m.hours_per_week is not None]
-    if not declared:
+    total = v.hours
+    available = total.declared
+    if available is None:
         return
-    channels = sum(c.hours_per_week or 0 for c in v.channels)
-    monitoring = (v.plan.listening.monitoring_hours_per_week or 0) if v.plan.listening else 0
-    available = sum(declared)
-    needed = channels + monitoring
+    channels, monitoring, needed = total.channels, total.monitoring, total.needed
     if needed <= available + 1e-9:
         return
     detail = (

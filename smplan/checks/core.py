@@ -22,9 +22,10 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
+from smplan.checks.load import Hours, hours
 from smplan.checks.suggest import closest
 from smplan.i18n import L_, LN_, LP_, NP_, Message, Number, current, language, pgettext, shown
-from smplan.plan.meta import Kind, collections, needed, things
+from smplan.plan.meta import MEMBER, Kind, collections, names, needed, things
 from smplan.plan.model import STEPS, Plan
 
 Severity = Literal["error", "warning"]
@@ -283,6 +284,21 @@ class View:
         for metric in self.metrics:
             grouped.setdefault(metric.objective, []).append(metric)
         return grouped
+
+    @cached_property
+    def hours(self) -> Hours:
+        """The hours the plan needs, in total and person by person."""
+        return hours(self.plan)
+
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """What a reader calls each person an id may name: the members, and the sponsor."""
+        return names(self.plan, MEMBER)
+
+    @cached_property
+    def member_ids(self) -> frozenset[str]:
+        """The ids of the team's members (not of the sponsor, unless the sponsor is one)."""
+        return frozenset(m.id for m in self.members)
 
     @property
     def channels_judged(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from smplan.checks.core import _AND, Hit, Join, Label, Loc, View, _empty, _rule
-from smplan.i18n import L_
+from smplan.i18n import L_, Number
 
 
 @_rule(
@@ -206,3 +206,28 @@ def _audit_decision(v: View) -> Iterator[Hit]:
                     "keep, fix or close it: fewer, well-run accounts beat many abandoned ones",
                 ),
             )
+
+
+@_rule("SMP210", "warning", "listening", "The monitoring has no owner", completeness=True)
+def _monitoring_owner(v: View) -> Iterator[Hit]:
+    listening = v.plan.listening
+    if listening is None or listening.monitored_by:
+        return
+    hours = listening.monitoring_hours_per_week
+    if hours:
+        message = L_(
+            "nobody owns the monitoring, which takes {hours} h a week",
+            hours=Number(hours),
+        )
+    elif listening.tools or listening.review_cadence:
+        message = L_("nobody owns the monitoring")
+    else:
+        return
+    yield Hit(
+        ("listening", "monitored_by"),
+        message,
+        L_(
+            "list in `monitored_by` the team members who follow the keywords and read the "
+            "dashboard: the hours count in their week",
+        ),
+    )

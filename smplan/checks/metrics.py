@@ -101,3 +101,62 @@ def _business_metric(v: View) -> Iterator[Hit]:
                     "return",
                 ),
             )
+
+
+#: What the other families need to be judged by, beyond reach and likes: the kinds of
+#: metric that fit, what the objective aims at, and how to measure it.
+_FAMILY_METRICS = {
+    "recruitment": (
+        frozenset({"conversion"}),
+        L_("recruiting"),
+        L_("conversion"),
+        L_(
+            "count the applications or hires that come from social media, with `kind: "
+            "conversion`; views of a job post hire nobody",
+        ),
+    ),
+    "awareness": (
+        frozenset({"reach", "sentiment"}),
+        L_("awareness and reputation"),
+        L_("reach or sentiment"),
+        L_(
+            "measure how many people know the name (reach, share of voice) or what they say of "
+            "it (net sentiment, reviews)",
+        ),
+    ),
+}
+
+
+@_rule(
+    "SMP405",
+    "warning",
+    "metrics",
+    "A recruitment or awareness objective has no metric that fits it",
+)
+def _family_metric(v: View) -> Iterator[Hit]:
+    for i, o in enumerate(v.objectives):
+        fits = _FAMILY_METRICS.get(str(o.family))
+        metrics = v.metrics_by_objective.get(o.id, [])
+        if fits is None or not metrics:
+            continue
+        wanted, aim, names, hint = fits
+        kinds = [_kind(m) for m in metrics]
+        if wanted.intersection(kinds):
+            continue
+        listed = Join(
+            tuple(
+                L_("`{id}`: {kind}", id=m.id, kind=k or L_("kind not given"))
+                for m, k in zip(metrics, kinds, strict=True)
+            )
+        )
+        yield Hit(
+            ("objectives", i),
+            L_(
+                "objective `{id}` aims at {aim} but has no {kinds} metric ({listed})",
+                id=o.id,
+                aim=aim,
+                kinds=names,
+                listed=listed,
+            ),
+            hint,
+        )

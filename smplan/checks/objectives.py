@@ -61,7 +61,7 @@ def _family(v: View) -> Iterator[Hit]:
                     id=o.id,
                 ),
                 L_(
-                    "revenue, costs, relationship or loyalty",
+                    "revenue, costs, relationship, loyalty, recruitment or awareness",
                 ),
             )
 

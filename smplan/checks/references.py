@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from smplan.checks.core import Hit, Label, Loc, View, _path, _rule, _unique, _unknown_hint
 from smplan.i18n import L_
-from smplan.plan.meta import collections, referenced, values_at
+from smplan.plan.meta import CHANNEL, collections, referenced, values_at
 from smplan.plan.model import Plan
 
 
@@ -48,11 +48,13 @@ def _duplicate_id(v: View) -> Iterator[Hit]:
 def _spokesperson_platform(v: View) -> Iterator[Hit]:
     if not v.plan.human_face or (v.plan.channels is None and not v.listening_only):
         return
+    # A spokesperson's channel may be given by its id or, as plans first did, by its
+    # platform, whatever its case.
     platforms = _unique(c.platform for c in v.channels if c.platform)
-    folded = {p.casefold() for p in platforms}
+    folded = {p.casefold() for p in platforms} | v.id_sets[CHANNEL]
     for i, person in enumerate(v.plan.human_face.spokespeople):
         for j, platform in enumerate(person.channels):
-            if platform.casefold() not in folded:
+            if platform not in folded and platform.casefold() not in folded:
                 yield Hit(
                     ("human_face", "spokespeople", i, "channels", j),
                     L_(
@@ -72,6 +74,5 @@ def _spokesperson_platform(v: View) -> Iterator[Hit]:
 def _spokesperson(v: View, index: int) -> Label:
     assert v.plan.human_face
     person = v.plan.human_face.spokespeople[index]
-    member = next((m for m in v.members if m.id == person.member), None)
-    name = person.name or (member.name if member else None) or person.member
+    name = person.name or (v.people.get(person.member) if person.member else None)
     return Label("spokesperson", name, index)

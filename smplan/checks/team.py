@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from smplan.checks.core import Hit, Loc, View, _empty, _rule, _unique
-from smplan.i18n import L_
+from smplan.checks.core import Hit, Join, Label, Loc, View, _empty, _rule, _unique
+from smplan.checks.load import Part
+from smplan.i18n import L_, LN_, Message, Number
 from smplan.plan.model import (
     LISTENING_DEPARTMENTS,
     SPEAKING_DEPARTMENTS,
@@ -32,6 +33,12 @@ def _two_departments(v: View) -> Iterator[Hit]:
         )
 
 
+def _speaks(v: View) -> bool:
+    """Whether a member is named a spokesperson: they speak for the organization too."""
+    face = v.plan.human_face
+    return bool(face and any(p.member in v.member_ids for p in face.spokespeople))
+
+
 @_rule("SMP102", "warning", "team", "Nobody on the team listens to customers")
 def _listening_function(v: View) -> Iterator[Hit]:
     departments = _departments(v)
@@ -42,8 +49,8 @@ def _listening_function(v: View) -> Iterator[Hit]:
                 "nobody on the team hears customers day to day",
             ),
             L_(
-                "bring in customer service, support, sales, R&D or monitoring: a team that only "
-                "speaks does not listen",
+                "bring in customer service, support, sales, R&D, monitoring, the front desk or the "
+                "practitioners: a team that only speaks does not listen",
             ),
         )
 
@@ -51,14 +58,15 @@ def _listening_function(v: View) -> Iterator[Hit]:
 @_rule("SMP103", "warning", "team", "Nobody on the team speaks for the organization")
 def _speaking_function(v: View) -> Iterator[Hit]:
     departments = _departments(v)
-    if departments and not SPEAKING_DEPARTMENTS.intersection(departments):
+    if departments and not SPEAKING_DEPARTMENTS.intersection(departments) and not _speaks(v):
         yield Hit(
             ("team", "members"),
             L_(
                 "nobody on the team speaks for the organization",
             ),
             L_(
-                "bring in marketing or communication, so what is heard gets an answer",
+                "bring in marketing or communication, or name a team member as a spokesperson "
+                "(step 7), so what is heard gets an answer",
             ),
         )
 
@@ -66,13 +74,18 @@ def _speaking_function(v: View) -> Iterator[Hit]:
 @_rule("SMP104", "warning", "team", "No sponsor is named", completeness=True)
 def _sponsor(v: View) -> Iterator[Hit]:
     team = v.plan.team
-    if team and (team.sponsor is None or _empty(team.sponsor.name)):
+    sponsor = team.sponsor if team else None
+    # A sponsor on the team may be given by their member id alone: the member names them.
+    member = next((m for m in v.members if sponsor and m.id == sponsor.id), None)
+    named = sponsor and not (_empty(sponsor.name) and (member is None or _empty(member.name)))
+    if team and not named:
         loc: Loc = ("team", "sponsor") if team.sponsor is None else ("team", "sponsor", "name")
         yield Hit(
             loc,
             L_("the team has no named sponsor"),
             L_(
-                "name the executive who backs the strategy and settles disputes",
+                "name the executive who backs the strategy and settles disputes, or give the id "
+                "of the team member who does",
             ),
         )
 
@@ -127,5 +140,63 @@ def _reviews(v: View) -> Iterator[Hit]:
             L_("the team has no review rhythm"),
             L_(
                 "for example: a weekly look, a monthly report, a quarterly strategy review",
+            ),
+        )
+
+
+def _part(part: Part) -> Message:
+    """A channel or the monitoring, with its hours a week."""
+    if part.kind == "channel":
+        return L_(
+            "{channel}: {hours} h",
+            channel=Label("channel", part.name, part.index),
+            hours=Number(part.hours or 0),
+        )
+    return L_("monitoring: {hours} h", hours=Number(part.hours or 0))
+
+
+def _parts(parts: list[Part]) -> Join:
+    timed = [_part(p) for p in parts if p.kind != "approval"]
+    approvals = sum(p.kind == "approval" for p in parts)
+    if approvals:
+        timed.append(
+            LN_(
+                "approves {n} kind of content",
+                "approves {n} kinds of content",
+                approvals,
+                n=approvals,
+            )
+        )
+    return Join(timed)
+
+
+@_rule(
+    "SMP109",
+    "warning",
+    "team",
+    "A member owns more work than the hours they declare",
+    at_once=True,
+)
+def _member_load(v: View) -> Iterator[Hit]:
+    judged: set[str] = set()
+    for i, m in enumerate(v.members):
+        load = v.hours.loads.get(m.id)
+        if m.id in judged or m.hours_per_week is None or load is None:
+            continue  # an id used twice is reported by SMP002; its load is the first one's
+        judged.add(m.id)
+        if load.hours <= m.hours_per_week + 1e-9:
+            continue
+        yield Hit(
+            ("team", "members", i, "hours_per_week"),
+            L_(
+                "member `{id}` owns {load} h of work a week ({parts}) but declares {declared} h",
+                id=m.id,
+                load=Number(load.hours),
+                parts=_parts(load.parts),
+                declared=Number(m.hours_per_week),
+            ),
+            L_(
+                "hand a channel or the monitoring to another member, slow a channel down, or "
+                "declare the hours this work really takes",
             ),
         )

@@ -33,6 +33,9 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "finance": LP_("department", "Finance"),
         "operations": LP_("department", "Operations"),
         "production": LP_("department", "Production"),
+        "owner": LP_("department", "Owner or manager"),
+        "practitioners": LP_("department", "Practitioners"),
+        "front_desk": LP_("department", "Front desk"),
         "other": LP_("department", "Other"),
     },
     "frequency": {
@@ -73,6 +76,8 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "costs": LP_("family", "Cut costs"),
         "relationship": LP_("family", "Customer relationship"),
         "loyalty": LP_("family", "Loyalty"),
+        "recruitment": LP_("family", "Recruitment"),
+        "awareness": LP_("family", "Awareness and reputation"),
     },
     "priority": {
         "high": LP_("priority", "high"),

@@ -3,6 +3,8 @@
 A field says what it is with markers in its `Annotated[...]` type:
 
 - `Holds(KIND)`: a list of things of that kind, each with an `id` (the team's members);
+- `Also(KIND)`: one thing that, once it has an `id`, counts as one of that kind too (the
+  sponsor, who can approve or run a review as a member does);
 - `Ref(KIND)`: one id, or a list of ids, of things of that kind (an approver);
 - `Needed(noun)`: its step is not complete while it is empty; `noun` names it in messages.
 
@@ -49,6 +51,17 @@ CHANNEL = Kind("channel", L_("channel"), L_("channels"), ("platform",))
 @dataclass(frozen=True)
 class Holds:
     """Marks a list field whose items are the things of `kind`, each with its own id."""
+
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Also:
+    """Marks a field holding one thing that counts as one of `kind` once it has an id.
+
+    Its id may be new, or one of the kind's own ids: then it is that thing (a sponsor
+    who is on the team), not a second one.
+    """
 
     kind: Kind
 
@@ -139,6 +152,16 @@ def collections(root: type[BaseModel]) -> dict[Kind, tuple[str, ...]]:
 
 
 @cache
+def extras(root: type[BaseModel]) -> dict[Kind, tuple[tuple[str, ...], ...]]:
+    """The single things that also count as one of each kind, by kind."""
+    found: dict[Kind, tuple[tuple[str, ...], ...]] = {}
+    for f in fields(root):
+        if m := marker(f.info, Also):
+            found[m.kind] = (*found.get(m.kind, ()), f.path)
+    return found
+
+
+@cache
 def references(root: type[BaseModel]) -> tuple[tuple[tuple[str, ...], Kind], ...]:
     """Every reference field under `root` with the kind of thing it names."""
     return tuple((f.path, m.kind) for f in fields(root) if (m := marker(f.info, Ref)))
@@ -171,11 +194,20 @@ def values_at(obj: Any, path: tuple[str, ...], base: Loc = ()) -> Iterator[tuple
 
 
 def things(plan: BaseModel, kind: Kind) -> list[Any]:
-    """The things of `kind` in a plan, in the plan's order."""
+    """The things of `kind` in a plan, in the plan's order, then those that also count.
+
+    A thing that also counts (the sponsor) joins once it has an id that is not already
+    one of the kind's: with a member's id, the sponsor is that member.
+    """
     path = collections(type(plan)).get(kind)
-    if path is None:
-        return []
-    return [item for _, found in values_at(plan, path) for item in found or ()]
+    held = [item for _, found in values_at(plan, path) for item in found or ()] if path else []
+    ids = {item.id for item in held}
+    for extra in extras(type(plan)).get(kind, ()):
+        for _, item in values_at(plan, extra):
+            if item.id and item.id not in ids:
+                held.append(item)
+                ids.add(item.id)
+    return held
 
 
 def named(item: Any, kind: Kind) -> str:

@@ -27,6 +27,7 @@ from smplan.plan.meta import (
     NEED,
     OBJECTIVE,
     SEGMENT,
+    Also,
     Holds,
     Needed,
     Ref,
@@ -193,6 +194,9 @@ class Department(StrEnum):
     finance = "finance"
     operations = "operations"
     production = "production"
+    owner = "owner"
+    practitioners = "practitioners"
+    front_desk = "front_desk"
     other = "other"
 
 
@@ -204,6 +208,8 @@ LISTENING_DEPARTMENTS = frozenset(
         Department.sales,
         Department.rd,
         Department.monitoring,
+        Department.practitioners,
+        Department.front_desk,
     }
 )
 #: Departments that speak for the organization: the "talking" side of the team.
@@ -224,10 +230,18 @@ class Frequency(StrEnum):
 
 
 class Person(Model):
-    """Someone named in the plan without being a team member (the sponsor)."""
+    """The sponsor: named here, or a team member named by their id."""
 
     name: Text | None = text(N_("Full name."), "Claire Morel")
     role: Text | None = text(N_("Job title."), ex("Managing director"))
+    id: Id | None = text(
+        N_(
+            "Short identifier other steps use to refer to the sponsor, as they refer to a team "
+            "member; a member's id when the sponsor is on the team, who then needs no name here."
+        ),
+        "claire",
+        pattern=ID_PATTERN,
+    )
 
 
 class Member(Model):
@@ -301,7 +315,7 @@ class Review(Model):
 class Team(Model):
     """Step 1: the cross-department team that carries social media for the company."""
 
-    sponsor: Person | None = text(
+    sponsor: Annotated[Person | None, Also(MEMBER)] = text(
         N_("The executive who backs the strategy and arbitrates."),
     )
     members: Annotated[list[Member], Holds(MEMBER)] = items(
@@ -548,6 +562,13 @@ class Listening(Model):
         ge=0,
         le=HOURS_PER_WEEK,
     )
+    monitored_by: Annotated[list[Id], Ref(MEMBER)] = items(
+        N_(
+            "Ids of the team members who do the monitoring; its hours are shared equally "
+            "among them and count in their week."
+        ),
+        ["julien"],
+    )
     audit: list[Account] = items(
         N_("The accounts the organization already has."),
     )
@@ -568,6 +589,8 @@ class Family(StrEnum):
     costs = "costs"
     relationship = "relationship"
     loyalty = "loyalty"
+    recruitment = "recruitment"
+    awareness = "awareness"
 
 
 class Priority(StrEnum):
@@ -587,7 +610,10 @@ class Objective(Model):
         pattern=ID_PATTERN,
     )
     family: Family | None = text(
-        N_("Raise revenue, cut costs, improve the customer relationship, or build loyalty."),
+        N_(
+            "Raise revenue, cut costs, improve the customer relationship, build loyalty, recruit, "
+            "or build awareness and reputation."
+        ),
         "revenue",
     )
     statement: Prose | None = text(
@@ -826,14 +852,22 @@ class Value(Model):
 class Spokesperson(Model):
     """A named person who speaks for the organization on social media."""
 
-    name: Text | None = text(N_("Full name."), "Claire Morel")
+    name: Text | None = text(
+        N_("Full name; a team member given by their id needs none."), "Claire Morel"
+    )
     member: Annotated[Id | None, Ref(MEMBER)] = text(
-        N_("Id of the team member, when the spokesperson is on the team."),
+        N_(
+            "Id of the team member (or of the sponsor), when the spokesperson is on the team: "
+            "name and role then come from the team."
+        ),
         "claire",
     )
-    role: Text | None = text(N_("Role."), ex("Baker and founder"))
+    role: Text | None = text(N_("Role, when it is not the team member's."), ex("Baker and founder"))
     channels: list[Text] = items(
-        N_("Platforms of the channel plan (step 8) where this person appears."),
+        N_(
+            "Channels of the channel plan (step 8) where this person appears: their ids, or "
+            "their platforms."
+        ),
         ["Instagram"],
     )
     topics: list[Text] = items(
