@@ -372,6 +372,12 @@ def test_the_french_pdf_writes_the_first_of_a_month_and_plurals_the_french_way(b
     assert "1 publications" not in bakery_pdf and f"1{NBSP}publications" not in bakery_pdf
 
 
+def test_an_english_document_is_set_as_typed():
+    md = render_plan(_example("b2b-software"), RenderOptions(fmt="md"))
+    assert NNBSP not in md
+    assert f"{NBSP}:" not in md and "**Deadline:**" in md
+
+
 def test_a_query_box_keeps_its_syntax_in_a_french_document():
     md = render_plan(_example("boulangerie"), RenderOptions(fmt="md"))
     fences = re.findall(r"```text\n(.*?)\n```", md, re.S)

@@ -64,13 +64,13 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
     "case": {
         "praise": LP_("case", "Praise"),
         "unhappy": LP_("case", "Unhappy customer"),
-        "misinformed": LP_("case", "Misinformed"),
+        "misinformed": LP_("case", "Misinformed customer"),
         "troll": LP_("case", "Troll"),
         "crisis": LP_("case", "Crisis"),
     },
     "family": {
-        "revenue": LP_("family", "Raise revenue"),
-        "costs": LP_("family", "Cut costs"),
+        "revenue": LP_("family", "Revenue growth"),
+        "costs": LP_("family", "Cost reduction"),
         "relationship": LP_("family", "Customer relationship"),
         "loyalty": LP_("family", "Loyalty"),
     },
