@@ -214,6 +214,9 @@ def test_every_text_written_reaches_the_document(marked, fmt):
         if not re.search(rf"{mark}(?!\d)", text)
     }
     assert missing == {}
+    # A posting slot's time, exempt as a text, is there as the calendar prints it.
+    dated = any(c.slots for c in plan.channels)
+    assert ("09:00" in text) == dated
 
 
 # --- No two values run together -----------------------------------------------------------
@@ -339,6 +342,8 @@ def test_french_sets_no_break_spaces_in_prose_and_leaves_times_and_addresses_alo
     assert french("Vraiment ?! Oui ; non !") == f"Vraiment{NNBSP}?! Oui{NNBSP}; non{NNBSP}!"
     assert french("« Sorti du four »") == f"«{NBSP}Sorti du four{NBSP}»"
     assert french("09:00 https://example.org/a?b=1") == "09:00 https://example.org/a?b=1"
+    assert french("un doute (?) : voir") == f"un doute (?){NBSP}: voir"
+    assert french("?") == "?"
 
 
 @pytest.fixture(scope="module")

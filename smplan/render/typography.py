@@ -24,8 +24,9 @@ class Verbatim(str):
 _SPACE = "[ \u00a0\u202f]"
 #: `;`, `!` and `?` (or a run of them, `?!`) ending a word or a sentence, after a word
 #: or after spaces; a text that starts with spaces and the sign (a label printed alone).
-_HIGH = re.compile(rf"(?:(?<=[^\s;:!?«]){_SPACE}*|^{_SPACE}+)([;!?]+)(?=\s|$|[»”’\"'.,)])")
-_COLON = re.compile(rf"(?:(?<=[^\s;:!?«]){_SPACE}*|^{_SPACE}+)(:)(?=\s|$|[»”’\"'.,)])")
+#: A sign alone in brackets, "(?)", is not punctuation of the sentence and stays as it is.
+_HIGH = re.compile(rf"(?:(?<=[^\s;:!?«(\[]){_SPACE}*|^{_SPACE}+)([;!?]+)(?=\s|$|[»”’\"'.,)])")
+_COLON = re.compile(rf"(?:(?<=[^\s;:!?«(\[]){_SPACE}*|^{_SPACE}+)(:)(?=\s|$|[»”’\"'.,)])")
 _OPEN = re.compile(rf"«{_SPACE}*(?=\S)")
 _CLOSE = re.compile(rf"(?<=\S){_SPACE}*»")
 
