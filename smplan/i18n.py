@@ -309,7 +309,13 @@ class Formatter:
         """A date in long form: 16 November 2026, 16 novembre 2026."""
         from babel.dates import format_date
 
-        return None if value is None else format_date(value, format="long", locale=self.locale)
+        if value is None:
+            return None
+        text = str(format_date(value, format="long", locale=self.locale))
+        if value.day == 1 and self.locale.language == "fr" and text.startswith("1 "):
+            # French writes the first day of a month as an ordinal: 1er décembre 2026.
+            text = "1er" + text[1:]
+        return text
 
     def number(self, value: float | None) -> str | None:
         """A number with at most two decimals and the locale's separators."""

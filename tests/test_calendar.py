@@ -458,9 +458,11 @@ def test_the_document_shows_the_first_month_and_the_campaigns_over_the_span() ->
     assert '<a href="#calendar">' in html
 
 
-def test_a_plan_with_nothing_to_date_has_no_calendar_part() -> None:
+def test_a_plan_with_nothing_to_date_has_no_month_grid_but_lists_its_campaigns() -> None:
     text = _document(EXAMPLES / "city-library.yaml")
-    assert "Content calendar" not in text
+    part = text.split("## Content calendar", 1)[1].split("\n## ", 1)[0]
+    assert "The first month" not in part
+    assert "| Summer reading challenge | 7 June 2027 |" in part
 
 
 def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_path) -> None:

@@ -207,8 +207,9 @@ def test_render_since_opens_the_document_with_the_changes(smplan, versions, tmp_
     heading = "## Changements de la version 1.0 à la version 1.1"
     assert f"- {heading[3:]}\n- Synthèse\n" in text
     changes = text[text.index(heading) : text.index("## Synthèse")]
-    assert "### Les objectifs\n\n- objectif \\`gateaux\\` reformulé : « " in changes
-    assert "→ « Sell \\<b>more\\</b> cakes »" in changes
+    # A French document: no-break spaces before the colon and inside the quotes.
+    assert "### Les objectifs\n\n- objectif \\`gateaux\\` reformulé\u00a0: «\u00a0" in changes
+    assert "→ «\u00a0Sell \\<b>more\\</b> cakes\u00a0»" in changes
 
     html = tmp_path / "plan.html"
     assert smplan("render", new, "--since", old, "-o", html).exit_code == 0

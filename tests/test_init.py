@@ -141,6 +141,7 @@ WHOLE_INTERVIEW = [
     "Parents aged 30 to 45",
     "Keen on local food",
     "1",  # their needs: stock
+    "1",  # objectives aimed at them: orders
     "Behind the scenes",  # content
     "",
     "Instagram",  # platforms
@@ -361,6 +362,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             "demographics": "Parents aged 30 to 45",
             "psychographics": "Keen on local food",
             "needs": ["stock"],
+            "objectives": ["orders"],
             "content": ["Behind the scenes"],
             "platforms": ["Instagram"],
         }

@@ -551,7 +551,7 @@ def test_the_review_lists_the_answers_and_reopens_a_step(tmp_path):
     reviews = [b for b in asker.blocks if b.kind == "review"]
     assert len(reviews) == 18  # twice the nine sections: before and after reopening
     assert reviews[3].title == "3. Les objectifs — terminé"
-    assert reviews[3].lines[0].startswith("- gateaux · Augmenter le chiffre d'affaires · Passer")
+    assert reviews[3].lines[0].startswith("- gateaux · Croissance du chiffre d'affaires · Passer")
     assert [q.key for q in asker.questions].count("objectives[0]") == 1
 
 

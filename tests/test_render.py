@@ -151,15 +151,16 @@ def test_markdown_has_a_cover_a_table_of_contents_and_one_section_per_step():
     ]
 
 
-def test_executive_summary_gives_the_primary_objective_metrics_channels_time_and_budget():
+def test_executive_summary_gives_the_objectives_metrics_channels_time_and_budget():
     summary = md().split("## Executive summary")[1].split("## Step 1")[0]
-    assert "Take 40 cake orders a month through social media\n" in summary
+    assert "**Primary objective:** Take 40 cake orders a month through social media\n" in summary
     assert "- **Deadline:** 30 June 2027\n" in summary
-    assert "| Cake orders from social media | 12 → 40 orders a month | 30 June 2027 |" in summary
+    assert "  - Cake orders from social media: 12 → 40 orders a month\n" in summary
     assert "| Instagram | Jo Smith | 4 | 2.5\u00a0h | €1,250.50 |" in summary
     assert "- **Time the plan needs:** 2.5\u00a0h a week\n" in summary
     assert "- **Monthly budget:** €1,250.50\n" in summary
-    assert "- **Budget over twelve months:** €15,006\n" in summary
+    # The plan names no horizon: a year is the span a budget is read over.
+    assert "- **Budget over 12 months:** €15,006\n" in summary
 
 
 def test_traceability_links_each_objective_to_its_metrics_channels_and_audiences():
@@ -205,8 +206,7 @@ def test_summary_is_the_short_version():
     text = md(summary=True)
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert headings == [
-        "Primary objective",
-        "Key metrics",
+        "Objectives",
         "Channels at a glance",
         "Time and budget",
         "Next three actions",

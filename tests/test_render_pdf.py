@@ -143,11 +143,11 @@ def test_every_page_after_the_cover_has_the_running_header_and_its_number(path, 
         assert flat(plan.project.organization) in text
         assert f"{number} / {len(pages)}" in text
     # The table of contents gives the page of each of its 13 sections, in order, and of the
-    # content calendar when the channels have posting slots.
+    # content calendar when the channels have posting slots or the plan has campaigns.
     contents = flat(pages[1].extract_text())
     assert contents.startswith(f"{t['contents']} {t['summary']} ...")
     numbers = [int(n) for n in re.findall(r"\.{3,} (\d+)", contents)]
-    dated = any(c.slots for c in plan.channels or [])
+    dated = bool(plan.campaigns) or any(c.slots for c in plan.channels or [])
     assert len(numbers) == 13 + dated
     assert (t["calendar"] in contents) == dated
     assert numbers[0] == 3

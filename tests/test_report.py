@@ -48,7 +48,7 @@ def test_the_markdown_report_answers_what_we_aimed_at_where_we_stand_and_what_co
     # Baseline, actual, target, pacing, status as a symbol and a word, and the trend.
     assert (
         "| Qualified demo requests from social (requests per month) | 9 | 17 | 35 | 90.1% "
-        "| ! at risk | ▁▆█ ↑ better |"
+        "| ! at risk | ▁▆█ ↑ improving |"
     ) in text
     assert "| Cost per qualified demo from paid social (GBP per demo) | 410 | 344 | 250 |" in text
     assert "Why: No webinar this month; the case study carried the LinkedIn posts" in text

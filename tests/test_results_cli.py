@@ -186,11 +186,11 @@ def test_status_shows_readiness_and_each_metric_with_a_word_and_a_symbol(smplan,
     # Pacing 8 / 8.88 = 90 %: at risk, said in a symbol and a word.
     assert (
         "  ! at risk  demo-requests · last 17 requests per month (2027-02) · expected 17.88 · "
-        "target 35 by 2027-09-30 · pacing 90% · trend ↑ better · projected 32.42"
+        "target 35 by 2027-09-30 · pacing 90% · trend ↑ improving · projected 32.42"
     ) in out
     # Lower is better: the cost fell faster than the line.
     assert "  ✓ on track  social-cpa · last 344 GBP per demo (2027-02)" in out
-    assert "trend ↓ better" in out
+    assert "trend ↓ improving" in out
     assert "  ✗ off track  howto-tickets" in out
 
 

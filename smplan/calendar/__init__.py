@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from smplan.errors import CalendarError
 from smplan.i18n import L_
+from smplan.plan.labels import platform_name
 from smplan.plan.model import WEEKDAYS, Channel, Pillar, Plan
 
 #: Pillars rotate over blocks of this many days.
@@ -182,7 +183,7 @@ def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
             post = Post(
                 when=moment,
                 channel=key,
-                platform=channel.platform or key,
+                platform=platform_name(channel.platform) if channel.platform else key,
                 handle=channel.handle,
                 owner=channel.owner,
                 owner_name=names.get(channel.owner) if channel.owner else None,
@@ -201,7 +202,7 @@ def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
         posts=tuple(post for _, _, post in posts),
         campaigns=tuple(campaigns),
         unscheduled=tuple(
-            c.platform or k
+            platform_name(c.platform) if c.platform else k
             for c, k in zip(channels, keys, strict=True)
             if not c.slots and c.posts_per_week
         ),
@@ -326,7 +327,8 @@ def _campaigns(plan: Plan, keys: list[str], start: dt.date, end: dt.date) -> lis
     """The campaigns with a start that overlap the calendar, in the plan's order."""
     ids = {channel.id: key for channel, key in zip(plan.channels or [], keys, strict=True)}
     platforms = {
-        key: channel.platform or key for channel, key in zip(plan.channels or [], keys, strict=True)
+        key: platform_name(channel.platform) if channel.platform else key
+        for channel, key in zip(plan.channels or [], keys, strict=True)
     }
     spans = []
     for index, campaign in enumerate(plan.campaigns or []):

@@ -292,6 +292,7 @@ _FIELDS: dict[str, Message] = {
     "Segment.demographics": L_("Profile"),
     "Segment.psychographics": L_("Values and habits"),
     "Segment.needs": L_("Their needs"),
+    "Segment.objectives": L_("Objectives aimed at them"),
     "Segment.content": L_("Content that reaches them"),
     "Segment.platforms": L_("Platform they use"),
     "Value.philosophy": L_("Philosophy"),

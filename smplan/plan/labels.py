@@ -60,20 +60,20 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "intellectual_property": LP_("keyword_category", "Intellectual property"),
     },
     "decision": {
-        "keep": LP_("decision", "keep"),
-        "fix": LP_("decision", "take in hand"),
-        "close": LP_("decision", "close"),
+        "keep": LP_("decision", "Keep"),
+        "fix": LP_("decision", "Fix"),
+        "close": LP_("decision", "Close"),
     },
     "case": {
         "praise": LP_("case", "Praise"),
         "unhappy": LP_("case", "Unhappy customer"),
-        "misinformed": LP_("case", "Misinformed"),
+        "misinformed": LP_("case", "Misinformed customer"),
         "troll": LP_("case", "Troll"),
         "crisis": LP_("case", "Crisis"),
     },
     "family": {
-        "revenue": LP_("family", "Raise revenue"),
-        "costs": LP_("family", "Cut costs"),
+        "revenue": LP_("family", "Revenue growth"),
+        "costs": LP_("family", "Cost reduction"),
         "relationship": LP_("family", "Customer relationship"),
         "loyalty": LP_("family", "Loyalty"),
         "recruitment": LP_("family", "Recruitment"),
@@ -127,8 +127,8 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "no_target": LP_("status", "no target"),
     },
     "trend": {
-        "better": LP_("trend", "better"),
-        "worse": LP_("trend", "worse"),
+        "better": LP_("trend", "improving"),
+        "worse": LP_("trend", "worsening"),
         "flat": LP_("trend", "steady"),
     },
     "weekday": {
@@ -168,3 +168,60 @@ STATUS_SYMBOLS: dict[str, str] = {
 
 #: The arrow of a trend, by the way the figure moved: up, down or not at all.
 TREND_ARROWS: dict[int, str] = {1: "↑", -1: "↓", 0: "→"}
+
+
+#: Platforms as each one writes its own name. A platform typed in any case, with or
+#: without spaces, hyphens or dots, is printed this way; any other name is kept as typed.
+PLATFORM_NAMES: tuple[str, ...] = (
+    "Behance",
+    "BeReal",
+    "Bluesky",
+    "Discord",
+    "Dribbble",
+    "Facebook",
+    "Flickr",
+    "Google Business Profile",
+    "Google Maps",
+    "Instagram",
+    "Lemon8",
+    "LinkedIn",
+    "Mastodon",
+    "Medium",
+    "Messenger",
+    "Nextdoor",
+    "Pinterest",
+    "Quora",
+    "Reddit",
+    "Snapchat",
+    "Spotify",
+    "Strava",
+    "Substack",
+    "Telegram",
+    "Threads",
+    "TikTok",
+    "Tripadvisor",
+    "Tumblr",
+    "Twitch",
+    "Twitter",
+    "Untappd",
+    "Viadeo",
+    "Vimeo",
+    "WeChat",
+    "WhatsApp",
+    "X",
+    "Xing",
+    "Yelp",
+    "YouTube",
+)
+
+
+def _platform_key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+_PLATFORMS = {_platform_key(name): name for name in PLATFORM_NAMES}
+
+
+def platform_name(name: str) -> str:
+    """A platform as it names itself (`linkedin` gives LinkedIn); other text as typed."""
+    return _PLATFORMS.get(_platform_key(name), name)

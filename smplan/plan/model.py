@@ -771,6 +771,13 @@ class Segment(Model):
         N_("Ids of the customer needs (step 2) this segment has."),
         [ex("opening-hours")],
     )
+    objectives: Annotated[list[Id], Ref(OBJECTIVE)] = items(
+        N_(
+            "Ids of the objectives (step 3) aimed at this segment; the traceability table "
+            "shows each objective with the segments it aims at."
+        ),
+        [ex("orders")],
+    )
     content: list[Text] = items(
         N_("The content that reaches them."),
         [ex("Behind the scenes at the bakehouse")],

@@ -29,6 +29,7 @@ from smplan.render.markdown import (
     mdcell_escape,
     tidy,
 )
+from smplan.render.typography import typeset
 from smplan.render.view import build_document
 
 
@@ -292,6 +293,10 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
     if template_dir is not None:
         loaders.insert(0, _folder_loader(template_dir))
 
+    def prose(value: Any) -> Any:
+        # Set in the language of the document being rendered, whichever one that is.
+        return typeset(value, current())
+
     if kind == "md":
 
         def finalize(value: Any) -> Any:
@@ -299,12 +304,12 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
                 return Markup("")
             if hasattr(value, "__html__"):
                 return value
-            return Markup(md_escape(value))
+            return Markup(md_escape(prose(value)))
 
     else:
 
         def finalize(value: Any) -> Any:
-            return "" if value is None else value
+            return "" if value is None else prose(value)
 
     env = _sandbox_class()(
         extensions=["jinja2.ext.i18n"],
@@ -319,15 +324,16 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
     )
     if kind == "md":
         # In Markdown templates, Markup means "already escaped for Markdown".
-        env.filters["md"] = lambda value: Markup(md_escape(value))
-        env.filters["mdblock"] = lambda value: Markup(mdblock_escape(value))
-        env.filters["mdcell"] = lambda value: Markup(mdcell_escape(value))
+        env.filters["md"] = lambda value: Markup(md_escape(prose(value)))
+        env.filters["mdblock"] = lambda value: Markup(mdblock_escape(prose(value)))
+        env.filters["mdcell"] = lambda value: Markup(mdcell_escape(_each(prose, value)))
         env.filters["fence"] = lambda value, info="text": Markup(md_fence(value, info))
-        env.filters["join"] = _markdown_join(env)
+        env.filters["join"] = _joiner(env, lambda item: Markup(md_escape(prose(item))))
     else:
         env.filters["br"] = lambda value: Markup("<br>\n").join(
-            escape(line) for line in str(value).splitlines()
+            escape(prose(line)) for line in str(value).splitlines()
         )
+        env.filters["join"] = _joiner(env, lambda item: escape(prose(item)))
     # Templates say {{ _("...") }}; the words come from the catalog of the language in force.
     env.install_gettext_callables(gettext=_, ngettext=ngettext, pgettext=pgettext, newstyle=False)
     return env
@@ -338,16 +344,23 @@ def forget_templates() -> None:
     _environment.cache_clear()
 
 
-def _markdown_join(env: Any) -> Any:
+def _each(apply: Any, value: Any) -> Any:
+    """`apply` to a value, or to each item of a list of them."""
+    if isinstance(value, list | tuple):
+        return [apply(item) for item in value]
+    return apply(value)
+
+
+def _joiner(env: Any, shown: Any) -> Any:
     from markupsafe import Markup
 
     def join(items: Any, separator: str = "", attribute: str | None = None) -> Any:
-        # The built-in `join` would HTML-escape the items; a Markdown list needs them
-        # Markdown-escaped, the separator being template text.
+        # The built-in `join` would only HTML-escape the items; each is escaped for the
+        # output format and set as prose, the separator being template text.
         if attribute is not None:
             items = (env.getattr(item, attribute) for item in items)
         return Markup(separator).join(
-            item if hasattr(item, "__html__") else Markup(md_escape(item)) for item in items
+            item if hasattr(item, "__html__") else shown(item) for item in items
         )
 
     return join

@@ -85,7 +85,7 @@ _LABELS: dict[str, Message] = {
     ),
     "intro_traceability": L_(
         "Each objective, the metrics that judge it, the channels that serve it and the audiences "
-        "those channels reach."
+        "it aims at."
     ),
     "intro_keywords": L_(
         "The terms to follow on the monitoring dashboard, by category, with search queries ready "
@@ -104,7 +104,6 @@ _LABELS: dict[str, Message] = {
     "hours_needed": L_("Time the plan needs"),
     "hours_declared": L_("Time the team declared"),
     "monthly_budget": L_("Monthly budget"),
-    "yearly_budget": L_("Budget over twelve months"),
     "no_channels": L_("No channel is planned yet."),
     "listening_only_note": L_("For now the strategy is to listen only: no channel is opened."),
     "no_actions": L_("Nothing left to schedule."),
@@ -152,6 +151,9 @@ _LABELS: dict[str, Message] = {
     "account": L_("Account"),
     "audience_size": LP_("audience size", "Audience"),
     "activity": L_("Activity"),
+    "used_for": L_("Used for"),
+    "objectives_summary": L_("Objectives"),
+    "targets": L_("Metrics (today → target)"),
     "decision": L_("Decision"),
     "see_keywords": L_(
         "The monitoring keywords and the response playbook have their own sections below."
@@ -220,9 +222,8 @@ _LABELS: dict[str, Message] = {
     "action_finish_step": L_("Finish step {number}: {title}."),
     "action_monitoring": L_("Set up monitoring with the ready-to-paste keyword queries"),
     "action_audit": L_("Tidy up the existing accounts:"),
-    "action_fix_accounts": L_("take in hand"),
+    "action_fix_accounts": L_("fix"),
     "action_close_accounts": L_("close"),
-    "action_launch": L_("Launch the {platform} plan: {owner}, {posts} posts a week."),
     "action_review": L_("Hold the first review ({cadence}): {what}."),
     "report_kind": L_("Results report"),
     "report_aims": L_("What we set out to do"),

@@ -17,7 +17,7 @@ from typing import Any
 
 from smplan import __version__
 from smplan.i18n import L_, Formatter, language
-from smplan.plan.labels import STATUS_SYMBOLS, TREND_ARROWS, value_label
+from smplan.plan.labels import STATUS_SYMBOLS, TREND_ARROWS, platform_name, value_label
 from smplan.plan.meta import MEMBER, names
 from smplan.plan.model import Plan
 from smplan.plan.pacing import Standing, by_objective, elapsed_share, moved, standings
@@ -241,7 +241,7 @@ class _Builder:
             if group:
                 channels.append(
                     ChannelLine(
-                        platform=c.platform or "—",
+                        platform=platform_name(c.platform) if c.platform else "—",
                         owner=self.members.get(c.owner, c.owner) if c.owner else None,
                         counts=self.counts(group),
                         metrics=[lines[s.metric.id] for s in group],

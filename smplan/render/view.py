@@ -17,13 +17,14 @@ from typing import Any
 
 from smplan.calendar import build_calendar, default_end, month_weeks, months
 from smplan.checks import step_status
-from smplan.i18n import Formatter, language
-from smplan.plan.labels import value_label
+from smplan.i18n import Formatter, language, ngettext
+from smplan.plan.labels import platform_name, value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
 from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Metric, Plan
 from smplan.render.calendar_views import month_title, post_line, weekdays
 from smplan.render.charts import bar_chart
 from smplan.render.labels import labels
+from smplan.render.typography import Verbatim
 
 #: A table cell: text (its line breaks kept), a list of separate items, or nothing.
 Cell = str | list[str] | None
@@ -77,6 +78,8 @@ class ObjectiveView:
     priority: str | None
     deadline: str | None
     primary: bool
+    #: Each metric that judges it, with where it starts and the target: "Orders: 12 → 40".
+    metrics: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ class Query:
     """A ready-to-paste boolean search query and what it watches."""
 
     label: str
-    query: str
+    #: Printed exactly as it is: a tool reads it character for character.
+    query: Verbatim
 
 
 @dataclass(frozen=True)
@@ -132,9 +136,10 @@ class CalendarView:
     """The content calendar in the document: its first month as a grid, then the campaigns."""
 
     intro: str
-    month_title: str
+    #: The first month, when the plan can be dated (slots, a time zone and a date).
+    month_title: str | None
     #: One row per week, one cell per day: the day's number, then one line per post.
-    month: Table
+    month: Table | None
     campaigns: Table | None
     #: One row per campaign, one column per month of the plan's span, marked where it runs.
     timeline: Table | None
@@ -157,6 +162,8 @@ class Document:
     step: dict[str, Step]
     unfinished: list[Step]
     primary: ObjectiveView | None
+    #: Every objective, the primary one first, for the summary.
+    summary_objectives: list[ObjectiveView]
     key_metrics: Table | None
     glance: Table | None
     time_budget: list[Item]
@@ -252,11 +259,26 @@ class _Builder:
         for m in plan.metrics or []:
             if m.objective is not None:
                 self.metrics_of.setdefault(m.objective, []).append(m)
+        # The segments each objective aims at, as the segments say; a plan whose segments
+        # name no objective yet falls back on the audiences of the objective's channels.
+        self.aimed_at: dict[str, list[str]] | None = None
+        if any(s.objectives for s in plan.audience or []):
+            self.aimed_at = {}
+            for s in plan.audience or []:
+                for objective_id in dict.fromkeys(s.objectives):
+                    self.aimed_at.setdefault(objective_id, []).append(s.name or s.id)
 
     # Small helpers -------------------------------------------------------------------
 
     def value(self, kind: str, value: str | None) -> str | None:
         return value_label(kind, value)
+
+    def platform(self, name: str | None) -> str:
+        """A platform as it names itself; `?` for a channel with none yet."""
+        return platform_name(name) if name else "?"
+
+    def platforms(self, names: Sequence[str]) -> str | None:
+        return ", ".join(self.platform(n) for n in names) or None
 
     def member(self, member_id: str | None) -> str | None:
         if member_id is None:
@@ -307,6 +329,7 @@ class _Builder:
             step={s.key: s for s in steps},
             unfinished=unfinished,
             primary=primary,
+            summary_objectives=sorted(objectives, key=lambda o: not o.primary),
             key_metrics=self.key_metrics(primary),
             glance=self.glance(channels),
             time_budget=self.time_budget(),
@@ -339,60 +362,77 @@ class _Builder:
     def calendar(self) -> CalendarView | None:
         plan, t = self.plan, self.t
         project = plan.project
-        if not project or not project.date or not project.timezone:
+        datable = bool(
+            project
+            and project.date
+            and project.timezone
+            and any(c.slots for c in plan.channels or [])
+        )
+        campaigns = self.campaigns()
+        if not datable and campaigns is None:
             return None
-        if not any(c.slots for c in plan.channels or []):
-            return None
-        start = project.date
-        content = build_calendar(plan, start, default_end(plan, start))
-        by_day: dict[dt.date, list[str]] = {}
-        for post in content.posts:
-            by_day.setdefault(post.when.date(), []).append(post_line(post))
-        grid: list[list[Cell]] = [
-            [None if day is None else [str(day.day), *by_day.get(day, [])] for day in week]
-            for week in month_weeks(start.year, start.month, content.start, content.end)
-        ]
-        spans = months(content.start, content.end)
-        campaigns = timeline = None
-        if content.campaigns:
-            campaigns = Table(
-                [t["campaign"], t["from"], t["to"], t["channels"], t["pillar"], t["topic"]]
-                + [t["budget"]],
-                [
+        title = grid_table = timeline = None
+        if datable and project and project.date:
+            start = project.date
+            content = build_calendar(plan, start, default_end(plan, start))
+            by_day: dict[dt.date, list[str]] = {}
+            for post in content.posts:
+                by_day.setdefault(post.when.date(), []).append(post_line(post))
+            grid: list[list[Cell]] = [
+                [None if day is None else [str(day.day), *by_day.get(day, [])] for day in week]
+                for week in month_weeks(start.year, start.month, content.start, content.end)
+            ]
+            title = month_title(start, self.lang)
+            grid_table = Table(weekdays(self.lang), grid)
+            spans = months(content.start, content.end)
+            if content.campaigns:
+                timeline = Table(
+                    [t["campaign"], *(self.month_abbreviation(y, m) for y, m in spans)],
                     [
-                        c.name,
-                        self.fmt.date(c.start),
-                        self.fmt.date(c.end),
-                        ", ".join(c.platforms) or t["no_channel"],
-                        c.pillar,
-                        c.topic,
-                        self.fmt.money(c.budget),
-                    ]
-                    for c in content.campaigns
-                ],
-                numeric=[6],
-            )
-            timeline = Table(
-                [t["campaign"], *(self.month_abbreviation(y, m) for y, m in spans)],
-                [
-                    [
-                        c.name,
-                        *(
-                            "■"
-                            if (c.start.year, c.start.month) <= ym <= (c.end.year, c.end.month)
-                            else "·"
-                            for ym in spans
-                        ),
-                    ]
-                    for c in content.campaigns
-                ],
-            )
+                        [
+                            c.name,
+                            *(
+                                "■"
+                                if (c.start.year, c.start.month) <= ym <= (c.end.year, c.end.month)
+                                else "·"
+                                for ym in spans
+                            ),
+                        ]
+                        for c in content.campaigns
+                    ],
+                )
         return CalendarView(
             intro=t["intro_calendar"],
-            month_title=month_title(start, self.lang),
-            month=Table(weekdays(self.lang), grid),
+            month_title=title,
+            month=grid_table,
             campaigns=campaigns,
             timeline=timeline,
+        )
+
+    def campaigns(self) -> Table | None:
+        """Every campaign of the plan, dated or not, whether or not the plan has slots."""
+        t = self.t
+        plan = self.plan
+        if not plan.campaigns:
+            return None
+        platforms = {c.id: self.platform(c.platform) for c in plan.channels or [] if c.id}
+        return Table(
+            [t["campaign"], t["from"], t["to"], t["channels"], t["pillar"], t["topic"]]
+            + [t["budget"], t["notes"]],
+            [
+                [
+                    c.name or f"#{i}",
+                    self.fmt.date(c.start),
+                    self.fmt.date(c.end or c.start),
+                    ", ".join(platforms.get(x, x) for x in c.channels) or t["no_channel"],
+                    c.pillar,
+                    c.topic,
+                    self.fmt.money(c.budget),
+                    c.notes,
+                ]
+                for i, c in enumerate(plan.campaigns, start=1)
+            ],
+            numeric=[6],
         )
 
     def month_abbreviation(self, year: int, month: int) -> str:
@@ -413,7 +453,13 @@ class _Builder:
         )
 
     def objective(self, o: Any) -> ObjectiveView:
+        metrics = []
+        for m in self.metrics_of.get(o.id, []):
+            figures = self.baseline_target(m.baseline, m.target, m.unit)
+            name = m.name or m.id
+            metrics.append(f"{name}{self.t['colon']} {figures}" if figures else name)
         return ObjectiveView(
+            metrics=metrics,
             id=o.id,
             statement=o.statement,
             family=self.value("family", o.family),
@@ -445,7 +491,7 @@ class _Builder:
         t = self.t
         rows: list[list[Cell]] = [
             [
-                c.platform,
+                self.platform(c.platform),
                 self.member(c.owner),
                 self.fmt.number(c.posts_per_week),
                 self.fmt.hours(c.hours_per_week),
@@ -479,8 +525,18 @@ class _Builder:
         if declared is not None:
             items.append(Item(t["hours_declared"], self.per_week(declared)))
         items.append(Item(t["monthly_budget"], self.fmt.money(budget)))
-        items.append(Item(t["yearly_budget"], self.fmt.money(budget * 12)))
+        months = self.span_in_months()
+        label = ngettext("Budget over {count} month", "Budget over {count} months", months)
+        items.append(Item(label.format(count=months), self.fmt.money(budget * months)))
         return items
+
+    def span_in_months(self) -> int:
+        """How many months the plan runs, from its date to its horizon (twelve if unsaid)."""
+        project = self.plan.project
+        if not project or not project.date or not project.horizon:
+            return 12
+        days = (project.horizon - project.date).days + 1
+        return max(1, round(days / (365.2425 / 12)))
 
     def next_actions(self, unfinished: list[Step]) -> list[str]:
         """Finish the plan first; then listen, tidy the accounts, launch, review."""
@@ -495,7 +551,11 @@ class _Builder:
         if ls:
             parts = []
             for decision in ("fix", "close"):
-                names = [a.platform or a.handle or "?" for a in ls.audit if a.decision == decision]
+                names = [
+                    platform_name(a.platform) if a.platform else a.handle or "?"
+                    for a in ls.audit
+                    if a.decision == decision
+                ]
                 if names:
                     parts.append(t[f"action_{decision}_accounts"] + " " + ", ".join(names))
             if parts:
@@ -503,11 +563,19 @@ class _Builder:
         primary = next((o.id for o in plan.objectives or [] if o.primary), None)
         channels = sorted(plan.channels or [], key=lambda c: primary not in c.objectives)
         for c in channels[:1]:
+            posts = c.posts_per_week
+            # A whole number of posts chooses the plural; "1.5 posts" is plural in English.
+            count = int(posts) if posts is not None and posts == int(posts) else 2
+            launch = ngettext(
+                "Launch the {platform} plan: {owner}, {posts} post a week.",
+                "Launch the {platform} plan: {owner}, {posts} posts a week.",
+                count,
+            )
             actions.append(
-                t["action_launch"].format(
-                    platform=c.platform or "?",
+                launch.format(
+                    platform=self.platform(c.platform),
                     owner=self.member(c.owner) or "?",
-                    posts=self.fmt.number(c.posts_per_week) or "?",
+                    posts=self.fmt.number(posts) or "?",
                 )
             )
         if plan.team and plan.team.reviews:
@@ -598,7 +666,7 @@ class _Builder:
             competitors = Table(
                 [t["competitor"], t["channels"], t["strengths"], t["weaknesses"]],
                 [
-                    [c.name, ", ".join(c.channels) or None, list(c.strengths), list(c.weaknesses)]
+                    [c.name, self.platforms(c.channels), list(c.strengths), list(c.weaknesses)]
                     for c in ls.competitors
                 ],
                 widths=[18, 18, 32, 32],
@@ -626,19 +694,27 @@ class _Builder:
         audit = None
         if ls.audit:
             audit = Table(
-                [t["account"], t["owner"], t["audience_size"], t["activity"], t["decision"]],
+                [
+                    t["account"],
+                    t["owner"],
+                    t["audience_size"],
+                    t["used_for"],
+                    t["activity"],
+                    t["decision"],
+                ],
                 [
                     [
-                        _lines(a.platform, a.handle),
+                        _lines(platform_name(a.platform) if a.platform else None, a.handle),
                         self.member(a.owner),
                         self.fmt.number(a.audience_size),
+                        a.purpose,
                         a.activity,
                         _lines(self.value("decision", a.decision), a.note),
                     ]
                     for a in ls.audit
                 ],
                 numeric=[2],
-                widths=[20, 14, 9, 25, 32],
+                widths=[17, 12, 9, 18, 20, 24],
             )
         return {
             "needs": needs,
@@ -697,7 +773,7 @@ class _Builder:
             psychographics=s.psychographics,
             needs=[self.needs.get(n, n) for n in s.needs],
             content=list(s.content),
-            platforms=list(s.platforms),
+            platforms=[self.platform(p) for p in s.platforms],
         )
 
     def value_step(self) -> dict[str, Any]:
@@ -736,7 +812,7 @@ class _Builder:
                     [
                         s.name or self.member(s.member),
                         s.role,
-                        ", ".join(s.channels) or None,
+                        self.platforms(s.channels),
                         list(s.topics),
                     ]
                     for s in hf.spokespeople
@@ -778,7 +854,7 @@ class _Builder:
                     sum(p.share or 0 for p in c.pillars if p.kind == "promotional")
                 )
         return ChannelView(
-            platform=c.platform or "?",
+            platform=self.platform(c.platform),
             handle=c.handle,
             purpose=c.purpose,
             facts=[f for f in facts if f.value],
@@ -791,7 +867,11 @@ class _Builder:
         t = self.t
         charts = []
         hours: list[tuple[str, float, str]] = [
-            (c.platform or "?", c.hours_per_week or 0, self.fmt.hours(c.hours_per_week or 0) or "")
+            (
+                self.platform(c.platform),
+                c.hours_per_week or 0,
+                self.fmt.hours(c.hours_per_week or 0) or "",
+            )
             for c in channels
         ]
         ls = self.plan.listening
@@ -802,7 +882,7 @@ class _Builder:
             charts.append(Chart(t["effort_chart"], bar_chart(hours)))
         money: list[tuple[str, float, str]] = [
             (
-                c.platform or "?",
+                self.platform(c.platform),
                 c.budget_per_month or 0,
                 self.fmt.money(c.budget_per_month or 0) or "",
             )
@@ -819,14 +899,19 @@ class _Builder:
         rows: list[list[Cell]] = []
         for o in plan.objectives:
             channels = self.channels_of.get(o.id, [])
-            audiences = list(
-                dict.fromkeys(self.segment_names.get(a, a) for c in channels for a in c.audiences)
-            )
+            if self.aimed_at is not None:
+                audiences = self.aimed_at.get(o.id, [])
+            else:
+                audiences = list(
+                    dict.fromkeys(
+                        self.segment_names.get(a, a) for c in channels for a in c.audiences
+                    )
+                )
             rows.append(
                 [
                     o.statement or o.id,
                     [m.name or m.id for m in self.metrics_of.get(o.id, [])],
-                    [c.platform or "?" for c in channels],
+                    [self.platform(c.platform) for c in channels],
                     audiences,
                 ]
             )
@@ -859,13 +944,14 @@ class _Builder:
         for category in KEYWORD_CATEGORIES:
             query = any_of(getattr(kw, category) or [])
             if query:
-                out.append(Query(self.value("keyword_category", category) or category, query))
+                label = self.value("keyword_category", category) or category
+                out.append(Query(label, Verbatim(query)))
         themes = any_of(kw.themes or [])
         combined = [
             ("query_org_themes", all_of(any_of((kw.company or []) + (kw.brands or [])), themes)),
             ("query_competitors_themes", all_of(any_of(kw.competitors or []), themes)),
         ]
-        out.extend(Query(t[key], q) for key, q in combined if q)
+        out.extend(Query(t[key], Verbatim(q)) for key, q in combined if q)
         return out
 
     def playbook(self) -> Table | None:
@@ -898,7 +984,7 @@ class _Builder:
                     m.name or m.id,
                     m.role,
                     self.fmt.hours(m.hours_per_week),
-                    [c.platform or "?" for c in runs],
+                    [self.platform(c.platform) for c in runs],
                     self.fmt.hours(sum(c.hours_per_week or 0 for c in runs)) if runs else None,
                 ]
             )
@@ -921,7 +1007,7 @@ class _Builder:
             [t["channel"], t["owner"], t["hours_week"], t["budget_month"]],
             [
                 [
-                    c.platform,
+                    self.platform(c.platform),
                     self.member(c.owner),
                     self.fmt.hours(c.hours_per_week),
                     self.fmt.money(c.budget_per_month),
