@@ -1,4 +1,4 @@
-"""The hours a plan asks of its team: in total, and person by person.
+"""The hours a plan asks of its team, in total and person by person, and what it costs.
 
 One count for every reader: the rules compare it with the hours the team declares, and
 the document's resources table can show it. A person's load is the work they own: the
@@ -83,3 +83,10 @@ def hours(plan: Plan) -> Hours:
         declared=sum(given) if given else None,
         loads=loads,
     )
+
+
+def monthly_budget(plan: Plan) -> float:
+    """What the plan spends a month: the channels' budgets and the listening tools' costs."""
+    channels = sum(c.budget_per_month or 0 for c in plan.channels or [])
+    tools = sum(t.cost_per_month or 0 for t in plan.listening.tools) if plan.listening else 0
+    return channels + tools

@@ -17,6 +17,7 @@ from typing import Any
 
 from smplan.calendar import build_calendar, default_end, month_weeks, months
 from smplan.checks import step_status
+from smplan.checks.load import hours, monthly_budget
 from smplan.i18n import Formatter, language, ngettext
 from smplan.plan.labels import platform_name, value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
@@ -507,16 +508,8 @@ class _Builder:
 
     def totals(self) -> tuple[float, float | None, float]:
         """Hours the plan needs, hours the team declared, and the monthly budget."""
-        plan = self.plan
-        channels = plan.channels or []
-        monitoring = (plan.listening.monitoring_hours_per_week or 0) if plan.listening else 0
-        needed = sum(c.hours_per_week or 0 for c in channels) + monitoring
-        declared = None
-        if plan.team and plan.team.members:
-            declared = sum(m.hours_per_week or 0 for m in plan.team.members)
-        tools = sum(x.cost_per_month or 0 for x in plan.listening.tools) if plan.listening else 0
-        budget = sum(c.budget_per_month or 0 for c in channels) + tools
-        return needed, declared, budget
+        counted = hours(self.plan)
+        return counted.needed, counted.declared, monthly_budget(self.plan)
 
     def time_budget(self) -> list[Item]:
         t = self.t
