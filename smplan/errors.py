@@ -21,11 +21,15 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+#: Spaces Python does not call printable that French typography needs before `: ; ! ?`.
+_SPACES = frozenset("\u00a0\u202f")
+
+
 def printable(text: str) -> str:
     """`text` with control characters and lone surrogates escaped, so it fits one line."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return "".join(c if c.isprintable() or c in _SPACES else repr(c)[1:-1] for c in text)
 
 
 def printable_lines(text: str) -> str:
@@ -44,6 +48,8 @@ class Problem:
     line: int | None = None
     column: int | None = None
     hint: Text | None = None
+    #: The stable code of this kind of problem (`SMP020`...), when the loader knows it.
+    code: str = ""
 
     def location(self, filename: str) -> str:
         """`FILE:LINE:COL: field.path`, as much of it as is known."""
@@ -121,9 +127,24 @@ class PlanFileError(SmplanError):
 
 
 class PlanInvalidError(PlanFileError):
-    """A readable YAML file whose content does not fit the plan format."""
+    """A readable YAML file whose content does not fit the plan format.
+
+    `salvaged` is what remains of it once the values that do not fit are left out (a
+    `smplan.plan.files.LoadedPlan`), for the rules to judge; None when nothing does.
+    """
 
     exit_code = ExitCode.FINDINGS
+
+    def __init__(
+        self,
+        filename: str,
+        problems: list[Problem],
+        *,
+        language: str | None = None,
+        salvaged: object = None,
+    ) -> None:
+        super().__init__(filename, problems, language=language)
+        self.salvaged = salvaged
 
 
 class RenderError(SmplanError):

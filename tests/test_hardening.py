@@ -138,7 +138,7 @@ def test_a_named_pipe_as_results_or_import_file_is_refused_at_once(tmp_path):
 
     assert_clear(checked)
     assert checked.returncode == 1
-    assert "plan.results.yaml: erreur SMP000: is a named pipe (FIFO)" in checked.stdout
+    assert "plan.results.yaml: erreur SMP000: est un tube nommé (FIFO)" in checked.stdout
     assert_clear(imported)
     assert imported.returncode == 2
     assert "march.csv: is a named pipe (FIFO), not a plan file" in imported.stderr
