@@ -296,10 +296,10 @@ def test_a_batch_writes_every_good_plan_and_names_the_bad_one(smplan, tmp_path):
     result = smplan("render", good_a, old, good_b, "-f", "pdf", "-o", f"{out}/")
 
     assert result.exit_code == 1
-    assert "it must be at least 1904-01-01" in result.stderr
     assert f"{old}:" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "b.pdf"]
-    # The bakery is French, so each line is in French.
+    # The bakery is French, so each line is in French, the plan's problems too.
+    assert "la valeur doit être au moins 1904-01-01" in result.stderr
     assert f"{out / 'a.pdf'} écrit." in result.stdout
     assert f"{out / 'b.pdf'} écrit." in result.stdout
 

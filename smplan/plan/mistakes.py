@@ -83,6 +83,7 @@ _NUMBERS = frozenset(
 )
 _DATES = frozenset({"date_parsing", "date_from_datetime_parsing", "date_type"})
 _SCALARS = _NUMBERS | _DATES | {"string_type", "bool_parsing", "bool_type"}
+_ALL_WORDS = frozenset({"yes", "oui", "true", "all", "tous", "toutes", "on"})
 _NONE_WORDS = frozenset({"no", "none", "non", "aucun", "aucune", "false", "n/a", "-", "nothing"})
 
 _DATE_HINT = L_("write dates as YYYY-MM-DD, for example 2027-06-30")
@@ -364,6 +365,8 @@ def _number_hint(value: str) -> Message | None:
                     "write the number alone, without {what}: `{number}`", what=what, number=number
                 )
     number = _plain_number(value)
+    if number is not None and "," in value and "." in number:
+        return L_("write decimals with a point: `{number}`", number=number)
     if number is not None:
         return L_("write the number alone, without separators: `{number}`", number=number)
     return None
@@ -390,6 +393,8 @@ def _list_hint(value: str) -> Message:
     word = value.strip().lower()
     if word in _NONE_WORDS:
         return L_("for none, write `[]` or leave the field out")
+    if word in _ALL_WORDS:
+        return L_("list the items themselves: one `- item` per line, or `[first, second]`")
     parts = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
     if len(parts) > 1:
         return L_(
@@ -549,9 +554,12 @@ def _wrong_sections(
                 list=format_loc(list_loc),
                 section=section,
             )
-        hint = L_(
-            "is the `{key}:` line above them missing or commented out?",
-            key=section.split(".")[-1],
+        key = section.split(".")[-1]
+        commented = getattr(source, "commented", {})
+        hint = (
+            L_("the `{key}:` line above them is commented out: remove its `#`", key=key)
+            if "." not in section and key in commented
+            else L_("is the `{key}:` line above them missing or commented out?", key=key)
         )
         problems.append(
             Problem(
