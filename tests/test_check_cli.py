@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+from smplan.plan.model import STEPS
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "boulangerie.yaml"
 
@@ -176,3 +179,55 @@ def test_rules_are_listed_in_the_language_asked_for(smplan):
     assert "SMP104  " in result.output
     english = smplan("rules").output
     assert result.output.splitlines()[3] != english.splitlines()[3]
+
+
+def test_a_reader_that_stops_early_leaves_the_exit_status_to_the_findings(tmp_path):
+    # `smplan check plan.yaml | head -1`: the pipe closes while the report is written.
+    import subprocess
+    import sys
+
+    members = "".join(
+        f"    - id: m{i}\n      name: M {i}\n      department: marketing\n" for i in range(3000)
+    )
+    (tmp_path / "plan.yaml").write_text(f"smplan: 1\nteam:\n  members:\n{members}")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smplan", "check", "plan.yaml"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"Project\n"
+    process.stdout.close()
+    errors = process.stderr.read()
+    process.stderr.close()
+    # Warnings only: the check passes, whatever the reader did with the rest.
+    assert process.wait(timeout=60) == 0
+    assert errors == b""
+
+
+def test_one_wrong_type_hides_no_other_finding(smplan, tmp_path):
+    # The wrong value is reported and left out; the rules judge everything else.
+    (tmp_path / "plan.yaml").write_text(
+        DANGLING.replace("  - id: sales\n", "  - id: sales\n    primary: maybe\n", 1)
+    )
+    result = smplan("check", "plan.yaml", "--format", "json")
+    data = json.loads(result.stdout)
+    codes = [f["code"] for f in data["findings"] if f["severity"] == "error"]
+    assert sorted(codes) == ["SMP001", "SMP028"]
+    assert result.exit_code == 1
+    # Every step has its status; the step with the wrong value is not complete.
+    assert set(data["steps"]) == set(STEPS)
+    assert data["steps"]["objectives"] == "incomplete"
+
+
+def test_a_step_left_commented_out_is_pointed_at_where_its_comment_is(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text(
+        "smplan: 1\nproject:\n  name: Plan\n\n# audience:\n#   - id: locals\n"
+    )
+    result = smplan("check", "plan.yaml")
+    assert (
+        "  plan.yaml:5:1: audience: warning SMP010: step 5 (Audience) is not started"
+        in result.stdout
+    )

@@ -256,8 +256,23 @@ def decode_text(raw: bytes, filename: str) -> str:
 
 def parse_plan_text(text: str, filename: str, *, path: Path | None = None) -> LoadedPlan:
     """Parse and validate the text of a plan file named `filename`."""
-    data, source = read_yaml(text, filename)
+    try:
+        data, source = read_yaml(text, filename)
+    except PlanFileError as error:
+        # Not YAML: the problems are still said in the language the text declares.
+        error.language = error.language or written_language(text)
+        raise
     return validate_data(data, source, filename, path=path)
+
+
+#: `  language: fr` on a line of its own, as a plan's project block writes it.
+_LANGUAGE_LINE = re.compile(r"^[ ]{2}language:[ ]*['\"]?([A-Za-z_-]+)['\"]?[ ]*(?:#.*)?$", re.M)
+
+
+def written_language(text: str) -> str | None:
+    """The language a plan's text declares, read line by line when it is not valid YAML."""
+    found = _LANGUAGE_LINE.search(text)
+    return found.group(1) if found and found.group(1) in languages() else None
 
 
 def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
