@@ -18,8 +18,6 @@ import typing
 from collections.abc import Iterable
 from typing import Any
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
 from pydantic import BaseModel, ValidationError
 
 from smplan.errors import Problem
@@ -323,6 +321,9 @@ class Count:
         self.value = value
 
     def __format__(self, spec: str) -> str:
+
+        from babel.numbers import format_decimal  # Babel loads only when a count is shown
+
         return format_decimal(self.value, locale=babel_locale(current()))
 
 
@@ -333,6 +334,9 @@ class _Month:
         self.day = dt.date(year, month, 1)
 
     def __format__(self, spec: str) -> str:
+
+        from babel.dates import format_date  # Babel loads only when a month is named
+
         return format_date(self.day, "LLLL y", locale=babel_locale(current()))
 
 

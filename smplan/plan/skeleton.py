@@ -14,11 +14,10 @@ from enum import Enum
 from typing import Any, Literal, Union, get_args, get_origin
 
 import yaml
-from babel.numbers import get_territory_currencies
 from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
-from smplan.i18n import L_, _, babel_locale, language
+from smplan.i18n import L_, _, language
 from smplan.plan.meta import without_none
 from smplan.plan.model import Plan, example_for
 from smplan.plan.schema import SCHEMA_FILENAME
@@ -52,22 +51,8 @@ Editor help:       smplan schema -o {schema}
 Make the document: smplan render {plan}"""
 )
 
-#: The answers the skeleton fills in itself: the language `smplan new` was given, and
-#: the currency that goes with it.
+#: The one answer the skeleton fills in itself: the language `smplan new` was given.
 _PRESET_LANGUAGE = ("project", "language")
-_PRESET_CURRENCY = ("project", "currency")
-
-
-def currency_of(lang: str) -> str:
-    """The currency a plan in `lang` starts with: that of the country of its catalog's locale.
-
-    The catalog names the locale whose dates and numbers the document uses (fr_FR for
-    French, en_GB for English), so the currency follows the same choice: EUR for French,
-    GBP for English. The person changes it in one place when it is not theirs.
-    """
-    territory = babel_locale(lang).territory
-    found = get_territory_currencies(territory) if territory else []
-    return str(found[0]) if found else "EUR"
 
 
 def skeleton(lang: str, filename: str = "plan.yaml") -> str:
@@ -143,12 +128,9 @@ class _Writer:
 
         if kind == "models":
             # A list of models is shown whole as a commented block with one example item.
-            # A step's key stays live, as every step's does: only its example is commented.
             assert isinstance(inner, type)
             block = [f"{pad}{name}:", *self.item(inner, indent + 2, path)]
-            if live and indent == 0:
-                block = [block[0], *(f"  # {line[2:]}" for line in block[1:])]
-            elif live:
+            if live:
                 block = [f"{pad}# {line[indent:]}" for line in block]
             return self.comment(comment, pad, margin) + block
         if kind == "model":
@@ -185,8 +167,6 @@ class _Writer:
         """What follows `key:` in the blank plan: nothing, a default or the only value allowed."""
         if path == _PRESET_LANGUAGE:
             return f" {self.language}"
-        if path == _PRESET_CURRENCY:
-            return f" {currency_of(self.language)}"
         if field.is_required():
             literal = _literal_values(field.annotation)
             return f" {_yaml(literal[0])}" if len(literal) == 1 else ""
