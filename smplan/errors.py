@@ -54,6 +54,8 @@ class Problem:
     line: int | None = None
     column: int | None = None
     hint: Text | None = None
+    #: The stable code of this kind of problem (`SMP020`...), when the loader knows it.
+    code: str = ""
 
     def location(self, filename: str) -> str:
         """`FILE:LINE:COL: field.path`, as much of it as is known."""
@@ -131,9 +133,24 @@ class PlanFileError(SmplanError):
 
 
 class PlanInvalidError(PlanFileError):
-    """A readable YAML file whose content does not fit the plan format."""
+    """A readable YAML file whose content does not fit the plan format.
+
+    `salvaged` is what remains of it once the values that do not fit are left out (a
+    `smplan.plan.files.LoadedPlan`), for the rules to judge; None when nothing does.
+    """
 
     exit_code = ExitCode.FINDINGS
+
+    def __init__(
+        self,
+        filename: str,
+        problems: list[Problem],
+        *,
+        language: str | None = None,
+        salvaged: object = None,
+    ) -> None:
+        super().__init__(filename, problems, language=language)
+        self.salvaged = salvaged
 
 
 class RenderError(SmplanError):

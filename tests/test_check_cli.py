@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+from smplan.plan.model import STEPS
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "boulangerie.yaml"
 
@@ -57,7 +60,7 @@ def test_dangling_reference_is_an_error_with_its_line_and_the_known_ids(smplan, 
     result = smplan("check", "plan.yaml")
     assert result.exit_code == 1
     assert (
-        "  plan.yaml:9:16: metrics[0].objective: error SMP001: unknown objective `salse`"
+        "  plan.yaml:9:16: metrics[1].objective: error SMP001: unknown objective `salse`"
         " (hint: did you mean `sales`?)"
     ) in result.stdout.splitlines()
     assert "invalid · 1 error," in result.stdout.splitlines()[-1]
@@ -68,6 +71,15 @@ def test_ignore_leaves_out_the_named_rules(smplan, tmp_path):
     result = smplan("check", "plan.yaml", "--ignore", "smp001")
     assert result.exit_code == 0
     assert "SMP001" not in result.stdout
+
+
+def test_ignore_says_in_the_summary_how_many_findings_it_left_out(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text(DANGLING)
+    whole = smplan("check", "plan.yaml").stdout.splitlines()[-1]
+    result = smplan("check", "plan.yaml", "--ignore", "SMP001")
+    assert result.stdout.splitlines()[-1] == whole.replace(
+        "invalid · 1 error", "valid · 0 errors"
+    ) + (" · 1 finding ignored")
 
 
 def test_ignore_with_an_unknown_code_is_a_usage_error(smplan, tmp_path):
@@ -100,7 +112,7 @@ def test_json_output_is_stable_for_machines(smplan, tmp_path):
         "code": "SMP001",
         "severity": "error",
         "step": "metrics",
-        "path": "metrics[0].objective",
+        "path": "metrics[1].objective",
         "line": 9,
         "column": 16,
         "message": "unknown objective `salse`",
@@ -114,18 +126,20 @@ def test_json_output_for_a_file_that_does_not_fit_the_model(smplan, tmp_path):
     result = smplan("check", "plan.yaml", "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert data["findings"] == [
-        {
-            "code": "SMP000",
-            "severity": "error",
-            "step": None,
-            "path": "projet",
-            "line": 2,
-            "column": 1,
-            "message": "unknown key `projet`",
-            "hint": "did you mean `project`?",
-        }
-    ]
+    assert data["findings"][0] == {
+        "code": "SMP025",
+        "severity": "error",
+        "step": "project",
+        "path": "projet",
+        "line": 2,
+        "column": 1,
+        "message": "unknown key `projet`",
+        "hint": "did you mean `project`?",
+    }
+    # The rest of the file is checked all the same: every step has its status.
+    assert data["steps"]["team"] == "missing"
+    assert {f["code"] for f in data["findings"][1:]} == {"SMP010", "SMP012"}
+    assert data["summary"] == {"errors": 1, "warnings": len(data["findings"]) - 1}
 
 
 def test_check_never_modifies_the_file(smplan, tmp_path):
@@ -152,8 +166,11 @@ def test_the_readmes_rule_table_is_what_smplan_rules_prints(smplan):
     result = smplan("rules", "--format", "md")
     assert result.exit_code == 0
     assert table == result.output, "paste the output of `smplan rules --format md` in README.md"
-    assert f"<summary>All {len(RULES)} rules</summary>" in readme
-    assert len(table.splitlines()) == len(RULES) + 2
+    from smplan.plan.problems import LOADER_CODES
+
+    summary = f"<summary>All {len(RULES)} rules and the {len(LOADER_CODES)} codes of the file's"
+    assert f"{summary} problems</summary>" in readme
+    assert len(table.splitlines()) == len(RULES) + len(LOADER_CODES) + 2
 
 
 def test_rules_are_listed_in_the_language_asked_for(smplan):
@@ -162,3 +179,55 @@ def test_rules_are_listed_in_the_language_asked_for(smplan):
     assert "SMP104  " in result.output
     english = smplan("rules").output
     assert result.output.splitlines()[3] != english.splitlines()[3]
+
+
+def test_a_reader_that_stops_early_leaves_the_exit_status_to_the_findings(tmp_path):
+    # `smplan check plan.yaml | head -1`: the pipe closes while the report is written.
+    import subprocess
+    import sys
+
+    members = "".join(
+        f"    - id: m{i}\n      name: M {i}\n      department: marketing\n" for i in range(3000)
+    )
+    (tmp_path / "plan.yaml").write_text(f"smplan: 1\nteam:\n  members:\n{members}")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smplan", "check", "plan.yaml"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"Project\n"
+    process.stdout.close()
+    errors = process.stderr.read()
+    process.stderr.close()
+    # Warnings only: the check passes, whatever the reader did with the rest.
+    assert process.wait(timeout=60) == 0
+    assert errors == b""
+
+
+def test_one_wrong_type_hides_no_other_finding(smplan, tmp_path):
+    # The wrong value is reported and left out; the rules judge everything else.
+    (tmp_path / "plan.yaml").write_text(
+        DANGLING.replace("  - id: sales\n", "  - id: sales\n    primary: maybe\n", 1)
+    )
+    result = smplan("check", "plan.yaml", "--format", "json")
+    data = json.loads(result.stdout)
+    codes = [f["code"] for f in data["findings"] if f["severity"] == "error"]
+    assert sorted(codes) == ["SMP001", "SMP028"]
+    assert result.exit_code == 1
+    # Every step has its status; the step with the wrong value is not complete.
+    assert set(data["steps"]) == set(STEPS)
+    assert data["steps"]["objectives"] == "incomplete"
+
+
+def test_a_step_left_commented_out_is_pointed_at_where_its_comment_is(smplan, tmp_path):
+    (tmp_path / "plan.yaml").write_text(
+        "smplan: 1\nproject:\n  name: Plan\n\n# audience:\n#   - id: locals\n"
+    )
+    result = smplan("check", "plan.yaml")
+    assert (
+        "  plan.yaml:5:1: audience: warning SMP010: step 5 (Audience) is not started"
+        in result.stdout
+    )

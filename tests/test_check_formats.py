@@ -73,7 +73,7 @@ def test_github_commands_place_each_finding_at_its_line(smplan, tmp_path):
         "line": "9",
         "col": "16",
         "title": "SMP001",
-        "message": "metrics[0].objective: unknown objective `salse` (hint: did you mean `sales`?)",
+        "message": "metrics[1].objective: unknown objective `salse` (hint: did you mean `sales`?)",
     }
     warnings = [c for c in commands if c["command"] == "warning"]
     assert warnings and len(warnings) == len(commands) - 1
@@ -110,16 +110,14 @@ def test_github_locates_problems_of_the_loader(smplan, tmp_path):
     (tmp_path / "plan.yaml").write_text("smplan: 1\nprojet: {}\n")
     result = smplan("check", "plan.yaml", "--format", "github")
     assert result.exit_code == 1
-    assert parse_commands(result.stdout) == [
-        {
-            "command": "error",
-            "file": "plan.yaml",
-            "line": "2",
-            "col": "1",
-            "title": "SMP000",
-            "message": "projet: unknown key `projet` (hint: did you mean `project`?)",
-        }
-    ]
+    assert parse_commands(result.stdout)[0] == {
+        "command": "error",
+        "file": "plan.yaml",
+        "line": "2",
+        "col": "1",
+        "title": "SMP025",
+        "message": "projet: unknown key `projet` (hint: did you mean `project`?)",
+    }
 
 
 def test_github_reports_an_unreadable_file_and_exits_2(smplan, tmp_path):
@@ -149,8 +147,10 @@ def test_sarif_log_is_valid_and_locates_each_result(smplan, tmp_path):
     assert [r["id"] for r in rules][:3] == ["SMP000", "SMP001", "SMP002"]
     from smplan.checks import RULES
     from smplan.checks.results import RESULT_RULES
+    from smplan.plan.problems import LOADER_CODES
 
-    assert [r["id"] for r in rules] == ["SMP000", *RULES, *RESULT_RULES]
+    assert [r["id"] for r in rules] == sorted({*LOADER_CODES, *RULES, *RESULT_RULES})
+    assert len(rules) == len({r["id"] for r in rules})
     deadline = next(r for r in rules if r["id"] == "SMP304")
     assert deadline["shortDescription"]["text"] == "An objective has no deadline"
     assert "--ignore SMP304" in deadline["help"]["text"]
@@ -158,7 +158,7 @@ def test_sarif_log_is_valid_and_locates_each_result(smplan, tmp_path):
     found = next(r for r in run["results"] if r["ruleId"] == "SMP001")
     assert rules[found["ruleIndex"]]["id"] == "SMP001"
     assert found["level"] == "error"
-    assert found["message"]["text"].startswith("metrics[0].objective: unknown objective `salse`")
+    assert found["message"]["text"].startswith("metrics[1].objective: unknown objective `salse`")
     (location,) = found["locations"]
     assert location["physicalLocation"] == {
         "artifactLocation": {"uri": "plan.yaml"},
@@ -173,8 +173,8 @@ def test_sarif_for_a_file_that_does_not_fit_the_model_is_valid(smplan, tmp_path)
     assert result.exit_code == 1
     log = json.loads(result.stdout)
     assert list(_validator().iter_errors(log)) == []
-    (found,) = log["runs"][0]["results"]
-    assert found["ruleId"] == "SMP000"
+    found = log["runs"][0]["results"][0]
+    assert found["ruleId"] == "SMP025"
     assert found["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "plans/my%20plan.yaml"},
         "region": {"startLine": 2, "startColumn": 1},

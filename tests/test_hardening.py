@@ -138,7 +138,7 @@ def test_a_named_pipe_as_results_or_import_file_is_refused_at_once(tmp_path):
 
     assert_clear(checked)
     assert checked.returncode == 1
-    assert "plan.results.yaml: erreur SMP000: is a named pipe (FIFO)" in checked.stdout
+    assert "plan.results.yaml: erreur SMP000: est un tube nommé (FIFO)" in checked.stdout
     assert_clear(imported)
     assert imported.returncode == 2
     # The plan is French, so is what `track` says about its import file.
@@ -309,10 +309,10 @@ def test_a_batch_writes_every_good_plan_and_names_the_bad_one(smplan, tmp_path):
     result = smplan("render", good_a, old, good_b, "-f", "pdf", "-o", f"{out}/")
 
     assert result.exit_code == 1
-    assert "it must be at least 1904-01-01" in result.stderr
     assert f"{old}:" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "b.pdf"]
-    # The bakery is French, so each line is in French.
+    # The bakery is French, so each line is in French, the plan's problems too.
+    assert "la valeur doit être au moins 1904-01-01" in result.stderr
     assert f"{out / 'a.pdf'} écrit." in result.stdout
     assert f"{out / 'b.pdf'} écrit." in result.stdout
 

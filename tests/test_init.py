@@ -691,7 +691,7 @@ def test_a_plan_that_does_not_fit_the_model_is_reported_not_overwritten(smplan, 
     result = smplan("init", root / "plan.yaml", "--interactive", input="\n")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{root / 'plan.yaml'}:5:23: team.members[0].hours_per_week: expected a number, "
+        f"{root / 'plan.yaml'}:5:23: team.members[1].hours_per_week: expected a number, "
         "got `many`\n"
     )
     assert (root / "plan.yaml").read_text() == text

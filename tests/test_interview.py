@@ -642,7 +642,7 @@ def test_answers_that_do_not_fit_the_model_are_reported_at_their_line(tmp_path):
     with pytest.raises(PlanInvalidError) as caught:
         init(tmp_path / "plan.yaml", Script(), answers=answers, interactive=False)
     assert str(caught.value) == (
-        f"{answers}:4:23: team.members[0].hours_per_week: expected a number, got `lots`"
+        f"{answers}:4:23: team.members[1].hours_per_week: expected a number, got `lots`"
     )
     assert not (tmp_path / "plan.yaml").exists()
 

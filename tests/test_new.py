@@ -140,16 +140,35 @@ def test_new_writes_a_blank_plan_and_says_what_to_do_next(smplan, tmp_path, lang
         "en": (
             f"Wrote a blank plan to {target}.\n"
             f"Next: fill it in, then run: smplan check {target}\n"
-            f"For completion in your editor, also run: smplan schema -o {schema}\n"
+            f"Wrote the schema your editor reads beside it: {schema}\n"
         ),
         "fr": (
             f"Plan vierge écrit dans {target}.\n"
             f"Ensuite : remplissez-le, puis lancez : smplan check {target}\n"
-            f"Pour la complétion dans votre éditeur, lancez aussi : smplan schema -o {schema}\n"
+            f"Schéma lu par votre éditeur écrit à côté\u00a0: {schema}\n"
         ),
     }
     assert result.stdout == said[lang]
     assert target.read_text(encoding="utf-8") == skeleton(lang, "plan.yaml")
+    # The plan's first line names the schema: it is there for the editor to load.
+    assert skeleton(lang, "plan.yaml").startswith(f"# yaml-language-server: $schema={schema.name}")
+    assert schema.read_text(encoding="utf-8") == schema_text()
+
+
+def test_new_leaves_a_different_schema_file_as_it_is_and_says_so(smplan, tmp_path):
+    schema = tmp_path / "smplan.schema.json"
+    schema.write_text("{}\n", encoding="utf-8")
+    result = smplan("new", tmp_path / "plan.yaml", "--lang", "en")
+    assert result.exit_code == 0
+    assert schema.read_text(encoding="utf-8") == "{}\n"
+    assert result.stdout.splitlines()[-1] == (
+        f"{schema} already exists and differs from this smplan's schema: left as it is"
+        f" (to replace it, run: smplan schema -o {schema})"
+    )
+    # The same schema again is neither rewritten nor mentioned.
+    schema.write_text(schema_text(), encoding="utf-8")
+    again = smplan("new", tmp_path / "other.yaml", "--lang", "en")
+    assert len(again.stdout.splitlines()) == 2
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -267,7 +286,7 @@ def test_force_replaces_an_existing_file(smplan, tmp_path):
     result = smplan("new", target, "--lang", "en", "--force")
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8") == skeleton("en", "plan.yaml")
-    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml", "smplan.schema.json"]
 
 
 def test_a_folder_or_a_missing_folder_is_refused(smplan, tmp_path):
@@ -310,3 +329,15 @@ def test_fresh_plan_checks_clean_with_every_step_still_open(smplan, tmp_path):
     assert status["Step 8 · The channel plan"] == "not started"
     assert f"{target}: valid · 0 errors" in result.stdout
     assert "0 of 8 steps complete" in result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_uncommented_examples_pass_check(smplan, tmp_path, lang):
+    # As the header says: uncomment each block and the plan holds together, with no
+    # example naming a team member the example team does not hold.
+    target = tmp_path / "plan.yaml"
+    target.write_text(uncommented(skeleton(lang, "plan.yaml")), encoding="utf-8")
+    result = smplan("check", target, "--format", "json")
+    data = json.loads(result.stdout)
+    assert [f for f in data["findings"] if f["severity"] == "error"] == []
+    assert result.exit_code == 0

@@ -205,7 +205,7 @@ def assert_own_error(error: PlanFileError) -> None:
         shown = problem.format("plan.yaml")
         shown.encode("utf-8")
         assert "\n" not in shown, shown
-        assert problem.line is not None or problem.message.startswith(WHOLE_FILE), shown
+        assert problem.line is not None or str(problem.message).startswith(WHOLE_FILE), shown
 
 
 def load_or_refuse(text_or_bytes: str | bytes) -> None:

@@ -163,6 +163,44 @@ def test_check_speaks_the_plans_language(pseudo, tmp_path):
         assert _unmarked(result.stdout + result.stderr, allowed) == [], args
 
 
+#: Mistakes that leave the plan readable, each put into the example: (old, new).
+_MISTAKES = [
+    ("smplan: 1\n", "smplan: 1\ncurrency: EUR\n"),  # a key at the wrong level
+    ("hours_per_week: 3", "hours_per_week: 3h"),  # a unit after a number
+    ("  date: 2026-11-16", "  date: 2026-02-30"),  # a date that does not exist
+    ("  horizon: 2027-12-31", "  horizon: 2027-13-01"),  # a month that does not exist
+    ("    - id: ", "    - cadence: weekly\n      colour: blue\n      id: "),  # misplaced, unknown
+    ("primary: true", "primary: maybe"),
+]
+
+
+def test_check_speaks_the_plans_language_about_a_broken_plan(pseudo, tmp_path):
+    plan = _french_example_in_xx(tmp_path)
+    allowed = _allowed_words(plan)
+    text = plan.read_text(encoding="utf-8")
+    for old, new in _MISTAKES:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    plan.write_text(text, encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("smplan: 1\nproject:\n  language: xx\n  name: @nordlys\n")
+    for name in ("plan.yaml", "broken.yaml"):
+        for output in ("text", "json"):
+            result = _run(pseudo, tmp_path, "check", name, "--format", output)
+            assert result.returncode in (1, 2), result.stderr
+            assert "Traceback" not in result.stderr
+            said = result.stdout + result.stderr
+            _translated(said)
+            # JSON's own keys are the format's, not words said to a person.
+            if output == "json":
+                assert '"code": "SMP0' in said
+                said = re.sub(r'"[a-z]+":', " ", said)
+                said = re.sub(r'"(complete|incomplete|missing|error|warning|project)"', " ", said)
+            # The key the person wrote by mistake is shown back in the path; the file name.
+            words = allowed | {"true", "false", "null", "colour", "broken"}
+            assert _unmarked(said, words) == [], (name, output)
+
+
 def test_render_speaks_the_plans_language(pseudo, tmp_path):
     plan = _french_example_in_xx(tmp_path)
     # The listening tools' query operators, and Markdown's line break and code fences.

@@ -252,13 +252,13 @@ def test_check_places_the_problems_of_the_results_file_at_their_lines(smplan, pl
     lines = result.stdout.splitlines()
     assert "Results" in lines
     assert (
-        "  plan.results.yaml:6:13: results[1].metric: error SMP901: unknown metric `npss` "
+        "  plan.results.yaml:6:13: results[2].metric: error SMP901: unknown metric `npss` "
         "(hint: did you mean `nps`?"
     ) in result.stdout
-    assert "  plan.results.yaml:10:13: results[2].period: error SMP902: period 2029-01" in (
+    assert "  plan.results.yaml:10:13: results[3].period: error SMP902: period 2029-01" in (
         result.stdout
     )
-    assert "  plan.results.yaml:11:12: results[2].value: error SMP903: 330 is out of range" in (
+    assert "  plan.results.yaml:11:12: results[3].value: error SMP903: 330 is out of range" in (
         result.stdout
     )
     assert lines[-1].startswith("plan.yaml: invalid · 3 errors, 0 warnings")
@@ -279,8 +279,8 @@ def test_check_reports_a_results_file_that_does_not_fit_the_format(smplan, plan)
     result = smplan("check", plan)
     assert result.exit_code == 1
     out = result.stdout
-    assert "plan.results.yaml:4:13: results[0].period: error SMP000: expected a month" in out
-    assert "plan.results.yaml:5:5: results[0].valeu: error SMP000: unknown key `valeu` " in out
+    assert "plan.results.yaml:4:13: results[1].period: error SMP028: expected a month" in out
+    assert "plan.results.yaml:5:5: results[1].valeu: error SMP025: unknown key `valeu` " in out
     assert "(hint: did you mean `value`?)" in out
 
 
@@ -312,7 +312,7 @@ def test_check_places_a_path_for_an_unknown_metric_and_a_checkpoint_out_of_span(
     assert "  plan.results.yaml:4:5: paths.npss: error SMP905: path for unknown metric `npss`" in (
         result.stdout
     )
-    assert "plan.results.yaml:6:16: paths.nps[0].period: error SMP902: period 2029-06" in (
+    assert "plan.results.yaml:6:16: paths.nps[1].period: error SMP902: period 2029-06" in (
         result.stdout
     )
 

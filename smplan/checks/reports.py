@@ -1,8 +1,8 @@
 """What `check` found, written for machines: JSON, GitHub workflow commands, SARIF 2.1.0.
 
 A `Report` holds every located finding of one plan file, whether the rules produced them
-or the loader did (a file that cannot be read or does not fit the format is reported under
-the code `SMP000`). Each format is a function from a report to text; nothing here
+or the loader did (each kind of loader problem has its own code, SMP000 and SMP020 to SMP039,
+listed in `smplan.plan.problems`). Each format is a function from a report to text; nothing here
 prints, and the command line's registry of formats (`smplan.cli.check.REPORT_FORMATS`)
 names them.
 """
@@ -20,11 +20,10 @@ from smplan.checks.core import RULES, STEP_ORDER, Finding
 from smplan.checks.results import RESULT_RULES
 from smplan.errors import ExitCode, Problem
 from smplan.i18n import L_, _
+from smplan.plan.problems import LOADER_CODES, UNREADABLE
 
-#: The code of a problem found by the loader rather than by a rule.
-LOADER_CODE = "SMP000"
-#: Its title, as the rules' titles read.
-LOADER_TITLE = L_("The file cannot be read, or does not fit the plan format")
+#: The code of a problem found by the loader that has no code of its own.
+LOADER_CODE = UNREADABLE
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,8 @@ class Report:
     strict: bool = False
     #: The language the report speaks: --lang, or the plan's own.
     language: str | None = None
+    #: How many findings --ignore left out.
+    ignored: int = 0
 
     @property
     def errors(self) -> int:
@@ -89,7 +90,8 @@ def finding_entry(finding: Finding, problem: Problem, file: str | None = None) -
 def loader_entry(problem: Problem) -> Entry:
     """The entry of a problem the loader found; its step is the top key, if a step's."""
     top = problem.path.split(".")[0].split("[")[0] if problem.path else None
-    return Entry(LOADER_CODE, "error", top if top in STEP_ORDER else None, problem)
+    code = problem.code or LOADER_CODE
+    return Entry(code, "error", top if top in STEP_ORDER else "project", problem)
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -178,10 +180,11 @@ _SARIF_LEVELS = {"error": "error", "warning": "warning"}
 def sarif_rules() -> list[dict[str, Any]]:
     """Every code `check` can report, as SARIF reporting descriptors, in code order."""
     described: list[tuple[str, str, str | None, str]] = [
-        (LOADER_CODE, "error", None, str(LOADER_TITLE))
+        (code, "error", None, str(title)) for code, title in LOADER_CODES.items()
     ]
     described += [(r.code, r.severity, r.step, str(r.title)) for r in RULES.values()]
     described += [(r.code, r.severity, r.step, str(r.title)) for r in RESULT_RULES.values()]
+    described.sort(key=lambda d: d[0])
     return [
         {
             "id": code,
@@ -196,7 +199,7 @@ def sarif_rules() -> list[dict[str, Any]]:
                     "{title}. Fix it where the result points, or leave the rule out "
                     "with `smplan check --ignore {code}`."
                 ).format(title=title, code=code)
-                if code != LOADER_CODE
+                if code not in LOADER_CODES
                 else _("{title}. Fix the file where the result points.").format(title=title)
             },
             "defaultConfiguration": {"level": _SARIF_LEVELS.get(severity, "note")},

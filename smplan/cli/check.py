@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,9 @@ from smplan.cli.console import console, err_console, escape
 from smplan.cli.helptexts import H_, described
 from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
 from smplan.i18n import N_
+
+if typing.TYPE_CHECKING:
+    from smplan.plan.files import LoadedPlan
 
 _STATUS_STYLE = {"complete": "green", "incomplete": "yellow", "missing": "dim"}
 
@@ -119,8 +125,15 @@ def check(
             hint=LN_("known codes: {codes}", "known codes: {codes}", 2, codes=", ".join(known)),
         )
     reports = [check_file(path, ignored, strict, lang) for path in paths]
-    write_report(output_format, reports)
-    raise typer.Exit(max(int(r.exit_code) for r in reports))
+    status = max(int(r.exit_code) for r in reports)
+    try:
+        write_report(output_format, reports)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `smplan check plan.yaml | head`: the reader has seen enough. The verdict stands,
+        # and nothing more is written to the closed pipe (not even at exit).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise typer.Exit(status)
 
 
 def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = None) -> Any:
@@ -128,29 +141,46 @@ def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = N
 
     It speaks `lang`, else the language the plan declares.
     """
-    from smplan.checks import run_checks, step_status
+    from smplan.checks import RULES, run_checks, step_status
     from smplan.checks.reports import Report, finding_entry, loader_entry
     from smplan.plan.files import load_plan
 
     name = str(path)
+    loader: list[Any] = []
     try:
         loaded = load_plan(path)
     except PlanFileError as error:
         readable = isinstance(error, PlanInvalidError)
         if not readable and debug_enabled():
             raise
-        entries = [loader_entry(p) for p in error.problems]
-        return Report(name, entries, readable=readable, language=lang or error.language)
+        loader = [loader_entry(p) for p in error.problems]
+        salvaged = error.salvaged if isinstance(error, PlanInvalidError) else None
+        if salvaged is None:
+            return Report(name, loader, readable=readable, language=lang or error.language)
+        # The parts that load are judged too, so that one mistake hides nothing else.
+        loaded = typing.cast("LoadedPlan", salvaged)
     speaks = lang or loaded.plan.language
-    everything = run_checks(loaded.plan, speaks)
-    statuses = step_status(loaded.plan, everything)
-    entries = [
-        finding_entry(f, loaded.problem(f.loc, f.message, f.hint))
-        for f in everything
-        if f.code not in ignored
+    everything = [
+        f
+        for f in run_checks(loaded.plan, speaks)
+        if not (loader and RULES[f.code].completeness and loaded.covers_dropped(f.loc))
     ]
+    statuses = step_status(loaded.plan, everything)
+    # A step with an error in it is not complete, whatever answers it holds.
+    flawed = {e.step for e in loader} | {f.step for f in everything if f.severity == "error"}
+    for step in flawed & set(statuses):
+        statuses[step] = "incomplete"
+    kept = [f for f in everything if f.code not in ignored]
+    entries = loader + [finding_entry(f, loaded.problem(f.loc, f.message, f.hint)) for f in kept]
     entries += _results_entries(loaded, ignored, speaks)
-    return Report(name, entries, statuses, strict=strict, language=speaks)
+    return Report(
+        name,
+        entries,
+        statuses,
+        strict=strict,
+        language=speaks,
+        ignored=len(everything) - len(kept),
+    )
 
 
 def _results_entries(loaded: Any, ignored: set[str], lang: str) -> list[Any]:
@@ -169,7 +199,9 @@ def _results_entries(loaded: Any, ignored: set[str], lang: str) -> list[Any]:
     except PlanFileError as error:
         # A results file that cannot be read or does not fit the format: each problem is an error.
         return [
-            finding_entry(Finding("SMP000", "error", "results", (), str(p.message), None), p, name)
+            finding_entry(
+                Finding(p.code or "SMP000", "error", "results", (), str(p.message), None), p, name
+            )
             for p in error.problems
         ]
     findings = check_results(loaded.plan, found.results, lang)
@@ -273,6 +305,9 @@ def _print_report(report: Any, headings: bool = True) -> None:
     strict_fails = L_("--strict: warnings fail the check")
     if done < total:
         line += f" [yellow]{_escape(str(incomplete))}[/]"
+    if report.ignored:
+        ignored = LN_("{n} finding ignored", "{n} findings ignored", report.ignored)
+        line += f" · [dim]{_escape(str(ignored))}[/]"
     if report.strict and warnings and not errors:
         line += f" · [red]{_escape(str(strict_fails))}[/]"
     console.print(line, soft_wrap=True)
@@ -280,8 +315,8 @@ def _print_report(report: Any, headings: bool = True) -> None:
 
 def _report_invalid(report: Any) -> None:
     name = report.file
-    for entry in report.entries:
-        console.print(_escape(entry.problem.format(name)), soft_wrap=True, style=None)
+    lines = (_finding_line(name, entry) for entry in report.entries)
+    console.print("\n".join(lines), soft_wrap=True)
     from smplan.i18n import LN_, pgettext
 
     count = LN_(

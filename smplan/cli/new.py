@@ -38,8 +38,41 @@ def new(
     except OSError as error:
         raise cannot_write(path, error) from error
     shown = shlex.quote(str(path))
-    schema = shlex.quote(str(path.parent / SCHEMA_FILENAME))
     typer.echo(L_("Wrote a blank plan to {path}.", path=name))
-    check, write_schema = f"smplan check {shown}", f"smplan schema -o {schema}"
+    check = f"smplan check {shown}"
     typer.echo(L_("Next: fill it in, then run: {command}", command=check))
-    typer.echo(L_("For completion in your editor, also run: {command}", command=write_schema))
+    _schema_beside(path.parent / SCHEMA_FILENAME)
+
+
+def _schema_beside(target: Path) -> None:
+    """Write the schema the plan's first line names, so the editor finds it at once.
+
+    A file of that name that holds something else is left as it is, and said so.
+    """
+    from smplan.fsutil import atomic_write
+    from smplan.i18n import L_
+    from smplan.plan.schema import schema_text
+
+    text, name = schema_text(), printable(str(target))
+    try:
+        same = target.read_text(encoding="utf-8") == text if target.exists() else None
+    except (OSError, UnicodeDecodeError):
+        same = False
+    if same:
+        return
+    if same is False:
+        command = f"smplan schema -o {shlex.quote(str(target))}"
+        typer.echo(
+            L_(
+                "{path} already exists and differs from this smplan's schema: left as it is "
+                "(to replace it, run: {command})",
+                path=name,
+                command=command,
+            )
+        )
+        return
+    try:
+        atomic_write(target, text)
+    except OSError as error:
+        raise cannot_write(target, error) from error
+    typer.echo(L_("Wrote the schema your editor reads beside it: {path}", path=name))

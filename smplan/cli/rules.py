@@ -1,4 +1,8 @@
-"""`smplan rules`: every strategy rule with its code, severity, step and title."""
+"""`smplan rules`: every code `check` reports, with its severity, step and title.
+
+The loader's codes (SMP000, SMP020 to SMP039: the file does not fit the format) come
+first among the rules', in code order.
+"""
 
 from __future__ import annotations
 
@@ -14,16 +18,20 @@ def _rows() -> list[tuple[str, str, str, str]]:
     from smplan.checks import RULES
     from smplan.checks.core import SEVERITIES
     from smplan.i18n import pgettext
+    from smplan.plan.problems import LOADER_CODES
 
-    return [
+    error, anywhere = str(SEVERITIES["error"]), pgettext("step", "any")
+    rows = [(code, error, anywhere, str(title)) for code, title in LOADER_CODES.items()]
+    rows += [
         (
             rule.code,
             str(SEVERITIES[rule.severity]),
-            rule.step or pgettext("step", "any"),
+            rule.step or anywhere,
             str(rule.title),
         )
         for rule in RULES.values()
     ]
+    return sorted(rows)
 
 
 def _header() -> tuple[str, str, str, str]:
@@ -52,11 +60,17 @@ def _text() -> str:
 
 def _json() -> str:
     from smplan.checks import RULES
+    from smplan.plan.problems import LOADER_CODES
 
     data = [
+        {"code": code, "severity": "error", "step": None, "title": str(title)}
+        for code, title in LOADER_CODES.items()
+    ]
+    data += [
         {"code": r.code, "severity": r.severity, "step": r.step, "title": str(r.title)}
         for r in RULES.values()
     ]
+    data.sort(key=lambda d: str(d["code"]))
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -71,7 +85,7 @@ def rules(
     ),
     lang: str | None = typer.Option(None, "--lang", help="Language of the titles."),
 ) -> None:
-    """List every strategy rule: its code (for --ignore), severity, step and title."""
+    """List every code check reports: the file's problems, then the rules (for --ignore)."""
     from smplan.i18n import SOURCE_LANGUAGE, language
 
     known_format(output_format, FORMATS)

@@ -9,20 +9,27 @@ model. Aliases, anchors, unknown tags and duplicate keys are refused with their 
 
 from __future__ import annotations
 
-import difflib
-import typing
+import copy
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from smplan import __version__
 from smplan.errors import PlanFileError, PlanInvalidError, Problem
 from smplan.fsutil import FileTooLarge, NotARegularFile, atomic_write, read_regular
-from smplan.i18n import N_, _, languages
-from smplan.plan.meta import without_none
+from smplan.i18n import L_, N_, Message, languages
+from smplan.plan import problems as codes
+from smplan.plan.mistakes import (
+    Count,
+    data_loc,
+    format_loc,
+    items_of_other_sections,
+    validation_problems,
+)
 from smplan.plan.model import FORMAT_VERSION, Plan
 
 #: Plan files larger than this are refused before parsing: a real plan is a few dozen KiB.
@@ -39,7 +46,7 @@ _UTF16_32_BOMS = (
     (b"\xff\xfe", "UTF-16"),
     (b"\xfe\xff", "UTF-16"),
 )
-_NEW_HINT = "start from `smplan new PATH`"
+_NEW_HINT = L_("start from `smplan new PATH`")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -58,12 +65,19 @@ class SourceMap:
 
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: Top-level keys present only in a comment (`# team:`), where the comment starts.
+    commented: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int] | None:
-        """The position of `loc`, or of its nearest ancestor present in the file."""
+        """The position of `loc`, or of its nearest ancestor present in the file.
+
+        A step that is not in the file, but left commented out, is placed at its comment.
+        """
         loc = tuple(loc)
         if key and loc in self.keys:
             return self.keys[loc]
+        if loc and (loc[0],) not in self.values and str(loc[0]) in self.commented:
+            return self.commented[str(loc[0])]
         while loc:
             if loc in self.values:
                 return self.values[loc]
@@ -78,32 +92,41 @@ class LoadedPlan:
     plan: Plan
     path: Path
     source: SourceMap
+    #: For a plan salvaged from a file with problems: the positions in the file of the
+    #: items kept in each list the salvage shortened, by the list's place in the file.
+    kept: dict[Loc, list[int]] = field(default_factory=dict)
+    #: What the salvage left out, as places in the file.
+    dropped: frozenset[Loc] = frozenset()
+
+    def file_loc(self, loc: Loc) -> Loc:
+        """Where `loc` of the plan stands in the file (they differ once items are dropped)."""
+        out: list[str | int] = []
+        for part in loc:
+            kept = self.kept.get(tuple(out))
+            if isinstance(part, int) and kept is not None and part < len(kept):
+                part = kept[part]
+            out.append(part)
+        return tuple(out)
+
+    def covers_dropped(self, loc: Loc) -> bool:
+        """Whether the thing at `loc` holds (or is) something the salvage left out."""
+        where = self.file_loc(loc)
+        return any(d[: len(where)] == where for d in self.dropped)
 
     def locate(self, loc: Loc) -> tuple[int, int] | None:
         """Line and column of the thing at `loc` (or of its nearest ancestor)."""
-        return self.source.locate(loc)
+        return self.source.locate(self.file_loc(loc))
 
     def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
         """A `Problem` about the thing at `loc`, placed at its line and column."""
         where = self.locate(loc)
         return Problem(
             message,
-            path=format_loc(loc),
+            path=format_loc(self.file_loc(loc)),
             line=where[0] if where else None,
             column=where[1] if where else None,
             hint=hint,
         )
-
-
-def format_loc(loc: Loc) -> str:
-    """Write a location as users read it: `objectives[0].deadline`."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def load_plan(path: Path | str) -> LoadedPlan:
@@ -132,24 +155,33 @@ def read_plan_file(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
     try:
         return read_regular(path, limit)
     except NotARegularFile as exc:
-        raise PlanFileError(name, [Problem(_(_NOT_A_FILE[exc.kind]))]) from None
+        raise PlanFileError(
+            name, [Problem(L_(_NOT_A_FILE[exc.kind]), code=codes.UNREADABLE)]
+        ) from None
     except FileTooLarge as exc:
         raise PlanFileError(
             name,
             [
                 Problem(
-                    f"file is too large ({exc.size:,} bytes); a plan file is at most "
-                    f"{limit:,} bytes",
-                    hint="is this really a plan file?",
+                    L_(
+                        "file is too large ({size} bytes); a plan file is at most {limit} bytes",
+                        size=Count(exc.size),
+                        limit=Count(limit),
+                    ),
+                    hint=L_("is this really a plan file?"),
+                    code=codes.TOO_BIG,
                 )
             ],
         ) from None
     except FileNotFoundError:
-        raise PlanFileError(name, [Problem("no such file")]) from None
+        raise PlanFileError(name, [Problem(L_("no such file"), code=codes.UNREADABLE)]) from None
     except PermissionError:
-        raise PlanFileError(name, [Problem("permission denied")]) from None
+        raise PlanFileError(
+            name, [Problem(L_("permission denied"), code=codes.UNREADABLE)]
+        ) from None
     except OSError as exc:
-        raise PlanFileError(name, [Problem(f"cannot read file: {exc.strerror or exc}")]) from None
+        reason = L_("cannot read file: {reason}", reason=exc.strerror or str(exc))
+        raise PlanFileError(name, [Problem(reason, code=codes.UNREADABLE)]) from None
 
 
 def parse_plan_bytes(raw: bytes, filename: str, *, path: Path | None = None) -> LoadedPlan:
@@ -161,7 +193,17 @@ def decode_text(raw: bytes, filename: str) -> str:
     """The text of a file smplan reads: UTF-8, not binary, not too large."""
     if len(raw) > MAX_BYTES:
         raise PlanFileError(
-            filename, [Problem(f"file is too large ({len(raw):,} bytes); at most {MAX_BYTES:,}")]
+            filename,
+            [
+                Problem(
+                    L_(
+                        "file is too large ({size} bytes); a plan file is at most {limit} bytes",
+                        size=Count(len(raw)),
+                        limit=Count(MAX_BYTES),
+                    ),
+                    code=codes.TOO_BIG,
+                )
+            ],
         )
     for bom, encoding in _UTF16_32_BOMS:
         if raw.startswith(bom):
@@ -169,10 +211,11 @@ def decode_text(raw: bytes, filename: str) -> str:
                 filename,
                 [
                     Problem(
-                        f"{encoding} text, not UTF-8",
+                        L_("{encoding} text, not UTF-8", encoding=encoding),
                         line=1,
                         column=1,
-                        hint="save the file as UTF-8 in your editor",
+                        hint=_SAVE_UTF8,
+                        code=codes.UNREADABLE,
                     )
                 ],
             )
@@ -181,7 +224,14 @@ def decode_text(raw: bytes, filename: str) -> str:
         line, col = _position(raw, offset)
         raise PlanFileError(
             filename,
-            [Problem("binary data (a NUL byte), not a YAML plan", line=line, column=col)],
+            [
+                Problem(
+                    L_("binary data (a NUL byte), not a YAML plan"),
+                    line=line,
+                    column=col,
+                    code=codes.UNREADABLE,
+                )
+            ],
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -189,14 +239,16 @@ def decode_text(raw: bytes, filename: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _position(raw, exc.start)
+        byte = f"{raw[exc.start]:02X}"
         raise PlanFileError(
             filename,
             [
                 Problem(
-                    f"not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be decoded)",
+                    L_("not UTF-8 text (byte 0x{byte} cannot be decoded)", byte=byte),
                     line=line,
                     column=col,
-                    hint="save the file as UTF-8 in your editor",
+                    hint=_SAVE_UTF8,
+                    code=codes.UNREADABLE,
                 )
             ],
         ) from None
@@ -204,8 +256,23 @@ def decode_text(raw: bytes, filename: str) -> str:
 
 def parse_plan_text(text: str, filename: str, *, path: Path | None = None) -> LoadedPlan:
     """Parse and validate the text of a plan file named `filename`."""
-    data, source = read_yaml(text, filename)
+    try:
+        data, source = read_yaml(text, filename)
+    except PlanFileError as error:
+        # Not YAML: the problems are still said in the language the text declares.
+        error.language = error.language or written_language(text)
+        raise
     return validate_data(data, source, filename, path=path)
+
+
+#: `  language: fr` on a line of its own, as a plan's project block writes it.
+_LANGUAGE_LINE = re.compile(r"^[ ]{2}language:[ ]*['\"]?([A-Za-z_-]+)['\"]?[ ]*(?:#.*)?$", re.M)
+
+
+def written_language(text: str) -> str | None:
+    """The language a plan's text declares, read line by line when it is not valid YAML."""
+    found = _LANGUAGE_LINE.search(text)
+    return found.group(1) if found and found.group(1) in languages() else None
 
 
 def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
@@ -215,9 +282,9 @@ def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
     """
     if not text.strip():
         raise PlanFileError(
-            filename, [Problem("file is empty", hint="start from `smplan new PATH`")]
+            filename, [Problem(L_("file is empty"), hint=_NEW_HINT, code=codes.UNREADABLE)]
         )
-    source = SourceMap()
+    source = SourceMap(commented=_commented_keys(text))
     try:
         data = _Composer(text, source).document()
     except _Refused as refused:
@@ -233,17 +300,21 @@ def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
             filename, [_character_problem(text, exc.start, text[exc.start])]
         ) from None
     except yaml.YAMLError as exc:
-        raise PlanFileError(filename, [Problem(f"not valid YAML: {exc}")]) from None
+        raise PlanFileError(
+            filename, [Problem(L_("not valid YAML: {error}", error=str(exc)), code=codes.SYNTAX)]
+        ) from None
     return data, source
 
 
 def _character_problem(text: str, offset: int, char: str) -> Problem:
     line, col = _position(text, offset)
+    code = f"U+{ord(char):04X}"
     return Problem(
-        f"character U+{ord(char):04X} is not allowed in YAML",
+        L_("character {char} is not allowed in YAML", char=code),
         line=line,
         column=col,
-        hint="remove it; it is often pasted in by accident",
+        hint=L_("remove it; it is often pasted in by accident"),
+        code=codes.CHARACTER,
     )
 
 
@@ -255,9 +326,109 @@ def validate_data(
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        problems = _validation_problems(exc, source)
-        raise PlanInvalidError(filename, problems, language=declared_language(data)) from None
+        problems = validation_problems(exc, source, Plan, data)
+        salvaged = salvage(data, exc, source, path or Path(filename))
+        raise PlanInvalidError(
+            filename, problems, language=declared_language(data), salvaged=salvaged
+        ) from None
     return LoadedPlan(plan=plan, path=path or Path(filename), source=source)
+
+
+#: Rounds of leaving out what does not fit, each one after the errors of the last.
+_SALVAGE_ROUNDS = 6
+
+
+class _Drop:
+    """Stands for a list item left out, until the lists are rebuilt without them."""
+
+
+_DROPPED = _Drop()
+
+
+def salvage(
+    data: dict[str, Any], exc: ValidationError, source: SourceMap, path: Path
+) -> LoadedPlan | None:
+    """The plan that remains once every value that does not fit is left out.
+
+    A value of the wrong type, an unknown key, a bad date are taken out (a list item
+    whose id is wrong goes as a whole), so that the rules can judge the rest. None when
+    nothing sensible remains.
+    """
+    work = copy.deepcopy(data)
+    work["smplan"] = FORMAT_VERSION
+    dropped: set[Loc] = set()
+    for item in items_of_other_sections(exc, source, Plan, data):
+        # Another section's items are left out whole, not judged as this list's.
+        _leave_out(work, item)
+        dropped.add(item)
+    error: ValidationError | None = None if dropped else exc
+    for _round in range(_SALVAGE_ROUNDS):
+        clean, kept = _rebuilt(work)
+        if error is None:
+            try:
+                plan = Plan.model_validate(clean)
+            except ValidationError as again:
+                error = again
+            else:
+                return LoadedPlan(plan, path, source, kept, frozenset(dropped))
+        placed = LoadedPlan(Plan.model_construct(), path, source, kept)
+        for found in error.errors(include_url=False):
+            loc = data_loc(placed.file_loc(tuple(found["loc"])), source)
+            if loc == ("smplan",):
+                continue  # written above: the version is checked before validation
+            if found["type"] == "missing":
+                loc = loc[:-1]
+            if not loc:
+                return None
+            _leave_out(work, loc)
+            dropped.add(loc)
+        error = None
+    return None
+
+
+def _leave_out(data: Any, loc: Loc) -> None:
+    for part in loc[:-1]:
+        if isinstance(part, int) and isinstance(data, list) and part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict) and part in data:
+            data = data[part]
+        else:
+            return
+    last = loc[-1]
+    if isinstance(last, int) and isinstance(data, list) and last < len(data):
+        data[last] = _DROPPED
+    elif isinstance(last, str) and isinstance(data, dict):
+        data.pop(last, None)
+
+
+def _rebuilt(data: Any) -> tuple[Any, dict[Loc, list[int]]]:
+    """`data` without the items left out, and where each remaining item stood."""
+    kept: dict[Loc, list[int]] = {}
+
+    def rebuild(value: Any, loc: Loc) -> Any:
+        if isinstance(value, dict):
+            return {k: rebuild(v, (*loc, k)) for k, v in value.items()}
+        if isinstance(value, list):
+            positions = [i for i, item in enumerate(value) if item is not _DROPPED]
+            if len(positions) != len(value):
+                kept[loc] = positions
+            return [rebuild(value[i], (*loc, i)) for i in positions]
+        return value
+
+    return rebuild(data, ()), kept
+
+
+#: A top-level key written in a comment: `# team:` or `#team:`, at the start of a line.
+_COMMENTED_KEY = re.compile(r"^#[ ]?([a-z_]+):(?:\s|$)", re.M)
+
+
+def _commented_keys(text: str) -> dict[str, tuple[int, int]]:
+    """Where each top-level key that stands only in a comment is, the first time."""
+    found: dict[str, tuple[int, int]] = {}
+    for match in _COMMENTED_KEY.finditer(text):
+        if match.group(1) not in found:
+            found[match.group(1)] = _position(text, match.start())
+    return found
 
 
 def declared_language(data: Any) -> str | None:
@@ -274,37 +445,91 @@ def _position(data: str | bytes, offset: int) -> tuple[int, int]:
     return data.count(newline, 0, offset) + 1, offset - line_start + 1
 
 
+#: PyYAML's words for a syntax error, as smplan says them (the first that fits wins).
+_YAML_WORDS: tuple[tuple[str, Message], ...] = (
+    ("found character that cannot start any token", L_("a character that cannot start a value")),
+    ("mapping values are not allowed", L_("a `: ` where no key can start")),
+    ("found unexpected end of stream", L_("the file ends inside a quoted text")),
+    ("did not find expected ',' or ']'", L_("a `[` list that is not closed with `]`")),
+    ("did not find expected ',' or '}'", L_("a block in curly brackets that is not closed")),
+    ("could not find expected ':'", L_("a key without its colon")),
+    ("did not find expected key", L_("the indentation does not line up")),
+    ("expected <block end>", L_("the indentation does not line up")),
+    ("did not find expected '-' indicator", L_("a list item among keys, or a key among items")),
+    ("found duplicate %YAML directive", L_("a `%YAML` line written twice")),
+    ("found unknown escape character", L_("an unknown `\\` escape in a double-quoted text")),
+    ("found a tab character", L_("a tab where spaces are expected")),
+)
+#: A line that is nothing but a key: `  role:` or `  role: value`.
+_KEY_LINE = re.compile(r"^(\s*)([A-Za-z_][\w-]*):(\s|$)")
+
+
 def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    message = exc.problem or "not valid YAML"
-    if exc.context:
-        message = f"{exc.context}, {message}" if exc.problem else exc.context
-    if "exceeded maximum nesting depth" in message:
-        return _mark_problem(
-            mark,
-            f"nested more than {MAX_DEPTH} levels deep",
-            "a plan needs only a few levels of nesting",
-        )
+    said = " ".join(part for part in (exc.context, exc.problem) if part) or "not valid YAML"
+    if "exceeded maximum nesting depth" in said:
+        return _mark_problem(mark, _TOO_DEEP, _FEW_LEVELS, codes.TOO_BIG)
+    words = next((w for english, w in _YAML_WORDS if english in said), None)
+    message: Message = (
+        L_("YAML syntax error: {what}", what=words)
+        if words is not None
+        else L_("YAML syntax error: {what}", what=said)
+    )
     found = _char_at(text, mark.line, mark.column) if mark else ""
-    if "did not find expected" in message and found.strip():
-        message += f", but found `{found}`"
+    if "did not find expected" in said and found.strip():
+        message = L_("{message}, but found `{found}`", message=message, found=found)
     if exc.context_mark and mark and exc.context_mark.line != mark.line:
-        message += f" (it starts at line {exc.context_mark.line + 1})"
-    hint = None
-    if found == "\t":
-        hint = "indent with spaces, not tabs"
-    elif "mapping values are not allowed" in message:
-        hint = "a value containing `: ` must be quoted"
-    elif "flow" in message and "did not find expected" in message:
-        hint = "close every `[` with `]` and every `{` with `}`"
-    elif "did not find expected" in message or "expected <block end>" in message:
-        hint = "check the indentation of this line and the one before"
+        message = L_(
+            "{message} (it starts at line {line})", message=message, line=exc.context_mark.line + 1
+        )
+    hint = _yaml_hint(said, found, text, mark)
     return Problem(
-        f"YAML syntax error: {message}",
+        message,
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
         hint=hint,
+        code=codes.SYNTAX,
     )
+
+
+def _yaml_hint(said: str, found: str, text: str, mark: Any) -> Message | None:
+    """What to do about a syntax error, from what stands where it was found."""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if found == "\t":
+        return L_("indent with spaces, not tabs")
+    if found in ("@", "`"):
+        value = line[mark.column :].split(" #")[0].strip()
+        return L_(
+            'a value that starts with `{char}` must be quoted: `"{value}"`',
+            char=found,
+            value=value,
+        )
+    if "mapping values are not allowed" in said:
+        key = _KEY_LINE.match(line)
+        above = _line_above(lines, mark.line)
+        above_key = _KEY_LINE.match(above) if above is not None else None
+        if key and above_key and len(key.group(1)) > len(above_key.group(1)):
+            return L_(
+                "`{key}` is indented further than `{above}` on the line above: "
+                "line the two keys up",
+                key=key.group(2),
+                above=above_key.group(2),
+            )
+        return L_("a value containing `: ` must be quoted")
+    if "flow" in said and "did not find expected" in said:
+        return L_("close every `[` with `]`, and every curly bracket you open")
+    if "did not find expected" in said or "expected <block end>" in said:
+        return L_("check the indentation of this line and the one before")
+    return None
+
+
+def _line_above(lines: list[str], index: int) -> str | None:
+    """The nearest line above `index` that is neither blank nor a comment."""
+    for line in reversed(lines[:index]):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line
+    return None
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -322,8 +547,16 @@ class _Refused(Exception):
         self.problems = problems
 
 
-def _mark_problem(mark: Any, message: str, hint: str | None = None) -> Problem:
-    return Problem(message, line=mark.line + 1, column=mark.column + 1, hint=hint)
+def _mark_problem(
+    mark: Any, message: Message, hint: Message | None = None, code: str = codes.YAML_FEATURE
+) -> Problem:
+    return Problem(message, line=mark.line + 1, column=mark.column + 1, hint=hint, code=code)
+
+
+_TOO_DEEP = L_("nested more than {n} levels deep", n=MAX_DEPTH)
+_FEW_LEVELS = L_("a plan needs only a few levels of nesting")
+_SAVE_UTF8 = L_("save the file as UTF-8 in your editor")
+_ONLY_COMMENTS = L_("file holds only comments")
 
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -357,7 +590,7 @@ class _Composer:
         try:
             self.parser.get_event()  # stream start
             if self.parser.check_event(yaml.StreamEndEvent):
-                raise _Refused([Problem("file holds only comments", hint=_NEW_HINT)])
+                raise _Refused([Problem(_ONLY_COMMENTS, hint=_NEW_HINT, code=codes.UNREADABLE)])
             self.parser.get_event()  # document start
             first = self.parser.peek_event()
             if (
@@ -365,15 +598,23 @@ class _Composer:
                 and first.style is None
                 and (first.value in _NULLS)
             ):
-                raise _Refused([Problem("file holds only comments", hint=_NEW_HINT)])
+                raise _Refused([Problem(_ONLY_COMMENTS, hint=_NEW_HINT, code=codes.UNREADABLE)])
             if not isinstance(first, yaml.MappingStartEvent):
-                kind = "a list" if isinstance(first, yaml.SequenceStartEvent) else "a single value"
+                message = (
+                    L_("the top level is a list, not a mapping")
+                    if isinstance(first, yaml.SequenceStartEvent)
+                    else L_("the top level is a single value, not a mapping")
+                )
                 raise _Refused(
                     [
                         _mark_problem(
                             first.start_mark,
-                            f"the top level is {kind}, not a mapping",
-                            "a plan starts with `smplan: 1` followed by `project:` and the steps",
+                            message,
+                            L_(
+                                "a plan starts with `smplan: 1` followed by `project:` "
+                                "and the steps"
+                            ),
+                            codes.UNREADABLE,
                         )
                     ]
                 )
@@ -385,8 +626,8 @@ class _Composer:
                     [
                         _mark_problem(
                             extra.start_mark,
-                            "more than one YAML document (`---`) in the file",
-                            "a plan file holds one document",
+                            L_("more than one YAML document (`---`) in the file"),
+                            L_("a plan file holds one document"),
                         )
                     ]
                 )
@@ -407,8 +648,8 @@ class _Composer:
             self.problems.append(
                 _mark_problem(
                     event.start_mark,
-                    f"tag `{tag}` is not allowed in a plan file",
-                    "remove the tag: a plan holds plain text, numbers, lists and mappings",
+                    L_("tag `{tag}` is not allowed in a plan file", tag=tag),
+                    L_("remove the tag: a plan holds plain text, numbers, lists and mappings"),
                 )
             )
             self._skip(event)
@@ -433,7 +674,8 @@ class _Composer:
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.problems.append(
                     _mark_problem(
-                        key_event.start_mark, "a key must be plain text, not a list or mapping"
+                        key_event.start_mark,
+                        L_("a key must be plain text, not a list or mapping"),
                     )
                 )
                 self.node((*loc, "?"), depth + 1)
@@ -445,7 +687,7 @@ class _Composer:
             child = (*loc, key)
             if key == "<<" and _plain(key_event):
                 self.problems.append(
-                    _mark_problem(key_event.start_mark, "merge keys (`<<`) are not allowed")
+                    _mark_problem(key_event.start_mark, L_("merge keys (`<<`) are not allowed"))
                 )
                 self.node((*loc, "<<"), depth + 1)
                 continue
@@ -454,11 +696,16 @@ class _Composer:
                 line, column = _at(key_event.start_mark)
                 self.problems.append(
                     Problem(
-                        f"duplicate key `{key}` (first defined at line {first[0]})",
+                        L_(
+                            "duplicate key `{key}` (first defined at line {line})",
+                            key=key,
+                            line=first[0],
+                        ),
                         path=format_loc(child),
                         line=line,
                         column=column,
-                        hint="keep one of the two",
+                        hint=L_("keep one of the two"),
+                        code=codes.DUPLICATE_KEY,
                     )
                 )
                 self.node((*loc, key, "(duplicate)"), depth + 1)
@@ -474,8 +721,8 @@ class _Composer:
                 [
                     _mark_problem(
                         event.start_mark,
-                        f"alias `*{event.anchor}` is not allowed in a plan file",
-                        "write the value out in full",
+                        L_("alias `*{name}` is not allowed in a plan file", name=event.anchor),
+                        L_("write the value out in full"),
                     )
                 ]
             )
@@ -484,26 +731,25 @@ class _Composer:
                 [
                     _mark_problem(
                         event.start_mark,
-                        f"anchor `&{event.anchor}` is not allowed in a plan file",
-                        "remove the anchor and write each value out in full",
+                        L_("anchor `&{name}` is not allowed in a plan file", name=event.anchor),
+                        L_("remove the anchor and write each value out in full"),
                     )
                 ]
             )
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _Refused(
-                [_mark_problem(event.start_mark, f"more than {MAX_NODES:,} values in one file")]
-            )
-        if depth > MAX_DEPTH:
-            raise _Refused(
                 [
                     _mark_problem(
                         event.start_mark,
-                        f"nested more than {MAX_DEPTH} levels deep",
-                        "a plan needs only a few levels of nesting",
+                        L_("more than {n} values in one file", n=Count(MAX_NODES)),
+                        None,
+                        codes.TOO_BIG,
                     )
                 ]
             )
+        if depth > MAX_DEPTH:
+            raise _Refused([_mark_problem(event.start_mark, _TOO_DEEP, _FEW_LEVELS, codes.TOO_BIG)])
 
     def _skip(self, event: Any) -> None:
         """Consume the rest of a collection whose start event was refused."""
@@ -533,220 +779,23 @@ def _check_version(data: dict[str, Any], source: SourceMap, filename: str) -> No
             filename,
             [
                 Problem(
-                    f"this plan uses format {version}, but smplan {__version__} reads "
-                    f"format {FORMAT_VERSION} only",
+                    L_(
+                        "this plan uses format {version}, but smplan {release} reads "
+                        "format {known} only",
+                        version=version,
+                        release=__version__,
+                        known=FORMAT_VERSION,
+                    ),
                     path="smplan",
                     line=where[0] if where else None,
                     column=where[1] if where else None,
-                    hint="upgrade smplan: pip install --upgrade smplan",
+                    hint=L_("upgrade smplan: pip install --upgrade smplan"),
+                    code=codes.FORMAT_VERSION,
                 )
             ],
         )
     if version is not None:
         data["smplan"] = version
-
-
-# --- Turning pydantic's errors into located problems ------------------------------------
-
-
-_EXPECT = {
-    "float_parsing": "a number",
-    "float_type": "a number",
-    "finite_number": "a finite number",
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_parsing": "yes or no",
-    "bool_type": "yes or no",
-    "date_parsing": "a date",
-    "date_from_datetime_parsing": "a date",
-    "date_type": "a date",
-    "string_type": "text",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-}
-
-_DATE_HINT = "write dates as YYYY-MM-DD, for example 2027-06-30"
-
-
-def _validation_problems(
-    exc: ValidationError, source: SourceMap, root: type[BaseModel] = Plan
-) -> list[Problem]:
-    """pydantic's errors as located problems; `root` is the model of the whole file."""
-    groups: dict[Loc, list[dict[str, Any]]] = {}
-    for error in exc.errors(include_url=False):
-        loc = _data_loc(tuple(error["loc"]), source, root)
-        groups.setdefault(loc, []).append(dict(error))
-    problems = []
-    for loc, errors in groups.items():
-        message, hint, at_key = _describe(loc, errors, root)
-        where = source.locate(loc, key=at_key)
-        problems.append(
-            Problem(
-                message,
-                path=format_loc(loc),
-                line=where[0] if where else None,
-                column=where[1] if where else None,
-                hint=hint,
-            )
-        )
-    return problems
-
-
-def _data_loc(loc: Loc, source: SourceMap, root: type[BaseModel] = Plan) -> Loc:
-    """Drop the parts pydantic adds for union members (`float`, `literal['unknown']`)."""
-    kept: list[str | int] = []
-    for part in loc:
-        candidate = (*kept, part)
-        if candidate in source.values or candidate in source.keys:
-            kept.append(part)
-            continue
-        if isinstance(part, str) and _field_info(candidate, root) is not None:
-            kept.append(part)
-            continue
-        break
-    return tuple(kept)
-
-
-def _describe(
-    loc: Loc, errors: list[dict[str, Any]], root: type[BaseModel] = Plan
-) -> tuple[str, str | None, bool]:
-    """A message, a hint and whether to point at the key rather than the value."""
-    first = errors[0]
-    kind = first["type"]
-    name = str(loc[-1]) if loc else ""
-    if kind == "extra_forbidden":
-        return f"unknown key `{name}`", _key_hint(loc, root), True
-    if kind == "missing":
-        hint = "add `smplan: 1` as the first line" if loc == ("smplan",) else None
-        return f"required key `{name}` is missing", hint, False
-    if kind == "control_character":
-        # The model words it (in the catalog); the value itself is not shown back, since
-        # printing it would send the control character to the terminal.
-        return str(first["msg"]), None, False
-    value = first.get("input")
-    shown = _show(value)
-    if kind == "literal_error" and loc == ("smplan",):
-        return f"format version {shown} is not supported", "use `smplan: 1`", False
-    if kind in ("enum", "literal_error") and len(errors) == 1:
-        allowed = _allowed(first)
-        hint = None
-        if isinstance(value, str) and allowed:
-            close = difflib.get_close_matches(value, allowed, n=1)
-            if close:
-                hint = f"did you mean `{close[0]}`?"
-        return f"{shown} is not one of: {', '.join(allowed)}", hint, False
-    if kind == "string_pattern_mismatch" and name == "currency":
-        return (
-            f"{shown} is not a currency code",
-            "use the three capital letters of ISO 4217, for example EUR, USD or GBP",
-            False,
-        )
-    if kind == "string_pattern_mismatch" and name == "time":
-        return (
-            f"{shown} is not a time",
-            "write times as HH:MM on the 24-hour clock, for example 09:00 or 18:30",
-            False,
-        )
-    if kind == "timezone":
-        return (
-            f"{shown} is not a time zone",
-            "use an IANA time zone name, for example Europe/Paris or America/New_York",
-            False,
-        )
-    if kind == "string_pattern_mismatch":
-        return (
-            f"{shown} is not a valid id",
-            "ids use lowercase letters, digits, `-` and `_`, for example `sales-2027`",
-            False,
-        )
-    bounds = {
-        "greater_than_equal": ("ge", "at least"),
-        "greater_than": ("gt", "more than"),
-        "less_than_equal": ("le", "at most"),
-        "less_than": ("lt", "less than"),
-    }
-    if kind in bounds:
-        key, words = bounds[kind]
-        limit = first.get("ctx", {}).get(key)
-        if isinstance(limit, float) and limit.is_integer():
-            limit = int(limit)
-        return f"{shown} is out of range: it must be {words} {limit}", None, False
-    expected = []
-    for error in errors:
-        if error["type"] in ("enum", "literal_error"):
-            expected.append(" or ".join(f"`{a}`" for a in _allowed(error)))
-        elif error["type"] in _EXPECT:
-            expected.append(_EXPECT[error["type"]])
-        else:
-            expected.append(error["msg"][0].lower() + error["msg"][1:])
-    expected = list(dict.fromkeys(expected))
-    message = f"expected {' or '.join(expected)}, got {shown}"
-    hint = _DATE_HINT if "a date" in expected else None
-    if value is None and "text" not in expected:
-        message = f"expected {' or '.join(expected)}, but the value is empty"
-    return message, hint, False
-
-
-def _allowed(error: dict[str, Any]) -> list[str]:
-    expected = str(error.get("ctx", {}).get("expected", ""))
-    return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part.strip()]
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "an empty value"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = str(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return f"`{text}`"
-
-
-def _key_hint(loc: Loc, root: type[BaseModel] = Plan) -> str | None:
-    model = _model_at(loc[:-1], root)
-    if model is None:
-        return None
-    known = list(model.model_fields)
-    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean `{close[0]}`?"
-    return "known keys here: " + ", ".join(known)
-
-
-def _model_at(loc: Loc, root: type[BaseModel] = Plan) -> type[BaseModel] | None:
-    """The pydantic model that describes the mapping at `loc`, if any."""
-    current: Any = root
-    for part in loc:
-        current = without_none(current)
-        if isinstance(part, int):
-            args = typing.get_args(current)
-            if typing.get_origin(current) is not list or not args:
-                return None
-            current = args[0]
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = info.annotation
-    current = without_none(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return current
-    return None
-
-
-def _field_info(loc: Loc, root: type[BaseModel] = Plan) -> Any:
-    parent = _model_at(loc[:-1], root) if loc else None
-    if parent is None or not isinstance(loc[-1], str):
-        return None
-    return parent.model_fields.get(loc[-1])
 
 
 # --- Writing ----------------------------------------------------------------------------

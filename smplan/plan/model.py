@@ -284,7 +284,7 @@ class Approval(Model):
     )
     drafted_by: Annotated[list[Id], Ref(MEMBER), Needed(LP_("field", "drafter"))] = items(
         N_("Ids of the team members who draft it."),
-        ["julien"],
+        ["claire"],
     )
     approved_by: Annotated[Id | None, Ref(MEMBER), Needed(LP_("field", "approver"))] = text(
         N_("Id of the team member who approves it before it goes out."),
@@ -460,7 +460,7 @@ class Account(Model):
     )
     owner: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member who holds the keys."),
-        "julien",
+        "claire",
     )
     purpose: Text | None = text(N_("What it is used for today."))
     audience_size: int | None = text(
@@ -501,7 +501,7 @@ class PlaybookCase(Model):
         Id | None, Ref(MEMBER), Needed(LP_("field", "owner"), unless=("case", "crisis"))
     ] = text(
         N_("Id of the team member who answers."),
-        "julien",
+        "claire",
     )
     response_hours: Hours | None = text(
         N_("Target time to the first reply, in hours."),
@@ -993,7 +993,7 @@ class Channel(Model):
     )
     owner: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member who runs it."),
-        "julien",
+        "claire",
     )
     hours_per_week: Annotated[Hours | None, Needed(LP_("field", "hours per week"))] = text(
         N_("Hours a week it takes."), 3, ge=0, le=HOURS_PER_WEEK

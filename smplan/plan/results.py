@@ -30,12 +30,11 @@ from smplan.plan.files import (
     LoadedPlan,
     SourceMap,
     _check_version,
-    _validation_problems,
     decode_text,
-    format_loc,
     read_plan_file,
     read_yaml,
 )
+from smplan.plan.mistakes import format_loc, validation_problems
 from smplan.plan.model import ID_PATTERN, MetricValue, Model, doc, ex, text
 
 #: The suffix that turns a plan's file name into its results file's.
@@ -211,7 +210,7 @@ def parse_results_bytes(raw: bytes, filename: str, *, path: Path | None = None) 
     try:
         results = Results.model_validate(data)
     except ValidationError as exc:
-        raise PlanInvalidError(filename, _validation_problems(exc, source, Results)) from None
+        raise PlanInvalidError(filename, validation_problems(exc, source, Results, data)) from None
     return LoadedResults(results, path or Path(filename), source, text_)
 
 

@@ -12,7 +12,8 @@ import json
 from typing import Any
 
 from smplan.i18n import SOURCE_LANGUAGE, _, language, languages
-from smplan.plan.model import Plan
+from smplan.plan.meta import fields
+from smplan.plan.model import ID_PATTERN, Plan
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 #: Nothing is hosted: the id only names the format and its version.
@@ -26,13 +27,29 @@ _SCHEMA_ONE = ("items", "additionalProperties", "not", "if", "then", "else", "co
 _SCHEMA_LISTS = ("anyOf", "allOf", "oneOf")
 
 
+#: The words `check` reads as yes or no in a yes/no field (pydantic's, in any casing), which
+#: an editor reading YAML 1.2 sees as text: the schema accepts them too, so both agree.
+YES_NO_WORDS = ("yes", "no", "on", "off", "y", "n", "t", "f", "true", "false", "1", "0")
+#: Dates from 1904 on, as the model takes them (the document's PDF fonts count from 1904).
+EARLIEST_YEAR = r"^(190[4-9]|19[1-9][0-9]|[2-9][0-9]{3})-"
+#: A number written in quotes, as `check` reads it (`"4"`, `"2.5"`, `"1e3"`).
+NUMBER_TEXT = r"^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"
+
+
 def plan_schema() -> dict[str, Any]:
-    """The plan's JSON Schema as a draft-07 dict, with English and French descriptions."""
+    """The plan's JSON Schema as a draft-07 dict, with English and French descriptions.
+
+    It accepts what `check` accepts, read the way the YAML language server reads YAML
+    (1.2): `yes`/`no`/`on`/`off` in a yes/no field, an unquoted number (`version: 1.0`)
+    or `true` in a text field, which `check` keeps as the text typed, and a number
+    written in quotes in a number field.
+    """
     raw = Plan.model_json_schema(ref_template="#/definitions/{model}")
     definitions = raw.pop("$defs", {})
+    _keep_patterns(definitions)
     schema: dict[str, Any] = {"$schema": DIALECT, "$id": SCHEMA_ID, **raw}
     schema["definitions"] = definitions
-    return _to_draft7(schema)
+    return _to_draft7(schema, top=True)
 
 
 def schema_text() -> str:
@@ -40,17 +57,24 @@ def schema_text() -> str:
     return json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def _to_draft7(node: dict[str, Any]) -> dict[str, Any]:
+def _to_draft7(node: dict[str, Any], *, top: bool = False, kept: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in node.items():
-        if key in _SCHEMA_MAPS:
+        if key == "definitions":
+            out[key] = {name: _to_draft7(sub, kept=True) for name, sub in value.items()}
+        elif key in _SCHEMA_MAPS:
             out[key] = {name: _to_draft7(sub) for name, sub in value.items()}
         elif key in _SCHEMA_ONE and isinstance(value, dict):
             out[key] = _to_draft7(value)
         elif key in _SCHEMA_LISTS:
             out[key] = [_to_draft7(sub) for sub in value]
+        elif key == "title" and not (top or kept):
+            # A field's title is its key in words ("Cadence"): editors show it beside the
+            # titles of the types it may hold, so the same word twice. The key says it.
+            continue
         else:
             out[key] = value
+    out = _as_check_reads(out)
     if "description" in out:
         for lang in languages():
             if lang != SOURCE_LANGUAGE:
@@ -61,6 +85,53 @@ def _to_draft7(node: dict[str, Any]) -> dict[str, Any]:
         ref = out.pop("$ref")
         out = {"allOf": [{"$ref": ref}], **out}
     return out
+
+
+def _keep_patterns(definitions: dict[str, Any]) -> None:
+    """Put back the pattern of an optional text field, which pydantic leaves out."""
+    for found in fields(Plan):
+        pattern = next(
+            (m.pattern for m in found.info.metadata if getattr(m, "pattern", None)), None
+        )
+        prop = definitions.get(found.model.__name__, {}).get("properties", {}).get(found.name)
+        if pattern is None or prop is None:
+            continue
+        for member in prop.get("anyOf", [prop]):
+            if member.get("type") == "string":
+                member.setdefault("pattern", pattern)
+
+
+def _as_check_reads(node: dict[str, Any]) -> dict[str, Any]:
+    """A leaf of the schema widened to what `check` accepts as the editor reads it."""
+    kind = node.get("type")
+    if kind == "integer" and "const" in node:
+        # `smplan: "1"` is read as the version 1 too.
+        rest = {k: v for k, v in node.items() if k not in ("type", "const")}
+        return {"enum": [node["const"], str(node["const"])], **rest}
+    if kind == "string" and node.get("format") == "date":
+        return {**node, "pattern": EARLIEST_YEAR}
+    if kind == "boolean":
+        words = [
+            w for word in YES_NO_WORDS for w in dict.fromkeys((word, word.title(), word.upper()))
+        ]
+        rest = {k: v for k, v in node.items() if k != "type"}
+        return {
+            "anyOf": [{"type": "boolean"}, {"type": "string", "enum": words}, {"enum": [0, 1]}],
+            **rest,
+        }
+    if kind in ("number", "integer"):
+        bounds = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+        number = {k: v for k, v in node.items() if k == "type" or k in bounds}
+        rest = {k: v for k, v in node.items() if k not in number}
+        written = {"type": "string", "pattern": NUMBER_TEXT}
+        return {"anyOf": [number, written], **rest}
+    if kind == "string" and not node.keys() & {"enum", "const", "pattern", "format"}:
+        return {**node, "type": ["string", "number", "boolean"]}
+    if kind == "string" and node.get("pattern") == ID_PATTERN:
+        rest = {k: v for k, v in node.items() if k not in ("type", "pattern")}
+        ident = {"type": "string", "pattern": ID_PATTERN}
+        return {"anyOf": [ident, {"type": "integer", "minimum": 0}], **rest}
+    return node
 
 
 def _markdown(node: dict[str, Any]) -> str:
