@@ -543,6 +543,11 @@ TRIPS = [
         [W("SMP503", ("audience", 1), "segment `tourists` is reached by no channel")],
     ),
     (
+        # Once the segments name the objectives they serve, an objective none names is told.
+        {"audience.0.objectives": ["orders"]},
+        [W("SMP504", ("objectives", 1), "objective `loyalty` is aimed at no audience segment")],
+    ),
+    (
         {"value.philosophy": DELETE},
         [W("SMP601", ("value", "philosophy"), "no philosophy is stated")],
     ),

@@ -51,3 +51,19 @@ def _segment_served(v: View) -> Iterator[Hit]:
                     "add it to a channel's `audiences`, or drop the segment",
                 ),
             )
+
+
+@_rule("SMP504", "warning", "audience", "An objective is aimed at no audience segment")
+def _objective_aimed(v: View) -> Iterator[Hit]:
+    # Only once the segments name the objectives they serve: a plan that does not link
+    # them is judged by its channels' audiences instead (traceability falls back so too).
+    aimed = {o for s in v.segments for o in s.objectives}
+    if not aimed:
+        return
+    for i, o in enumerate(v.objectives):
+        if o.id and o.id not in aimed:
+            yield Hit(
+                ("objectives", i),
+                L_("objective `{id}` is aimed at no audience segment", id=o.id),
+                L_("add its id to the `objectives` of the segments it is meant to reach"),
+            )
