@@ -435,6 +435,17 @@ _ITEMS: dict[str, tuple[Message, Message, Message]] = {
 #: Everything else the interview says.
 _UI: dict[str, Message] = {
     "ui.language": L_("Language of the plan"),
+    "ui.someone_else": L_("Someone else"),
+    "ui.proposal": L_("Proposed {label}"),
+    "ui.use_proposal": L_("Use this proposal? (no: answer item by item)"),
+    "ui.spokespeople_pick": L_("Who speaks for the organization?"),
+    "ui.appears_on": L_("Where {name} appears"),
+    "ui.metric_for": L_("How the objective “{objective}” is measured"),
+    "ui.essentials": L_(
+        "Essentials only: the rest is proposed from your answers. Press Enter to accept a "
+        "proposal; `smplan init --step NAME` asks every question of a step."
+    ),
+    "hint.list_line": L_("separated by commas, - for none"),
     "ui.keys": L_(
         'Enter keeps the answer in brackets, "-" clears it, Ctrl-C stops: every answer is saved '
         "as soon as it is given.",

@@ -36,6 +36,7 @@ from smplan.errors import (
 )
 from smplan.fsutil import FileLocked, locked, read_regular
 from smplan.i18n import L_, _, language, language_name, languages, pgettext
+from smplan.interview import essentials as ess
 from smplan.interview.guidance import ERRORS, tr
 from smplan.plan.files import (
     MAX_BYTES,
@@ -46,9 +47,21 @@ from smplan.plan.files import (
     validate_data,
 )
 from smplan.plan.labels import value_label
+from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import Kind as Thing
 from smplan.plan.meta import Ref, marker, named, things, without_none
-from smplan.plan.model import ID_PATTERN, STEPS, Plan, Project, example_for
+from smplan.plan.model import (
+    ID_PATTERN,
+    STEPS,
+    HumanFace,
+    Metric,
+    Person,
+    Plan,
+    Project,
+    Spokesperson,
+    Team,
+    example_for,
+)
 from smplan.plan.roundtrip import PlanWriter, plain
 
 Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
@@ -278,6 +291,16 @@ class Interview:
     _reported: set[tuple[str, str, str]] = field(default_factory=set)
     #: The last value question answered, where "back" (`<`) goes.
     _last: tuple[Any, ...] | None = None
+    #: Ask only what the strategy cannot do without, and propose the rest (`--essentials`).
+    essentials: bool = False
+    #: The findings of the plan as last saved: the checks run once per change.
+    _findings: dict[str | None, list[Any]] = field(default_factory=dict)
+
+    def findings(self, lang: str | None = None) -> list[Any]:
+        """The plan's findings, computed once per saved change."""
+        if lang not in self._findings:
+            self._findings[lang] = run_checks(self.plan, lang) if lang else run_checks(self.plan)
+        return self._findings[lang]
 
     @property
     def lang(self) -> str:
@@ -336,6 +359,7 @@ class Interview:
         while not chosen:
             chosen = self._choose(question)
         self.plan.project = Project(language=chosen)
+        self._findings.clear()
         self.writer.save(self.plan)
 
     def _resume(self) -> None:
@@ -348,7 +372,10 @@ class Interview:
         """
         if not self.new:
             self.show_status()
-        self.asker.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
+        notes: tuple[str, ...] = (self.t("ui.keys"), self.t("ui.back_key"))
+        if self.essentials:
+            notes += (self.t("ui.essentials"),)
+        self.asker.show(Block("note", lines=notes))
         # Answers pre-filled from a file are not where the person stopped: ask every gap.
         self._frontier = None if self.prefilled else last_answered(self.plan)
         self._skipping = self._frontier is not None
@@ -428,7 +455,11 @@ class Interview:
             return
         found = spec(Plan, name)
         if found.kind == "items":
+            if self.essentials and name == "metrics":
+                self._essential_metrics()
             self._items(self.plan, self._root, name, found.target, name, heading=False)
+            if self.essentials and name == "channels":
+                self._link_spokespeople()
             return
         current = getattr(self.plan, name)
         sub = current if current is not None else found.target()
@@ -438,13 +469,25 @@ class Interview:
     # -- walking the model ---------------------------------------------------------------
 
     def _walk(self, obj: BaseModel, slot: _Slot, path: str, skip: tuple[str, ...] = ()) -> None:
-        for name in type(obj).model_fields:
-            if name in skip or (type(obj).__name__, name) in SKIPPED:
+        model = type(obj)
+        names = ess.essential_fields(model) if self.essentials else tuple(model.model_fields)
+        for name in names:
+            if name in skip or (model.__name__, name) in SKIPPED:
                 continue
             self._field(obj, slot, name, f"{path}.{name}")
+        if self.essentials:
+            # What is not asked is proposed from the answers given, when there is a proposal.
+            for name in model.model_fields:
+                if name in names or name in skip or answered(obj, name):
+                    continue
+                value = ess.proposal(self.plan, obj, name)
+                if value is not None and value != []:
+                    self._assign(obj, slot, name, value)
 
     def _field(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
         found = spec(type(obj), name)
+        if self.essentials and self._essential_field(obj, slot, name, found, path):
+            return
         if found.kind == "items":
             self._items(obj, slot, name, found.target, path)
         elif found.kind == "model":
@@ -455,6 +498,218 @@ class Interview:
             self._texts(obj, slot, name, path)
         else:
             self._value(obj, slot, name, found, path)
+
+    # -- the essentials path ---------------------------------------------------------
+
+    def _proposed(self, obj: BaseModel, name: str) -> Any:
+        """The answer proposed for an empty field on the essentials path, or None."""
+        if not self.essentials:
+            return None
+        with language(self.lang):
+            value = ess.proposal(self.plan, obj, name)
+        return None if value == [] else value
+
+    def _essential_field(
+        self, obj: BaseModel, slot: _Slot, name: str, found: Spec, path: str
+    ) -> bool:
+        """Ask a field the essentials way when it has one; False to ask it as usual."""
+        model = type(obj)
+        key = (model.__name__, name)
+        if key == ("Team", "sponsor") and getattr(obj, name) is None and obj.members:  # type: ignore[attr-defined]
+            self._sponsor(obj, slot, path)
+            return True
+        if key in ess.PROPOSED_LISTS and not getattr(obj, name):
+            return self._proposed_list(obj, slot, name, found.target, path)
+        if key == ("HumanFace", "spokespeople") and not getattr(obj, name):
+            return self._spokespeople(obj, slot, path)
+        if key == ("Spokesperson", "channels"):
+            if not getattr(obj, name) and self.plan.channels:
+                self._platforms(obj, slot, name, path)
+            return True
+        if found.kind == "texts" and self._asks(obj, name, path):
+            self._text_line(obj, slot, name, path)
+            return True
+        return False
+
+    def _sponsor(self, team: Any, slot: _Slot, path: str) -> None:
+        """The sponsor picked among the members; someone else is asked by name."""
+        options = tuple(
+            Option(m.id, f"{m.name} — {m.role}" if m.role else str(m.name or m.id), str(n))
+            for n, m in enumerate(team.members, start=1)
+        )
+        question = Question(
+            "choice",
+            key=path,
+            label=self._label(Team, "sponsor"),
+            help=self._help(Team, "sponsor"),
+            default=ess.manager(self.plan),
+            options=options,
+            hint=self._hint("choice"),
+            pick_hint=self.t("hint.pick"),
+            empty=self.t("ui.someone_else"),
+        )
+        chosen = self._choose(question)
+        member = next((m for m in team.members if m.id == chosen), None)
+        if member is None:
+            sub = Person()
+            self._walk(sub, _Slot(self._setter(team, "sponsor", sub), slot), path)
+            return
+        self._assign(team, slot, "sponsor", Person(name=member.name, role=member.role))
+
+    def _proposed_list(
+        self, obj: BaseModel, slot: _Slot, name: str, model: type[BaseModel], path: str
+    ) -> bool:
+        """Show a list proposed whole; True when it is taken, False to ask item by item."""
+        with language(self.lang):
+            proposed = [model.model_validate(d) for d in ess.proposed_items(self.plan, obj, name)]
+        if not proposed:
+            return False
+        lines = tuple(f"- {self.summary(item)}" for item in proposed)
+        self._pending.append(
+            Block(
+                "review",
+                title=self.t("ui.proposal", label=self._label(type(obj), name)),
+                lines=lines,
+            )
+        )
+        if not self._confirm(f"{path}?", self.t("ui.use_proposal"), default=True):
+            return False
+        self._assign(obj, slot, name, proposed)
+        self._judge(path, ask=False)
+        return True
+
+    def _spokespeople(self, face: BaseModel, slot: _Slot, path: str) -> bool:
+        """Spokespeople picked among the team: their name and role come with them."""
+        members = things(self.plan, MEMBER_KIND)
+        if not members:
+            return False
+        question = Question(
+            "choices",
+            key=path,
+            label=self.t("ui.spokespeople_pick"),
+            help=self._help(HumanFace, "spokespeople"),
+            default=ess.speaker(self.plan),
+            options=self._reference_options(MEMBER_KIND),
+            hint=self._hint("choices"),
+            pick_hint=self.t("hint.pick_many"),
+        )
+        while True:
+            raw = self._ask(question).strip()
+            if not raw and question.default:
+                raw = question.default
+            try:
+                chosen = self._convert(raw, Spec("refs", ref=MEMBER_KIND), question) if raw else []
+            except _Refused as refused:
+                self.asker.show(Block("error", lines=(str(refused),)))
+                continue
+            break
+        if not chosen:
+            return True
+        people = []
+        for ident in chosen:
+            member = next(m for m in members if m.id == ident)
+            people.append(Spokesperson(name=member.name, member=member.id, role=member.role))
+        self._assign(face, slot, "spokespeople", people)
+        return True
+
+    def _platforms(self, person: Any, slot: _Slot, name: str, path: str) -> None:
+        """Where a spokesperson appears, picked among the platforms of the channel plan."""
+        platforms = list(dict.fromkeys(c.platform for c in self.plan.channels or [] if c.platform))
+        if not platforms:
+            return
+        options = tuple(Option(p, p, str(n)) for n, p in enumerate(platforms, start=1))
+        question = Question(
+            "choices",
+            key=path,
+            label=self.t("ui.appears_on", name=person.name or person.member or ""),
+            default=", ".join(platforms),
+            options=options,
+            hint=self._hint("choices"),
+            pick_hint=self.t("hint.pick_many"),
+        )
+        while True:
+            raw = self._ask(question).strip() or str(question.default)
+            try:
+                chosen = self._convert(raw, Spec("refs"), question)
+            except _Refused as refused:
+                self.asker.show(Block("error", lines=(str(refused),)))
+                continue
+            break
+        self._assign(person, slot, name, chosen)
+
+    def _text_line(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
+        """A list of short texts asked on one line, separated by commas ("-" for none)."""
+        model = type(obj)
+        current = getattr(obj, name)
+        optional_list = model.model_fields[name].default_factory is None
+        proposed = ess.proposal(self.plan, obj, name) if current is None else None
+        default: str | None = None
+        if current:
+            default = ", ".join(current)
+        elif proposed:
+            default = ", ".join(proposed)
+        elif optional_list and proposed == []:
+            default = CLEAR  # none proposed: Enter says there is none
+        question = Question(
+            "text",
+            key=path,
+            label=self._label(model, name),
+            help=self._help(model, name),
+            default=default,
+            hint=self.t("hint.list_line"),
+        )
+        while True:
+            raw = self._ask(question).strip()
+            if self._went_back(raw):
+                continue
+            if not raw:
+                raw = default or ""
+            if not raw:
+                return
+            values = [] if raw == CLEAR else [v.strip() for v in raw.split(",") if v.strip()]
+            if raw == CLEAR and not optional_list and not current:
+                return
+            if self._assign(obj, slot, name, values):
+                return
+
+    def _essential_metrics(self) -> None:
+        """A metric proposed for each objective that has none, from the objective's family."""
+        for objective in self.plan.objectives or []:
+            if any(m.objective == objective.id for m in self.plan.metrics or []):
+                continue
+            taken = {m.id for m in self.plan.metrics or []}
+            with language(self.lang):
+                label = ess.proposal(self.plan, Metric(id="x", objective=objective.id), "name")
+            metric = Metric(id=ess.slug(label or objective.id, taken), objective=objective.id)
+            index = len(self.plan.metrics or [])
+            self._pending.append(
+                Block(
+                    "heading",
+                    title=self.t("ui.metric_for", objective=objective.statement or objective.id),
+                )
+            )
+            item_slot = _Slot(self._append_metric(metric), self._root)
+            self._walk(metric, item_slot, f"metrics[{index}]", skip=("id", "objective"))
+            self._pending.clear()
+
+    def _append_metric(self, metric: Metric) -> Callable[[], None]:
+        def attach() -> None:
+            if self.plan.metrics is None:
+                self.plan.metrics = []
+            self.plan.metrics.append(metric)
+
+        return attach
+
+    def _link_spokespeople(self) -> None:
+        """Once the channel plan exists, where each spokesperson appears."""
+        face = self.plan.human_face
+        if face is None or not self.plan.channels:
+            return
+        for index, person in enumerate(face.spokespeople):
+            if not person.channels:
+                self._platforms(
+                    person, self._root, "channels", f"human_face.spokespeople[{index}].channels"
+                )
 
     def _setter(self, owner: BaseModel, name: str, value: BaseModel) -> Callable[[], None]:
         def attach() -> None:
@@ -567,7 +822,7 @@ class Interview:
         """The paths of the needed fields still missing at or under `path`."""
         return frozenset(
             f.path()
-            for f in run_checks(self.plan)
+            for f in self.findings()
             if RULES[f.code].completeness and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
         )
 
@@ -584,6 +839,9 @@ class Interview:
             return True
         # Only ids are required: the item exists once it has one.
         (key,) = required
+        naming = ess.naming_field(model) if self.essentials else None
+        if naming is not None:
+            return self._named_item(obj, slot, name, model, where, key, naming)
         question = self._question(model, key, f"{where}.{key}", None)
         while True:
             raw = self._ask(question).strip()
@@ -599,8 +857,37 @@ class Interview:
             if not self._judge(f"{where}.{key}"):
                 break
             getattr(obj, name).pop()  # a duplicate id, to be typed again
+            self._findings.clear()
             self.writer.save(self.plan)
         self._walk(item, item_slot, where, skip=(key,))
+        return True
+
+    def _named_item(
+        self,
+        obj: BaseModel,
+        slot: _Slot,
+        name: str,
+        model: type[BaseModel],
+        where: str,
+        key: str,
+        naming: str,
+    ) -> bool:
+        """A new item asked by its name first, its id made from the name."""
+        question = self._question(model, naming, f"{where}.{naming}", None)
+        while True:
+            raw = self._ask(question).strip()
+            if not raw or raw == CLEAR:
+                return False
+            taken = {getattr(i, key) for i in getattr(obj, name) or []}
+            try:
+                item = model.model_validate({key: ess.slug(raw, taken), naming: raw})
+            except ValidationError as error:
+                self._reject(error, model, naming)
+                continue
+            break
+        self._commit(_Slot(_append(obj, name, item), slot))
+        item_slot = self._root
+        self._walk(item, item_slot, where, skip=(key, naming))
         return True
 
     def _texts(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
@@ -652,12 +939,19 @@ class Interview:
     def _value(self, obj: BaseModel, slot: _Slot, name: str, found: Spec, path: str) -> None:
         model = type(obj)
         current = getattr(obj, name)
-        question = self._question(model, name, path, current)
+        proposed = self._proposed(obj, name) if not answered(obj, name) else None
+        question = self._question(model, name, path, current if proposed is None else proposed)
         while True:
             raw = self._ask(question).strip()
             if self._went_back(raw):
                 continue
             self._last = (obj, slot, name, found, path)
+            if not raw and proposed is not None and not answered(obj, name):
+                if self._assign(obj, slot, name, proposed) and self._judge(path):
+                    proposed = None
+                    question = self._question(model, name, path, getattr(obj, name))
+                    continue
+                return
             if not raw:
                 return
             if raw == CLEAR:
@@ -694,7 +988,7 @@ class Interview:
         """
         found = [
             f
-            for f in run_checks(self.plan, self.lang)
+            for f in self.findings(self.lang)
             if RULES[f.code].at_once and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
         ]
         new = [f for f in found if (f.code, f.path(), f.message) not in self._reported]
@@ -744,6 +1038,7 @@ class Interview:
 
     def _commit(self, slot: _Slot) -> None:
         slot.ensure()
+        self._findings.clear()
         self.writer.save(self.plan)
 
     # -- questions -----------------------------------------------------------------------
@@ -973,7 +1268,7 @@ class Interview:
         elif value:
             lines = [f"- {self.summary(item)}" for item in value]
         lines = lines or [self.t("ui.nothing_yet")]
-        for finding in run_checks(self.plan, self.lang):
+        for finding in self.findings(self.lang):
             if finding.step == name and not RULES[finding.code].completeness:
                 severity = self.t(f"finding.{finding.severity}")
                 lines.append(f"! {severity} {finding.code} {finding.path()}: {finding.message}")
@@ -1254,6 +1549,7 @@ def init(
     step: str | None = None,
     answers: Path | None = None,
     interactive: bool = True,
+    essentials: bool = False,
 ) -> Plan:
     """Run `smplan init`: pre-fill, then ask what is missing (or one step), and conclude.
 
@@ -1283,6 +1579,7 @@ def init(
             forced_lang=lang,
             new=new,
             prefilled=answers is not None,
+            essentials=essentials,
         )
         if not interactive:
             _without_terminal(interview, section)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as dt
 import difflib
 import io
 import json
@@ -598,6 +599,9 @@ def _to_node(value: Any) -> Any:
         return CommentedSeq(_to_node(item) for item in value)
     if isinstance(value, str):
         return _quoted_if_ambiguous(value)
+    if isinstance(value, dt.date):
+        # A new object each time: the same date twice would be written as an anchor.
+        return dt.date(value.year, value.month, value.day)
     if isinstance(value, float) and not math.isfinite(value):
         # `inf` and `nan` as words: the plan reader hands text to the model, which reads them.
         return str(value)
