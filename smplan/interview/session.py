@@ -383,7 +383,7 @@ class Interview:
         at = _section_of(self._frontier)
         try:
             for name in SECTIONS:
-                if name != at and section_status(self.plan, name) == "complete":
+                if name != at and section_status(self.plan, name, self.findings()) == "complete":
                     if name != "project":
                         note = self.t("ui.skipped", number=_number(name))
                         self.asker.show(Block("note", lines=(note,)))
@@ -420,11 +420,12 @@ class Interview:
         rows = tuple(
             (
                 f"{_number(name)}. {self.t(f'section.{name}.title')}",
-                self.t(f"status.{section_status(self.plan, name)}"),
+                self.t(f"status.{section_status(self.plan, name, self.findings())}"),
             )
             for name in SECTIONS
         )
-        done = sum(1 for status in step_status(self.plan).values() if status == "complete")
+        statuses = step_status(self.plan, self.findings()).values()
+        done = sum(1 for status in statuses if status == "complete")
         self.asker.show(
             Block("status", title=self.t("ui.status", done=done, total=len(STEPS)), rows=rows)
         )
@@ -1259,7 +1260,7 @@ class Interview:
 
     def review_block(self, name: str) -> Block:
         """The answers of one section, as the review shows them."""
-        status = section_status(self.plan, name)
+        status = section_status(self.plan, name, self.findings())
         title = f"{_number(name)}. {self.t(f'section.{name}.title')} — {self.t(f'status.{status}')}"
         value = getattr(self.plan, name)
         lines: list[str] = []
@@ -1383,20 +1384,24 @@ def _number_text(value: Any) -> str:
     return str(value)
 
 
-def project_complete(plan: Plan) -> bool:
+def project_complete(plan: Plan, findings: list[Any] | None = None) -> bool:
     """Whether the project block has every answer the checks expect of it."""
 
-    return not any(f.step == "project" and RULES[f.code].completeness for f in run_checks(plan))
+    found = run_checks(plan) if findings is None else findings
+    return not any(f.step == "project" and RULES[f.code].completeness for f in found)
 
 
-def section_status(plan: Plan, name: str) -> str:
-    """The status of a section: missing, incomplete or complete (the project too)."""
+def section_status(plan: Plan, name: str, findings: list[Any] | None = None) -> str:
+    """The status of a section: missing, incomplete or complete (the project too).
+
+    Pass the plan's findings when you have them, to save running the rules again.
+    """
 
     if name != "project":
-        return step_status(plan)[name]
+        return step_status(plan, findings)[name]
     if plan.project is None:
         return "missing"
-    return "complete" if project_complete(plan) else "incomplete"
+    return "complete" if project_complete(plan, findings) else "incomplete"
 
 
 def section_name(text: str) -> str:
@@ -1515,10 +1520,11 @@ def _by_id(items: list[Any]) -> bool:
 def missing(plan: Plan, lang: str) -> list[str]:
     """What is still to answer, section by section, as lines for a message."""
 
-    findings = [f for f in run_checks(plan, lang) if RULES[f.code].completeness]
+    everything = run_checks(plan, lang)
+    findings = [f for f in everything if RULES[f.code].completeness]
     lines = []
     for name in SECTIONS:
-        status = section_status(plan, name)
+        status = section_status(plan, name, everything)
         if status == "complete":
             continue
         title = tr(f"section.{name}.title", lang)
