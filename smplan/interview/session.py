@@ -35,9 +35,10 @@ from smplan.errors import (
     printable,
 )
 from smplan.fsutil import FileLocked, locked, read_regular
-from smplan.i18n import L_, _, language, language_name, languages, pgettext
+from smplan.i18n import L_, _, babel_locale, language, language_name, languages
 from smplan.interview import essentials as ess
-from smplan.interview.guidance import ERRORS, tr
+from smplan.interview.answers import NoSuchDate, format_number, parse_date, parse_number
+from smplan.interview.guidance import TEXTS, tr
 from smplan.plan.files import (
     MAX_BYTES,
     decode_text,
@@ -51,7 +52,6 @@ from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import Kind as Thing
 from smplan.plan.meta import Ref, marker, named, things, without_none
 from smplan.plan.model import (
-    ID_PATTERN,
     STEPS,
     HumanFace,
     Metric,
@@ -63,6 +63,7 @@ from smplan.plan.model import (
     example_for,
 )
 from smplan.plan.roundtrip import PlanWriter, plain
+from smplan.plan.wording import describe_error
 
 Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
 
@@ -1079,7 +1080,7 @@ class Interview:
 
     def _hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
         if kind == "number" and words:
-            return self.t("hint.number_or", words=", ".join(words))
+            return self.t("hint.number_or", words=", ".join(self._word(w) for w in words))
         return "" if kind == "text" else self.t(f"hint.{kind}")
 
     def _reference_options(self, kind: Thing | None) -> tuple[Option, ...]:
@@ -1096,8 +1097,7 @@ class Interview:
         if question.kind == "choice":
             picked = _pick(raw, question.options)
             if picked is None:
-                if found.kind == "choice":
-                    return raw  # the model says which values it allows
+                # Refused here, by the labels shown, not by the model's internal values.
                 raise _Refused(self._not_a_choice(question, raw))
             return picked
         if question.kind == "choices":
@@ -1114,15 +1114,30 @@ class Interview:
         if question.kind == "confirm":
             word = raw.casefold()
             return True if word in _YES else False if word in _NO else raw
-        if question.kind == "number" and re.fullmatch(r"-?\d+,\d+", raw):
-            return raw.replace(",", ".")
+        if question.kind == "number":
+            for word in found.words:
+                if raw.casefold() in (word.casefold(), self._word(word).casefold()):
+                    return word
+            number = parse_number(raw, babel_locale(self.lang))
+            return raw if number is None else number
+        if question.kind == "date":
+            try:
+                date = parse_date(raw, babel_locale(self.lang))
+            except NoSuchDate:
+                raise _Refused(self.t("ui.no_such_date", answer=raw)) from None
+            return raw if date is None else date
         return raw
+
+    def _word(self, word: str) -> str:
+        """A word a field accepts besides numbers (`unknown`), in the plan's language."""
+        key = f"word.{word}"
+        return self.t(key) if key in TEXTS else word
 
     def _not_a_choice(self, question: Question, answer: str) -> str:
         return self.t(
             "ui.not_a_choice",
             answer=answer,
-            choices=", ".join(f"{o.key} ({o.value})" for o in question.options),
+            choices=", ".join(f"{o.key} ({o.label})" for o in question.options),
         )
 
     def _choose(self, question: Question) -> str:
@@ -1158,26 +1173,15 @@ class Interview:
             self.asker.show(Block("error", lines=(self.t("ui.yes_or_no"),)))
 
     def _reject(self, error: ValidationError, model: type[BaseModel], name: str) -> None:
-        errors = error.errors(include_url=False)
-        text = "; ".join(dict.fromkeys(self._error_text(e) for e in errors))
-        if any((e.get("ctx") or {}).get("pattern") == ID_PATTERN for e in errors):
-            text += self.t("ui.id_rule")
         with language(self.lang):
+            message, hint = describe_error(error, model, name)
             example = example_for(model.model_fields[name])
-        if example is not None and not isinstance(example, list | dict):
+        text = message
+        if hint:
+            text += self.t("finding.hint", hint=hint)
+        elif example is not None and not isinstance(example, list | dict):
             text += " " + self.t("ui.for_example", example=self.format_value(example))
         self.asker.show(Block("error", lines=(text,)))
-
-    def _error_text(self, error: Any) -> str:
-        message = ERRORS.get(error["type"])
-        if message is None:
-            return str(error["msg"])
-        context = {k: _number_text(v) for k, v in (error.get("ctx") or {}).items()}
-        with language(self.lang):
-            if "expected" in context:
-                word = pgettext("choices", "or")
-                context["expected"] = context["expected"].replace(" or ", f" {word} ")
-            return str(message).format(**context)
 
     # -- words ---------------------------------------------------------------------------
 
@@ -1210,8 +1214,10 @@ class Interview:
             return self._yes_no(value)
         if isinstance(value, Enum):
             return str(value.value)
-        if isinstance(value, float):
-            return _number_text(value)
+        if isinstance(value, float | int):
+            return format_number(value, babel_locale(self.lang))
+        if isinstance(value, str) and f"word.{value}" in TEXTS:
+            return self._word(value)
         if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, list):
