@@ -163,12 +163,8 @@ WHOLE_INTERVIEW = [
     "n",
     # Step 7, the human face.
     "y",
-    "Claire Morel",
-    "claire",  # team member
-    "Baker and founder",
-    "Instagram",  # platforms
-    "",
-    "Sourdough",  # topics
+    "claire",  # team member: her name and role come with her
+    "Sourdough",  # topics (her platforms are asked once the channels exist)
     "",
     "n",
     "Warm and simple",  # tone
@@ -214,6 +210,7 @@ WHOLE_INTERVIEW = [
     "0",  # budget a month
     "1",  # judged by: orders-month
     "n",
+    "",  # where Claire Morel appears: every channel, as proposed
     # The review: nothing to reopen.
     "",
 ]
@@ -383,7 +380,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             {
                 "name": "Claire Morel",
                 "member": "claire",
-                "role": "Baker and founder",
+                "role": "Manager",
                 "channels": ["Instagram"],
                 "topics": ["Sourdough"],
             }

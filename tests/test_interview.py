@@ -836,3 +836,59 @@ def test_the_review_shows_each_steps_status_and_its_open_findings(tmp_path):
         "! warning SMP301 objectives[1].primary: 2 objectives are marked primary "
         "(`orders`, `reviews`)"
     )
+
+
+def test_the_sponsor_is_offered_wherever_a_team_member_is_picked(tmp_path):
+    path = tmp_path / "plan.yaml"
+    sponsor = "team:\n  sponsor:\n    name: Anne Roy\n    role: Owner\n" + TEAM.split("\n", 1)[1]
+    path.write_text(plan_yaml(p=PROJECT, t=sponsor))
+    asker = Script(
+        {
+            "team.approvals[+]": ["y", "n"],
+            "team.approvals[0].content": "Posts",
+            "team.approvals[0].drafted_by": "1",
+            "team.approvals[0].approved_by": "3",  # the sponsor
+            "team.members[2].hours_per_week": "1",
+        }
+    )
+    init(path, asker, step="team")
+    approver = asker.asked("team.approvals[0].approved_by")[0]
+    assert [o.label for o in approver.options] == [
+        "claire — Claire Morel",
+        "julien — Julien",
+        "Anne Roy (the sponsor)",
+    ]
+    team = load_plan(path).plan.team
+    assert team.approvals[0].approved_by == "anne-roy"
+    joined = team.members[2]
+    assert (joined.id, joined.name, joined.role, joined.department, joined.hours_per_week) == (
+        "anne-roy",
+        "Anne Roy",
+        "Owner",
+        "management",
+        1,
+    )
+    # Once on the team, she is offered as the member she now is, not twice.
+    again = Script({"team.reviews[+]": ["y", "n"]})
+    init(path, again, step="team")
+    owners = again.asked("team.reviews[0].owner")[0].options
+    assert [o.value for o in owners] == ["claire", "julien", "anne-roy"]
+
+
+def test_a_spokesperson_picked_among_the_team_brings_their_name_and_role(tmp_path):
+    path = tmp_path / "plan.yaml"
+    team = TEAM.replace("name: Claire Morel", "name: Claire Morel\n      role: Founder")
+    path.write_text(plan_yaml(p=PROJECT, t=team))
+    asker = Script(
+        {"human_face.spokespeople[+]": ["y", "n"], "human_face.spokespeople[0].member": "1"}
+    )
+    init(path, asker, step="human_face")
+    asked = [q.key for q in asker.questions]
+    assert asked.index("human_face.spokespeople[0].member") < asked.index(
+        "human_face.spokespeople[0].topics[0]"
+    )
+    assert "human_face.spokespeople[0].name" not in asked
+    assert "human_face.spokespeople[0].role" not in asked
+    assert "human_face.spokespeople[0].channels[0]" not in asked  # no channel yet
+    person = load_plan(path).plan.human_face.spokespeople[0]
+    assert (person.member, person.name, person.role) == ("claire", "Claire Morel", "Founder")

@@ -54,6 +54,7 @@ from smplan.plan.meta import Ref, marker, named, things, without_none
 from smplan.plan.model import (
     STEPS,
     HumanFace,
+    Member,
     Metric,
     Person,
     Plan,
@@ -67,6 +68,8 @@ from smplan.plan.wording import describe_error
 
 Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
 
+#: The choice that names the sponsor where a team member is picked (never a valid id).
+SPONSOR = "+sponsor"
 #: The answer that clears a field or removes a list item.
 CLEAR = "-"
 #: The answer that goes back one question (each language adds its word, `ui.back_word`).
@@ -460,7 +463,7 @@ class Interview:
             if self.essentials and name == "metrics":
                 self._essential_metrics()
             self._items(self.plan, self._root, name, found.target, name, heading=False)
-            if self.essentials and name == "channels":
+            if name == "channels":
                 self._link_spokespeople()
             return
         current = getattr(self.plan, name)
@@ -473,8 +476,15 @@ class Interview:
     def _walk(self, obj: BaseModel, slot: _Slot, path: str, skip: tuple[str, ...] = ()) -> None:
         model = type(obj)
         names = ess.essential_fields(model) if self.essentials else tuple(model.model_fields)
+        borrower = _member_ref(model)
+        if borrower is not None and borrower in names:
+            # The team member first: their name and role come with them.
+            names = (borrower, *(n for n in names if n != borrower))
         for name in names:
             if name in skip or (model.__name__, name) in SKIPPED:
+                continue
+            if borrower is not None and name in Person.model_fields and getattr(obj, borrower):
+                self._borrow(obj, slot, borrower, name)
                 continue
             self._field(obj, slot, name, f"{path}.{name}")
         if self.essentials:
@@ -486,8 +496,22 @@ class Interview:
                 if value is not None and value != []:
                     self._assign(obj, slot, name, value)
 
+    def _borrow(self, obj: BaseModel, slot: _Slot, ref: str, name: str) -> None:
+        """Take a field (name, role) from the team member `ref` names, when still empty."""
+        member = next(
+            (m for m in things(self.plan, MEMBER_KIND) if m.id == getattr(obj, ref)), None
+        )
+        value = getattr(member, name, None) if member is not None else None
+        if value is not None and not answered(obj, name):
+            self._assign(obj, slot, name, value)
+
     def _field(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
         found = spec(type(obj), name)
+        if (type(obj), name) == (Spokesperson, "channels"):
+            # Platforms are picked among the channels, once the channel plan exists.
+            if not getattr(obj, name) and self.plan.channels:
+                self._platforms(obj, slot, name, path)
+            return
         if self.essentials and self._essential_field(obj, slot, name, found, path):
             return
         if found.kind == "items":
@@ -524,10 +548,6 @@ class Interview:
             return self._proposed_list(obj, slot, name, found.target, path)
         if key == ("HumanFace", "spokespeople") and not getattr(obj, name):
             return self._spokespeople(obj, slot, path)
-        if key == ("Spokesperson", "channels"):
-            if not getattr(obj, name) and self.plan.channels:
-                self._platforms(obj, slot, name, path)
-            return True
         if found.kind == "texts" and self._asks(obj, name, path):
             self._text_line(obj, slot, name, path)
             return True
@@ -595,6 +615,7 @@ class Interview:
             hint=self._hint("choices"),
             pick_hint=self.t("hint.pick_many"),
         )
+        chosen: Any = []
         while True:
             raw = self._ask(question).strip()
             if not raw and question.default:
@@ -607,6 +628,8 @@ class Interview:
             break
         if not chosen:
             return True
+        chosen = self._sponsor_joins(chosen)
+        members = things(self.plan, MEMBER_KIND)
         people = []
         for ident in chosen:
             member = next(m for m in members if m.id == ident)
@@ -616,15 +639,19 @@ class Interview:
 
     def _platforms(self, person: Any, slot: _Slot, name: str, path: str) -> None:
         """Where a spokesperson appears, picked among the platforms of the channel plan."""
-        platforms = list(dict.fromkeys(c.platform for c in self.plan.channels or [] if c.platform))
-        if not platforms:
+        ref = reference_target(type(person).model_fields[name])
+        if ref is not None:
+            options = self._reference_options(ref)
+        else:
+            platforms = dict.fromkeys(c.platform for c in self.plan.channels or [] if c.platform)
+            options = tuple(Option(p, p, str(n)) for n, p in enumerate(platforms, start=1))
+        if not options:
             return
-        options = tuple(Option(p, p, str(n)) for n, p in enumerate(platforms, start=1))
         question = Question(
             "choices",
             key=path,
             label=self.t("ui.appears_on", name=person.name or person.member or ""),
-            default=", ".join(platforms),
+            default=", ".join(o.value for o in options),
             options=options,
             hint=self._hint("choices"),
             pick_hint=self.t("hint.pick_many"),
@@ -962,7 +989,7 @@ class Interview:
                 value: Any = None
             else:
                 try:
-                    value = self._convert(raw, found, question)
+                    value = self._sponsor_joins(self._convert(raw, found, question))
                 except _Refused as refused:
                     self.asker.show(Block("error", lines=(str(refused),)))
                     continue
@@ -1091,7 +1118,40 @@ class Interview:
             described = named(item, kind)
             label = f"{item.id} — {described}" if described != item.id else item.id
             options.append(Option(item.id, label, str(n)))
+        sponsor = self._outside_sponsor() if kind == MEMBER_KIND else None
+        if sponsor is not None:
+            label = self.t("ui.sponsor_option", name=sponsor.name)
+            options.append(Option(SPONSOR, label, str(len(options) + 1)))
         return tuple(options)
+
+    def _outside_sponsor(self) -> Person | None:
+        """The sponsor, when named and not yet on the team: offered wherever a member is."""
+        team = self.plan.team
+        sponsor = team.sponsor if team else None
+        if sponsor is None or not sponsor.name or team is None:
+            return None
+        if any(m.name == sponsor.name for m in team.members):
+            return None
+        return sponsor
+
+    def _sponsor_joins(self, value: Any) -> Any:
+        """`value` with the sponsor, when picked, made a team member and named by id."""
+        picked = value == SPONSOR or (isinstance(value, list) and SPONSOR in value)
+        sponsor = self._outside_sponsor()
+        if not picked or sponsor is None or self.plan.team is None:
+            return value
+        team = self.plan.team
+        ident = ess.slug(sponsor.name or "sponsor", {m.id for m in team.members})
+        member = Member(id=ident, name=sponsor.name, role=sponsor.role, department="management")
+        team.members.append(member)
+        self._commit(self._root)
+        index = len(team.members) - 1
+        self.asker.show(Block("note", lines=(self.t("ui.sponsor_joins", name=sponsor.name),)))
+        where = f"team.members[{index}].hours_per_week"
+        self._value(member, self._root, "hours_per_week", spec(Member, "hours_per_week"), where)
+        if isinstance(value, list):
+            return [ident if v == SPONSOR else v for v in value]
+        return ident
 
     def _convert(self, raw: str, found: Spec, question: Question) -> Any:
         if question.kind == "choice":
@@ -1367,6 +1427,14 @@ class Interview:
 
 class _Refused(Exception):
     """An answer refused before it reaches the model (not one of the offered choices)."""
+
+
+def _member_ref(model: type[BaseModel]) -> str | None:
+    """The field naming a team member in a model that names a person (a spokesperson)."""
+    if not set(Person.model_fields) <= set(model.model_fields):
+        return None
+    refs = [n for n, info in model.model_fields.items() if reference_target(info) == MEMBER_KIND]
+    return refs[0] if len(refs) == 1 else None
 
 
 def _pick(raw: str, options: tuple[Option, ...]) -> str | None:
