@@ -508,8 +508,10 @@ class Interview:
     def _field(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
         found = spec(type(obj), name)
         if (type(obj), name) == (Spokesperson, "channels"):
-            # Platforms are picked among the channels, once the channel plan exists.
-            if not getattr(obj, name) and self.plan.channels:
+            # Platforms are picked among the channels, once the channel plan exists; before
+            # where a resumed interview stopped, they wait for the end of the channel step.
+            before_stop = self._resuming and self._skipping
+            if not getattr(obj, name) and self.plan.channels and not before_stop:
                 self._platforms(obj, slot, name, path)
             return
         if self.essentials and self._essential_field(obj, slot, name, found, path):
