@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from smplan.errors import Interrupted
 from smplan.interview.session import Block, Question, init
 from smplan.plan.files import load_plan
 
@@ -157,3 +160,41 @@ def test_a_small_business_gets_a_complete_plan_in_at_most_150_answers(tmp_path, 
     # The README gives the count for this example.
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert f"the whole plan took {asked} answers" in readme
+
+
+class Stopping(Script):
+    """The script, with Ctrl-C pressed when the question `stop_at` comes."""
+
+    def __init__(self, answers: dict[str, str | list[str]], stop_at: str):
+        super().__init__(answers)
+        self.stop_at = stop_at
+
+    def ask(self, question: Question) -> str:
+        if question.key == self.stop_at:
+            self.questions.append(question)
+            raise KeyboardInterrupt
+        return super().ask(question)
+
+
+@pytest.mark.parametrize(
+    "stop_at",
+    ["project.name", "team.sponsor", "listening.keywords.themes", "objectives[1].family"],
+)
+def test_the_essentials_resume_at_the_question_where_they_stopped(tmp_path, stop_at):
+    path = tmp_path / "plan.yaml"
+    first = Stopping(BAKERY, stop_at)
+    with pytest.raises(Interrupted) as stopped:
+        init(path, first, essentials=True)
+    assert f"smplan init {path} --essentials" in str(stopped.value.hint)
+    rest = Script(first.answers)  # what was not answered yet
+    init(path, rest, essentials=True)
+    resumed = [q.key for q in rest.questions]
+    if resumed[0] != stop_at:
+        # The last answer saved was a list's item: whether to add another comes next.
+        assert resumed[0].endswith("[+]") and resumed[1] == stop_at, resumed[:3]
+        resumed = resumed[1:]
+    asked = [q.key for q in first.questions[:-1]] + resumed
+    whole = Script(BAKERY)
+    init(tmp_path / "whole.yaml", whole, essentials=True)
+    assert asked == [q.key for q in whole.questions]
+    assert load_plan(path).plan == load_plan(tmp_path / "whole.yaml").plan

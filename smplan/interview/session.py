@@ -337,6 +337,8 @@ class Interview:
         command = f"smplan init {shlex.quote(self.path)}"
         if self.reopened is not None:
             command += f" --step {self.reopened}"
+        elif self.essentials:
+            command += " --essentials"
         return Interrupted(
             self.t("ui.interrupted", path=self.path),
             hint=self.t("ui.resume", command=command),
