@@ -446,6 +446,8 @@ _UI: dict[str, Message] = {
         "proposal; `smplan init --step NAME` asks every question of a step."
     ),
     "hint.list_line": L_("separated by commas, - for none"),
+    # Translators: what closes a question before the answer; French puts a no-break space first.
+    "ui.prompt_end": L_(": "),
     "ui.sponsor_option": L_("{name} (the sponsor)"),
     "ui.sponsor_joins": L_("{name}, the sponsor, joins the team."),
     "ui.no_such_date": L_("{answer} does not exist: that month has fewer days"),

@@ -10,6 +10,7 @@ an `Asker`, which the command line implements with prompts and the tests with a 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 import shlex
@@ -106,6 +107,8 @@ class Question:
     pick_hint: str = ""
     #: What an empty answer does, as a list of choices names it ("leave empty", "finish").
     empty: str = ""
+    #: What closes the question before the answer: ": ", or " : " in French.
+    end: str = ": "
 
     def __post_init__(self) -> None:
         # A help line that only repeats the label says nothing more: drop it.
@@ -402,6 +405,8 @@ class Interview:
         for block in self._pending:
             self.asker.show(block)
         self._pending.clear()
+        if question.key != "project.language":  # asked in every language at once
+            question = dataclasses.replace(question, end=self.t("ui.prompt_end"))
         return self.asker.ask(question)
 
     def _asks(self, obj: BaseModel, name: str, path: str) -> bool:
