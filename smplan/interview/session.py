@@ -1385,7 +1385,7 @@ class Interview:
                 f"{sum(s == 'complete' for s in statuses.values())}/{len(STEPS)}",
             ),
             (self.t("summary.members"), str(len(plan.team.members) if plan.team else 0)),
-            (self.t("summary.team_hours"), _number_text(team_hours)),
+            (self.t("summary.team_hours"), self.format_value(team_hours) or "0"),
             (self.t("summary.needs"), str(len(plan.listening.needs) if plan.listening else 0)),
             (self.t("summary.objectives"), str(len(plan.objectives or []))),
             (self.t("summary.primary"), ", ".join(primary) or self.t("ui.none")),
@@ -1396,7 +1396,7 @@ class Interview:
                 str(len(plan.human_face.spokespeople) if plan.human_face else 0),
             ),
             (self.t("summary.channels"), str(len(plan.channels or []))),
-            (self.t("summary.channel_hours"), _number_text(channel_hours)),
+            (self.t("summary.channel_hours"), self.format_value(channel_hours) or "0"),
         ]
         title = " — ".join(
             p for p in (project and project.organization, project and project.name) if p
@@ -1459,12 +1459,6 @@ def _pick(raw: str, options: tuple[Option, ...]) -> str | None:
 
 def _number(section: str) -> int:
     return SECTIONS.index(section)
-
-
-def _number_text(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:g}" if not value.is_integer() else str(int(value))
-    return str(value)
 
 
 def project_complete(plan: Plan, findings: list[Any] | None = None) -> bool:

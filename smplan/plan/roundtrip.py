@@ -388,7 +388,7 @@ def _splice(yaml: Any, text: str, old: dict[str, Any], new: dict[str, Any]) -> s
         ]
         if len(inner) == 1 and inner[0] in old_value and inner[0] in new_value:
             below = _key_region(lines, region[0] + 1, region[1], inner[0])
-            if below is not None and lines[below[0]].rstrip().endswith(":"):
+            if below is not None:
                 path.append(inner[0])
                 region = below
                 headers.append(below[0])
