@@ -35,6 +35,7 @@ from pathlib import Path
 
 # Run as a script, this folder is on sys.path: the generator is a sibling module.
 from generate import EXAMPLES, write_batch, write_dangling, write_large
+from interview_bench import interview_rows
 
 EXAMPLE = EXAMPLES / "boulangerie.yaml"
 SCHEMA = EXAMPLES / "smplan.schema.json"
@@ -497,6 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append(batch_row(work, slow))
         rows += large_rows(work, slow, release)
         rows.append(dangling_row(work, slow))
+        rows += interview_rows(work, fast, Row)
         rows += memory_rows(work)
     missed = sum(1 for row in rows if row.met is False)
     sys.stdout.write(

@@ -166,12 +166,8 @@ WHOLE_INTERVIEW = [
     "n",
     # Step 7, the human face.
     "y",
-    "Claire Morel",
-    "claire",  # team member
-    "Baker and founder",
-    "Instagram",  # platforms
-    "",
-    "Sourdough",  # topics
+    "claire",  # team member: her name and role come with her
+    "Sourdough",  # topics (her platforms are asked once the channels exist)
     "",
     "n",
     "Warm and simple",  # tone
@@ -217,6 +213,7 @@ WHOLE_INTERVIEW = [
     "0",  # budget a month
     "1",  # judged by: orders-month
     "n",
+    "",  # where Claire Morel appears: every channel, as proposed
     # The review: nothing to reopen.
     "",
 ]
@@ -388,7 +385,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             {
                 "name": "Claire Morel",
                 "member": "claire",
-                "role": "Baker and founder",
+                "role": "Manager",
                 "channels": ["Instagram"],
                 "topics": ["Sourdough"],
             }
@@ -442,8 +439,8 @@ def test_a_new_plan_asks_its_language_first_and_then_speaks_it(smplan, tmp_path)
     assert "Language of the plan / Langue du plan (its number / son numéro): 2\n" in result.stdout
     assert "  1. English\n  2. Français\n" in result.stdout
     assert "Étape" not in result.stdout  # interrupted in the project, before step 1
-    assert "Organisation: Fournil\n" in result.stdout
-    assert "Titre du plan: Plan 2027\n" in result.stdout
+    assert "Organisation\u00a0: Fournil\n" in result.stdout
+    assert "Titre du plan\u00a0: Plan 2027\n" in result.stdout
     assert "erreur : interrompu ; toutes les réponses données sont enregistrées" in result.stderr
     assert f"conseil : pour reprendre : smplan init {path}" in result.stderr
     project = yaml.safe_load(path.read_text())["project"]
@@ -463,9 +460,9 @@ def test_french_prompts_take_oui_and_non(smplan, tree):
     )
     assert result.exit_code == 0, result.output
     assert "╭─ Étape 3 sur 8 · Les objectifs ─" in result.stdout
-    assert "Ajouter un objectif ? (o/n) [non]: oui\n" in result.stdout
-    assert "Objectif principal (o/n) [non]: oui\n" in result.stdout
-    assert "Ajouter un autre objectif ? (o/n) [non]: non\n" in result.stdout
+    assert "Ajouter un objectif ? (o/n) [non]\u00a0: oui\n" in result.stdout
+    assert "Objectif principal (o/n) [non]\u00a0: oui\n" in result.stdout
+    assert "Ajouter un autre objectif ? (o/n) [non]\u00a0: non\n" in result.stdout
     objectives = yaml.safe_load((root / "plan.yaml").read_text())["objectives"]
     assert objectives == [
         {"id": "commandes", "statement": "Recevoir 40 commandes", "primary": True}

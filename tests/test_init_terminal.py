@@ -165,9 +165,7 @@ STEPS_4_TO_8 = [
     ("Kind", "educational"),
     ("Add another topic?", "n"),
     ("Add a spokesperson?", "y"),
-    ("Name", "Claire Morel"),
-    ("Team member", "claire"),
-    ("Platform 1", "Instagram"),
+    ("Team member", "claire"),  # her name and role come with her
     ("Add another spokesperson?", "n"),
     ("Tone", "Warm"),
     ("Add a channel?", "y"),
@@ -182,6 +180,7 @@ STEPS_4_TO_8 = [
     ("Run by", "claire"),
     ("Hours a week", "3"),
     ("Add another channel?", "n"),
+    ("Where Claire Morel appears", "1"),  # among the channels, once they exist
 ]
 
 
@@ -223,7 +222,12 @@ def test_ctrl_c_in_step_4_keeps_steps_1_to_3_and_the_interview_resumes(tmp_path,
     assert final.metrics[0].objective == "orders"
     assert final.metrics[0].baseline == "unknown"
     assert final.audience[0].needs == ["stock"]
-    assert final.human_face.spokespeople[0].member == "claire"
+    spokesperson = final.human_face.spokespeople[0]
+    assert (spokesperson.member, spokesperson.name, spokesperson.channels) == (
+        "claire",
+        "Claire Morel",
+        ["Instagram"],
+    )
     channel = final.channels[0]
     assert (channel.objectives, channel.audiences, channel.owner) == (
         ["orders"],

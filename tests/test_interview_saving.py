@@ -14,6 +14,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from smplan.plan import roundtrip
 from smplan.plan.files import load_plan, parse_plan_text
 from smplan.plan.model import Member, Need, Plan
 from smplan.plan.roundtrip import PlanWriter, plain
@@ -159,8 +160,14 @@ def test_text_answers_that_look_like_other_values_stay_text(answer, tmp_path):
 
 @pytest.mark.parametrize(
     ("answer", "char"),
-    [("next\x85line", "U+0085"), ("two\nlines", "U+000A"), ("tab\there", "U+0009"),
-     ("bell\x07", "U+0007"), ("2026\x1b[D\x1b[D", "U+001B"), ("del\x7f", "U+007F")],
+    [
+        ("next\x85line", "U+0085"),
+        ("two\nlines", "U+000A"),
+        ("tab\there", "U+0009"),
+        ("bell\x07", "U+0007"),
+        ("2026\x1b[D\x1b[D", "U+001B"),
+        ("del\x7f", "U+007F"),
+    ],
 )
 def test_one_line_text_refuses_control_characters_and_line_breaks(answer, char):
     with pytest.raises(ValidationError) as raised:
@@ -295,3 +302,75 @@ def test_killing_the_process_while_it_saves_never_leaves_a_torn_file(tmp_path):
         text = path.read_text(encoding="utf-8")
         assert text, "the plan file is empty"
         assert load_plan(path).plan.project.name in names
+
+
+def _edits(plan: Plan) -> list[tuple[str, object]]:
+    """Answers as the interview gives them: one field of one item, a new item, a key."""
+    rng = random.Random(7)
+    edits: list[tuple[str, object]] = []
+    for _ in range(6):
+        metric = rng.randrange(len(plan.metrics or [None]))
+        edits.append((f"metrics.{metric}.name", f"Edited {rng.randrange(1000)}"))
+    edits.append(("team.members.+", Member(id="zoe", name="Zoé", hours_per_week=1)))
+    edits.append(("listening.needs.+", Need(id="new-need", need="A need, heard again")))
+    edits.append(("team.cadence", "Every other Monday"))
+    edits.append(("project.version", "2.1"))
+    return edits
+
+
+def _absent(example: Path, where: str) -> bool:
+    """Whether the edit at `where` adds a key the example's file does not have."""
+    *parents, last = where.split(".")
+    node = yaml.safe_load(example.read_text(encoding="utf-8"))
+    for part in parents:
+        node = node[int(part)] if part.isdigit() else node.get(part, {})
+    return last != "+" and last not in node
+
+
+def _apply(plan: Plan, where: str, value: object) -> None:
+    *parents, last = where.split(".")
+    node: object = plan
+    for part in parents:
+        node = node[int(part)] if part.isdigit() else getattr(node, part)  # type: ignore[index]
+    if last == "+":
+        node.append(value)  # type: ignore[attr-defined]
+    else:
+        setattr(node, last, value)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_an_answer_rewrites_only_its_entry_as_the_whole_document_would(
+    tmp_path, example, monkeypatch
+):
+    spliced = []
+    original = roundtrip._splice
+
+    def splice(*args):
+        result = original(*args)
+        spliced.append(result is not None)
+        return result
+
+    monkeypatch.setattr(roundtrip, "_splice", splice)
+    one_entry = tmp_path / "entry.yaml"
+    whole = tmp_path / "whole.yaml"
+    for path in (one_entry, whole):
+        path.write_bytes(example.read_bytes())
+    plans = [load_plan(path).plan for path in (one_entry, whole)]
+    writers = [
+        PlanWriter.open(path, plan) for path, plan in zip((one_entry, whole), plans, strict=True)
+    ]
+    for where, value in _edits(plans[0]):
+        before = one_entry.read_text(encoding="utf-8").splitlines()
+        for plan, writer in zip(plans, writers, strict=True):
+            _apply(plan, where, value.model_copy() if isinstance(value, Member | Need) else value)
+            if writer is writers[1]:
+                writer._full_doc()  # this one rewrites the whole document every time
+            writer.save(plan)
+        after = one_entry.read_text(encoding="utf-8")
+        assert after == whole.read_text(encoding="utf-8"), where
+        assert plain(load_plan(one_entry).plan) == plain(plans[0]), where
+        changed = [line for line in after.splitlines() if line not in before]
+        assert len(changed) <= 3, (where, changed)
+    # Every answer but one that adds a key to a step went through its entry alone.
+    adds = sum(1 for where, _ in _edits(plans[0]) if _absent(example, where))
+    assert spliced.count(True) == len(spliced) - adds, spliced

@@ -33,6 +33,12 @@ def init(
         "--answers",
         help="A YAML file in the plan's own shape whose answers pre-fill the plan.",
     ),
+    essentials: bool = typer.Option(
+        False,
+        "--essentials",
+        help="Ask only what the strategy cannot do without, and propose the rest from the "
+        "answers given (Enter accepts a proposal): a first draft in one meeting.",
+    ),
     interactive: bool = typer.Option(
         None,
         "--interactive/--no-interactive",
@@ -58,4 +64,12 @@ def init(
     from smplan.cli.terminal import asker_for
 
     asker = asker_for(console, interactive)
-    run_interview(path, asker, lang=lang, step=step, answers=answers, interactive=interactive)
+    run_interview(
+        path,
+        asker,
+        lang=lang,
+        step=step,
+        answers=answers,
+        interactive=interactive,
+        essentials=essentials,
+    )

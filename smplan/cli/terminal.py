@@ -44,7 +44,7 @@ class TerminalAsker:
         default = self._default(question)
         if default:
             prompt += f" [green]\\[{escape(default)}][/]"
-        self.out.print(prompt + ": ", end="", soft_wrap=True)
+        self.out.print(prompt + _markup_escape(question.end), end="", soft_wrap=True)
         answer = input()
         if self.echo:
             self.out.print(escape(answer), soft_wrap=True, highlight=False)
@@ -130,7 +130,7 @@ class PromptAsker(TerminalAsker):
             # y/n is typed over nothing: a default edited in place would be typed after.
             message.append(("fg:ansigreen", f" [{default}]"))
             default = ""
-        message.append(("", ": "))
+        message.append(("", question.end))
         return self.session.prompt(message, default=default)
 
     def _select(self, question: Question) -> str:

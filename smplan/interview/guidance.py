@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from smplan.i18n import L_, Message, language
+from smplan.i18n import L_, LP_, Message, language
 from smplan.plan.labels import STEP_TITLES
 
 #: Guidance for each section: why it matters, a good answer, an example, the pitfall.
@@ -438,6 +438,23 @@ _ITEMS: dict[str, tuple[Message, Message, Message]] = {
 #: Everything else the interview says.
 _UI: dict[str, Message] = {
     "ui.language": L_("Language of the plan"),
+    "ui.someone_else": L_("Someone else"),
+    "ui.proposal": L_("Proposed {label}"),
+    "ui.use_proposal": L_("Use this proposal? (no: answer item by item)"),
+    "ui.spokespeople_pick": L_("Who speaks for the organization?"),
+    "ui.appears_on": L_("Where {name} appears"),
+    "ui.metric_for": L_("How the objective “{objective}” is measured"),
+    "ui.essentials": L_(
+        "Essentials only: the rest is proposed from your answers. Press Enter to accept a "
+        "proposal; `smplan init --step NAME` asks every question of a step."
+    ),
+    "hint.list_line": L_("separated by commas, - for none"),
+    # Translators: what closes a question before the answer; French puts a no-break space first.
+    "ui.prompt_end": L_(": "),
+    "ui.sponsor_option": L_("{name} (the sponsor)"),
+    "ui.sponsor_joins": L_("{name}, the sponsor, joins the team."),
+    "ui.no_such_date": L_("{answer} does not exist: that month has fewer days"),
+    "word.unknown": LP_("answer", "unknown"),
     "ui.keys": L_(
         'Enter keeps the answer in brackets, "-" clears it, Ctrl-C stops: every answer is saved '
         "as soon as it is given.",
@@ -530,30 +547,6 @@ _UI: dict[str, Message] = {
     "summary.spokespeople": L_("Spokespeople"),
     "summary.channels": L_("Channels"),
     "summary.channel_hours": L_("Channel hours a week"),
-}
-
-#: What the interview says when the model refuses an answer, by pydantic's error type.
-ERRORS: dict[str, Message] = {
-    "string_pattern_mismatch": L_("the answer does not have the expected form"),
-    "timezone": L_("an IANA time zone name such as Europe/Paris is expected"),
-    "float_parsing": L_("a number is expected"),
-    "float_type": L_("a number is expected"),
-    "int_parsing": L_("a whole number is expected"),
-    "int_from_float": L_("a whole number is expected"),
-    "date_parsing": L_("a date YYYY-MM-DD is expected"),
-    "date_from_datetime_parsing": L_("a date YYYY-MM-DD is expected"),
-    "date_from_datetime_inexact": L_("a date without a time is expected"),
-    "bool_parsing": L_("answer yes or no"),
-    "enum": L_("the answer must be one of these values: {expected}"),
-    "literal_error": L_("the answer must be: {expected}"),
-    "greater_than_equal": L_("the value must be greater than or equal to {ge}"),
-    "greater_than": L_("the value must be greater than {gt}"),
-    "less_than_equal": L_("the value must be less than or equal to {le}"),
-    "less_than": L_("the value must be less than {lt}"),
-    "control_character": L_(
-        "the answer holds a control character ({char}), such as an arrow key typed where the "
-        "terminal cannot edit: type it again without it"
-    ),
 }
 
 

@@ -10,6 +10,7 @@ an `Asker`, which the command line implements with prompts and the tests with a 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 import shlex
@@ -35,8 +36,10 @@ from smplan.errors import (
     printable,
 )
 from smplan.fsutil import FileLocked, locked, read_regular
-from smplan.i18n import L_, _, language, language_name, languages, pgettext
-from smplan.interview.guidance import ERRORS, tr
+from smplan.i18n import L_, _, babel_locale, language, language_name, languages
+from smplan.interview import essentials as ess
+from smplan.interview.answers import NoSuchDate, format_number, parse_date, parse_number
+from smplan.interview.guidance import TEXTS, tr
 from smplan.plan.files import (
     MAX_BYTES,
     decode_text,
@@ -46,13 +49,28 @@ from smplan.plan.files import (
     validate_data,
 )
 from smplan.plan.labels import value_label
+from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import Kind as Thing
 from smplan.plan.meta import Ref, marker, named, things, without_none
-from smplan.plan.model import ID_PATTERN, STEPS, Plan, Project, example_for
+from smplan.plan.model import (
+    STEPS,
+    HumanFace,
+    Member,
+    Metric,
+    Person,
+    Plan,
+    Project,
+    Spokesperson,
+    Team,
+    example_for,
+)
 from smplan.plan.roundtrip import PlanWriter, plain
+from smplan.plan.wording import describe_error
 
 Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
 
+#: The choice that names the sponsor where a team member is picked (never a valid id).
+SPONSOR = "+sponsor"
 #: The answer that clears a field or removes a list item.
 CLEAR = "-"
 #: The answer that goes back one question (each language adds its word, `ui.back_word`).
@@ -89,6 +107,8 @@ class Question:
     pick_hint: str = ""
     #: What an empty answer does, as a list of choices names it ("leave empty", "finish").
     empty: str = ""
+    #: What closes the question before the answer: ": ", or " : " in French.
+    end: str = ": "
 
     def __post_init__(self) -> None:
         # A help line that only repeats the label says nothing more: drop it.
@@ -278,6 +298,16 @@ class Interview:
     _reported: set[tuple[str, str, str]] = field(default_factory=set)
     #: The last value question answered, where "back" (`<`) goes.
     _last: tuple[Any, ...] | None = None
+    #: Ask only what the strategy cannot do without, and propose the rest (`--essentials`).
+    essentials: bool = False
+    #: The findings of the plan as last saved: the checks run once per change.
+    _findings: dict[str | None, list[Any]] = field(default_factory=dict)
+
+    def findings(self, lang: str | None = None) -> list[Any]:
+        """The plan's findings, computed once per saved change."""
+        if lang not in self._findings:
+            self._findings[lang] = run_checks(self.plan, lang) if lang else run_checks(self.plan)
+        return self._findings[lang]
 
     @property
     def lang(self) -> str:
@@ -310,6 +340,8 @@ class Interview:
         command = f"smplan init {shlex.quote(self.path)}"
         if self.reopened is not None:
             command += f" --step {self.reopened}"
+        elif self.essentials:
+            command += " --essentials"
         return Interrupted(
             self.t("ui.interrupted", path=self.path),
             hint=self.t("ui.resume", command=command),
@@ -336,6 +368,7 @@ class Interview:
         while not chosen:
             chosen = self._choose(question)
         self.plan.project = Project(language=chosen)
+        self._findings.clear()
         self.writer.save(self.plan)
 
     def _resume(self) -> None:
@@ -348,7 +381,10 @@ class Interview:
         """
         if not self.new:
             self.show_status()
-        self.asker.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
+        notes: tuple[str, ...] = (self.t("ui.keys"), self.t("ui.back_key"))
+        if self.essentials:
+            notes += (self.t("ui.essentials"),)
+        self.asker.show(Block("note", lines=notes))
         # Answers pre-filled from a file are not where the person stopped: ask every gap.
         self._frontier = None if self.prefilled else last_answered(self.plan)
         self._skipping = self._frontier is not None
@@ -356,7 +392,7 @@ class Interview:
         at = _section_of(self._frontier)
         try:
             for name in SECTIONS:
-                if name != at and section_status(self.plan, name) == "complete":
+                if name != at and section_status(self.plan, name, self.findings()) == "complete":
                     if name != "project":
                         note = self.t("ui.skipped", number=_number(name))
                         self.asker.show(Block("note", lines=(note,)))
@@ -369,6 +405,8 @@ class Interview:
         for block in self._pending:
             self.asker.show(block)
         self._pending.clear()
+        if question.key != "project.language":  # asked in every language at once
+            question = dataclasses.replace(question, end=self.t("ui.prompt_end"))
         return self.asker.ask(question)
 
     def _asks(self, obj: BaseModel, name: str, path: str) -> bool:
@@ -393,11 +431,12 @@ class Interview:
         rows = tuple(
             (
                 f"{_number(name)}. {self.t(f'section.{name}.title')}",
-                self.t(f"status.{section_status(self.plan, name)}"),
+                self.t(f"status.{section_status(self.plan, name, self.findings())}"),
             )
             for name in SECTIONS
         )
-        done = sum(1 for status in step_status(self.plan).values() if status == "complete")
+        statuses = step_status(self.plan, self.findings()).values()
+        done = sum(1 for status in statuses if status == "complete")
         self.asker.show(
             Block("status", title=self.t("ui.status", done=done, total=len(STEPS)), rows=rows)
         )
@@ -428,7 +467,11 @@ class Interview:
             return
         found = spec(Plan, name)
         if found.kind == "items":
+            if self.essentials and name == "metrics":
+                self._essential_metrics()
             self._items(self.plan, self._root, name, found.target, name, heading=False)
+            if name == "channels":
+                self._link_spokespeople()
             return
         current = getattr(self.plan, name)
         sub = current if current is not None else found.target()
@@ -438,13 +481,48 @@ class Interview:
     # -- walking the model ---------------------------------------------------------------
 
     def _walk(self, obj: BaseModel, slot: _Slot, path: str, skip: tuple[str, ...] = ()) -> None:
-        for name in type(obj).model_fields:
-            if name in skip or (type(obj).__name__, name) in SKIPPED:
+        model = type(obj)
+        names = ess.essential_fields(model) if self.essentials else tuple(model.model_fields)
+        borrower = _member_ref(model)
+        if borrower is not None and borrower in names:
+            # The team member first: their name and role come with them.
+            names = (borrower, *(n for n in names if n != borrower))
+        for name in names:
+            if name in skip or (model.__name__, name) in SKIPPED:
+                continue
+            if borrower is not None and name in _BORROWED and getattr(obj, borrower):
+                self._borrow(obj, slot, borrower, name)
                 continue
             self._field(obj, slot, name, f"{path}.{name}")
+        if self.essentials:
+            # What is not asked is proposed from the answers given, when there is a proposal.
+            for name in model.model_fields:
+                if name in names or name in skip or answered(obj, name):
+                    continue
+                value = ess.proposal(self.plan, obj, name)
+                if value is not None and value != []:
+                    self._assign(obj, slot, name, value)
+
+    def _borrow(self, obj: BaseModel, slot: _Slot, ref: str, name: str) -> None:
+        """Take a field (name, role) from the team member `ref` names, when still empty."""
+        member = next(
+            (m for m in things(self.plan, MEMBER_KIND) if m.id == getattr(obj, ref)), None
+        )
+        value = getattr(member, name, None) if member is not None else None
+        if value is not None and not answered(obj, name):
+            self._assign(obj, slot, name, value)
 
     def _field(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
         found = spec(type(obj), name)
+        if (type(obj), name) == (Spokesperson, "channels"):
+            # Platforms are picked among the channels, once the channel plan exists; before
+            # where a resumed interview stopped, they wait for the end of the channel step.
+            before_stop = self._resuming and self._skipping
+            if not getattr(obj, name) and self.plan.channels and not before_stop:
+                self._platforms(obj, slot, name, path)
+            return
+        if self.essentials and self._essential_field(obj, slot, name, found, path):
+            return
         if found.kind == "items":
             self._items(obj, slot, name, found.target, path)
         elif found.kind == "model":
@@ -455,6 +533,221 @@ class Interview:
             self._texts(obj, slot, name, path)
         else:
             self._value(obj, slot, name, found, path)
+
+    # -- the essentials path ---------------------------------------------------------
+
+    def _proposed(self, obj: BaseModel, name: str) -> Any:
+        """The answer proposed for an empty field on the essentials path, or None."""
+        if not self.essentials:
+            return None
+        with language(self.lang):
+            value = ess.proposal(self.plan, obj, name)
+        return None if value == [] else value
+
+    def _essential_field(
+        self, obj: BaseModel, slot: _Slot, name: str, found: Spec, path: str
+    ) -> bool:
+        """Ask a field the essentials way when it has one; False to ask it as usual."""
+        model = type(obj)
+        key = (model.__name__, name)
+        if key == ("Team", "sponsor") and getattr(obj, name) is None and obj.members:  # type: ignore[attr-defined]
+            self._sponsor(obj, slot, path)
+            return True
+        if key in ess.PROPOSED_LISTS and not getattr(obj, name):
+            return self._proposed_list(obj, slot, name, found.target, path)
+        if key == ("HumanFace", "spokespeople") and not getattr(obj, name):
+            return self._spokespeople(obj, slot, path)
+        if found.kind == "texts" and self._asks(obj, name, path):
+            self._text_line(obj, slot, name, path)
+            return True
+        return False
+
+    def _sponsor(self, team: Any, slot: _Slot, path: str) -> None:
+        """The sponsor picked among the members; someone else is asked by name."""
+        options = tuple(
+            Option(m.id, f"{m.name} — {m.role}" if m.role else str(m.name or m.id), str(n))
+            for n, m in enumerate(team.members, start=1)
+        )
+        question = Question(
+            "choice",
+            key=path,
+            label=self._label(Team, "sponsor"),
+            help=self._help(Team, "sponsor"),
+            default=ess.manager(self.plan),
+            options=options,
+            hint=self._hint("choice"),
+            pick_hint=self.t("hint.pick"),
+            empty=self.t("ui.someone_else"),
+        )
+        chosen = self._choose(question)
+        member = next((m for m in team.members if m.id == chosen), None)
+        if member is None:
+            sub = Person()
+            self._walk(sub, _Slot(self._setter(team, "sponsor", sub), slot), path)
+            return
+        self._assign(team, slot, "sponsor", Person(name=member.name, role=member.role))
+
+    def _proposed_list(
+        self, obj: BaseModel, slot: _Slot, name: str, model: type[BaseModel], path: str
+    ) -> bool:
+        """Show a list proposed whole; True when it is taken, False to ask item by item."""
+        with language(self.lang):
+            proposed = [model.model_validate(d) for d in ess.proposed_items(self.plan, obj, name)]
+        if not proposed:
+            return False
+        lines = tuple(f"- {self.summary(item)}" for item in proposed)
+        self._pending.append(
+            Block(
+                "review",
+                title=self.t("ui.proposal", label=self._label(type(obj), name)),
+                lines=lines,
+            )
+        )
+        if not self._confirm(f"{path}?", self.t("ui.use_proposal"), default=True):
+            return False
+        self._assign(obj, slot, name, proposed)
+        self._judge(path, ask=False)
+        return True
+
+    def _spokespeople(self, face: BaseModel, slot: _Slot, path: str) -> bool:
+        """Spokespeople picked among the team: their name and role come with them."""
+        members = things(self.plan, MEMBER_KIND)
+        if not members:
+            return False
+        question = Question(
+            "choices",
+            key=path,
+            label=self.t("ui.spokespeople_pick"),
+            help=self._help(HumanFace, "spokespeople"),
+            default=ess.speaker(self.plan),
+            options=self._reference_options(MEMBER_KIND),
+            hint=self._hint("choices"),
+            pick_hint=self.t("hint.pick_many"),
+        )
+        chosen: Any = []
+        while True:
+            raw = self._ask(question).strip()
+            if not raw and question.default:
+                raw = question.default
+            try:
+                chosen = self._convert(raw, Spec("refs", ref=MEMBER_KIND), question) if raw else []
+            except _Refused as refused:
+                self.asker.show(Block("error", lines=(str(refused),)))
+                continue
+            break
+        if not chosen:
+            return True
+        chosen = self._sponsor_joins(chosen)
+        members = things(self.plan, MEMBER_KIND)
+        people = []
+        for ident in chosen:
+            member = next(m for m in members if m.id == ident)
+            people.append(Spokesperson(name=member.name, member=member.id, role=member.role))
+        self._assign(face, slot, "spokespeople", people)
+        return True
+
+    def _platforms(self, person: Any, slot: _Slot, name: str, path: str) -> None:
+        """Where a spokesperson appears, picked among the platforms of the channel plan."""
+        ref = reference_target(type(person).model_fields[name])
+        if ref is not None:
+            options = self._reference_options(ref)
+        else:
+            platforms = dict.fromkeys(c.platform for c in self.plan.channels or [] if c.platform)
+            options = tuple(Option(p, p, str(n)) for n, p in enumerate(platforms, start=1))
+        if not options:
+            return
+        question = Question(
+            "choices",
+            key=path,
+            label=self.t("ui.appears_on", name=person.name or person.member or ""),
+            default=", ".join(o.value for o in options),
+            options=options,
+            hint=self._hint("choices"),
+            pick_hint=self.t("hint.pick_many"),
+        )
+        while True:
+            raw = self._ask(question).strip() or str(question.default)
+            try:
+                chosen = self._convert(raw, Spec("refs"), question)
+            except _Refused as refused:
+                self.asker.show(Block("error", lines=(str(refused),)))
+                continue
+            break
+        self._assign(person, slot, name, chosen)
+
+    def _text_line(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
+        """A list of short texts asked on one line, separated by commas ("-" for none)."""
+        model = type(obj)
+        current = getattr(obj, name)
+        optional_list = model.model_fields[name].default_factory is None
+        proposed = ess.proposal(self.plan, obj, name) if current is None else None
+        default: str | None = None
+        if current:
+            default = ", ".join(current)
+        elif proposed:
+            default = ", ".join(proposed)
+        elif optional_list and proposed == []:
+            default = CLEAR  # none proposed: Enter says there is none
+        question = Question(
+            "text",
+            key=path,
+            label=self._label(model, name),
+            help=self._help(model, name),
+            default=default,
+            hint=self.t("hint.list_line"),
+        )
+        while True:
+            raw = self._ask(question).strip()
+            if self._went_back(raw):
+                continue
+            if not raw:
+                raw = default or ""
+            if not raw:
+                return
+            values = [] if raw == CLEAR else [v.strip() for v in raw.split(",") if v.strip()]
+            if raw == CLEAR and not optional_list and not current:
+                return
+            if self._assign(obj, slot, name, values):
+                return
+
+    def _essential_metrics(self) -> None:
+        """A metric proposed for each objective that has none, from the objective's family."""
+        for objective in self.plan.objectives or []:
+            if any(m.objective == objective.id for m in self.plan.metrics or []):
+                continue
+            taken = {m.id for m in self.plan.metrics or []}
+            with language(self.lang):
+                label = ess.proposal(self.plan, Metric(id="x", objective=objective.id), "name")
+            metric = Metric(id=ess.slug(label or objective.id, taken), objective=objective.id)
+            index = len(self.plan.metrics or [])
+            self._pending.append(
+                Block(
+                    "heading",
+                    title=self.t("ui.metric_for", objective=objective.statement or objective.id),
+                )
+            )
+            item_slot = _Slot(self._append_metric(metric), self._root)
+            self._walk(metric, item_slot, f"metrics[{index}]", skip=("id", "objective"))
+            self._pending.clear()
+
+    def _append_metric(self, metric: Metric) -> Callable[[], None]:
+        def attach() -> None:
+            if self.plan.metrics is None:
+                self.plan.metrics = []
+            self.plan.metrics.append(metric)
+
+        return attach
+
+    def _link_spokespeople(self) -> None:
+        """Once the channel plan exists, where each spokesperson appears."""
+        face = self.plan.human_face
+        if face is None or not self.plan.channels:
+            return
+        for index, person in enumerate(face.spokespeople):
+            if not person.channels:
+                self._platforms(
+                    person, self._root, "channels", f"human_face.spokespeople[{index}].channels"
+                )
 
     def _setter(self, owner: BaseModel, name: str, value: BaseModel) -> Callable[[], None]:
         def attach() -> None:
@@ -567,7 +860,7 @@ class Interview:
         """The paths of the needed fields still missing at or under `path`."""
         return frozenset(
             f.path()
-            for f in run_checks(self.plan)
+            for f in self.findings()
             if RULES[f.code].completeness and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
         )
 
@@ -584,6 +877,9 @@ class Interview:
             return True
         # Only ids are required: the item exists once it has one.
         (key,) = required
+        naming = ess.naming_field(model) if self.essentials else None
+        if naming is not None:
+            return self._named_item(obj, slot, name, model, where, key, naming)
         question = self._question(model, key, f"{where}.{key}", None)
         while True:
             raw = self._ask(question).strip()
@@ -599,8 +895,37 @@ class Interview:
             if not self._judge(f"{where}.{key}"):
                 break
             getattr(obj, name).pop()  # a duplicate id, to be typed again
+            self._findings.clear()
             self.writer.save(self.plan)
         self._walk(item, item_slot, where, skip=(key,))
+        return True
+
+    def _named_item(
+        self,
+        obj: BaseModel,
+        slot: _Slot,
+        name: str,
+        model: type[BaseModel],
+        where: str,
+        key: str,
+        naming: str,
+    ) -> bool:
+        """A new item asked by its name first, its id made from the name."""
+        question = self._question(model, naming, f"{where}.{naming}", None)
+        while True:
+            raw = self._ask(question).strip()
+            if not raw or raw == CLEAR:
+                return False
+            taken = {getattr(i, key) for i in getattr(obj, name) or []}
+            try:
+                item = model.model_validate({key: ess.slug(raw, taken), naming: raw})
+            except ValidationError as error:
+                self._reject(error, model, naming)
+                continue
+            break
+        self._commit(_Slot(_append(obj, name, item), slot))
+        item_slot = self._root
+        self._walk(item, item_slot, where, skip=(key, naming))
         return True
 
     def _texts(self, obj: BaseModel, slot: _Slot, name: str, path: str) -> None:
@@ -652,12 +977,19 @@ class Interview:
     def _value(self, obj: BaseModel, slot: _Slot, name: str, found: Spec, path: str) -> None:
         model = type(obj)
         current = getattr(obj, name)
-        question = self._question(model, name, path, current)
+        proposed = self._proposed(obj, name) if not answered(obj, name) else None
+        question = self._question(model, name, path, current if proposed is None else proposed)
         while True:
             raw = self._ask(question).strip()
             if self._went_back(raw):
                 continue
             self._last = (obj, slot, name, found, path)
+            if not raw and proposed is not None and not answered(obj, name):
+                if self._assign(obj, slot, name, proposed) and self._judge(path):
+                    proposed = None
+                    question = self._question(model, name, path, getattr(obj, name))
+                    continue
+                return
             if not raw:
                 return
             if raw == CLEAR:
@@ -666,7 +998,7 @@ class Interview:
                 value: Any = None
             else:
                 try:
-                    value = self._convert(raw, found, question)
+                    value = self._sponsor_joins(self._convert(raw, found, question))
                 except _Refused as refused:
                     self.asker.show(Block("error", lines=(str(refused),)))
                     continue
@@ -694,7 +1026,7 @@ class Interview:
         """
         found = [
             f
-            for f in run_checks(self.plan, self.lang)
+            for f in self.findings(self.lang)
             if RULES[f.code].at_once and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
         ]
         new = [f for f in found if (f.code, f.path(), f.message) not in self._reported]
@@ -744,6 +1076,7 @@ class Interview:
 
     def _commit(self, slot: _Slot) -> None:
         slot.ensure()
+        self._findings.clear()
         self.writer.save(self.plan)
 
     # -- questions -----------------------------------------------------------------------
@@ -783,7 +1116,7 @@ class Interview:
 
     def _hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
         if kind == "number" and words:
-            return self.t("hint.number_or", words=", ".join(words))
+            return self.t("hint.number_or", words=", ".join(self._word(w) for w in words))
         return "" if kind == "text" else self.t(f"hint.{kind}")
 
     def _reference_options(self, kind: Thing | None) -> tuple[Option, ...]:
@@ -794,14 +1127,46 @@ class Interview:
             described = named(item, kind)
             label = f"{item.id} — {described}" if described != item.id else item.id
             options.append(Option(item.id, label, str(n)))
+        sponsor = self._outside_sponsor() if kind == MEMBER_KIND else None
+        if sponsor is not None:
+            label = self.t("ui.sponsor_option", name=sponsor.name)
+            options.append(Option(SPONSOR, label, str(len(options) + 1)))
         return tuple(options)
+
+    def _outside_sponsor(self) -> Person | None:
+        """The sponsor, when named and not yet on the team: offered wherever a member is."""
+        team = self.plan.team
+        sponsor = team.sponsor if team else None
+        if sponsor is None or not sponsor.name or team is None:
+            return None
+        if any(m.name == sponsor.name for m in team.members):
+            return None
+        return sponsor
+
+    def _sponsor_joins(self, value: Any) -> Any:
+        """`value` with the sponsor, when picked, made a team member and named by id."""
+        picked = value == SPONSOR or (isinstance(value, list) and SPONSOR in value)
+        sponsor = self._outside_sponsor()
+        if not picked or sponsor is None or self.plan.team is None:
+            return value
+        team = self.plan.team
+        ident = ess.slug(sponsor.name or "sponsor", {m.id for m in team.members})
+        member = Member(id=ident, name=sponsor.name, role=sponsor.role, department="management")
+        team.members.append(member)
+        self._commit(self._root)
+        index = len(team.members) - 1
+        self.asker.show(Block("note", lines=(self.t("ui.sponsor_joins", name=sponsor.name),)))
+        where = f"team.members[{index}].hours_per_week"
+        self._value(member, self._root, "hours_per_week", spec(Member, "hours_per_week"), where)
+        if isinstance(value, list):
+            return [ident if v == SPONSOR else v for v in value]
+        return ident
 
     def _convert(self, raw: str, found: Spec, question: Question) -> Any:
         if question.kind == "choice":
             picked = _pick(raw, question.options)
             if picked is None:
-                if found.kind == "choice":
-                    return raw  # the model says which values it allows
+                # Refused here, by the labels shown, not by the model's internal values.
                 raise _Refused(self._not_a_choice(question, raw))
             return picked
         if question.kind == "choices":
@@ -818,15 +1183,30 @@ class Interview:
         if question.kind == "confirm":
             word = raw.casefold()
             return True if word in _YES else False if word in _NO else raw
-        if question.kind == "number" and re.fullmatch(r"-?\d+,\d+", raw):
-            return raw.replace(",", ".")
+        if question.kind == "number":
+            for word in found.words:
+                if raw.casefold() in (word.casefold(), self._word(word).casefold()):
+                    return word
+            number = parse_number(raw, babel_locale(self.lang))
+            return raw if number is None else number
+        if question.kind == "date":
+            try:
+                date = parse_date(raw, babel_locale(self.lang))
+            except NoSuchDate:
+                raise _Refused(self.t("ui.no_such_date", answer=raw)) from None
+            return raw if date is None else date
         return raw
+
+    def _word(self, word: str) -> str:
+        """A word a field accepts besides numbers (`unknown`), in the plan's language."""
+        key = f"word.{word}"
+        return self.t(key) if key in TEXTS else word
 
     def _not_a_choice(self, question: Question, answer: str) -> str:
         return self.t(
             "ui.not_a_choice",
             answer=answer,
-            choices=", ".join(f"{o.key} ({o.value})" for o in question.options),
+            choices=", ".join(f"{o.key} ({o.label})" for o in question.options),
         )
 
     def _choose(self, question: Question) -> str:
@@ -862,26 +1242,18 @@ class Interview:
             self.asker.show(Block("error", lines=(self.t("ui.yes_or_no"),)))
 
     def _reject(self, error: ValidationError, model: type[BaseModel], name: str) -> None:
-        errors = error.errors(include_url=False)
-        text = "; ".join(dict.fromkeys(self._error_text(e) for e in errors))
-        if any((e.get("ctx") or {}).get("pattern") == ID_PATTERN for e in errors):
-            text += self.t("ui.id_rule")
         with language(self.lang):
+            said, hint = describe_error(error, model, name)
             example = example_for(model.model_fields[name])
-        if example is not None and not isinstance(example, list | dict):
+            text = str(said)
+            # A yes/no question takes the words of the person's language, not the
+            # `true` or `false` a file needs: its example says so better than the hint.
+            shown_hint = None if hint is None or isinstance(example, bool) else str(hint)
+        if shown_hint:
+            text += self.t("finding.hint", hint=shown_hint)
+        elif example is not None and not isinstance(example, list | dict):
             text += " " + self.t("ui.for_example", example=self.format_value(example))
         self.asker.show(Block("error", lines=(text,)))
-
-    def _error_text(self, error: Any) -> str:
-        message = ERRORS.get(error["type"])
-        if message is None:
-            return str(error["msg"])
-        context = {k: _number_text(v) for k, v in (error.get("ctx") or {}).items()}
-        with language(self.lang):
-            if "expected" in context:
-                word = pgettext("choices", "or")
-                context["expected"] = context["expected"].replace(" or ", f" {word} ")
-            return str(message).format(**context)
 
     # -- words ---------------------------------------------------------------------------
 
@@ -914,8 +1286,10 @@ class Interview:
             return self._yes_no(value)
         if isinstance(value, Enum):
             return str(value.value)
-        if isinstance(value, float):
-            return _number_text(value)
+        if isinstance(value, float | int):
+            return format_number(value, babel_locale(self.lang))
+        if isinstance(value, str) and f"word.{value}" in TEXTS:
+            return self._word(value)
         if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, list):
@@ -964,7 +1338,7 @@ class Interview:
 
     def review_block(self, name: str) -> Block:
         """The answers of one section, as the review shows them."""
-        status = section_status(self.plan, name)
+        status = section_status(self.plan, name, self.findings())
         title = f"{_number(name)}. {self.t(f'section.{name}.title')} — {self.t(f'status.{status}')}"
         value = getattr(self.plan, name)
         lines: list[str] = []
@@ -973,7 +1347,7 @@ class Interview:
         elif value:
             lines = [f"- {self.summary(item)}" for item in value]
         lines = lines or [self.t("ui.nothing_yet")]
-        for finding in run_checks(self.plan, self.lang):
+        for finding in self.findings(self.lang):
             if finding.step == name and not RULES[finding.code].completeness:
                 severity = self.t(f"finding.{finding.severity}")
                 lines.append(f"! {severity} {finding.code} {finding.path()}: {finding.message}")
@@ -1014,7 +1388,7 @@ class Interview:
                 f"{sum(s == 'complete' for s in statuses.values())}/{len(STEPS)}",
             ),
             (self.t("summary.members"), str(len(plan.team.members) if plan.team else 0)),
-            (self.t("summary.team_hours"), _number_text(team_hours)),
+            (self.t("summary.team_hours"), self.format_value(team_hours) or "0"),
             (self.t("summary.needs"), str(len(plan.listening.needs) if plan.listening else 0)),
             (self.t("summary.objectives"), str(len(plan.objectives or []))),
             (self.t("summary.primary"), ", ".join(primary) or self.t("ui.none")),
@@ -1025,7 +1399,7 @@ class Interview:
                 str(len(plan.human_face.spokespeople) if plan.human_face else 0),
             ),
             (self.t("summary.channels"), str(len(plan.channels or []))),
-            (self.t("summary.channel_hours"), _number_text(channel_hours)),
+            (self.t("summary.channel_hours"), self.format_value(channel_hours) or "0"),
         ]
         title = " — ".join(
             p for p in (project and project.organization, project and project.name) if p
@@ -1067,6 +1441,18 @@ class _Refused(Exception):
     """An answer refused before it reaches the model (not one of the offered choices)."""
 
 
+#: What a person named by a team member's id takes from the member.
+_BORROWED = ("name", "role")
+
+
+def _member_ref(model: type[BaseModel]) -> str | None:
+    """The field naming a team member in a model that names a person (a spokesperson)."""
+    if not set(_BORROWED) <= set(model.model_fields):
+        return None
+    refs = [n for n, info in model.model_fields.items() if reference_target(info) == MEMBER_KIND]
+    return refs[0] if len(refs) == 1 else None
+
+
 def _pick(raw: str, options: tuple[Option, ...]) -> str | None:
     folded = raw.casefold()
     for option in options:
@@ -1082,26 +1468,24 @@ def _number(section: str) -> int:
     return SECTIONS.index(section)
 
 
-def _number_text(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:g}" if not value.is_integer() else str(int(value))
-    return str(value)
-
-
-def project_complete(plan: Plan) -> bool:
+def project_complete(plan: Plan, findings: list[Any] | None = None) -> bool:
     """Whether the project block has every answer the checks expect of it."""
 
-    return not any(f.step == "project" and RULES[f.code].completeness for f in run_checks(plan))
+    found = run_checks(plan) if findings is None else findings
+    return not any(f.step == "project" and RULES[f.code].completeness for f in found)
 
 
-def section_status(plan: Plan, name: str) -> str:
-    """The status of a section: missing, incomplete or complete (the project too)."""
+def section_status(plan: Plan, name: str, findings: list[Any] | None = None) -> str:
+    """The status of a section: missing, incomplete or complete (the project too).
+
+    Pass the plan's findings when you have them, to save running the rules again.
+    """
 
     if name != "project":
-        return step_status(plan)[name]
+        return step_status(plan, findings)[name]
     if plan.project is None:
         return "missing"
-    return "complete" if project_complete(plan) else "incomplete"
+    return "complete" if project_complete(plan, findings) else "incomplete"
 
 
 def section_name(text: str) -> str:
@@ -1220,10 +1604,11 @@ def _by_id(items: list[Any]) -> bool:
 def missing(plan: Plan, lang: str) -> list[str]:
     """What is still to answer, section by section, as lines for a message."""
 
-    findings = [f for f in run_checks(plan, lang) if RULES[f.code].completeness]
+    everything = run_checks(plan, lang)
+    findings = [f for f in everything if RULES[f.code].completeness]
     lines = []
     for name in SECTIONS:
-        status = section_status(plan, name)
+        status = section_status(plan, name, everything)
         if status == "complete":
             continue
         title = tr(f"section.{name}.title", lang)
@@ -1254,6 +1639,7 @@ def init(
     step: str | None = None,
     answers: Path | None = None,
     interactive: bool = True,
+    essentials: bool = False,
 ) -> Plan:
     """Run `smplan init`: pre-fill, then ask what is missing (or one step), and conclude.
 
@@ -1283,6 +1669,7 @@ def init(
             forced_lang=lang,
             new=new,
             prefilled=answers is not None,
+            essentials=essentials,
         )
         if not interactive:
             _without_terminal(interview, section)

@@ -1,15 +1,18 @@
 """Write a plan back to its YAML file without losing what a person wrote by hand.
 
-The file is loaded once with ruamel.yaml's round-trip loader. Each save compares the
-plan with the version last written and applies only the differences to the loaded
-document, so comments, key order, quoting and indentation survive; new keys go where
-the model would put them. Every write is atomic.
+Each save compares the plan with the version last written and applies only the
+differences, with ruamel.yaml's round-trip loader, so comments, key order, quoting and
+indentation survive; new keys go where the model would put them. An answer that changes
+one entry (a list item, or one key of a step) reloads and rewrites only that entry's
+lines: the rest of the file is kept as text, and a large plan is never parsed whole for
+one answer. Every write is atomic.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as dt
 import difflib
 import io
 import json
@@ -69,18 +72,19 @@ class PlanWriter:
 
     def __init__(self, path: Path, text: str | None = None, plan: Plan | None = None) -> None:
         """Start from the file's current text and plan, or from nothing for a new file."""
-        from ruamel.yaml import YAML
-
         self.path = Path(path)
-        self._yaml = YAML(typ="rt")
-        self._yaml.preserve_quotes = True
-        # A wide line keeps long answers on one line, as a person would have typed them.
-        self._yaml.width = 4096
+        self._loader: Any = None
+        self._indent = _NEW_FILE_INDENT[0], sum(_NEW_FILE_INDENT), _NEW_FILE_INDENT[1]
+        self._explicit_start = False
         self._doc: Any = None
+        #: The file's text as last read or written here, which `_doc` (when loaded) holds.
+        self._text: str | None = None
         self._load_text(text)
         self._base: dict[str, Any] | None = plain(plan) if plan is not None else None
         #: The plan as the caller last gave it; the file may hold more (another writer's).
         self._ours = self._base
+        #: Whether the file holds changes another program made since it was read here.
+        self._foreign = False
         #: What the file was when last read or written here; None while it does not exist.
         self._stamp: Stamp | None = None
         if text is not None:
@@ -91,23 +95,49 @@ class PlanWriter:
                 self._stamp = Stamp.of(read_regular(self.path, MAX_BYTES), self.path)
 
     def _load_text(self, text: str | None) -> None:
-        from ruamel.yaml.util import load_yaml_guess_indent
-
         mapping, offset = _NEW_FILE_INDENT
         sequence = mapping + offset
         self._doc = None
+        self._text = None
         if text is not None and text.strip():
             # Write the file back with the indentation it was written with.
-            _, guessed_sequence, guessed_offset = load_yaml_guess_indent(text)
             mapping = _mapping_indent(text) or mapping
-            if guessed_sequence is not None:
-                offset = guessed_offset or 0
-                sequence = guessed_sequence
+            guessed = _sequence_indent(text)
+            if guessed is not None:
+                sequence, offset = guessed
             else:
                 sequence = mapping + offset
-            self._doc = self._yaml.load(text)
-            self._yaml.explicit_start = text.lstrip().startswith("---")
-        self._yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+            # Parsed only when a change needs the whole document (see `_full_doc`).
+            self._text = text
+            self._explicit_start = text.lstrip().startswith("---")
+        self._indent = mapping, sequence, offset
+        if self._loader is not None:
+            self._configure(self._loader)
+
+    @property
+    def _yaml(self) -> Any:
+        """The round-trip loader and dumper, made on first use (a session may never save)."""
+        if self._loader is None:
+            from ruamel.yaml import YAML
+
+            loader = YAML(typ="rt")
+            loader.preserve_quotes = True
+            # A wide line keeps long answers on one line, as a person would have typed them.
+            loader.width = 4096
+            self._configure(loader)
+            self._loader = loader
+        return self._loader
+
+    def _configure(self, loader: Any) -> None:
+        mapping, sequence, offset = self._indent
+        loader.explicit_start = self._explicit_start
+        loader.indent(mapping=mapping, sequence=sequence, offset=offset)
+
+    def _full_doc(self) -> Any:
+        """The whole document, parsed from the text on first need."""
+        if self._doc is None and self._text is not None:
+            self._doc = self._yaml.load(self._text)
+        return self._doc
 
     @classmethod
     def open(cls, path: Path, plan: Plan | None) -> PlanWriter:
@@ -127,15 +157,25 @@ class PlanWriter:
     def _render_data(self, new: dict[str, Any]) -> str:
         from ruamel.yaml.comments import CommentedMap
 
-        if not isinstance(self._doc, CommentedMap):
+        if self._doc is None and self._text is not None and self._base is not None:
+            spliced = _splice(self._yaml, self._text, self._base, new)
+            if spliced is not None:
+                self._base = new
+                self._text = spliced
+                return spliced
+        doc = self._full_doc()
+        if not isinstance(doc, CommentedMap):
             self._doc = _to_node(new)
         else:
-            end = self._doc.ca.end
-            _merge_map(self._doc, self._base or {}, new, end if isinstance(end, list) else None)
+            end = doc.ca.end
+            _merge_map(doc, self._base or {}, new, end if isinstance(end, list) else None)
         self._base = new
         stream = io.StringIO()
         self._yaml.dump(self._doc, stream)
-        return stream.getvalue()
+        self._text = stream.getvalue()
+        # Later changes go through the text again: the document is dropped.
+        self._doc = None
+        return self._text
 
     def save(self, plan: Plan) -> bool:
         """Write `plan` atomically when it differs from the last version; say if it did.
@@ -148,7 +188,8 @@ class PlanWriter:
         if self._ours is not None and self.path.exists() and ours == self._ours:
             return False
         self._follow_other_writer()
-        if self._base is None:
+        if self._base is None or not self._foreign:
+            # Nobody else wrote the file: it holds what was last saved here, and ours wins.
             target = ours
         else:
             try:
@@ -200,6 +241,7 @@ class PlanWriter:
             raise PlanFileError(str(self.path), [problem]) from None
         self._load_text(_text(data))
         self._base = plain(theirs.plan)
+        self._foreign = True
         if self._ours is None:
             self._ours = {}
         self._stamp = Stamp.of(data, self.path)
@@ -219,6 +261,194 @@ class PlanWriter:
 def _text(data: bytes) -> str:
     """The text of a plan file's bytes, newlines as Python reads them in text mode."""
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _sequence_indent(text: str) -> tuple[int, int] | None:
+    """How a block sequence is indented under its key, as (sequence, offset), from the text.
+
+    `sequence` is how far the item's content sits from the key, `offset` how far its dash.
+    """
+    above: int | None = None
+    for line in text.splitlines():
+        content = line.split(" #", 1)[0].rstrip()
+        stripped = content.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(content) - len(stripped)
+        if above is not None and (stripped == "-" or stripped.startswith("- ")):
+            after = stripped[1:]
+            inner = len(after) - len(after.lstrip(" ")) if after.strip() else 1
+            return depth - above + 1 + inner, depth - above
+        above = None
+        if content.endswith(":"):
+            while stripped.startswith("- "):
+                stripped = stripped[2:].lstrip(" ")
+            above = len(content) - len(stripped)
+    return None
+
+
+# --- rewriting one entry's lines ----------------------------------------------------
+
+
+def _indent_of(line: str) -> int | None:
+    """The column where a line's content starts; None for a blank or comment line."""
+    stripped = line.lstrip(" ")
+    if not stripped.strip() or stripped.startswith("#"):
+        return None
+    return len(line) - len(stripped)
+
+
+def _key_region(lines: list[str], start: int, end: int, key: str) -> tuple[int, int] | None:
+    """The lines [a, b) of `key` in the mapping written on lines [start, end)."""
+    column = next((c for c in map(_indent_of, lines[start:end]) if c is not None), None)
+    if column is None:
+        return None
+    head = " " * column + f"{key}:"
+    found = [i for i in range(start, end) if lines[i].startswith(head)]
+    if len(found) != 1:
+        return None
+    a = found[0]
+    for b in range(a + 1, end):
+        line = lines[b]
+        if line[:column].strip() == "" and line[column : column + 1] in (" ", "-", "\n", "#"):
+            continue  # deeper, a sequence's dash at the key's column, blank or a comment
+        depth = _indent_of(line)
+        if depth is None:
+            continue
+        if depth < column or (depth == column and not line[column:].startswith("-")):
+            return a, b
+    return a, end
+
+
+def _top_region(text: str, key: str) -> tuple[int, int] | None:
+    """The lines [a, b) of a top-level key: up to the next line that starts a key."""
+    found = list(re.finditer(rf"(?m)^{re.escape(key)}:", text))
+    if len(found) != 1:
+        return None
+    start = found[0].start()
+    following = re.compile(r"(?m)^[^\s#\-.]").search(text, found[0].end())
+    if following is not None and text.startswith("---", following.start()):
+        return None
+    end = following.start() if following else len(text)
+    a = text.count("\n", 0, start)
+    return a, a + text.count("\n", start, end)
+
+
+def _item_regions(lines: list[str], start: int, end: int) -> list[tuple[int, int]] | None:
+    """The lines of each item of the block sequence written on lines [start, end)."""
+    column = next((c for c in map(_indent_of, lines[start:end]) if c is not None), None)
+    if column is None:
+        return None
+    starts = []
+    margin = " " * column
+    for i in range(start, end):
+        line = lines[i]
+        if line.startswith(margin) and line[column : column + 1] == " ":
+            continue  # inside an item
+        depth = _indent_of(line)
+        if depth is None:
+            continue
+        if depth < column:
+            return None
+        if depth == column:
+            if not (line[column:].startswith("- ") or line[column:].rstrip() == "-"):
+                return None
+            starts.append(i)
+    if not starts or starts[0] != next(
+        i for i in range(start, end) if _indent_of(lines[i]) is not None
+    ):
+        return None
+    return [(a, b) for a, b in zip(starts, [*starts[1:], end], strict=True)]
+
+
+def _splice(yaml: Any, text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """`text` with one changed entry rewritten alone, or None when the change is wider.
+
+    The entry's lines are loaded with the keys above them, changed as the whole document
+    would be, written again, and put back in place of the old lines.
+    """
+    changed = [k for k in {**old, **new} if old.get(k, _ABSENT) != new.get(k, _ABSENT)]
+    if len(changed) != 1 or changed[0] not in old or changed[0] not in new:
+        return None
+    lines = text.splitlines(keepends=True)
+    if not lines or not lines[-1].endswith("\n"):
+        return None
+    path: list[str] = [changed[0]]
+    region = _top_region(text, path[0])
+    old_value, new_value = old[path[0]], new[path[0]]
+    if region is None:
+        return None
+    headers = [region[0]]
+    # One key further down a step's mapping, when only it changed.
+    if isinstance(old_value, dict) and isinstance(new_value, dict):
+        inner = [
+            k
+            for k in {**old_value, **new_value}
+            if old_value.get(k, _ABSENT) != new_value.get(k, _ABSENT)
+        ]
+        if len(inner) == 1 and inner[0] in old_value and inner[0] in new_value:
+            below = _key_region(lines, region[0] + 1, region[1], inner[0])
+            if below is not None:
+                path.append(inner[0])
+                region = below
+                headers.append(below[0])
+                old_value, new_value = old_value[inner[0]], new_value[inner[0]]
+    item: int | None = None
+    if isinstance(old_value, list) and isinstance(new_value, list) and old_value:
+        regions = _item_regions(lines, region[0] + 1, region[1])
+        if regions is None or len(regions) != len(old_value):
+            return None
+        if len(new_value) == len(old_value):
+            differ = [
+                i for i, (a, b) in enumerate(zip(old_value, new_value, strict=True)) if a != b
+            ]
+            if len(differ) == 1 and _identity(old_value[differ[0]]) == _identity(
+                new_value[differ[0]]
+            ):
+                item = differ[0]
+                old_value, new_value = [old_value[item]], [new_value[item]]
+        elif len(new_value) == len(old_value) + 1 and new_value[:-1] == old_value:
+            item = len(old_value) - 1
+            old_value, new_value = [old_value[-1]], new_value[-2:]
+        if item is not None:
+            region = regions[item]
+    if item is None and len(path) == 1:
+        return None  # a whole step: left to the whole document
+    a, b = region
+    head = [lines[i] for i in (headers if item is not None else headers[:-1])]
+    wrapper = "".join(head + lines[a:b])
+    explicit = yaml.explicit_start
+    try:
+        yaml.explicit_start = False
+        doc = yaml.load(wrapper)
+        node = doc
+        for key in path[: len(head)]:
+            node = node[key]
+        if item is not None:
+            if not _is_seq(node) or len(node) != 1:
+                return None
+            _merge_seq(node, old_value, new_value)
+        else:
+            parent_key = path[-1]
+            end = doc.ca.end
+            _merge_value(
+                node,
+                parent_key,
+                old_value,
+                new_value,
+                end if isinstance(end, list) else None,
+                _inner_comments(node, parent_key),
+            )
+        stream = io.StringIO()
+        yaml.dump(doc, stream)
+    finally:
+        yaml.explicit_start = explicit
+    written = stream.getvalue().splitlines(keepends=True)
+    if len(written) < len(head) or any(
+        w.split(":", 1)[0] != h.split(":", 1)[0] for w, h in zip(written, head, strict=False)
+    ):
+        return None
+    return "".join(lines[:a] + written[len(head) :] + lines[b:])
 
 
 class MergeConflict(Exception):
@@ -598,6 +828,9 @@ def _to_node(value: Any) -> Any:
         return CommentedSeq(_to_node(item) for item in value)
     if isinstance(value, str):
         return _quoted_if_ambiguous(value)
+    if isinstance(value, dt.date):
+        # A new object each time: the same date twice would be written as an anchor.
+        return dt.date(value.year, value.month, value.day)
     if isinstance(value, float) and not math.isfinite(value):
         # `inf` and `nan` as words: the plan reader hands text to the model, which reads them.
         return str(value)

@@ -1,0 +1,170 @@
+"""Answers as people type them, read with their language's locale data (Babel, CLDR).
+
+A date may be typed the locale's way (`01/12/2026` in French and British English,
+`12/1/2026` in American English), with the month in words (`1er décembre 2026`,
+`Dec 1 2026`, `1 December 2026`) or as YYYY-MM-DD; a number with the locale's decimal
+sign (`1,5`), grouping spaces, and a unit or sign around it (`50 %`, `2 h`, `4h`,
+`130 €`, `£130`, `2 hours`). Everything comes from the locale's data: month names,
+the order of day, month and year, decimal and grouping signs, percent sign, currency
+symbols and the names of hours. Nothing here is particular to one language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+
+class NoSuchDate(ValueError):
+    """A date typed in a known form whose day does not exist (31/02/2027)."""
+
+
+def _fold(text: str) -> str:
+    """Lowercase, accents off, trailing dots off: how names are compared."""
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in bare if not unicodedata.combining(c)).rstrip(".")
+
+
+@functools.cache
+def _months(locale: Any) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                names.setdefault(_fold(name), number)
+    return names
+
+
+@functools.cache
+def _order(locale: Any) -> tuple[str, ...]:
+    """The order of day, month and year in the locale's short dates: ("d", "M", "y")."""
+    pattern = locale.date_formats["short"].pattern
+    seen: list[str] = []
+    for letter in re.findall(r"[dMy]", pattern):
+        if letter not in seen:
+            seen.append(letter)
+    return tuple(seen) if len(seen) == 3 else ("d", "M", "y")
+
+
+def _make(year: int, month: int, day: int, typed: str) -> dt.date:
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            raise NoSuchDate(typed) from None
+        raise
+
+
+def parse_date(text: str, locale: Any) -> dt.date | None:
+    """The date `text` means in `locale`, or None when it is not a date at all.
+
+    Raises `NoSuchDate` when it has a date's form but names a day that does not exist.
+    """
+    typed = text.strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", typed)
+    if iso:
+        try:
+            return _make(int(iso[1]), int(iso[2]), int(iso[3]), typed)
+        except NoSuchDate:
+            raise
+        except ValueError:
+            return None
+    numbers = re.fullmatch(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})", typed)
+    if numbers:
+        parts = dict(zip(_order(locale), map(int, numbers.groups()), strict=True))
+        if len(numbers[1]) == 4:  # a year first is always year, month, day
+            parts = {"y": int(numbers[1]), "M": int(numbers[2]), "d": int(numbers[3])}
+        try:
+            return _make(parts["y"], parts["M"], parts["d"], typed)
+        except NoSuchDate:
+            raise
+        except ValueError:
+            return None
+    words = re.findall(r"\d+|[^\W\d_]+\.?", typed)
+    months = _months(locale)
+    month = [months[_fold(w)] for w in words if _fold(w) in months]
+    digits = [w for w in words if w.isdigit()]
+    # What may stand around the numbers: an ordinal ending (1er, 1st) and a month name.
+    others = [w for w in words if not w.isdigit() and _fold(w) not in months]
+    ordinal = all(re.fullmatch(r"(?:er|re|e|st|nd|rd|th)", _fold(w)) for w in others)
+    if len(month) != 1 or len(digits) != 2 or not ordinal or len(others) > 1:
+        return None
+    years = [d for d in digits if len(d) == 4]
+    if len(years) != 1:
+        return None
+    day = next(d for d in digits if d is not years[0])
+    try:
+        return _make(int(years[0]), month[0], int(day), typed)
+    except NoSuchDate:
+        raise
+    except ValueError:
+        return None
+
+
+@functools.cache
+def _root_symbols() -> tuple[str, ...]:
+    from babel import Locale
+
+    return tuple(Locale.parse("root").currency_symbols.values())
+
+
+@functools.cache
+def _units(locale: Any) -> frozenset[str]:
+    """Signs and words that may follow or precede a number: %, €, £, h, hours, heures."""
+    found = {"%", "h"}
+    symbols = locale.number_symbols.get("latn", {})
+    found.add(symbols.get("percentSign", "%"))
+    found.update(locale.currency_symbols.values())
+    found.update(locale.currency_symbols)  # codes: EUR, GBP
+    found.update(_root_symbols())  # the signs every locale knows: £, €
+    patterns = locale._data.get("unit_patterns", {})
+    for unit in ("duration-hour", "duration-minute"):
+        for width in patterns.get(unit, {}).values():
+            if not hasattr(width, "values"):
+                continue
+            for pattern in width.values():
+                if isinstance(pattern, str):
+                    found.add(pattern.replace("{0}", "").strip())
+    return frozenset(_fold(u) for u in found if u)
+
+
+def parse_number(text: str, locale: Any) -> int | float | None:
+    """The number `text` means in `locale`, a sign or unit around it dropped; else None."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    typed = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    found = re.fullmatch(r"(\D*?)\s*([-+]?\d[\d .,']*?)\s*(\D*)", typed)
+    if not found:
+        return None
+    before, number, after = found.groups()
+    units = _units(locale)
+    for affix in (before, after):
+        if affix.strip() and _fold(affix.strip()) not in units:
+            return None
+    symbols = locale.number_symbols.get("latn", {})
+    group = symbols.get("group", ",")
+    if group.strip() == "":
+        number = number.replace(" ", group)  # grouping typed as an ordinary space
+    try:
+        value: Decimal = parse_decimal(number, locale=locale, strict=True)
+    except NumberFormatError:
+        # One sign followed by one or two digits cannot be grouping: it is a decimal sign,
+        # typed the other way (4,5 where the locale writes 4.5).
+        other = re.fullmatch(r"([-+]?\d+)[.,](\d{1,2})", number)
+        return float(f"{other[1]}.{other[2]}") if other else None
+    if abs(value) >= 10**15:
+        return float(value)  # the model says it is out of range
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def format_number(value: float, locale: Any) -> str:
+    """A number as the locale writes it, without grouping: 1,5 in French."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format="0.##########", locale=locale))
