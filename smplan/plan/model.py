@@ -112,9 +112,10 @@ def _refuse_controls(pattern: re.Pattern[str]) -> Any:
     def check(value: str) -> str:
         found = pattern.search(value)
         if found:
+            # Worded for a person by the one describer of the model's errors (`mistakes`).
             raise PydanticCustomError(
                 "control_character",
-                _("text holds a control character ({char}): type it again without it"),
+                "text holds a control character ({char}): type it again without it",
                 {"char": f"U+{ord(found.group()):04X}"},
             )
         return value

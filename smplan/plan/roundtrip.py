@@ -18,6 +18,7 @@ import io
 import json
 import math
 import re
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from smplan.errors import PlanFileError, Problem, cannot_write
 from smplan.fsutil import ReadOnlyFile, Stamp, atomic_write, read_regular
-from smplan.i18n import _
+from smplan.i18n import L_
 from smplan.plan.files import MAX_BYTES, parse_plan_bytes
 from smplan.plan.model import Plan
 
@@ -204,8 +205,8 @@ class PlanWriter:
             atomic_write(self.path, text)
         except ReadOnlyFile:
             problem = Problem(
-                _("the plan is read-only: nothing was saved"),
-                hint=_("make it writable (chmod u+w) and run the command again"),
+                L_("the plan is read-only: nothing was saved"),
+                hint=L_("make it writable (chmod u+w) and run the command again"),
             )
             raise PlanFileError(str(self.path), [problem]) from None
         except OSError as error:
@@ -230,12 +231,13 @@ class PlanWriter:
             theirs = parse_plan_bytes(data, str(self.path), path=self.path)
         except PlanFileError as error:
             problem = Problem(
-                _(
+                L_(
                     "another program changed the file since smplan read it, and it is no "
                     "longer a valid plan: nothing was saved"
                 ),
-                hint=_("fix the file, then run `smplan init` again: {first}").format(
-                    first=error.problems[0].format(str(self.path)) if error.problems else ""
+                hint=L_(
+                    "fix the file, then run `smplan init` again: {first}",
+                    first=error.problems[0].format(str(self.path)) if error.problems else "",
                 ),
             )
             raise PlanFileError(str(self.path), [problem]) from None
@@ -248,12 +250,13 @@ class PlanWriter:
 
     def _conflict(self, where: str) -> PlanFileError:
         problem = Problem(
-            _(
+            L_(
                 "another program changed `{where}` in the file since smplan read it, and "
-                "so did this answer: nothing was saved, the file keeps the other change"
-            ).format(where=where or "smplan"),
+                "so did this answer: nothing was saved, the file keeps the other change",
+                where=where or "smplan",
+            ),
             path=where,
-            hint=_("run `smplan init` again to continue from the file as it is now"),
+            hint=L_("run `smplan init` again to continue from the file as it is now"),
         )
         return PlanFileError(str(self.path), [problem])
 
@@ -268,6 +271,17 @@ def _sequence_indent(text: str) -> tuple[int, int] | None:
 
     `sequence` is how far the item's content sits from the key, `offset` how far its dash.
     """
+    for depth, stripped, above in _under_keys(text):
+        if stripped == "-" or stripped.startswith("- "):
+            after = stripped[1:]
+            inner = len(after) - len(after.lstrip(" ")) if after.strip() else 1
+            return depth - above + 1 + inner, depth - above
+    return None
+
+
+def _under_keys(text: str) -> Iterator[tuple[int, str, int]]:
+    """Each content line that follows a key opening a block: its depth, its text without
+    the indent, and the column of that key (after a dash, the key starts past the dash)."""
     above: int | None = None
     for line in text.splitlines():
         content = line.split(" #", 1)[0].rstrip()
@@ -275,16 +289,13 @@ def _sequence_indent(text: str) -> tuple[int, int] | None:
         if not stripped or stripped.startswith("#"):
             continue
         depth = len(content) - len(stripped)
-        if above is not None and (stripped == "-" or stripped.startswith("- ")):
-            after = stripped[1:]
-            inner = len(after) - len(after.lstrip(" ")) if after.strip() else 1
-            return depth - above + 1 + inner, depth - above
+        if above is not None:
+            yield depth, stripped, above
         above = None
         if content.endswith(":"):
             while stripped.startswith("- "):
                 stripped = stripped[2:].lstrip(" ")
             above = len(content) - len(stripped)
-    return None
 
 
 # --- rewriting one entry's lines ----------------------------------------------------
@@ -515,21 +526,9 @@ def _merge_items(base: list[Any], ours: list[Any], theirs: list[Any], where: str
 
 def _mapping_indent(text: str) -> int | None:
     """How far a nested mapping is indented under its key, as far as the text shows."""
-    above: int | None = None
-    for line in text.splitlines():
-        content = line.split(" #", 1)[0].rstrip()
-        stripped = content.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            continue
-        depth = len(content) - len(stripped)
-        if above is not None and depth > above and not stripped.startswith("-"):
+    for depth, stripped, above in _under_keys(text):
+        if depth > above and not stripped.startswith("-"):
             return depth - above
-        above = None
-        if content.endswith(":"):
-            # A key opening a mapping; after a dash, the key starts past the dash.
-            while stripped.startswith("- "):
-                stripped = stripped[2:].lstrip(" ")
-            above = len(content) - len(stripped)
     return None
 
 
