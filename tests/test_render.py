@@ -186,6 +186,59 @@ def test_response_playbook_starts_with_checking_the_facts():
     assert "| Praise | Thank them by name. | Jo Smith | 4\u00a0h |" in text
 
 
+#: PLAN with a second member, who is the sponsor and, with Jo, does the monitoring.
+TEAM_PLAN = PLAN.replace(
+    "team:\n  members:\n",
+    "team:\n  sponsor:\n    id: ana\n  members:\n"
+    "    - id: ana\n      name: Ana Lopez\n      role: Owner\n      hours_per_week: 1\n",
+).replace("listening:\n", "listening:\n  monitoring_hours_per_week: 3\n  monitored_by: [jo, ana]\n")
+
+
+def test_a_sponsor_named_by_a_member_s_id_is_shown_with_the_member_s_name_and_role():
+    assert "- **Sponsor:** Ana Lopez, Owner\n" in md(TEAM_PLAN)
+    assert "<dt>Sponsor</dt><dd>Ana Lopez, Owner</dd>" in html(TEAM_PLAN)
+    # What the sponsor says of themselves comes first.
+    own = TEAM_PLAN.replace("    id: ana\n", "    id: ana\n    role: Co-owner\n", 1)
+    assert "- **Sponsor:** Ana Lopez, Co-owner\n" in md(own)
+
+
+def test_the_monitoring_names_who_does_it_and_each_share_counts_in_their_week():
+    text = md(TEAM_PLAN)
+    listening = text.split("### Monitoring")[1].split("###")[0]
+    assert "- **Monitoring time:** 3\u00a0h a week\n- **Monitored by:** Jo Smith, Ana Lopez\n" in (
+        listening
+    )
+    assert "<dt>Monitored by</dt><dd>Jo Smith, Ana Lopez</dd>" in html(TEAM_PLAN)
+    people = text.split("### Time by person")[1].split("###")[0]
+    assert "| Person | Role | Declared | Channels run | Monitoring | Planned |" in people
+    assert "| Ana Lopez | Owner | 1\u00a0h | — | 1.5\u00a0h | 1.5\u00a0h |" in people
+    assert "| Jo Smith | — | 3\u00a0h | Instagram | 1.5\u00a0h | 4\u00a0h |" in people
+    assert "| **Total** |  | **4\u00a0h** |  | **3\u00a0h** | **5.5\u00a0h** |" in people
+
+
+def test_a_team_that_does_no_monitoring_has_no_monitoring_column():
+    people = md().split("### Time by person")[1].split("###")[0]
+    assert "| Person | Role | Declared | Channels run | Planned |" in people
+    assert "| Jo Smith | — | 3\u00a0h | Instagram | 2.5\u00a0h |" in people
+
+
+def test_a_sponsor_off_the_team_who_runs_a_channel_has_a_line_of_their_own():
+    plan = PLAN.replace(
+        "team:\n", "team:\n  sponsor:\n    id: boss\n    name: Max Weber\n    role: CEO\n"
+    ).replace("    owner: jo\n    posts_per_week", "    owner: boss\n    posts_per_week")
+    people = md(plan).split("### Time by person")[1].split("###")[0]
+    assert "| Jo Smith | — | 3\u00a0h | — | — |" in people
+    assert "| Max Weber | CEO | — | Instagram | 2.5\u00a0h |" in people
+    assert "| **Total** |  | **3\u00a0h** |  | **2.5\u00a0h** |" in people
+
+
+def test_the_french_document_names_the_monitoring_and_its_shares_in_french():
+    text = md(TEAM_PLAN.replace("language: en", "language: fr"))
+    assert "- **Veille assurée par\u00a0:** Jo Smith, Ana Lopez\n" in text
+    assert "| Personne | Fonction | Déclaré | Canaux animés | Veille | Prévu |" in text
+    assert "| Ana Lopez | Owner | 1\u00a0h | — | 1,5\u00a0h | 1,5\u00a0h |" in text
+
+
 def test_an_unfinished_plan_renders_as_a_draft_with_its_missing_steps_marked():
     text = md("smplan: 1\nproject:\n  organization: Acme\n  language: en\n")
     assert "> **Draft.** Working draft: some steps are not finished yet.\n" in text

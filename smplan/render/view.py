@@ -17,7 +17,7 @@ from typing import Any
 
 from smplan.calendar import build_calendar, default_end, month_weeks, months
 from smplan.checks import step_status
-from smplan.checks.load import hours, monthly_budget
+from smplan.checks.load import Load, hours, monthly_budget
 from smplan.i18n import Formatter, language, ngettext
 from smplan.plan.labels import platform_name, value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
@@ -243,6 +243,8 @@ class _Builder:
         currency = plan.project.currency if plan.project else "EUR"
         self.fmt = Formatter(lang, currency)
         self.members = names(plan, MEMBER)
+        #: The plan's hours, counted once as the checks count them.
+        self.counted = hours(plan)
         self.needs = names(plan, NEED)
         self.objective_text = names(plan, OBJECTIVE)
         self.metric_names = names(plan, METRIC)
@@ -250,12 +252,9 @@ class _Builder:
         # Who points at whom, gathered once: the tables below look these up per row, so a
         # render stays linear in the size of the plan.
         self.channels_of: dict[str, list[Channel]] = {}
-        self.channels_run_by: dict[str, list[Channel]] = {}
         for c in plan.channels or []:
             for objective_id in dict.fromkeys(c.objectives):
                 self.channels_of.setdefault(objective_id, []).append(c)
-            if c.owner is not None:
-                self.channels_run_by.setdefault(c.owner, []).append(c)
         self.metrics_of: dict[str, list[Metric]] = {}
         for m in plan.metrics or []:
             if m.objective is not None:
@@ -508,7 +507,7 @@ class _Builder:
 
     def totals(self) -> tuple[float, float | None, float]:
         """Hours the plan needs, hours the team declared, and the monthly budget."""
-        counted = hours(self.plan)
+        counted = self.counted
         return counted.needed, counted.declared, monthly_budget(self.plan)
 
     def time_budget(self) -> list[Item]:
@@ -581,13 +580,22 @@ class _Builder:
             )
         return actions[:3]
 
+    def sponsor(self) -> tuple[str | None, str | None]:
+        """The sponsor's name and role; a sponsor named by a member's id is that member."""
+        team = self.plan.team
+        sponsor = team.sponsor if team else None
+        if team is None or sponsor is None:
+            return None, None
+        member = next((m for m in team.members if sponsor.id and m.id == sponsor.id), None)
+        name = sponsor.name or (member.name or member.id if member else None)
+        role = sponsor.role or (member.role if member else None)
+        return name, role
+
     def team(self) -> dict[str, Any]:
         team, t = self.plan.team, self.t
         if team is None:
             return {}
-        sponsor = None
-        if team.sponsor and (team.sponsor.name or team.sponsor.role):
-            sponsor = ", ".join(x for x in (team.sponsor.name, team.sponsor.role) if x)
+        sponsor = ", ".join(x for x in self.sponsor() if x) or None
         members = None
         if team.members:
             members = Table(
@@ -684,6 +692,9 @@ class _Builder:
             monitoring.append(
                 Item(t["monitoring_hours"], self.per_week(ls.monitoring_hours_per_week))
             )
+        watchers = [self.member(x) or x for x in dict.fromkeys(ls.monitored_by)]
+        if watchers:
+            monitoring.append(Item(t["monitored_by"], ", ".join(watchers)))
         audit = None
         if ls.audit:
             audit = Table(
@@ -966,30 +977,44 @@ class _Builder:
         )
 
     def people(self) -> Table | None:
+        """Each person's week as the plan's one count of hours has it, next to what they
+        declare: the channels they run, their share of the monitoring, and the sum."""
         team, t = self.plan.team, self.t
         if team is None or not team.members:
             return None
+        counted = self.counted
+        people = [(m.id, m.name or m.id, m.role, m.hours_per_week) for m in team.members]
+        sponsor = team.sponsor
+        if sponsor and sponsor.id and sponsor.id not in {p[0] for p in people}:
+            # A sponsor off the team appears once they own part of the work.
+            if sponsor.id in counted.loads:
+                people.append((sponsor.id, sponsor.name or sponsor.id, sponsor.role, None))
+        loads = [counted.loads.get(person_id, Load()) for person_id, *_ in people]
+        monitors = any(p.kind == "monitoring" for load in loads for p in load.parts)
         rows: list[list[Cell]] = []
-        for m in team.members:
-            runs = self.channels_run_by.get(m.id, [])
-            rows.append(
-                [
-                    m.name or m.id,
-                    m.role,
-                    self.fmt.hours(m.hours_per_week),
-                    [self.platform(c.platform) for c in runs],
-                    self.fmt.hours(sum(c.hours_per_week or 0 for c in runs)) if runs else None,
-                ]
-            )
-        declared = sum(m.hours_per_week or 0 for m in team.members)
-        channel_hours = sum(
-            c.hours_per_week or 0 for c in self.plan.channels or [] if c.owner in self.members
-        )
+        shares: list[float] = []
+        for (_, name, role, declared), load in zip(people, loads, strict=True):
+            runs = [self.platform(p.name) for p in load.parts if p.kind == "channel"]
+            share = [p.hours or 0 for p in load.parts if p.kind == "monitoring"]
+            shares.extend(share)
+            timed = any(p.hours is not None for p in load.parts)
+            row: list[Cell] = [name, role, self.fmt.hours(declared), runs]
+            if monitors:
+                row.append(self.fmt.hours(share[0]) if share else None)
+            row.append(self.fmt.hours(load.hours) if timed else None)
+            rows.append(row)
+        headers = [t["person"], t["role"], t["declared"], t["runs"]]
+        total: list[Cell] = [t["total"], None, self.fmt.hours(counted.declared), None]
+        if monitors:
+            headers.append(t["monitoring"])
+            total.append(self.fmt.hours(sum(shares)))
+        headers.append(t["planned_hours"])
+        total.append(self.fmt.hours(sum(x.hours for x in loads)))
         return Table(
-            [t["person"], t["role"], t["declared"], t["runs"], t["channel_hours"]],
+            headers,
             rows,
-            numeric=[2, 4],
-            total=[t["total"], None, self.fmt.hours(declared), None, self.fmt.hours(channel_hours)],
+            numeric=[2, *range(4, len(headers))],
+            total=total,
         )
 
     def channel_costs(self, channels: Sequence[Channel]) -> Table | None:
