@@ -34,6 +34,8 @@ PDF_ENGINE = {"weasyprint", "pydyf", "tinycss2", "cssselect2", "fontTools", "PIL
 #: Templates, locale data and the comment-keeping YAML writer.
 DOCUMENT = {"jinja2", "babel", "markupsafe"}
 WRITER = {"ruamel"}
+#: The option parser and the terminal styling: the common `check` and `render` do without.
+TERMINAL = {"typer", "click", "rich"}
 #: Parts of smplan that belong to one command only.
 #: The format registry (`smplan.render.formats`) is light and named in `render --help`.
 RENDERING = {
@@ -82,26 +84,26 @@ def present(modules: set[str], names: set[str]) -> list[str]:
 COMMANDS = {
     "help": (
         ["--help"],
-        set(),
+        {"typer"},
         PDF_ENGINE | DOCUMENT | WRITER | ICALENDAR,
         RENDERING | INTERVIEW | SKELETON | PLAN | CALENDAR,
     ),
     "check": (
         ["check", EXAMPLE],
         {"smplan.plan.files", "smplan.checks"},
-        PDF_ENGINE | DOCUMENT | WRITER | ICALENDAR,
+        PDF_ENGINE | DOCUMENT | WRITER | ICALENDAR | TERMINAL,
         RENDERING | INTERVIEW | SKELETON | CALENDAR,
     ),
     "render-md": (
         ["render", EXAMPLE, "--format", "md", "--output", "plan.md"],
         {"jinja2", "smplan.render", "smplan.calendar"},
-        PDF_ENGINE | WRITER | ICALENDAR,
+        PDF_ENGINE | WRITER | ICALENDAR | TERMINAL,
         INTERVIEW | SKELETON | CALENDAR_FILES,
     ),
     "render-html": (
         ["render", EXAMPLE, "--format", "html", "--output", "plan.html"],
         {"jinja2", "smplan.render", "smplan.calendar"},
-        PDF_ENGINE | WRITER | ICALENDAR,
+        PDF_ENGINE | WRITER | ICALENDAR | TERMINAL,
         INTERVIEW | SKELETON | CALENDAR_FILES,
     ),
     "calendar-ics": (
