@@ -13,6 +13,7 @@ Run it after replacing a font in smplan/templates/fonts/, and commit what it wri
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from fontTools import subset
@@ -68,5 +69,5 @@ if __name__ == "__main__":
     for face in FACES:
         written = cut(face)
         before, after = (FONTS / f"{face}.ttf").stat().st_size, written.stat().st_size
-        print(f"{written.name}: {after // 1024} KiB (from {before // 1024} KiB)")
-    print(f"unicode-range: {css_ranges()}")
+        sys.stdout.write(f"{written.name}: {after // 1024} KiB (from {before // 1024} KiB)\n")
+    sys.stdout.write(f"unicode-range: {css_ranges()}\n")
