@@ -37,8 +37,10 @@ except SystemExit as exc:
     code = exc.code
 sys.stdout.flush()
 sys.stderr.flush()
+metadata = "importlib.metadata" in sys.modules
 import pydantic.plugin._loader as plugins
 report = {
+    "metadata read": metadata,
     "exit": code,
     "stdout": out.getvalue().decode("utf-8"),
     "stderr": err.getvalue().decode("utf-8"),
@@ -137,8 +139,59 @@ def test_the_fast_path_prints_and_writes_what_typer_does(args, fast, tmp_path):
 def test_the_fast_check_scans_no_installed_package_for_plugins(tmp_path):
     done = run("fast", ["check", "boulangerie.yaml"], plans(tmp_path / "plans"))
     assert done["exit"] == 0
-    assert done["plugins scanned"] is False
+    assert done["metadata read"] is False
     # The setting holds for the command only: a program it starts finds the environment as it was.
     assert done["setting left"] is False
     through_typer = run("typer", ["check", "boulangerie.yaml"], plans(tmp_path / "typer"))
+    assert through_typer["metadata read"] is True
     assert through_typer["plugins scanned"] is True
+
+
+#: Builds a pydantic model within `no_plugin_discovery` in a fresh interpreter, and says
+#: what pydantic loaded and what was left behind.
+PLUGINS = """
+import json, os, sys
+from pydantic import BaseModel
+from smplan.cli._plugins import no_plugin_discovery
+with no_plugin_discovery():
+    class Point(BaseModel):
+        x: int
+    point = Point.model_validate({"x": "3"})
+    inside = "importlib.metadata" in sys.modules
+    group = sys.modules["pydantic.plugin._loader"].PYDANTIC_ENTRY_POINT_GROUP
+import pydantic.plugin._loader as loader
+print(json.dumps({
+    "x": point.x,
+    "group": group,
+    "metadata inside": inside,
+    "setting after": os.environ.get("PYDANTIC_DISABLE_PLUGINS"),
+    "real loader after": hasattr(loader, "entry_points"),
+}))
+"""
+
+
+def _plugins_probe(setting: str | None) -> dict[str, object]:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    done = subprocess.run(
+        [sys.executable, "-c", PLUGINS], env=env, capture_output=True, text=True, check=True
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_pydantic_validates_without_looking_for_plugins_and_everything_is_put_back():
+    found = _plugins_probe(None)
+    assert found["x"] == 3
+    assert found["metadata inside"] is False
+    # A name the stand-in does not have comes from pydantic's own loader.
+    assert found["group"] == "pydantic"
+    assert found["setting after"] is None
+    assert found["real loader after"] is True
+
+
+def test_a_user_who_names_plugins_to_leave_out_keeps_pydantic_reading_the_others():
+    found = _plugins_probe("some-plugin")
+    assert found["metadata inside"] is True
+    assert found["setting after"] == "some-plugin"

@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from smplan.cli._plugins import no_plugin_discovery
 from smplan.cli.completers import COMPLETE_VAR
 from smplan.errors import ExitCode
 
-_NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 #: Each command's options: the name, and whether it takes a value (False: a flag).
 _CHECK = {"--strict": False, "--format": True, "--ignore": True, "--lang": True}
 _RENDER = {
@@ -138,13 +138,9 @@ def _as_typer_runs(run: Callable[[], int]) -> Callable[[], int]:
     """`run`, with the end of input, Ctrl-C and a closed pipe handled as Typer handles them."""
 
     def guarded() -> int:
-        # Pydantic looks for plugins in every installed package's metadata when it builds
-        # the plan's validator; smplan uses none. The setting is pydantic's documented one,
-        # and a value the user gave is kept.
-        given = os.environ.get(_NO_PLUGINS)
-        os.environ[_NO_PLUGINS] = given if given is not None else "__all__"
         try:
-            return run()
+            with no_plugin_discovery():
+                return run()
         except EOFError:
             # Typer prints a newline and aborts: `main` then says the run was interrupted.
             from smplan.i18n import _
@@ -159,9 +155,6 @@ def _as_typer_runs(run: Callable[[], int]) -> Callable[[], int]:
             sys.stdout = _Pacified(sys.stdout)
             sys.stderr = _Pacified(sys.stderr)
             return 1
-        finally:
-            if given is None:
-                del os.environ[_NO_PLUGINS]
 
     return guarded
 
