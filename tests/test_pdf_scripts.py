@@ -8,7 +8,10 @@ fonts hold exactly the characters `fonts.css` sends to them.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
@@ -21,6 +24,8 @@ from smplan.render.pdf import render_pdf
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = builtin_templates() / "fonts"
 FONTS_CSS = builtin_templates() / "fonts.css"
+#: Each cut family, and the family of the complete font behind it.
+FALLBACK = {"smplan Sans": "DejaVu Sans", "smplan Mono": "DejaVu Sans Mono"}
 
 #: One sample per script, as a person would type it.
 SAMPLES = {
@@ -72,7 +77,7 @@ def test_the_cut_fonts_and_the_complete_ones_are_both_embedded(pdf):
         for font in page["/Resources"]["/Font"].values()
     }
     # Latin from the cut face, Arabic from the complete one: neither is missing.
-    assert {"smplan-Sans", "smplan-Sans-Fallback"} <= fonts
+    assert {"smplan-Sans", "DejaVu-Sans"} <= fonts
 
 
 def test_each_cut_font_holds_every_character_fonts_css_gives_it():
@@ -92,7 +97,7 @@ def test_each_cut_font_holds_every_character_fonts_css_gives_it():
         # Every character fonts.css sends to the cut font is in it (shaping may keep a few more).
         assert wanted <= set(TTFont(file).getBestCmap()), file.name
         # The complete font stands behind it, under a family of its own.
-        fallback = [f for f in faces if f["font-family"] == face["font-family"] + " Fallback"]
+        fallback = [f for f in faces if f["font-family"] == FALLBACK[face["font-family"]]]
         same_face = [
             f
             for f in fallback
@@ -101,7 +106,34 @@ def test_each_cut_font_holds_every_character_fonts_css_gives_it():
         assert [f["src"] for f in same_face] == [f'url("fonts/{complete.name}")']
 
 
-def test_the_stylesheet_asks_for_the_fallbacks_right_after_the_cut_fonts():
+def test_every_font_list_asks_for_the_complete_font_right_after_the_cut_one():
+    from smplan.render.charts import FONT_FAMILY
+
     css = (builtin_templates() / "style.css").read_text(encoding="utf-8")
-    for family in ("smplan Sans", "smplan Mono"):
-        assert f'"{family}", "{family} Fallback"' in css
+    lists = re.findall(r"font-family:\s*([^;]+);", css) + [FONT_FAMILY]
+    named = [[name.strip(" '\"") for name in found.split(",")] for found in lists]
+    assert named
+    for names in named:
+        assert names[1] == FALLBACK[names[0]], names
+
+
+def test_every_script_renders_on_a_machine_with_no_font_installed(tmp_path):
+    # A fontconfig set-up that knows no font folder: only the bundled fonts remain.
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    source = (ROOT / "examples" / "city-library.yaml").read_text(encoding="utf-8")
+    author = " · ".join(SAMPLES.values())
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        re.sub(r"(?m)^  author: .*$", f'  author: "{author}"', source, count=1), encoding="utf-8"
+    )
+    out = tmp_path / "plan.pdf"
+    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    command = [sys.executable, "-m", "smplan", "render", str(plan), "--summary", "-o", str(out)]
+    subprocess.run(command, env=env, capture_output=True, check=True, timeout=120)
+    text = pypdf.PdfReader(out).pages[0].extract_text()
+    assert [script for script, sample in SAMPLES.items() if sample not in text] == []
