@@ -471,7 +471,8 @@ def test_jobs_are_capped_to_the_processors(monkeypatch):
         def map(self, *args):
             return map(*args)
 
-    monkeypatch.setattr(files, "ProcessPoolExecutor", Pool)
+    # The pool is imported when a batch needs one, from where it lives.
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Pool)
     monkeypatch.setattr(files, "available_cpus", lambda: 4)  # whatever this machine has
     jobs = [(EXAMPLE, Path("/nonexistent") / f"{i}.md") for i in range(50)]
     options = files.RenderOptions(fmt="md")

@@ -34,6 +34,12 @@ PDF_ENGINE = {"weasyprint", "pydyf", "tinycss2", "cssselect2", "fontTools", "PIL
 #: Templates, locale data and the comment-keeping YAML writer.
 DOCUMENT = {"jinja2", "babel", "markupsafe"}
 WRITER = {"ruamel"}
+#: The option parser and the terminal styling: the common `check` and `render` do without.
+TERMINAL = {"typer", "click", "rich"}
+#: What only a batch of plans (a process pool) or the PDF engine's library lookups need,
+#: and what only pydantic's plugin discovery reads installed packages with.
+POOL_AND_LOOKUPS = {"multiprocessing", "concurrent.futures.process", "ctypes"}
+METADATA = {"importlib.metadata"}
 #: Parts of smplan that belong to one command only.
 #: The format registry (`smplan.render.formats`) is light and named in `render --help`.
 RENDERING = {
@@ -82,26 +88,26 @@ def present(modules: set[str], names: set[str]) -> list[str]:
 COMMANDS = {
     "help": (
         ["--help"],
-        set(),
+        {"typer"},
         PDF_ENGINE | DOCUMENT | WRITER | ICALENDAR,
         RENDERING | INTERVIEW | SKELETON | PLAN | CALENDAR,
     ),
     "check": (
         ["check", EXAMPLE],
         {"smplan.plan.files", "smplan.checks"},
-        PDF_ENGINE | DOCUMENT | WRITER | ICALENDAR,
+        PDF_ENGINE | DOCUMENT | WRITER | ICALENDAR | TERMINAL | POOL_AND_LOOKUPS | METADATA,
         RENDERING | INTERVIEW | SKELETON | CALENDAR,
     ),
     "render-md": (
         ["render", EXAMPLE, "--format", "md", "--output", "plan.md"],
         {"jinja2", "smplan.render", "smplan.calendar"},
-        PDF_ENGINE | WRITER | ICALENDAR,
+        PDF_ENGINE | WRITER | ICALENDAR | TERMINAL | POOL_AND_LOOKUPS | METADATA,
         INTERVIEW | SKELETON | CALENDAR_FILES,
     ),
     "render-html": (
         ["render", EXAMPLE, "--format", "html", "--output", "plan.html"],
         {"jinja2", "smplan.render", "smplan.calendar"},
-        PDF_ENGINE | WRITER | ICALENDAR,
+        PDF_ENGINE | WRITER | ICALENDAR | TERMINAL | POOL_AND_LOOKUPS | METADATA,
         INTERVIEW | SKELETON | CALENDAR_FILES,
     ),
     "calendar-ics": (

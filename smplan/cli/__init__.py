@@ -1,7 +1,10 @@
 """The command line: parse options, call the core, turn errors into exit codes.
 
-Each command lives in its own module and registers itself on `app`. Nothing here
-imports a heavy library at start-up: commands import what they need when they run.
+Each command lives in its own module and registers itself on `app`, the Typer
+application, built the first time it is asked for. The commands run most often
+(`check`, `render --format md`) are parsed first by `smplan.cli.fast` without Typer,
+and call the same functions as their Typer commands. Nothing here imports a heavy
+library at start-up: commands import what they need when they run.
 """
 
 from __future__ import annotations
@@ -10,42 +13,80 @@ import contextvars
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NoReturn
-
-import typer
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
 from smplan.i18n import L_, Message, _, environment_language, speak
 
-app = typer.Typer(
-    name="smplan",
-    help="Plan a social media strategy in eight steps and render it as a client-ready document.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    import typer
+
+    app: typer.Typer
 
 _state = {"debug": False}
+_built: dict[str, Any] = {}
 
 
-def _version(value: bool) -> None:
-    if value:
-        from smplan import __version__
+def __getattr__(name: str) -> Any:
+    # `from smplan.cli import app`: the Typer application, with every command on it.
+    if name == "app":
+        return _typer_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-        typer.echo(f"smplan {__version__}")
-        raise typer.Exit()
+
+def _typer_app() -> typer.Typer:
+    if "app" not in _built:
+        import typer
+
+        app = typer.Typer(
+            name="smplan",
+            help="Plan a social media strategy in eight steps "
+            "and render it as a client-ready document.",
+            no_args_is_help=True,
+            add_completion=False,
+            pretty_exceptions_enable=False,
+            rich_markup_mode=None,
+        )
+
+        def _version(value: bool) -> None:
+            if value:
+                from smplan import __version__
+
+                typer.echo(f"smplan {__version__}")
+                raise typer.Exit()
+
+        @app.callback()
+        def _root(
+            debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+            version: bool = typer.Option(
+                False,
+                "--version",
+                callback=_version,
+                is_eager=True,
+                help="Print the version and exit.",
+            ),
+        ) -> None:
+            """Plan a social media strategy in eight steps and render it as a client-ready document."""  # noqa: E501
+            _state["debug"] = debug
+
+        _built["app"] = app
+        _register()
+    built: typer.Typer = _built["app"]
+    return built
 
 
-@app.callback()
-def _root(
-    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    """Plan a social media strategy in eight steps and render it as a client-ready document."""
-    _state["debug"] = debug
+def echo(text: str) -> None:
+    """Print `text` and a newline to standard output, exactly as `typer.echo` does."""
+    stream = sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    if "\x1b" in text or not callable(isatty) or isatty():
+        # Colour codes and terminals: Typer decides what to strip.
+        import typer
+
+        typer.echo(text)
+        return
+    stream.write(text + "\n")
+    stream.flush()
 
 
 def debug_enabled() -> bool:
@@ -107,7 +148,7 @@ def template_folder(path: Path | None) -> Path | None:
 
 def say_wrote(path: object) -> None:
     """The line each command prints for a file it wrote, in the language in force."""
-    typer.echo(L_("Wrote {path}.", path=printable(str(path))))
+    echo(str(L_("Wrote {path}.", path=printable(str(path)))))
 
 
 def report_error(error: SmplanError) -> None:
@@ -145,8 +186,8 @@ def _register() -> None:
     names = (
         "new",
         "init",
-        "check",
-        "render",
+        "check_command",
+        "render_command",
         "calendar",
         "track",
         "status",
@@ -158,9 +199,6 @@ def _register() -> None:
     )
     for name in names:
         importlib.import_module(f"smplan.cli.{name}")
-
-
-_register()
 
 
 def _tolerant_streams() -> None:
@@ -184,17 +222,26 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
 
 def _main(argv: list[str] | None) -> NoReturn:
-    from smplan.cli.completers import activate
-    from smplan.cli.helptexts import speak_to_typer, translate_help
+    from smplan.cli.fast import fast_command
 
     _state["debug"] = False
     speak(environment_language())
-    activate()
+    args = sys.argv[1:] if argv is None else list(argv)
+    command = fast_command(args)
+    if command is None:
+        from smplan.cli.completers import activate
+
+        activate()
     _tolerant_streams()
     try:
-        speak_to_typer()
-        command = translate_help(typer.main.get_command(app))
-        code = command.main(args=argv, prog_name="smplan", standalone_mode=False)
+        if command is not None:
+            code: Any = command()
+        else:
+            from smplan.cli.helptexts import speak_to_typer, translate_help, typer_command
+
+            speak_to_typer()
+            typed = translate_help(typer_command(_typer_app()))
+            code = typed.main(args=args, prog_name="smplan", standalone_mode=False)
     except SmplanError as error:
         if debug_enabled():
             raise
@@ -205,19 +252,22 @@ def _main(argv: list[str] | None) -> NoReturn:
             raise
         sys.stderr.write("\n" + _("interrupted") + "\n")
         sys.exit(int(ExitCode.INTERRUPTED))
-    except typer.Abort:
-        # Raised by the prompt layer when standard input ends.
-        sys.stderr.write("\n" + _("interrupted") + "\n")
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except typer.TyperException as error:
-        # Usage errors from option parsing: click's own message, exit code 2.
-        show = getattr(error, "show", None)
-        if callable(show):
-            show()
-        else:
-            sys.stderr.write(f"error: {error.format_message()}\n")
-        sys.exit(int(getattr(error, "exit_code", ExitCode.UNUSABLE)) or int(ExitCode.UNUSABLE))
     except Exception as error:
+        # Typer is imported only when its application ran: its exceptions can only come then.
+        typer = sys.modules.get("typer")
+        if typer is not None and isinstance(error, typer.Abort):
+            # Raised by the prompt layer when standard input ends.
+            sys.stderr.write("\n" + _("interrupted") + "\n")
+            sys.exit(int(ExitCode.INTERRUPTED))
+        if typer is not None and isinstance(error, typer.TyperException):
+            # Usage errors from option parsing: click's own message, exit code 2.
+            show = getattr(error, "show", None)
+            if callable(show):
+                show()
+            else:
+                sys.stderr.write(f"error: {error.format_message()}\n")
+            exit_code = getattr(error, "exit_code", ExitCode.UNUSABLE)
+            sys.exit(int(exit_code) or int(ExitCode.UNUSABLE))
         if debug_enabled():
             raise
         sys.stderr.write(

@@ -8,12 +8,8 @@ import typing
 from pathlib import Path
 from typing import Any
 
-import typer
-
-from smplan.cli import app, debug_enabled, known_format, known_language
-from smplan.cli.completers import complete_plan_paths, complete_rule_codes
+from smplan.cli import debug_enabled, echo, known_format, known_language
 from smplan.cli.console import console, err_console, escape
-from smplan.cli.helptexts import H_, described
 from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
 from smplan.i18n import N_
 
@@ -71,39 +67,13 @@ def write_report(output_format: str, reports: list[Any]) -> None:
     with language(reports[0].language or current() if len(reports) == 1 else current()):
         text = getattr(importlib.import_module(module), function)(reports)
     if text:
-        typer.echo(text)
+        echo(text)
 
 
-@app.command()
-def check(
-    paths: list[Path] = typer.Argument(
-        ...,
-        help="The plan files to check.",
-        show_default=False,
-        metavar="PATH...",
-        autocompletion=complete_plan_paths,
-    ),
-    strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
-    output_format: str = typer.Option(
-        "text",
-        "--format",
-        help=H_("Output format: {formats}.", formats=described(REPORT_FORMATS)),
-    ),
-    ignore: str = typer.Option(
-        "",
-        "--ignore",
-        help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803.",
-        autocompletion=complete_rule_codes,
-    ),
-    lang: str | None = typer.Option(
-        None, "--lang", help="Language of the report. Default: each plan's own.", show_default=False
-    ),
-) -> None:
-    """Check plan files: report every problem at its line, and how complete each step is.
-
-    Exit status: 0 when every file is valid (warnings allowed), 1 on errors (or on
-    warnings with --strict), 2 when a file cannot be read or parsed.
-    """
+def run_check(
+    paths: list[Path], strict: bool, output_format: str, ignore: str, lang: str | None
+) -> int:
+    """`smplan check`, its options parsed: the exit status, the reports printed."""
     from smplan.checks import RULES
     from smplan.checks.results import RESULT_RULES
     from smplan.i18n import LN_, speak
@@ -133,7 +103,7 @@ def check(
         # `smplan check plan.yaml | head`: the reader has seen enough. The verdict stands,
         # and nothing more is written to the closed pipe (not even at exit).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    raise typer.Exit(status)
+    return status
 
 
 def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = None) -> Any:

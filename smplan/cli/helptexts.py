@@ -111,6 +111,14 @@ def _library_gettext(message: str) -> str:
     return _(message)
 
 
+def typer_command(app: Any) -> Any:
+    """The Click command Typer builds for `app`, so that its help can be translated
+    before it runs."""
+    import typer.main
+
+    return typer.main.get_command(app)
+
+
 def speak_to_typer() -> None:
     """Have Typer word its section titles and notes through smplan's catalog."""
     import typer.core

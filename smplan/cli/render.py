@@ -5,93 +5,32 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import typer
-
 from smplan.cli import (
-    app,
+    echo,
     known_format,
     known_language,
     matching_format,
     report_error,
     template_folder,
 )
-from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
-from smplan.cli.helptexts import H_
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
 from smplan.i18n import L_, LN_, speak
 from smplan.render.formats import FORMATS
 
 
-@app.command()
-def render(
-    paths: list[Path] = typer.Argument(
-        ...,
-        help="The plan files to render.",
-        show_default=False,
-        metavar="PATH",
-        autocompletion=complete_plan_paths,
-    ),
-    output_format: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help=H_(
-            "Document format: {formats}. Default: the extension of -o, else pdf.",
-            formats=", ".join(FORMATS),
-        ),
-        show_default=False,
-    ),
-    output_arg: str | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        help="File to write (one plan) or folder to write in (several plans, or a path "
-        "ending in /; it is created if needed). "
-        "Default: next to each plan, with the format's extension. "
-        "`-o -` writes the document to standard output.",
-        show_default=False,
-    ),
-    template_dir: Path | None = typer.Option(
-        None,
-        "--template-dir",
-        help="Folder of templates that replace the built-in ones, file by file.",
-        show_default=False,
-    ),
-    lang: str | None = typer.Option(
-        None,
-        "--lang",
-        help="Language of the document. Default: the plan's.",
-        show_default=False,
-    ),
-    summary: bool = typer.Option(
-        False, "--summary", help="Render the short version: two pages at most."
-    ),
-    jobs: int = typer.Option(
-        1, "--jobs", "-j", min=1, help="How many plans to render at once, in separate processes."
-    ),
-    since: Path | None = typer.Option(
-        None,
-        "--since",
-        help="The previous version of the plan: the document opens with what changed since.",
-        show_default=False,
-        autocompletion=complete_plan_paths,
-    ),
-    watch: bool = typer.Option(
-        False,
-        "--watch",
-        help="Keep running: render again on each save of the plan or of a template in "
-        "--template-dir, and print the new version's findings. Ctrl-C stops it (exit 0).",
-    ),
-) -> None:
-    """Render plans as documents to hand to a client: Markdown, HTML or PDF.
-
-    An unfinished plan still renders, marked as a draft.
-
-    Exit status: 0 when every document was written; 1 when a plan of a batch
-    failed, or a single plan does not fit the format; 2 when a plan cannot be
-    read or the options cannot work.
-    """
+def run_render(
+    paths: list[Path],
+    output_format: str | None,
+    output_arg: str | None,
+    template_dir: Path | None,
+    lang: str | None,
+    summary: bool,
+    jobs: int,
+    since: Path | None,
+    watch: bool,
+) -> int:
+    """`smplan render`, its options parsed: the exit status, the documents written."""
     from smplan.fsutil import is_standard_stream
     from smplan.render.files import plan_outputs, render_batch
     from smplan.render.formats import RenderOptions, format_for
@@ -133,7 +72,7 @@ def render(
     if watch:
         from smplan.cli.watch import watch as watch_plan
 
-        raise typer.Exit(watch_plan(*pairs[0], options))
+        return watch_plan(*pairs[0], options)
     if fmt == "pdf":
         rendering = LN_("Rendering {n} plan as PDF…", "Rendering {n} plans as PDF…", len(pairs))
         with err_console.status(str(rendering)) as status:
@@ -151,16 +90,16 @@ def render(
     for outcome in outcomes:
         # A document sent to standard output is followed by nothing else there.
         if outcome.wrote is not None and not is_standard_stream(outcome.output or ""):
-            typer.echo(outcome.wrote)
+            echo(outcome.wrote)
     for outcome in failed:
         _report(outcome.message or "", outcome.hint, outcome.located, outcome.language)
     for note in notes:
         err_console.print(note, markup=False, highlight=False, soft_wrap=True)
     if not failed:
-        return
+        return int(ExitCode.OK)
     if len(outcomes) == 1:
-        raise typer.Exit(failed[0].exit_code)
-    raise typer.Exit(int(ExitCode.FINDINGS))
+        return int(failed[0].exit_code)
+    return int(ExitCode.FINDINGS)
 
 
 def _is_folder(path: Path | None) -> bool:

@@ -15,11 +15,9 @@ Remove this module when WeasyPrint or cffi stop asking for names that cannot exi
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
 import os
 import re
 import struct
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -38,6 +36,9 @@ def linker_cache() -> str | None:
     """The output of `ldconfig -p` (None where there is no such cache to read)."""
     if not sys.platform.startswith("linux"):
         return None
+    # Imported here, like ctypes below: a Markdown render loads this module but never calls it.
+    import subprocess
+
     with contextlib.suppress(OSError, subprocess.SubprocessError):
         done = subprocess.run(
             ["/sbin/ldconfig", "-p"],  # the one `ctypes.util` runs
@@ -68,6 +69,8 @@ def cached_find_library(cache: str) -> Callable[[str], str | None]:
 
 @contextlib.contextmanager
 def _lookups(find_library: Callable[[str], str | None]) -> Iterator[None]:
+    import ctypes.util
+
     standard = ctypes.util.find_library
     ctypes.util.find_library = find_library  # type: ignore[assignment]
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -180,6 +179,9 @@ def render_batch(
     if workers <= 1 or len(jobs) <= 1:
         yield from map(render_job, sources, outputs, repeat(options))
         return
+    # Imported here: the process pool brings multiprocessing, which one plan never needs.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         yield from pool.map(render_job, sources, outputs, repeat(options))
 
