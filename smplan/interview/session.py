@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from smplan.checks import RULES, run_checks, step_status
+from smplan.checks.load import hours
 from smplan.errors import (
     Interrupted,
     PlanInvalidError,
@@ -1379,8 +1380,8 @@ class Interview:
         findings = run_checks(plan, self.lang)
         statuses = step_status(plan, findings)
         project = plan.project
-        team_hours = sum(m.hours_per_week or 0 for m in plan.team.members) if plan.team else 0
-        channel_hours = sum(c.hours_per_week or 0 for c in plan.channels or [])
+        counted = hours(plan)
+        team_hours, channel_hours = counted.declared or 0, counted.channels
         primary = [o.id for o in plan.objectives or [] if o.primary]
         rows = [
             (
