@@ -717,11 +717,21 @@ def test_a_blank_plan_from_new_keeps_every_comment_and_takes_answers_after_the_e
 
     assert comments(filled) == comments(blank)
     lines = filled.splitlines()
-    for key in ("  members", "  approvals", "  needs", "  sources", "objectives", "channels"):
+    # A list inside a step waits behind its commented key; the answers follow that example.
+    for key in ("  members", "  approvals", "  needs", "  sources"):
         indent, name = key[: len(key) - len(key.lstrip())], key.lstrip()
         example = lines.index(f"{indent}# {name}:")
         answer = lines.index(f"{key}:")
         assert example < answer, key
         # Between the example and the answer, only the example's own commented lines.
         assert all(line.lstrip().startswith("#") for line in lines[example:answer]), key
+    # A step's key is written live, its example commented below it: the answers come
+    # after the whole example, never inside it nor above it.
+    before = blank.splitlines()
+    for key in ("objectives", "metrics", "audience", "channels"):
+        written = before[before.index(f"{key}:") + 1 :]
+        example = written[: written.index("")]
+        start = lines.index(f"{key}:")
+        assert lines[start + 1 : start + 1 + len(example)] == example, key
+        assert lines[start + 1 + len(example)].startswith("- "), key
     assert smplan("check", path, "--strict").exit_code == 0

@@ -341,3 +341,25 @@ def test_uncommented_examples_pass_check(smplan, tmp_path, lang):
     data = json.loads(result.stdout)
     assert [f for f in data["findings"] if f["severity"] == "error"] == []
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_step_is_written_the_same_way_its_key_live_and_its_examples_commented(lang):
+    lines = skeleton(lang, "plan.yaml").splitlines()
+    for key in (*STEPS, "campaigns"):
+        # The key is there, so uncommented items can only land under their own step.
+        assert f"{key}:" in lines, key
+        assert f"# {key}:" not in lines, key
+        below = lines[lines.index(f"{key}:") + 1]
+        assert below.startswith(("#   ", "  #")), key
+
+
+def test_a_fresh_plan_points_each_step_not_started_at_its_own_key(smplan, tmp_path):
+    target = tmp_path / "plan.yaml"
+    assert smplan("new", target, "--lang", "en").exit_code == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    data = json.loads(smplan("check", target, "--format", "json").stdout)
+    started = {f["path"]: f["line"] for f in data["findings"] if f["code"] == "SMP010"}
+    assert started == {
+        key: lines.index(f"{key}:") + 1 for key in ("objectives", "metrics", "audience", "channels")
+    }

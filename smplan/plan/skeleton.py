@@ -129,10 +129,17 @@ class _Writer:
         if kind == "models":
             # A list of models is shown whole as a commented block with one example item.
             assert isinstance(inner, type)
-            block = [f"{pad}{name}:", *self.item(inner, indent + 2, path)]
-            if live:
-                block = [f"{pad}# {line[indent:]}" for line in block]
-            return self.comment(comment, pad, margin) + block
+            example_item = self.item(inner, indent + 2, path)
+            if not live:
+                return self.comment(comment, pad, margin) + [f"{pad}{name}:", *example_item]
+            commented = [f"{pad}# {line[indent:]}" for line in example_item]
+            if indent == 0 and _nullable(field):
+                # A step's key is always there, as every step's is, its example commented
+                # below it: uncommenting the example can never leave its items under the
+                # step above. Left empty, the key loads as "not started".
+                return self.comment(comment, pad, margin) + [f"{pad}{name}:", *commented]
+            # Inside a step a list must hold a list: its key waits, commented, with it.
+            return self.comment(comment, pad, margin) + [f"{pad}# {name}:", *commented]
         if kind == "model":
             assert isinstance(inner, type)
             return (
