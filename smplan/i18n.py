@@ -278,6 +278,29 @@ def babel_locale(lang: str) -> Any:
     raise AssertionError("en_GB is always known")  # pragma: no cover
 
 
+@functools.cache
+def local_currency(lang: str) -> str:
+    """The currency of the country whose ways `lang` writes with: GBP for en_GB, EUR for fr_FR.
+
+    Read from the Babel locale the catalog names, so a new catalog brings its currency
+    with it: es_ES gives EUR, es_MX would give MXN.
+    """
+    from babel import Locale
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    locale = babel_locale(lang)
+    territory = locale.territory
+    if territory is None:
+        # A locale named without a country (`es`): the country it most likely means.
+        likely = get_global("likely_subtags").get(locale.language)
+        territory = Locale.parse(likely).territory if likely else None
+    found = get_territory_currencies(territory) if territory else []
+    if found:
+        return str(found[0])
+    return local_currency(SOURCE_LANGUAGE) if lang != SOURCE_LANGUAGE else "GBP"
+
+
 def language_name(lang: str) -> str:
     """The name of a language in that language, as its speakers write it: Français."""
     name = str(babel_locale(lang).get_language_name(babel_locale(lang).language) or lang)
@@ -300,10 +323,10 @@ def decimal_sign() -> str:
 class Formatter:
     """Dates, numbers and money written the way the document's locale writes them."""
 
-    def __init__(self, lang: str, currency: str = "EUR") -> None:
+    def __init__(self, lang: str, currency: str | None = None) -> None:
         self.lang = lang
         self.locale = babel_locale(lang)
-        self.currency = currency
+        self.currency = currency or local_currency(lang)
 
     def date(self, value: dt.date | None) -> str | None:
         """A date in long form: 16 November 2026, 16 novembre 2026."""

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
 import pytest
 import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from editor_yaml import load_as_editor
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
@@ -178,7 +183,7 @@ def test_blank_plan_loads_with_nothing_answered(lang):
     assert answers(plan.model_dump(mode="json")) == {
         ("smplan",): 1,
         ("project", "language"): lang,
-        ("project", "currency"): "EUR",
+        ("project", "currency"): {"fr": "EUR", "en": "GBP"}[lang],
     }
 
 
@@ -363,3 +368,37 @@ def test_a_fresh_plan_points_each_step_not_started_at_its_own_key(smplan, tmp_pa
     assert started == {
         key: lines.index(f"{key}:") + 1 for key in ("objectives", "metrics", "audience", "channels")
     }
+
+
+def test_a_new_catalog_brings_the_currency_of_its_locale(tmp_path):
+    # A catalog names the Babel locale of its language; the blank plan counts in that
+    # country's currency with no change to the code: es_MX gives Mexican pesos.
+    catalog = Catalog(locale="es_MX", domain="smplan")
+    catalog.add("en_GB", "es_MX", context="locale")
+    messages = tmp_path / "locale" / "es" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    with (messages / "smplan.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    env = {**os.environ, "SMPLAN_LOCALE_PATH": str(tmp_path / "locale")}
+    run = [sys.executable, "-m", "smplan"]
+    made = subprocess.run(
+        [*run, "new", "plan.yaml", "--lang", "es"], cwd=tmp_path, env=env, capture_output=True
+    )
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert "\n  language: es\n" in text
+    assert "\n  currency: MXN\n" in text
+    checked = subprocess.run(
+        [*run, "check", "plan.yaml"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(("lang", "currency"), [("en", "GBP"), ("fr", "EUR")])
+def test_the_currency_written_is_the_one_a_plan_without_it_counts_in(tmp_path, lang, currency):
+    assert f"\n  currency: {currency}\n" in skeleton(lang, "plan.yaml")
+    target = tmp_path / "plan.yaml"
+    target.write_text(f"smplan: 1\nproject:\n  language: {lang}\n", encoding="utf-8")
+    assert load_plan(target).plan.currency == currency
+    target.write_text(f"smplan: 1\nproject:\n  language: {lang}\n  currency: USD\n", "utf-8")
+    assert load_plan(target).plan.currency == "USD"

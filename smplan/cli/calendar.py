@@ -114,7 +114,7 @@ def calendar(
     options = CalendarOptions(
         lang=lang or plan.language,
         stamp=source_date(plan),
-        currency=project.currency if project else "EUR",
+        currency=plan.currency,
         title=(project.name or project.organization) if project else None,
     )
     files = render_calendar(content, fmt, options)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from smplan.i18n import L_, _, language
-from smplan.plan.meta import without_none
+from smplan.plan.meta import Follows, marker, without_none
 from smplan.plan.model import Plan, example_for
 from smplan.plan.schema import SCHEMA_FILENAME
 
@@ -177,6 +177,10 @@ class _Writer:
         if field.is_required():
             literal = _literal_values(field.annotation)
             return f" {_yaml(literal[0])}" if len(literal) == 1 else ""
+        follows = marker(field, Follows)
+        if follows is not None:
+            # Read from the answers beside it: the currency of the language given to `new`.
+            return f" {_yaml(follows.read({_PRESET_LANGUAGE[1]: self.language}))}"
         default = field.get_default(call_default_factory=True)
         return "" if default is None else f" {_yaml(_plain(default))}"
 
