@@ -402,3 +402,29 @@ def test_the_currency_written_is_the_one_a_plan_without_it_counts_in(tmp_path, l
     assert load_plan(target).plan.currency == currency
     target.write_text(f"smplan: 1\nproject:\n  language: {lang}\n  currency: USD\n", "utf-8")
     assert load_plan(target).plan.currency == "USD"
+
+
+def with_examples(text: str, lang: str) -> str:
+    """The skeleton uncommented, each empty field given the example its comment shows."""
+    with language(lang):
+        said = f"# {_('Example:')} "
+    lines = uncommented(text).splitlines()
+    for index, line in enumerate(lines):
+        empty = re.match(r"^(\s*)([a-z_]+):( \[\])?$", line)
+        above = lines[index - 1].strip() if index else ""
+        if empty and above.startswith(said):
+            lines[index] = f"{empty[1]}{empty[2]}: {above[len(said) :]}"
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_example_taken_as_an_answer_makes_a_plan_without_errors(smplan, tmp_path, lang):
+    # The examples shown beside empty fields tell the same story as the commented items:
+    # the ids they give are those of the example team, objectives and channels.
+    target = tmp_path / "plan.yaml"
+    target.write_text(with_examples(skeleton(lang, "plan.yaml"), lang), encoding="utf-8")
+    result = smplan("check", target, "--format", "json")
+    data = json.loads(result.stdout)
+    assert [f for f in data["findings"] if f["severity"] == "error"] == []
+    # Every field of the project got its example, the language and currency aside.
+    assert data["steps"]["team"] == "complete"

@@ -570,7 +570,7 @@ class Listening(Model):
             "Ids of the team members who do the monitoring; its hours are shared equally "
             "among them and count in their week."
         ),
-        ["julien"],
+        ["claire"],
     )
     audit: list[Account] = items(
         N_("The accounts the organization already has."),
