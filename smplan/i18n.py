@@ -261,16 +261,20 @@ def shown(value: object) -> str:
 # --- Locale formats ---------------------------------------------------------------------
 
 
+def _locale_name(lang: str) -> str:
+    """The name of the Babel locale the catalog of `lang` names: fr_FR."""
+    with language(lang):
+        # Translators: the CLDR locale whose dates and numbers this language uses,
+        # such as fr_FR or es_ES. English is written the British way.
+        return pgettext("locale", "en_GB")
+
+
 @functools.cache
 def babel_locale(lang: str) -> Any:
     """The Babel locale whose dates and numbers `lang` uses, as its catalog names it."""
     from babel import Locale, UnknownLocaleError
 
-    with language(lang):
-        # Translators: the CLDR locale whose dates and numbers this language uses,
-        # such as fr_FR or es_ES. English is written the British way.
-        name = pgettext("locale", "en_GB")
-    for candidate in (name, lang, "en_GB"):
+    for candidate in (_locale_name(lang), lang, "en_GB"):
         try:
             return Locale.parse(candidate)
         except (ValueError, UnknownLocaleError):
@@ -283,21 +287,24 @@ def local_currency(lang: str) -> str:
     """The currency of the country whose ways `lang` writes with: GBP for en_GB, EUR for fr_FR.
 
     Read from the Babel locale the catalog names, so a new catalog brings its currency
-    with it: es_ES gives EUR, es_MX would give MXN.
+    with it: es_ES gives EUR, es_MX would give MXN. Only the locale's name is parsed,
+    not its data: `smplan new` needs the currency and nothing else of the locale.
     """
-    from babel import Locale
-    from babel.core import get_global
+    from babel.core import get_global, parse_locale
     from babel.numbers import get_territory_currencies
 
-    locale = babel_locale(lang)
-    territory = locale.territory
-    if territory is None:
-        # A locale named without a country (`es`): the country it most likely means.
-        likely = get_global("likely_subtags").get(locale.language)
-        territory = Locale.parse(likely).territory if likely else None
-    found = get_territory_currencies(territory) if territory else []
-    if found:
-        return str(found[0])
+    for candidate in (_locale_name(lang), lang):
+        try:
+            language_code, territory = parse_locale(candidate)[:2]
+        except ValueError:
+            continue
+        if territory is None:
+            # A locale named without a country (`es`): the country it most likely means.
+            likely = get_global("likely_subtags").get(language_code)
+            territory = parse_locale(likely)[1] if likely else None
+        found = get_territory_currencies(territory) if territory else []
+        if found:
+            return str(found[0])
     return local_currency(SOURCE_LANGUAGE) if lang != SOURCE_LANGUAGE else "GBP"
 
 
