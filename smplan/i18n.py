@@ -261,21 +261,51 @@ def shown(value: object) -> str:
 # --- Locale formats ---------------------------------------------------------------------
 
 
+def _locale_name(lang: str) -> str:
+    """The name of the Babel locale the catalog of `lang` names: fr_FR."""
+    with language(lang):
+        # Translators: the CLDR locale whose dates and numbers this language uses,
+        # such as fr_FR or es_ES. English is written the British way.
+        return pgettext("locale", "en_GB")
+
+
 @functools.cache
 def babel_locale(lang: str) -> Any:
     """The Babel locale whose dates and numbers `lang` uses, as its catalog names it."""
     from babel import Locale, UnknownLocaleError
 
-    with language(lang):
-        # Translators: the CLDR locale whose dates and numbers this language uses,
-        # such as fr_FR or es_ES. English is written the British way.
-        name = pgettext("locale", "en_GB")
-    for candidate in (name, lang, "en_GB"):
+    for candidate in (_locale_name(lang), lang, "en_GB"):
         try:
             return Locale.parse(candidate)
         except (ValueError, UnknownLocaleError):
             continue
     raise AssertionError("en_GB is always known")  # pragma: no cover
+
+
+@functools.cache
+def local_currency(lang: str) -> str:
+    """The currency of the country whose ways `lang` writes with: GBP for en_GB, EUR for fr_FR.
+
+    Read from the Babel locale the catalog names, so a new catalog brings its currency
+    with it: es_ES gives EUR, es_MX would give MXN. Only the locale's name is parsed,
+    not its data: `smplan new` needs the currency and nothing else of the locale.
+    """
+    from babel.core import get_global, parse_locale
+    from babel.numbers import get_territory_currencies
+
+    for candidate in (_locale_name(lang), lang):
+        try:
+            language_code, territory = parse_locale(candidate)[:2]
+        except ValueError:
+            continue
+        if territory is None:
+            # A locale named without a country (`es`): the country it most likely means.
+            likely = get_global("likely_subtags").get(language_code)
+            territory = parse_locale(likely)[1] if likely else None
+        found = get_territory_currencies(territory) if territory else []
+        if found:
+            return str(found[0])
+    return local_currency(SOURCE_LANGUAGE) if lang != SOURCE_LANGUAGE else "GBP"
 
 
 def language_name(lang: str) -> str:
@@ -300,10 +330,10 @@ def decimal_sign() -> str:
 class Formatter:
     """Dates, numbers and money written the way the document's locale writes them."""
 
-    def __init__(self, lang: str, currency: str = "EUR") -> None:
+    def __init__(self, lang: str, currency: str | None = None) -> None:
         self.lang = lang
         self.locale = babel_locale(lang)
-        self.currency = currency
+        self.currency = currency or local_currency(lang)
 
     def date(self, value: dt.date | None) -> str | None:
         """A date in long form: 16 November 2026, 16 novembre 2026."""

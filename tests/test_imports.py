@@ -143,8 +143,9 @@ COMMANDS = {
     ),
     "new": (
         ["new", "plan.yaml"],
-        {"smplan.plan.skeleton"},
-        PDF_ENGINE | DOCUMENT | WRITER,
+        # Babel's territory data gives the currency of the plan's language.
+        {"smplan.plan.skeleton", "babel"},
+        PDF_ENGINE | (DOCUMENT - {"babel"}) | WRITER,
         RENDERING | INTERVIEW,
     ),
 }

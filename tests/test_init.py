@@ -21,7 +21,7 @@ WHOLE_INTERVIEW = [
     "2027-12-31",  # runs until
     "Europe/Paris",  # time zone
     "1.10",  # version: text that looks like a number
-    "",  # currency: keep EUR
+    "EUR",  # currency: a Paris bakery writing in English still counts in euros
     # Step 1, the team.
     "Claire Morel",  # sponsor's name
     "Manager",  # sponsor's role
@@ -717,11 +717,52 @@ def test_a_blank_plan_from_new_keeps_every_comment_and_takes_answers_after_the_e
 
     assert comments(filled) == comments(blank)
     lines = filled.splitlines()
-    for key in ("  members", "  approvals", "  needs", "  sources", "objectives", "channels"):
+    # A list inside a step waits behind its commented key; the answers follow that example.
+    for key in ("  members", "  approvals", "  needs", "  sources"):
         indent, name = key[: len(key) - len(key.lstrip())], key.lstrip()
         example = lines.index(f"{indent}# {name}:")
         answer = lines.index(f"{key}:")
         assert example < answer, key
         # Between the example and the answer, only the example's own commented lines.
         assert all(line.lstrip().startswith("#") for line in lines[example:answer]), key
+    # A step's key is written live, its example commented below it: the answers come
+    # after the whole example, never inside it nor above it.
+    before = blank.splitlines()
+    for key in ("objectives", "metrics", "audience", "channels"):
+        written = before[before.index(f"{key}:") + 1 :]
+        example = written[: written.index("")]
+        start = lines.index(f"{key}:")
+        assert lines[start + 1 : start + 1 + len(example)] == example, key
+        assert lines[start + 1 + len(example)].startswith("- "), key
     assert smplan("check", path, "--strict").exit_code == 0
+
+
+@pytest.mark.parametrize(("lang", "currency"), [("en", "GBP"), ("fr", "EUR")])
+def test_a_fresh_plan_is_asked_from_the_project_on_its_currency_offered_not_taken(
+    smplan, tmp_path, lang, currency
+):
+    # `new` writes the currency of the plan's language; that is no answer of the person,
+    # so the interview starts at the project's first question and offers it as a default.
+    path = tmp_path / "plan.yaml"
+    assert smplan("new", path, "--lang", lang).exit_code == 0
+    assert f"\n  currency: {currency}\n" in path.read_text(encoding="utf-8")
+    result = smplan("init", path, "--interactive", input=script(["Plan 2027", "Fournil"]))
+    assert result.exit_code == 130
+    title, organization = {
+        "en": ("Title of the plan", "Organization"),
+        "fr": ("Titre du plan", "Organisation"),
+    }[lang]
+    first = result.stdout.index(f"{title}")
+    assert result.stdout.index(organization, first) > first
+    project = yaml.safe_load(path.read_text(encoding="utf-8"))["project"]
+    assert {key: value for key, value in project.items() if value is not None} == {
+        "name": "Plan 2027",
+        "organization": "Fournil",
+        "language": lang,
+        "currency": currency,
+    }
+    # Once asked, Enter keeps the offered currency, and the next step follows.
+    answers = ["", "", "", "", "", "", ""]
+    resumed = smplan("init", path, "--interactive", input=script(answers))
+    assert f"[{currency}]" in resumed.stdout
+    assert {"en": "Step 1 of 8", "fr": "Étape 1 sur 8"}[lang] in resumed.stdout

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
 import pytest
 import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from editor_yaml import load_as_editor
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
@@ -178,7 +183,7 @@ def test_blank_plan_loads_with_nothing_answered(lang):
     assert answers(plan.model_dump(mode="json")) == {
         ("smplan",): 1,
         ("project", "language"): lang,
-        ("project", "currency"): "EUR",
+        ("project", "currency"): {"fr": "EUR", "en": "GBP"}[lang],
     }
 
 
@@ -341,3 +346,85 @@ def test_uncommented_examples_pass_check(smplan, tmp_path, lang):
     data = json.loads(result.stdout)
     assert [f for f in data["findings"] if f["severity"] == "error"] == []
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_step_is_written_the_same_way_its_key_live_and_its_examples_commented(lang):
+    lines = skeleton(lang, "plan.yaml").splitlines()
+    for key in (*STEPS, "campaigns"):
+        # The key is there, so uncommented items can only land under their own step.
+        assert f"{key}:" in lines, key
+        assert f"# {key}:" not in lines, key
+        below = lines[lines.index(f"{key}:") + 1]
+        assert below.startswith(("#   ", "  #")), key
+
+
+def test_a_fresh_plan_points_each_step_not_started_at_its_own_key(smplan, tmp_path):
+    target = tmp_path / "plan.yaml"
+    assert smplan("new", target, "--lang", "en").exit_code == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    data = json.loads(smplan("check", target, "--format", "json").stdout)
+    started = {f["path"]: f["line"] for f in data["findings"] if f["code"] == "SMP010"}
+    assert started == {
+        key: lines.index(f"{key}:") + 1 for key in ("objectives", "metrics", "audience", "channels")
+    }
+
+
+def test_a_new_catalog_brings_the_currency_of_its_locale(tmp_path):
+    # A catalog names the Babel locale of its language; the blank plan counts in that
+    # country's currency with no change to the code: es_MX gives Mexican pesos.
+    catalog = Catalog(locale="es_MX", domain="smplan")
+    catalog.add("en_GB", "es_MX", context="locale")
+    messages = tmp_path / "locale" / "es" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    with (messages / "smplan.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    env = {**os.environ, "SMPLAN_LOCALE_PATH": str(tmp_path / "locale")}
+    run = [sys.executable, "-m", "smplan"]
+    made = subprocess.run(
+        [*run, "new", "plan.yaml", "--lang", "es"], cwd=tmp_path, env=env, capture_output=True
+    )
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert "\n  language: es\n" in text
+    assert "\n  currency: MXN\n" in text
+    checked = subprocess.run(
+        [*run, "check", "plan.yaml"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(("lang", "currency"), [("en", "GBP"), ("fr", "EUR")])
+def test_the_currency_written_is_the_one_a_plan_without_it_counts_in(tmp_path, lang, currency):
+    assert f"\n  currency: {currency}\n" in skeleton(lang, "plan.yaml")
+    target = tmp_path / "plan.yaml"
+    target.write_text(f"smplan: 1\nproject:\n  language: {lang}\n", encoding="utf-8")
+    assert load_plan(target).plan.currency == currency
+    target.write_text(f"smplan: 1\nproject:\n  language: {lang}\n  currency: USD\n", "utf-8")
+    assert load_plan(target).plan.currency == "USD"
+
+
+def with_examples(text: str, lang: str) -> str:
+    """The skeleton uncommented, each empty field given the example its comment shows."""
+    with language(lang):
+        said = f"# {_('Example:')} "
+    lines = uncommented(text).splitlines()
+    for index, line in enumerate(lines):
+        empty = re.match(r"^(\s*)([a-z_]+):( \[\])?$", line)
+        above = lines[index - 1].strip() if index else ""
+        if empty and above.startswith(said):
+            lines[index] = f"{empty[1]}{empty[2]}: {above[len(said) :]}"
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_example_taken_as_an_answer_makes_a_plan_without_errors(smplan, tmp_path, lang):
+    # The examples shown beside empty fields tell the same story as the commented items:
+    # the ids they give are those of the example team, objectives and channels.
+    target = tmp_path / "plan.yaml"
+    target.write_text(with_examples(skeleton(lang, "plan.yaml"), lang), encoding="utf-8")
+    result = smplan("check", target, "--format", "json")
+    data = json.loads(result.stdout)
+    assert [f for f in data["findings"] if f["severity"] == "error"] == []
+    # Every field of the project got its example, the language and currency aside.
+    assert data["steps"]["team"] == "complete"

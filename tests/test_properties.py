@@ -98,7 +98,8 @@ def strategy_for(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]
         elif getattr(constraint, "func", None) is model_module._known_timezone:
             return st.sampled_from(["Europe/Paris", "America/New_York", "UTC", "Asia/Kolkata"])
         elif isinstance(
-            constraint, WithJsonSchema | meta.Holds | meta.Also | meta.Ref | meta.Needed
+            constraint,
+            WithJsonSchema | meta.Holds | meta.Also | meta.Ref | meta.Needed | meta.Follows,
         ):
             continue  # what the field means, not what it accepts
         else:

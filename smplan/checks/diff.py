@@ -83,8 +83,7 @@ class PlanDiff:
 def diff_plans(old: Plan, new: Plan, lang: str | None = None) -> PlanDiff:
     """The changes from `old` to `new`, told in `lang` (default: the newer plan's language)."""
     lang = lang or (new.project.language if new.project else None) or "en"
-    currency = new.project.currency if new.project else "EUR"
-    told = _Teller(Formatter(lang, currency))
+    told = _Teller(Formatter(lang, new.currency))
     changes = [
         *told.project(old, new),
         *told.team(old, new),

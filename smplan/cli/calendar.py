@@ -114,7 +114,7 @@ def calendar(
     options = CalendarOptions(
         lang=lang or plan.language,
         stamp=source_date(plan),
-        currency=project.currency if project else "EUR",
+        currency=plan.currency,
         title=(project.name or project.organization) if project else None,
     )
     files = render_calendar(content, fmt, options)
@@ -206,7 +206,7 @@ def _write_sheet(
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
     content = build_calendar(plan, start, start + dt.timedelta(days=6))
-    options = CalendarOptions(lang=lang or plan.language)
+    options = CalendarOptions(lang=lang or plan.language, currency=plan.currency)
     target = sheet_path(path, output, fmt, folder=folder)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

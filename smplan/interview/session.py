@@ -51,8 +51,8 @@ from smplan.plan.files import (
 )
 from smplan.plan.labels import value_label
 from smplan.plan.meta import MEMBER as MEMBER_KIND
+from smplan.plan.meta import Follows, Ref, marker, named, things, without_none
 from smplan.plan.meta import Kind as Thing
-from smplan.plan.meta import Ref, marker, named, things, without_none
 from smplan.plan.model import (
     STEPS,
     HumanFace,
@@ -1510,7 +1510,12 @@ def answered(obj: BaseModel, name: str) -> bool:
     if value is None:
         return False
     if info.default is not None and value == info.default:
-        return False  # a default that holds until answered (`primary: false`, the currency)
+        return False  # a default that holds until answered (`primary: false`)
+    follows = marker(info, Follows)
+    if follows is not None and value == follows.read(dict(obj)):
+        # Read from the other answers (the currency of the plan's language), as `smplan
+        # new` writes it out: the person has not answered it yet.
+        return False
     if isinstance(value, list):
         return bool(value) or info.default_factory is not list
     if isinstance(value, BaseModel):

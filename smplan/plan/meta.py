@@ -6,7 +6,8 @@ A field says what it is with markers in its `Annotated[...]` type:
 - `Also(KIND)`: one thing that, once it has an `id`, counts as one of that kind too (the
   sponsor, who can approve or run a review as a member does);
 - `Ref(KIND)`: one id, or a list of ids, of things of that kind (an approver);
-- `Needed(noun)`: its step is not complete while it is empty; `noun` names it in messages.
+- `Needed(noun)`: its step is not complete while it is empty; `noun` names it in messages;
+- `Follows(read)`: left out, its value is read from the other answers (the currency).
 
 Everything that depends on these facts reads them through `fields()` and the helpers
 below: the reference checks and their known-id hints, duplicate ids, completeness, the
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -87,6 +88,27 @@ class Needed:
     def applies(self, item: Any) -> bool:
         """Whether `item` needs this field answered."""
         return self.unless is None or getattr(item, self.unless[0], None) != self.unless[1]
+
+
+@dataclass(frozen=True)
+class Follows:
+    """Marks a field whose value, when it is not written, is read from its model's answers.
+
+    `read` takes the answers written beside it (a mapping) and gives the value: the
+    currency follows the plan's language. Such a value is not an answer of the person:
+    the blank plan writes it out, and the interview still asks it.
+    """
+
+    read: Callable[[Mapping[str, Any]], Any]
+
+
+def followed(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The values the `Follows` fields of `model` take from `data`, for those it lacks."""
+    return {
+        name: found.read(data)
+        for name, info in model.model_fields.items()
+        if name not in data and (found := marker(info, Follows)) is not None
+    }
 
 
 def without_none(annotation: Any) -> Any:

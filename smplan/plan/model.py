@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from smplan.i18n import LP_, N_, SOURCE_LANGUAGE, _, languages
+from smplan.i18n import LP_, N_, SOURCE_LANGUAGE, _, languages, local_currency
 from smplan.plan.meta import (
     CHANNEL,
     MEMBER,
@@ -28,9 +29,11 @@ from smplan.plan.meta import (
     OBJECTIVE,
     SEGMENT,
     Also,
+    Follows,
     Holds,
     Needed,
     Ref,
+    followed,
 )
 
 FORMAT_VERSION = 1
@@ -568,7 +571,7 @@ class Listening(Model):
             "Ids of the team members who do the monitoring; its hours are shared equally "
             "among them and count in their week."
         ),
-        ["julien"],
+        ["claire"],
     )
     audit: list[Account] = items(
         N_("The accounts the organization already has."),
@@ -1050,6 +1053,13 @@ class Campaign(Model):
 # --- The plan ---------------------------------------------------------------------------
 
 
+def _language_currency(data: Mapping[str, Any]) -> str:
+    """The currency of a project that names none: the usual one of its language."""
+    lang = data.get("language")
+    known = isinstance(lang, str) and lang in languages()
+    return local_currency(lang if known and isinstance(lang, str) else SOURCE_LANGUAGE)
+
+
 class Project(Model):
     """Who the plan is for and who wrote it."""
 
@@ -1088,12 +1098,22 @@ class Project(Model):
         "Europe/Paris",
     )
     version: Text | None = text(N_("Version of the document."), "1.0")
-    currency: Text = doc(
-        N_("Currency of budgets and costs (ISO 4217 code)."),
+    currency: Annotated[Text, Follows(_language_currency)] = doc(
+        N_(
+            "Currency of budgets and costs (ISO 4217 code); when not given, the usual "
+            "currency of the plan's language."
+        ),
         "EUR",
-        default="EUR",
+        # Only for a project made without its answers; the language's is filled in below.
+        default_factory=lambda: local_currency(SOURCE_LANGUAGE),
         pattern=r"^[A-Z]{3}$",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _follow(cls, data: Any) -> Any:
+        # Before validation, so a wrong answer elsewhere does not hide the currency.
+        return {**data, **followed(cls, data)} if isinstance(data, dict) else data
 
 
 #: The eight steps, in the method's order: (plan key, step number).
@@ -1154,3 +1174,8 @@ class Plan(Model):
     def language(self) -> str:
         """The plan's language, English when the project does not say."""
         return self.project.language if self.project else SOURCE_LANGUAGE
+
+    @property
+    def currency(self) -> str:
+        """The plan's currency: the project's, else the usual one of the plan's language."""
+        return self.project.currency if self.project else local_currency(self.language)

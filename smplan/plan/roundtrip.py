@@ -584,6 +584,22 @@ def _merge_value(
         _merge_seq(current, old, new)
     else:
         _replace(node, key, new)
+        if current is None and _is_seq(node[key]) and len(node[key]):
+            _keep_example_above(node, key, following)
+
+
+def _keep_example_above(node: Any, key: Any, following: Comments) -> None:
+    """Keep the commented example written under a key left empty above its first answer.
+
+    `smplan new` writes each step's key empty, with its example commented right below
+    it; ruamel.yaml reads those lines as coming before the next key. The answers go
+    after the example, and the comments that follow it stay with what follows.
+    """
+    if not following or not following[0].value.startswith("#"):
+        return  # a blank line first: what follows belongs to the next key
+    example = _cut_paragraph(following, 0)
+    node.ca.items.setdefault(key, [None, None, None, None])[3] = example
+    node[key].ca.comment = [None, example]
 
 
 def _merge_seq(node: Any, old: list[Any], new: list[Any]) -> None:
@@ -701,6 +717,11 @@ def _claim_example(comments: Comments, key: str) -> Comments:
     )
     if start is None:
         return None
+    return _cut_paragraph(comments, start)
+
+
+def _cut_paragraph(comments: list[Any], start: int) -> list[Any]:
+    """Take from `comments` the lines up to the end of the paragraph holding `start`."""
     end = next(
         (i for i in range(start, len(comments)) if comments[i].value.endswith("\n\n")),
         len(comments) - 1,

@@ -18,7 +18,7 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from smplan.i18n import L_, _, language
-from smplan.plan.meta import without_none
+from smplan.plan.meta import Follows, marker, without_none
 from smplan.plan.model import Plan, example_for
 from smplan.plan.schema import SCHEMA_FILENAME
 
@@ -129,10 +129,17 @@ class _Writer:
         if kind == "models":
             # A list of models is shown whole as a commented block with one example item.
             assert isinstance(inner, type)
-            block = [f"{pad}{name}:", *self.item(inner, indent + 2, path)]
-            if live:
-                block = [f"{pad}# {line[indent:]}" for line in block]
-            return self.comment(comment, pad, margin) + block
+            example_item = self.item(inner, indent + 2, path)
+            if not live:
+                return self.comment(comment, pad, margin) + [f"{pad}{name}:", *example_item]
+            commented = [f"{pad}# {line[indent:]}" for line in example_item]
+            if indent == 0 and _nullable(field):
+                # A step's key is always there, as every step's is, its example commented
+                # below it: uncommenting the example can never leave its items under the
+                # step above. Left empty, the key loads as "not started".
+                return self.comment(comment, pad, margin) + [f"{pad}{name}:", *commented]
+            # Inside a step a list must hold a list: its key waits, commented, with it.
+            return self.comment(comment, pad, margin) + [f"{pad}# {name}:", *commented]
         if kind == "model":
             assert isinstance(inner, type)
             return (
@@ -170,6 +177,10 @@ class _Writer:
         if field.is_required():
             literal = _literal_values(field.annotation)
             return f" {_yaml(literal[0])}" if len(literal) == 1 else ""
+        follows = marker(field, Follows)
+        if follows is not None:
+            # Read from the answers beside it: the currency of the language given to `new`.
+            return f" {_yaml(follows.read({_PRESET_LANGUAGE[1]: self.language}))}"
         default = field.get_default(call_default_factory=True)
         return "" if default is None else f" {_yaml(_plain(default))}"
 

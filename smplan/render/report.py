@@ -140,9 +140,8 @@ class _Builder:
         self.period = period
         self.summary = summary
         self.t = labels()
-        currency = plan.project.currency if plan.project else "EUR"
         self.lang = lang
-        self.fmt = Formatter(lang, currency)
+        self.fmt = Formatter(lang, plan.currency)
         self.members = names(plan, MEMBER)
 
     def number(self, value: float | None, unit: str | None = None) -> str | None:

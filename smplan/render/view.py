@@ -240,7 +240,7 @@ class _Builder:
         self.fallback_date = fallback_date
         self.lang = lang
         self.t = labels()
-        currency = plan.project.currency if plan.project else "EUR"
+        currency = plan.currency
         self.fmt = Formatter(lang, currency)
         self.members = names(plan, MEMBER)
         #: The plan's hours, counted once as the checks count them.
