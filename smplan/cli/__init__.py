@@ -185,7 +185,7 @@ def _register() -> None:
 
     names = (
         "new",
-        "init",
+        "init_command",
         "check_command",
         "render_command",
         "calendar",

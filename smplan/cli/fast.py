@@ -1,8 +1,10 @@
-"""The commands people run most, parsed without Typer: `check` and `render` to Markdown or HTML.
+"""The commands people run most, parsed without Typer: `check`, `render` to Markdown or
+HTML, and `init`.
 
-Typer and Click cost a fifth of a `check` before it starts. For the common shapes of these
-two commands, `fast_command` reads the arguments itself and returns a call of the same
-function the Typer command calls (`run_check`, `run_render`). Anything else — help, an
+Typer and Click cost a fifth of a `check` before it starts, and keep a client waiting for
+the interview's first question. For the common shapes of these commands, `fast_command`
+reads the arguments itself and returns a call of the same function the Typer command
+calls (`run_check`, `run_render`, `run_init`). Anything else — help, an
 option it does not know, a repeated option, a value that looks like an option, shell
 completion, `--debug` — returns None, and the Typer application parses the command line,
 with its own messages and exit codes.
@@ -31,6 +33,14 @@ _RENDER = {
     "--lang": True,
     "--template-dir": True,
     "--summary": False,
+}
+_INIT = {
+    "--lang": True,
+    "--step": True,
+    "--answers": True,
+    "--essentials": False,
+    "--interactive": False,
+    "--no-interactive": False,
 }
 #: Short spellings, under the long name the command's function knows.
 _ALIASES = {"-f": "--format", "-o": "--output"}
@@ -122,7 +132,34 @@ def _render(args: Sequence[str]) -> Callable[[], int] | None:
     return run
 
 
-_COMMANDS = {"check": _check, "render": _render}
+def _init(args: Sequence[str]) -> Callable[[], int] | None:
+    parsed = _parse(args, _INIT)
+    if parsed is None:
+        return None
+    paths, options = parsed
+    if len(paths) != 1 or ("--interactive" in options and "--no-interactive" in options):
+        return None
+    interactive = None
+    if "--interactive" in options or "--no-interactive" in options:
+        interactive = "--interactive" in options
+    answers = options.get("--answers")
+
+    def run() -> int:
+        from smplan.cli.init import run_init
+
+        return run_init(
+            Path(paths[0]),
+            lang=options.get("--lang"),
+            step=options.get("--step"),
+            answers=None if answers is None else Path(answers),
+            essentials=bool(options.get("--essentials")),
+            interactive=interactive,
+        )
+
+    return run
+
+
+_COMMANDS = {"check": _check, "render": _render, "init": _init}
 
 
 def fast_command(args: Sequence[str]) -> Callable[[], int] | None:
