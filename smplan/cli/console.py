@@ -74,7 +74,9 @@ class _LazyConsole:
         return sys.stderr if self._stderr else sys.stdout
 
     def _plain_ok(self, objects: tuple[Any, ...], options: dict[str, Any]) -> bool:
-        if self._console is not None or set(options) - {"soft_wrap", "markup", "highlight", "end"}:
+        # Rich may have been built already (for a panel): plain text still goes direct, as
+        # Rich writes each print through at once and the two never reorder.
+        if set(options) - {"soft_wrap", "markup", "highlight", "end"}:
             return False
         if options.get("style") is not None or not all(isinstance(o, str) for o in objects):
             return False

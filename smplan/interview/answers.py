@@ -164,7 +164,13 @@ def parse_number(text: str, locale: Any) -> int | float | None:
 
 
 def format_number(value: float, locale: Any) -> str:
-    """A number as the locale writes it, without grouping: 1,5 in French."""
-    from babel.numbers import format_decimal
+    """A number as the locale writes it, without grouping: 1,5 in French.
 
-    return str(format_decimal(value, format="0.##########", locale=locale))
+    Written here with the locale's signs rather than by Babel's formatter, which takes a
+    while over each number: a review of a large plan shows hundreds of them.
+    """
+    exact = Decimal(repr(value)).quantize(Decimal("1E-10"))  # Babel's rounding, to 10 places
+    text = format(exact, "f").rstrip("0").rstrip(".")
+    if text in ("", "-0"):
+        text = "0"
+    return text.replace(".", locale.number_symbols.get("latn", {}).get("decimal", "."))

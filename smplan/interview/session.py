@@ -859,10 +859,11 @@ class Interview:
 
     def _missing_in(self, path: str) -> frozenset[str]:
         """The paths of the needed fields still missing at or under `path`."""
+        below = (path + ".", path + "[")
         return frozenset(
-            f.path()
+            at
             for f in self.findings()
-            if RULES[f.code].completeness and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
+            if RULES[f.code].completeness and ((at := f.path()) == path or at.startswith(below))
         )
 
     def _new_item(
