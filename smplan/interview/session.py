@@ -1527,11 +1527,12 @@ def answered(obj: BaseModel, name: str) -> bool:
 def last_answered(plan: Plan) -> str | None:
     """Where the last answer is, in interview order: `metrics[0].target`, or None."""
     last: str | None = None
+    unasked = SKIPPED | _CHOSEN_FIRST
 
     def walk(obj: BaseModel, path: str) -> None:
         nonlocal last
         for name in type(obj).model_fields:
-            if (type(obj).__name__, name) in SKIPPED | _CHOSEN_FIRST:
+            if (type(obj).__name__, name) in unasked:
                 continue
             where = f"{path}.{name}" if path else name
             value = getattr(obj, name)
