@@ -441,8 +441,11 @@ def test_a_new_plan_asks_its_language_first_and_then_speaks_it(smplan, tmp_path)
     assert "Étape" not in result.stdout  # interrupted in the project, before step 1
     assert "Organisation\u00a0: Fournil\n" in result.stdout
     assert "Titre du plan\u00a0: Plan 2027\n" in result.stdout
-    assert "erreur : interrompu ; toutes les réponses données sont enregistrées" in result.stderr
-    assert f"conseil : pour reprendre : smplan init {path}" in result.stderr
+    # A pause is no error: said plainly, in the plan's language, with how to go on.
+    assert result.stderr == (
+        f"Arrêté. Toutes les réponses données jusqu'ici sont enregistrées dans {path}.\n"
+        f"Pour reprendre là où vous vous êtes arrêté : smplan init {path}\n"
+    )
     project = yaml.safe_load(path.read_text())["project"]
     assert project == {
         "name": "Plan 2027",
@@ -587,8 +590,8 @@ def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path
     )
     assert result.exit_code == 130
     assert result.stderr == (
-        f"error: interrupted; every answer given so far is saved in {path}\n"
-        f"hint: resume with: smplan init {path}\n"
+        f"Stopped. Every answer given so far is saved in {path}.\n"
+        f"To go on where you stopped: smplan init {path}\n"
     )
     data = yaml.safe_load(path.read_text())
     assert data["team"] == {

@@ -94,7 +94,7 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     first.answer("Objectives served", SPACE, DOWN, DOWN, SPACE)
     first.at("Audiences reached")
     first.child.sendcontrol("c")  # in the middle of the channel step
-    first.child.expect("resume with: smplan init plan.yaml")
+    first.child.expect("To go on where you stopped: smplan init plan.yaml")
     first.child.expect(pexpect.EOF)
     first.child.close()
     assert first.child.exitstatus == 130

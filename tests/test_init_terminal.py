@@ -191,7 +191,7 @@ def test_ctrl_c_in_step_4_keeps_steps_1_to_3_and_the_interview_resumes(tmp_path,
     terminal.answers(STEPS_1_TO_3)
     assert terminal.next_question() == "Add a metric?"
     terminal.child.sendcontrol("c")
-    terminal.child.expect("hint: resume with: smplan init plan.yaml")
+    terminal.child.expect("To go on where you stopped: smplan init plan.yaml")
     terminal.child.expect(pexpect.EOF)
     terminal.child.close()
     assert terminal.child.exitstatus == 130

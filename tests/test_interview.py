@@ -506,8 +506,8 @@ def test_ctrl_c_keeps_every_answer_and_says_how_to_resume(tmp_path):
     with pytest.raises(Interrupted) as caught:
         init(path, asker)
     assert caught.value.exit_code == ExitCode.INTERRUPTED == 130
-    assert caught.value.message == (f"interrupted; every answer given so far is saved in {path}")
-    assert caught.value.hint == f"resume with: smplan init {path}"
+    assert caught.value.message == f"Stopped. Every answer given so far is saved in {path}."
+    assert caught.value.hint == f"To go on where you stopped: smplan init {path}"
     plan = load_plan(path).plan
     assert plan.project.organization == "Fournil"
     assert [(m.id, m.name) for m in plan.team.members] == [("claire", "Claire")]
@@ -523,7 +523,7 @@ def test_end_of_input_during_a_reopened_step_suggests_reopening_it(tmp_path):
 
     with pytest.raises(Interrupted) as caught:
         init(path, Closed(), step="objectives")
-    assert caught.value.hint == f"resume with: smplan init {path} --step objectives"
+    assert caught.value.hint == f"To go on where you stopped: smplan init {path} --step objectives"
 
 
 # --- resuming, reopening, reviewing -----------------------------------------------------

@@ -161,13 +161,19 @@ def report_error(error: SmplanError) -> None:
 
 def _report(error: SmplanError) -> None:
     from smplan.cli.console import err_console, escape
-    from smplan.errors import PlanFileError, printable_lines
+    from smplan.errors import Interrupted, PlanFileError, printable_lines
     from smplan.i18n import pgettext
 
     if isinstance(error, PlanFileError):
         # One line per problem, in the FILE:LINE:COL form editors and CI understand.
         for line in printable_lines(error.message).splitlines():
             err_console.print(line, highlight=False, markup=False, soft_wrap=True)
+        return
+    if isinstance(error, Interrupted):
+        # A pause the person chose, not a failure: said plainly, with how to go on.
+        err_console.print(escape(printable_lines(error.message)), soft_wrap=True)
+        if error.hint:
+            err_console.print(escape(printable_lines(error.hint)), soft_wrap=True)
         return
     label = escape(pgettext("report", "error:"))
     message = escape(printable_lines(error.message))

@@ -500,9 +500,9 @@ _UI: dict[str, Message] = {
     "ui.nothing_yet": L_("(nothing yet)"),
     "ui.none": L_("none"),
     "ui.interrupted": L_(
-        "interrupted; every answer given so far is saved in {path}",
+        "Stopped. Every answer given so far is saved in {path}.",
     ),
-    "ui.resume": L_("resume with: {command}"),
+    "ui.resume": L_("To go on where you stopped: {command}"),
     "ui.check": L_(
         "Check: {errors} error(s), {warnings} warning(s)",
     ),
