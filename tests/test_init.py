@@ -769,3 +769,16 @@ def test_a_fresh_plan_is_asked_from_the_project_on_its_currency_offered_not_take
     resumed = smplan("init", path, "--interactive", input=script(answers))
     assert f"[{currency}]" in resumed.stdout
     assert {"en": "Step 1 of 8", "fr": "Étape 1 sur 8"}[lang] in resumed.stdout
+
+
+def test_a_new_plan_is_offered_the_essentials_path_and_an_essentials_run_is_not(smplan, tmp_path):
+    path = tmp_path / "plan.yaml"
+    offer = f"For a first draft in one meeting, stop here (Ctrl-C) and run: smplan init {path}"
+    whole = smplan("init", path, "--lang", "en", "--interactive", input=script(["Plan"]))
+    assert f"{offer} --essentials\n" in whole.stdout
+    resumed = smplan("init", path, "--interactive", input=script([]))
+    assert offer not in resumed.stdout  # no longer a new plan
+    other = tmp_path / "other.yaml"
+    essentials = smplan("init", other, "--lang", "en", "--essentials", "--interactive", input="")
+    assert "Essentials only: the rest is proposed from your answers." in essentials.stdout
+    assert "For a first draft in one meeting" not in essentials.stdout

@@ -448,6 +448,10 @@ _UI: dict[str, Message] = {
         "Essentials only: the rest is proposed from your answers. Press Enter to accept a "
         "proposal; `smplan init --step NAME` asks every question of a step."
     ),
+    "ui.essentials_offer": L_(
+        "Every question of the eight steps follows. For a first draft in one meeting, "
+        "stop here (Ctrl-C) and run: {command}"
+    ),
     "hint.list_line": L_("separated by commas, - for none"),
     # Translators: what closes a question before the answer; French puts a no-break space first.
     "ui.prompt_end": L_(": "),

@@ -385,6 +385,9 @@ class Interview:
         notes: tuple[str, ...] = (self.t("ui.keys"), self.t("ui.back_key"))
         if self.essentials:
             notes += (self.t("ui.essentials"),)
+        elif self.new:
+            command = f"smplan init {shlex.quote(self.path)} --essentials"
+            notes += (self.t("ui.essentials_offer", command=command),)
         self.asker.show(Block("note", lines=notes))
         # Answers pre-filled from a file are not where the person stopped: ask every gap.
         self._frontier = None if self.prefilled else last_answered(self.plan)
