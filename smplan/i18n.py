@@ -342,9 +342,12 @@ class Formatter:
         if value is None:
             return None
         text = str(format_date(value, format="long", locale=self.locale))
-        if value.day == 1 and self.locale.language == "fr" and text.startswith("1 "):
-            # French writes the first day of a month as an ordinal: 1er décembre 2026.
-            text = "1er" + text[1:]
+        if value.day == 1 and text.startswith("1 "):
+            with language(self.lang):
+                # Translators: the first day of a month in a long date, where the
+                # language writes it as an ordinal (French: 1er décembre 2026).
+                first = pgettext("first day of a month", "1")
+            text = first + text[1:]
         return text
 
     def number(self, value: float | None) -> str | None:
