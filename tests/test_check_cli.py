@@ -231,3 +231,13 @@ def test_a_step_left_commented_out_is_pointed_at_where_its_comment_is(smplan, tm
         "  plan.yaml:5:1: audience: warning SMP010: step 5 (Audience) is not started"
         in result.stdout
     )
+
+
+def test_the_count_of_steps_done_agrees_with_that_count_in_french(smplan, tmp_path):
+    # French agrees with the steps done, not with the eight: "0 étape terminée sur 8".
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("smplan: 1\nproject:\n  name: Plan\n  language: fr\n", encoding="utf-8")
+    result = smplan("check", plan)
+    assert result.stdout.splitlines()[-1].endswith(" · 0 étape terminée sur 8 (plan incomplet)")
+    english = smplan("check", plan, "--lang", "en")
+    assert english.stdout.splitlines()[-1].endswith(" · 0 of 8 steps complete (plan incomplete)")

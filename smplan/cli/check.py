@@ -269,7 +269,10 @@ def _print_report(report: Any, headings: bool = True) -> None:
         errors=LN_("{n} error", "{n} errors", errors),
         warnings=LN_("{n} warning", "{n} warnings", warnings),
     )
-    complete = LN_("{done} of {n} step complete", "{done} of {n} steps complete", total, done=done)
+    # The form follows the steps done: "1 étape terminée sur 8", "0 étape terminée sur 8".
+    complete = LN_(
+        "{n} of {total} steps complete", "{n} of {total} steps complete", done, total=total
+    )
     line = f"{_escape(name)}: {verdict} · {_escape(str(counts))} · {_escape(str(complete))}"
     incomplete = L_("(plan incomplete)")
     strict_fails = L_("--strict: warnings fail the check")

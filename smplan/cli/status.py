@@ -125,9 +125,10 @@ def _print_text(o: Overview) -> None:
     if o.period:
         head += " · " + _escape(L_("standing at the end of {period}", period=o.period))
     console.print(head, soft_wrap=True)
-    readiness = L_(
-        "Readiness: {done} of {total} steps complete · {errors}, {warnings}",
-        done=done,
+    readiness = LN_(
+        "Readiness: {n} of {total} steps complete · {errors}, {warnings}",
+        "Readiness: {n} of {total} steps complete · {errors}, {warnings}",
+        done,
         total=len(o.steps),
         errors=LN_("{n} error", "{n} errors", o.errors),
         warnings=LN_("{n} warning", "{n} warnings", o.warnings),
