@@ -50,6 +50,14 @@ def _order(locale: Any) -> tuple[str, ...]:
     return tuple(seen) if len(seen) == 3 else ("d", "M", "y")
 
 
+def date_layout(locale: Any) -> tuple[tuple[str, ...], str]:
+    """How the locale writes a short date: the order of day, month and year, and the sign
+    between them (("d", "M", "y"), "/") for French."""
+    pattern = locale.date_formats["short"].pattern
+    sign = next((c for c in pattern if not c.isalpha() and not c.isspace() and c != "'"), "/")
+    return _order(locale), sign
+
+
 def _make(year: int, month: int, day: int, typed: str) -> dt.date:
     if year < 100:
         year += 2000

@@ -536,7 +536,11 @@ _UI: dict[str, Message] = {
     "hint.confirm": L_("y/n"),
     "hint.number": L_("a number"),
     "hint.number_or": L_("a number, or {words}"),
-    "hint.date": L_("YYYY-MM-DD"),
+    # Translators: a date typed the language's way, or as the plan writes it.
+    "hint.date": L_("{local} or {iso}"),
+    "hint.date_day": LP_("date placeholder", "DD"),
+    "hint.date_month": LP_("date placeholder", "MM"),
+    "hint.date_year": LP_("date placeholder", "YYYY"),
     "finding.error": L_("error"),
     "finding.warning": L_("warning"),
     "finding.hint": L_(" (hint: {hint})"),

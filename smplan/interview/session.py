@@ -39,7 +39,13 @@ from smplan.errors import (
 from smplan.fsutil import FileLocked, locked, read_regular
 from smplan.i18n import L_, _, babel_locale, language, language_name, languages
 from smplan.interview import essentials as ess
-from smplan.interview.answers import NoSuchDate, format_number, parse_date, parse_number
+from smplan.interview.answers import (
+    NoSuchDate,
+    date_layout,
+    format_number,
+    parse_date,
+    parse_number,
+)
 from smplan.interview.guidance import TEXTS, tr
 from smplan.plan.files import (
     MAX_BYTES,
@@ -1122,6 +1128,12 @@ class Interview:
     def _hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
         if kind == "number" and words:
             return self.t("hint.number_or", words=", ".join(self._word(w) for w in words))
+        if kind == "date":
+            order, sign = date_layout(babel_locale(self.lang))
+            parts = {"d": "hint.date_day", "M": "hint.date_month", "y": "hint.date_year"}
+            local = sign.join(self.t(parts[part]) for part in order)
+            iso = "-".join(self.t(parts[part]) for part in "yMd")
+            return self.t("hint.date", local=local, iso=iso)
         return "" if kind == "text" else self.t(f"hint.{kind}")
 
     def _reference_options(self, kind: Thing | None) -> tuple[Option, ...]:
