@@ -97,3 +97,36 @@ def test_a_usage_error_speaks_the_environments_language(tmp_path):
     )
     assert result.returncode == 2
     assert "langue inconnue" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check"],
+        ["render", "-f", "md", "-o", "out.md"],
+        ["calendar", "--weeks", "1", "-o", "cal.md"],
+        ["status"],
+        ["report", "--period", "2027-02", "-f", "md"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_lang_is_spoken_in_the_errors_about_a_plan_that_declares_another(tmp_path, command):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "smplan: 1\nproject:\n  name: Plan\n  language: fr\n  date: 2027-02-30\n", encoding="utf-8"
+    )
+
+    def run(*extra: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "smplan", command[0], str(plan), *command[1:], *extra],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=tmp_path,
+            timeout=60,
+        )
+        assert result.returncode in (1, 2), result.stderr
+        return result.stdout + result.stderr
+
+    assert "février 2027 compte 28" in run()  # the plan's own language
+    assert "February 2027 has 28 days" in run("--lang", "en")

@@ -94,6 +94,18 @@ def debug_enabled() -> bool:
     return _state["debug"] or "--debug" in sys.argv
 
 
+#: The language --lang asked for in this command, which its errors speak too.
+_asked: contextvars.ContextVar[str | None] = contextvars.ContextVar("smplan_asked", default=None)
+
+
+def speak_asked(lang: str | None) -> None:
+    """Speak the language --lang asks for (when it does) in all the command says: its
+    reports, and its errors too, even those about a plan that declares another."""
+    if lang is not None:
+        speak(known_language(lang) or lang)
+        _asked.set(lang)
+
+
 def known_language(lang: str | None) -> str | None:
     """`lang` when smplan speaks it (or None); a `UsageError` naming those it speaks otherwise."""
     from smplan.i18n import languages
@@ -155,7 +167,7 @@ def report_error(error: SmplanError) -> None:
     """Print an smplan error to stderr the way every command does, in its language."""
     from smplan.i18n import current, language
 
-    with language(error.language or current()):
+    with language(_asked.get() or error.language or current()):
         _report(error)
 
 

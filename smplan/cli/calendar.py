@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app, known_format, known_language, matching_format, say_wrote
+from smplan.cli import app, known_format, matching_format, say_wrote, speak_asked
 from smplan.cli.console import err_console
 from smplan.cli.helptexts import H_
 from smplan.errors import RenderError, UsageError, cannot_write
@@ -86,8 +86,7 @@ def calendar(
     )
     from smplan.render.environment import source_date
 
-    if lang is not None:
-        speak(known_language(lang) or lang)
+    speak_asked(lang)
     if sheet:
         _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang)
         return

@@ -8,7 +8,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from smplan.cli import debug_enabled, echo, known_format, known_language
+from smplan.cli import debug_enabled, echo, known_format, speak_asked
 from smplan.cli.console import console, err_console, escape
 from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
 from smplan.i18n import N_
@@ -76,10 +76,9 @@ def run_check(
     """`smplan check`, its options parsed: the exit status, the reports printed."""
     from smplan.checks import RULES
     from smplan.checks.results import RESULT_RULES
-    from smplan.i18n import LN_, speak
+    from smplan.i18n import LN_
 
-    if lang is not None:
-        speak(known_language(lang) or lang)
+    speak_asked(lang)
     known_format(output_format, REPORT_FORMATS)
     ignored = {code.strip().upper() for code in ignore.split(",") if code.strip()}
     known = sorted({*RULES, *RESULT_RULES})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app, known_format, known_language
+from smplan.cli import app, known_format, speak_asked
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.helptexts import H_, described
 from smplan.i18n import N_
@@ -61,7 +61,7 @@ def diff(
     from smplan.plan.files import load_plan
 
     known_format(output_format, DIFF_FORMATS)
-    known_language(lang)
+    speak_asked(lang)
     changes = diff_plans(load_plan(old).plan, load_plan(new).plan, lang)
     module, _, function = DIFF_FORMATS[output_format][1].partition(":")
     typer.echo(getattr(importlib.import_module(module), function)(changes), nl=False)

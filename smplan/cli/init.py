@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from smplan.cli import known_language
+from smplan.cli import speak_asked
 
 
 def run_init(
@@ -19,7 +19,7 @@ def run_init(
     """`smplan init`, its options parsed: the exit status once the interview stops."""
     from smplan.interview.session import init as run_interview
 
-    known_language(lang)
+    speak_asked(lang)
     if interactive is None:
         interactive = sys.stdin.isatty()
     from smplan.cli.console import console

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from smplan.cli import app, known_language
+from smplan.cli import app, speak_asked
 from smplan.errors import UsageError, cannot_write, printable
 
 
@@ -21,11 +21,11 @@ def new(
 ) -> None:
     """Write a blank plan whose comments explain every field, to fill in by hand."""
     from smplan.fsutil import atomic_write
-    from smplan.i18n import L_, speak
+    from smplan.i18n import L_
     from smplan.plan.schema import SCHEMA_FILENAME
     from smplan.plan.skeleton import skeleton
 
-    speak(known_language(lang) or lang)
+    speak_asked(lang)
     name = printable(str(path))
     if path.is_dir():
         raise UsageError(

@@ -8,14 +8,14 @@ from pathlib import Path
 from smplan.cli import (
     echo,
     known_format,
-    known_language,
     matching_format,
     report_error,
+    speak_asked,
     template_folder,
 )
 from smplan.cli.console import err_console
 from smplan.errors import ExitCode, SmplanError, UsageError, printable
-from smplan.i18n import L_, LN_, speak
+from smplan.i18n import L_, LN_
 from smplan.render.formats import FORMATS
 
 
@@ -36,8 +36,7 @@ def run_render(
     from smplan.render.formats import RenderOptions, format_for
     from smplan.render.pdf import ensure_pdf_support
 
-    if lang is not None:
-        speak(known_language(lang) or lang)
+    speak_asked(lang)
     if watch and len(paths) != 1:
         raise UsageError(
             L_("--watch takes one plan"), hint=L_("watch each plan in its own terminal")

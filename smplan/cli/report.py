@@ -9,9 +9,9 @@ import typer
 from smplan.cli import (
     app,
     known_format,
-    known_language,
     matching_format,
     say_wrote,
+    speak_asked,
     template_folder,
 )
 from smplan.cli.helptexts import H_
@@ -74,7 +74,7 @@ def report(
     from smplan.render.pdf import ensure_pdf_support
     from smplan.render.report import render_report
 
-    known_language(lang)
+    speak_asked(lang)
     try:
         at = parse_period(period)
     except ValueError as error:

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from smplan.cli import app, known_format, known_language
+from smplan.cli import app, known_format, speak_asked
 from smplan.cli.console import console, escape
 from smplan.errors import UsageError, printable
 from smplan.i18n import L_, LN_, Formatter, current, speak
@@ -62,8 +62,7 @@ def status(
     from smplan.plan.results import Results, load_results_of, parse_period, results_path
 
     known_format(output_format, STATUS_FORMATS)
-    if lang is not None:
-        speak(known_language(lang) or lang)
+    speak_asked(lang)
     loaded = load_plan(path)
     if lang is None:
         speak(loaded.plan.language)
