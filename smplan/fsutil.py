@@ -96,17 +96,12 @@ class Stamp:
     """What a file was when it was last read or written: enough to see another writer."""
 
     size: int
-    mtime_ns: int
     digest: str
 
     @classmethod
-    def of(cls, data: bytes, path: Path | str | None = None) -> Stamp:
-        """The stamp of `data`, with the size and time of `path` when it is given."""
-        mtime = 0
-        if path is not None:
-            with contextlib.suppress(OSError):
-                mtime = Path(path).stat().st_mtime_ns
-        return cls(len(data), mtime, hashlib.sha256(data).hexdigest())
+    def of(cls, data: bytes) -> Stamp:
+        """The stamp of `data`."""
+        return cls(len(data), hashlib.sha256(data).hexdigest())
 
     def same_content(self, data: bytes) -> bool:
         """Whether `data` is what the stamp was taken of."""

@@ -177,7 +177,11 @@ def test_rules_are_listed_in_the_language_asked_for(smplan):
     result = smplan("rules", "--lang", "fr")
     assert result.exit_code == 0
     assert "SMP104  " in result.output
+    assert (
+        "SMP001  erreur         toutes      Une référence nomme un identifiant qui n'existe pas\n"
+    ) in result.output
     english = smplan("rules").output
+    assert "A reference names an id that does not exist" in english
     assert result.output.splitlines()[3] != english.splitlines()[3]
 
 

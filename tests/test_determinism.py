@@ -25,12 +25,14 @@ MACHINES = (
 )  # fmt: skip
 
 
-def _render(folder: Path, plan: str, fmt: str, machine: dict[str, str]) -> bytes:
+def _render(
+    folder: Path, plan: str, fmt: str, machine: dict[str, str], command: tuple[str, ...]
+) -> bytes:
     env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "LC_ALL")}
     env.update(machine, SMPLAN_CACHE_DIR=str(folder / "cache"))
     out = folder / f"out.{fmt}"
     result = subprocess.run(
-        [sys.executable, "-m", "smplan", "render", plan, "-f", fmt, "-o", str(out)],
+        [sys.executable, "-m", "smplan", command[0], plan, *command[1:], "-f", fmt, "-o", str(out)],
         cwd=folder,
         env=env,
         capture_output=True,
@@ -42,7 +44,10 @@ def _render(folder: Path, plan: str, fmt: str, machine: dict[str, str]) -> bytes
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_a_document_is_the_same_bytes_on_another_machine(tmp_path, fmt):
+@pytest.mark.parametrize(
+    "command", [("render",), ("report", "--period", "2027-02")], ids=lambda c: c[0]
+)
+def test_a_document_is_the_same_bytes_on_another_machine(tmp_path, fmt, command):
     example = "boulangerie.yaml"  # French, with results, a calendar and every step
     outputs = []
     for n, machine in enumerate(MACHINES):
@@ -52,9 +57,9 @@ def test_a_document_is_the_same_bytes_on_another_machine(tmp_path, fmt):
         results = (EXAMPLES / example).with_suffix(".results.yaml")
         if results.exists():
             shutil.copy(results, folder / "plan.results.yaml")
-        first = _render(folder, "plan.yaml", fmt, machine)
+        first = _render(folder, "plan.yaml", fmt, machine, command)
         if n == 0:
-            again = _render(folder, "plan.yaml", fmt, machine)  # from the template cache
+            again = _render(folder, "plan.yaml", fmt, machine, command)  # from the template cache
             assert again == first
         assert str(folder).encode() not in first
         outputs.append(first)

@@ -153,8 +153,9 @@ def test_an_import_needs_the_three_columns(smplan, plan):
     Path("in.csv").write_text("metric,value\nnps,3\n", encoding="utf-8")
     result = smplan("track", plan, "--import", "in.csv")
     assert result.exit_code == 2
-    assert "in.csv:1:1: missing columns: period" in result.stderr or (
-        "in.csv:1:1: missing column: period" in result.stderr
+    assert result.stderr.startswith(
+        "in.csv:1:1: missing column: period (hint: the first line names the columns: "
+        "metric,period,value (and optionally note,source))\n"
     )
     assert not RESULTS.exists()
 
@@ -255,9 +256,11 @@ def test_check_places_the_problems_of_the_results_file_at_their_lines(smplan, pl
         "  plan.results.yaml:6:13: results[2].metric: error SMP901: unknown metric `npss` "
         "(hint: did you mean `nps`?"
     ) in result.stdout
-    assert "  plan.results.yaml:10:13: results[3].period: error SMP902: period 2029-01" in (
-        result.stdout
-    )
+    assert (
+        "  plan.results.yaml:10:13: results[3].period: error SMP902: period 2029-01 starts "
+        "after the plan's horizon (2027-12-31) (hint: extend `project.horizon`, or check the "
+        "year)\n"
+    ) in result.stdout
     assert "  plan.results.yaml:11:12: results[3].value: error SMP903: 330 is out of range" in (
         result.stdout
     )

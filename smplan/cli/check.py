@@ -59,13 +59,11 @@ REPORT_FORMATS: dict[str, tuple[str, str]] = {
 
 def write_report(output_format: str, reports: list[Any]) -> None:
     """Print `reports` in one of `REPORT_FORMATS`."""
-    import importlib
-
     from smplan.i18n import current, language
+    from smplan.lazy import load_callable
 
-    module, _, function = REPORT_FORMATS[output_format][1].partition(":")
     with language(reports[0].language or current() if len(reports) == 1 else current()):
-        text = getattr(importlib.import_module(module), function)(reports)
+        text = load_callable(REPORT_FORMATS[output_format][1])(reports)
     if text:
         echo(text)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import typer
@@ -11,6 +10,7 @@ from smplan.cli import app, known_format, speak_asked
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.helptexts import H_, described
 from smplan.i18n import N_
+from smplan.lazy import load_callable
 
 #: The formats of `--format`, by name: what each is for, and the function of a
 #: `smplan.checks.diff.PlanDiff` that writes it, loaded when used. A new format is one entry.
@@ -63,5 +63,4 @@ def diff(
     known_format(output_format, DIFF_FORMATS)
     speak_asked(lang)
     changes = diff_plans(load_plan(old).plan, load_plan(new).plan, lang)
-    module, _, function = DIFF_FORMATS[output_format][1].partition(":")
-    typer.echo(getattr(importlib.import_module(module), function)(changes), nl=False)
+    typer.echo(load_callable(DIFF_FORMATS[output_format][1])(changes), nl=False)

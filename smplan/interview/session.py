@@ -509,8 +509,8 @@ class Interview:
             for name in model.model_fields:
                 if name in names or name in skip or answered(obj, name):
                     continue
-                value = ess.proposal(self.plan, obj, name)
-                if value is not None and value != []:
+                value = self._proposed(obj, name)
+                if value is not None:
                     self._assign(obj, slot, name, value)
 
     def _borrow(self, obj: BaseModel, slot: _Slot, ref: str, name: str) -> None:
@@ -658,12 +658,8 @@ class Interview:
 
     def _platforms(self, person: Any, slot: _Slot, name: str, path: str) -> None:
         """Where a spokesperson appears, picked among the platforms of the channel plan."""
-        ref = reference_target(type(person).model_fields[name])
-        if ref is not None:
-            options = self._reference_options(ref)
-        else:
-            platforms = dict.fromkeys(c.platform for c in self.plan.channels or [] if c.platform)
-            options = tuple(Option(p, p, str(n)) for n, p in enumerate(platforms, start=1))
+        platforms = dict.fromkeys(c.platform for c in self.plan.channels or [] if c.platform)
+        options = tuple(Option(p, p, str(n)) for n, p in enumerate(platforms, start=1))
         if not options:
             return
         question = Question(

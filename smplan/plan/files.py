@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from smplan import __version__
-from smplan.errors import PlanFileError, PlanInvalidError, Problem
+from smplan.errors import PlanFileError, PlanInvalidError, Problem, Text
 from smplan.fsutil import FileTooLarge, NotARegularFile, atomic_write, read_regular
 from smplan.i18n import L_, N_, Message, languages
 from smplan.plan import problems as codes
@@ -84,6 +84,17 @@ class SourceMap:
             loc = loc[:-1]
         return self.values.get(())
 
+    def problem(self, loc: Loc, message: Text, hint: Text | None = None) -> Problem:
+        """A `Problem` about the thing at `loc`, placed at its line and column."""
+        where = self.locate(loc)
+        return Problem(
+            message,
+            path=format_loc(loc),
+            line=where[0] if where else None,
+            column=where[1] if where else None,
+            hint=hint,
+        )
+
 
 @dataclass
 class LoadedPlan:
@@ -117,16 +128,9 @@ class LoadedPlan:
         """Line and column of the thing at `loc` (or of its nearest ancestor)."""
         return self.source.locate(self.file_loc(loc))
 
-    def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
+    def problem(self, loc: Loc, message: Text, hint: Text | None = None) -> Problem:
         """A `Problem` about the thing at `loc`, placed at its line and column."""
-        where = self.locate(loc)
-        return Problem(
-            message,
-            path=format_loc(self.file_loc(loc)),
-            line=where[0] if where else None,
-            column=where[1] if where else None,
-            hint=hint,
-        )
+        return self.source.problem(self.file_loc(loc), message, hint)
 
 
 def load_plan(path: Path | str) -> LoadedPlan:

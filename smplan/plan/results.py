@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from smplan.errors import PlanInvalidError, Problem, cannot_write
+from smplan.errors import PlanInvalidError, Problem, Text, cannot_write
 from smplan.fsutil import atomic_write
 from smplan.i18n import L_, N_
 from smplan.plan.files import (
@@ -34,7 +34,7 @@ from smplan.plan.files import (
     read_plan_file,
     read_yaml,
 )
-from smplan.plan.mistakes import format_loc, validation_problems
+from smplan.plan.mistakes import validation_problems
 from smplan.plan.model import ID_PATTERN, MetricValue, Model, doc, ex, text
 
 #: The suffix that turns a plan's file name into its results file's.
@@ -172,18 +172,12 @@ class LoadedResults:
     results: Results
     path: Path
     source: SourceMap
-    text: str
 
-    def problem(self, loc: tuple[str | int, ...], message: str, hint: str | None = None) -> Problem:
+    def problem(
+        self, loc: tuple[str | int, ...], message: Text, hint: Text | None = None
+    ) -> Problem:
         """A `Problem` about the thing at `loc`, placed at its line and column."""
-        where = self.source.locate(loc)
-        return Problem(
-            message,
-            path=format_loc(loc),
-            line=where[0] if where else None,
-            column=where[1] if where else None,
-            hint=hint,
-        )
+        return self.source.problem(loc, message, hint)
 
 
 def results_path(plan_path: Path | str) -> Path:
@@ -211,7 +205,7 @@ def parse_results_bytes(raw: bytes, filename: str, *, path: Path | None = None) 
         results = Results.model_validate(data)
     except ValidationError as exc:
         raise PlanInvalidError(filename, validation_problems(exc, source, Results, data)) from None
-    return LoadedResults(results, path or Path(filename), source, text_)
+    return LoadedResults(results, path or Path(filename), source)
 
 
 def load_results_of(loaded: LoadedPlan) -> LoadedResults | None:

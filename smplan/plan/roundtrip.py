@@ -89,11 +89,11 @@ class PlanWriter:
         #: What the file was when last read or written here; None while it does not exist.
         self._stamp: Stamp | None = None
         if text is not None:
-            self._stamp = Stamp.of(text.encode("utf-8"), self.path)
+            self._stamp = Stamp.of(text.encode("utf-8"))
         else:
             # A new plan replaces what the file holds now, but not what comes after.
             with contextlib.suppress(OSError):
-                self._stamp = Stamp.of(read_regular(self.path, MAX_BYTES), self.path)
+                self._stamp = Stamp.of(read_regular(self.path, MAX_BYTES))
 
     def _load_text(self, text: str | None) -> None:
         mapping, offset = _NEW_FILE_INDENT
@@ -147,7 +147,7 @@ class PlanWriter:
         if plan is not None and path.exists():
             data = read_regular(path, MAX_BYTES)
             writer = cls(path, _text(data), plan)
-            writer._stamp = Stamp.of(data, path)
+            writer._stamp = Stamp.of(data)
             return writer
         return cls(path)
 
@@ -212,7 +212,7 @@ class PlanWriter:
         except OSError as error:
             raise cannot_write(self.path, error) from None
         self._ours = ours
-        self._stamp = Stamp.of(text.encode("utf-8"), self.path)
+        self._stamp = Stamp.of(text.encode("utf-8"))
         return True
 
     def _follow_other_writer(self) -> None:
@@ -246,7 +246,7 @@ class PlanWriter:
         self._foreign = True
         if self._ours is None:
             self._ours = {}
-        self._stamp = Stamp.of(data, self.path)
+        self._stamp = Stamp.of(data)
 
     def _conflict(self, where: str) -> PlanFileError:
         problem = Problem(

@@ -9,10 +9,11 @@ costs nothing to import.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from smplan.lazy import load_callable
 
 if TYPE_CHECKING:
     from smplan.calendar import ContentCalendar
@@ -50,8 +51,7 @@ class CalendarFormat:
 
     def render(self, calendar: ContentCalendar, options: CalendarOptions) -> list[CalendarFile]:
         """The files of `calendar` in this format."""
-        module, _, function = self.renderer.partition(":")
-        render: Any = getattr(importlib.import_module(module), function)
+        render: Any = load_callable(self.renderer)
         return render(calendar, options)  # type: ignore[no-any-return]
 
 
@@ -80,8 +80,7 @@ def render_sheet(
     plan: Plan, calendar: ContentCalendar, fmt: str, options: CalendarOptions
 ) -> CalendarFile:
     """The weekly sheets of `calendar` (one week of it) in the format named `fmt`."""
-    module, _, function = SHEET_FORMATS[fmt][1].partition(":")
-    render: Any = getattr(importlib.import_module(module), function)
+    render: Any = load_callable(SHEET_FORMATS[fmt][1])
     return render(plan, calendar, options)  # type: ignore[no-any-return]
 
 

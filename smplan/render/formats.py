@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import importlib.resources
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from smplan.lazy import load_callable
 
 if TYPE_CHECKING:
     from smplan.plan.model import Plan
@@ -25,8 +26,7 @@ class Format:
 
     def render(self, plan: Plan, options: RenderOptions, base_dir: Path | None) -> str | bytes:
         """The document of `plan` in this format: text, or bytes for a binary format."""
-        module, _, function = self.renderer.partition(":")
-        render: Any = getattr(importlib.import_module(module), function)
+        render: Any = load_callable(self.renderer)
         return render(plan, options, base_dir)  # type: ignore[no-any-return]
 
 
