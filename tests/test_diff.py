@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -234,3 +236,17 @@ def test_render_since_a_broken_version_says_where(smplan, tmp_path):
     several = smplan("render", BAKERY, SOFTWARE, "--since", BAKERY, "-o", tmp_path)
     assert several.exit_code == 2
     assert several.stderr.startswith("error: --since takes one plan")
+
+
+def test_render_since_a_missing_version_is_told_before_any_document_is_made(tmp_path):
+    out, old = tmp_path / "plan.pdf", tmp_path / "old.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "smplan", "render", str(BAKERY), "-f", "pdf", "-o", str(out),
+         "--since", str(old)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    # The earlier version is read before the PDF engine loads, so nothing else is said
+    # (such as the engine's note on a missing libharfbuzz-subset).
+    assert result.stderr == f"{old}: no such file\n"
+    assert not out.exists()

@@ -32,6 +32,7 @@ def run_render(
 ) -> int:
     """`smplan render`, its options parsed: the exit status, the documents written."""
     from smplan.fsutil import is_standard_stream
+    from smplan.plan.files import load_plan
     from smplan.render.files import plan_outputs, render_batch
     from smplan.render.formats import RenderOptions, format_for
     from smplan.render.pdf import ensure_pdf_support
@@ -59,12 +60,14 @@ def run_render(
     template_folder(template_dir)
     pairs = plan_outputs(paths, output, fmt, summary)
     notes: list[str] = []
+    # The earlier version is read once, here, before any document is made.
+    previous = load_plan(since).plan if since is not None else None
     options = RenderOptions(
         fmt=fmt,
         lang=lang,
         template_dir=template_dir,
         summary=summary,
-        since=since,
+        previous=previous,
     )
     if fmt == "pdf":
         notes = ensure_pdf_support()

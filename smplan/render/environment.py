@@ -17,7 +17,6 @@ from smplan.checks.diff import diff_page, diff_plans
 from smplan.errors import RenderError, printable
 from smplan.fsutil import FileTooLarge, NotARegularFile, read_regular
 from smplan.i18n import L_, Message, _, current, language, ngettext, pgettext
-from smplan.plan.files import load_plan
 from smplan.plan.labels import VALUE_LABELS
 from smplan.plan.model import EARLIEST_DATE, Plan
 from smplan.render.formats import FORMATS, RenderOptions, builtin_templates, template_name
@@ -505,7 +504,7 @@ def render_text(plan: Plan, options: RenderOptions) -> str:
     """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf)."""
     kind = FORMATS[options.fmt].template
     name = template_name(options.fmt, options.summary)
-    previous = load_plan(options.since).plan if options.since is not None else None
+    previous = options.previous
     created = source_date(plan)
     with language(options.lang or plan.language) as lang:
         context = _context(plan, created)

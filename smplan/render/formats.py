@@ -57,7 +57,9 @@ class RenderOptions:
     lang: str | None = None
     template_dir: Path | None = None
     summary: bool = False
-    since: Path | None = None
+    #: The earlier version of the plan, read by the caller, when the document opens with
+    #: what changed since.
+    previous: Plan | None = None
 
 
 def builtin_templates() -> Path:

@@ -133,12 +133,12 @@ def html_to_pdf(
     weasyprint = _import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
-    roots = [builtin_templates()]
-    roots += [p for p in (options.template_dir, base_dir) if p is not None]
+    bundled = builtin_templates()
+    roots = [bundled, *(p for p in (options.template_dir, base_dir) if p is not None)]
     fetcher = _fetcher(roots)
     fonts = FontConfiguration()
     stylesheet = weasyprint.CSS(
-        filename=str(builtin_templates() / "fonts.css"), font_config=fonts, url_fetcher=fetcher
+        filename=str(bundled / "fonts.css"), font_config=fonts, url_fetcher=fetcher
     )
     base_url = base_dir.resolve().as_uri() + "/" if base_dir is not None else None
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
