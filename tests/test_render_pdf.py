@@ -376,6 +376,9 @@ def labels(lang: str) -> dict[str, str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("subsetter", [None, "loaded"])
 def test_a_missing_harfbuzz_subset_is_noted_once_per_command(tree, smplan, monkeypatch, subsetter):
+    from smplan.render.pdf import _import_weasyprint
+
+    _import_weasyprint()  # as smplan loads it, whichever test of this worker comes first
     from weasyprint.text import ffi
 
     monkeypatch.setattr(ffi, "harfbuzz_subset", subsetter)

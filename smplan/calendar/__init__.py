@@ -26,6 +26,7 @@ from smplan.errors import CalendarError
 from smplan.i18n import L_
 from smplan.plan.labels import platform_name
 from smplan.plan.model import WEEKDAYS, Channel, Pillar, Plan
+from smplan.plan.results import add_months
 
 #: Pillars rotate over blocks of this many days.
 BLOCK_DAYS = 28
@@ -235,7 +236,7 @@ def months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
         found.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        year, month = add_months(year, month, 1)
     return found
 
 

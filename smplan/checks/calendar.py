@@ -9,6 +9,7 @@ from smplan.checks.core import Hit, Label, Loc, View, _rule
 from smplan.i18n import L_, LN_, Number
 from smplan.plan.labels import value_label
 from smplan.plan.model import Campaign
+from smplan.plan.results import month_end
 
 #: Budgets are compared to the cent.
 _CENT = 0.005
@@ -164,8 +165,7 @@ def _monthly_spend(campaign: Campaign) -> dict[tuple[int, int], float]:
     day = campaign.start
     while day <= end:
         month = (day.year, day.month)
-        following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        stop = min(end, following - dt.timedelta(days=1))
+        stop = min(end, month_end(*month))
         spend[month] = per_day * ((stop - day).days + 1)
         day = stop + dt.timedelta(days=1)
     return spend

@@ -68,14 +68,24 @@ class Period:
         return self.text
 
 
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    """The (year, month) `n` months after (or before, when negative) `month` of `year`."""
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of `month` of `year`."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
 def parse_period(value: str) -> Period:
     """A period from its text; `ValueError` naming the accepted forms otherwise."""
     text = str(value).strip()
     try:
         if m := _MONTH.match(text):
             year, month = int(m[1]), int(m[2])
-            last = calendar.monthrange(year, month)[1]
-            return Period(dt.date(year, month, last), dt.date(year, month, 1), text)
+            return Period(month_end(year, month), dt.date(year, month, 1), text)
         if m := _WEEK.match(text):
             year, week = int(m[1]), int(m[2])
             return Period(

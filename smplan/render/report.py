@@ -9,7 +9,6 @@ included. Nothing reads the clock: the same plan, results and period give the sa
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,7 +20,7 @@ from smplan.plan.labels import STATUS_SYMBOLS, TREND_ARROWS, platform_name, valu
 from smplan.plan.meta import MEMBER, names
 from smplan.plan.model import Plan
 from smplan.plan.pacing import Standing, by_objective, elapsed_share, moved, standings
-from smplan.plan.results import Period, Results
+from smplan.plan.results import Period, Results, add_months, month_end
 from smplan.render.charts import sparkline, trend_chart
 from smplan.render.environment import render_template, source_date
 from smplan.render.formats import FORMATS, RenderOptions
@@ -125,10 +124,7 @@ def _next_review_date(period: Period, cadence: str | None) -> dt.date:
     if cadence == "weekly":
         return end + dt.timedelta(days=7)
     months = {"quarterly": 3, "yearly": 12}.get(cadence or "", 1)
-    month = end.month + months
-    year = end.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return month_end(*add_months(end.year, end.month, months))
 
 
 class _Builder:
