@@ -1446,7 +1446,9 @@ def test_the_common_findings_read_naturally_in_french(
 
 
 def test_a_french_interview_ends_with_french_findings(tmp_path: Path) -> None:
-    from smplan.interview.session import Block, Question, init, missing
+    from smplan.interview.progress import missing
+    from smplan.interview.questions import Block, Question
+    from smplan.interview.session import init
 
     class Watch:
         def __init__(self) -> None:

@@ -12,15 +12,15 @@ from pydantic import ValidationError
 from smplan.errors import ExitCode, Interrupted, PlanInvalidError, UsageError
 from smplan.i18n import language
 from smplan.interview.guidance import TEXTS, tr
-from smplan.interview.session import (
+from smplan.interview.questions import (
     Block,
     Question,
     Spec,
     asked_fields,
-    init,
     reference_target,
     spec,
 )
+from smplan.interview.session import init
 from smplan.plan.files import load_plan
 from smplan.plan.meta import MEMBER, collections, fields, references, submodel
 from smplan.plan.model import STEPS, Metric, Objective, Plan
@@ -707,7 +707,7 @@ def test_answers_holding_a_control_character_are_refused_at_their_line(tmp_path)
 
 
 def test_a_help_line_that_repeats_the_label_is_not_shown():
-    from smplan.interview.session import Question
+    from smplan.interview.questions import Question
 
     repeated = Question(
         kind="text", key="date", label="Date of this version", help="Date of this version."

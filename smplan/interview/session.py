@@ -14,24 +14,18 @@ import dataclasses
 import datetime as dt
 import re
 import shlex
-import types
-import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
 
 from smplan.checks import RULES, run_checks, step_status
 from smplan.checks.load import hours
 from smplan.errors import (
     Interrupted,
-    PlanInvalidError,
-    Problem,
     UsageError,
     cannot_write,
     printable,
@@ -47,18 +41,40 @@ from smplan.interview.answers import (
     parse_number,
 )
 from smplan.interview.guidance import TEXTS, tr
-from smplan.plan.files import (
-    MAX_BYTES,
-    decode_text,
-    load_plan,
-    read_plan_file,
-    read_yaml,
-    validate_data,
+from smplan.interview.progress import (
+    SECTIONS,
+    answered,
+    last_answered,
+    merge_answers,
+    missing,
+    number,
+    read_answers,
+    section_name,
+    section_of,
+    section_status,
 )
+from smplan.interview.questions import (
+    BACK,
+    BORROWED,
+    CLEAR,
+    SKIPPED,
+    SPONSOR,
+    Asker,
+    Block,
+    Kind,
+    Option,
+    Question,
+    Refused,
+    Spec,
+    member_ref,
+    pick,
+    spec,
+)
+from smplan.plan.files import MAX_BYTES, load_plan
 from smplan.plan.labels import value_label
 from smplan.plan.meta import MEMBER as MEMBER_KIND
-from smplan.plan.meta import Follows, Ref, marker, named, things, without_none
 from smplan.plan.meta import Kind as Thing
+from smplan.plan.meta import named, things, without_none
 from smplan.plan.model import (
     STEPS,
     HumanFace,
@@ -74,171 +90,8 @@ from smplan.plan.model import (
 from smplan.plan.roundtrip import PlanWriter, plain
 from smplan.plan.wording import describe_error
 
-Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
-
-#: The choice that names the sponsor where a team member is picked (never a valid id).
-SPONSOR = "+sponsor"
-#: The answer that clears a field or removes a list item.
-CLEAR = "-"
-#: The answer that goes back one question (each language adds its word, `ui.back_word`).
-BACK = "<"
-#: Sections the interview can open: the project block, then the eight steps.
-SECTIONS: tuple[str, ...] = ("project", *STEPS)
-
 _YES = frozenset({"y", "yes", "o", "oui", "true", "1"})
 _NO = frozenset({"n", "no", "non", "false", "0"})
-
-
-@dataclass(frozen=True)
-class Option:
-    """One allowed answer of a choice: what is stored, what is shown, what may be typed."""
-
-    value: str
-    label: str
-    key: str
-
-
-@dataclass(frozen=True)
-class Question:
-    """A question to put to the user; `key` names where the answer goes in the plan."""
-
-    kind: Kind
-    key: str
-    label: str
-    help: str = ""
-    default: str | None = None
-    options: tuple[Option, ...] = ()
-    #: How to answer, in a few words: "y/n", "YYYY-MM-DD", "numbers separated by commas".
-    hint: str = ""
-    #: How to answer where choices are a list to move through rather than numbers to type.
-    pick_hint: str = ""
-    #: What an empty answer does, as a list of choices names it ("leave empty", "finish").
-    empty: str = ""
-    #: What closes the question before the answer: ": ", or " : " in French.
-    end: str = ": "
-
-    def __post_init__(self) -> None:
-        # A help line that only repeats the label says nothing more: drop it.
-        if self.help.rstrip(" .").casefold() == self.label.rstrip(" .").casefold():
-            object.__setattr__(self, "help", "")
-
-
-@dataclass(frozen=True)
-class Block:
-    """Something to show: guidance, a heading, a rejected answer, the review, the result."""
-
-    kind: Literal[
-        "heading",
-        "guidance",
-        "status",
-        "note",
-        "error",
-        "finding",
-        "review",
-        "summary",
-        "findings",
-        "next",
-    ]
-    title: str = ""
-    lines: tuple[str, ...] = ()
-    rows: tuple[tuple[str, str], ...] = ()
-
-
-class Asker(Protocol):
-    """What the interview needs from a user interface."""
-
-    def ask(self, question: Question) -> str:
-        """Put the question and return the answer as typed (empty keeps the default)."""
-
-    def show(self, block: Block) -> None:
-        """Show a block of text."""
-
-
-# --- reading the model ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Spec:
-    """How one field of the model is asked."""
-
-    kind: Literal[
-        "text", "number", "date", "confirm", "choice", "ref", "refs", "texts", "items", "model"
-    ]
-    target: Any = None
-    #: The kind of thing a reference names.
-    ref: Thing | None = None
-    #: Words a number field accepts besides numbers (`unknown` for a baseline).
-    words: tuple[str, ...] = ()
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
-def reference_target(info: FieldInfo) -> Thing | None:
-    """The kind of thing a reference field names, or None if it names none."""
-    ref = marker(info, Ref)
-    return ref.kind if ref else None
-
-
-@cache
-def spec(model: type[BaseModel], name: str) -> Spec:
-    """The kind of prompt a field of the model calls for."""
-    info = model.model_fields[name]
-    annotation = without_none(info.annotation)
-    origin = typing.get_origin(annotation)
-    ref = reference_target(info)
-    if origin is list:
-        (item,) = typing.get_args(annotation)
-        if _is_model(item):
-            return Spec("items", item)
-        return Spec("refs", ref=ref) if ref else Spec("texts")
-    if _is_model(annotation):
-        return Spec("model", annotation)
-    if ref:
-        return Spec("ref", ref=ref)
-    if annotation is bool:
-        return Spec("confirm")
-    if annotation is dt.date:
-        return Spec("date")
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return Spec("choice", tuple(member.value for member in annotation))
-    if origin is Literal:
-        return Spec("choice", typing.get_args(annotation))
-    if annotation in (int, float):
-        return Spec("number")
-    if origin in (typing.Union, types.UnionType):
-        args = typing.get_args(annotation)
-        words = tuple(w for a in args if typing.get_origin(a) is Literal for w in a.__args__)
-        if all(a in (int, float) or typing.get_origin(a) is Literal for a in args):
-            return Spec("number", words=words)
-    return Spec("text")
-
-
-#: Fields the interview never asks: the format version is not the user's to choose.
-#: Campaigns come after the strategy: they are written in the plan file (`smplan new` shows
-#: them), not asked.
-SKIPPED: frozenset[tuple[str, str]] = frozenset({("Plan", "smplan"), ("Plan", "campaigns")})
-
-
-def asked_fields(model: type[BaseModel] = Plan) -> Iterator[tuple[type[BaseModel], str]]:
-    """Every (model, field) the interview may ask, walking down from `model`."""
-    seen: set[type[BaseModel]] = set()
-
-    def walk(current: type[BaseModel]) -> Iterator[tuple[type[BaseModel], str]]:
-        if current in seen:
-            return
-        seen.add(current)
-        for name in current.model_fields:
-            if (current.__name__, name) in SKIPPED:
-                continue
-            if current is not Plan:  # the plan's own fields are the sections
-                yield current, name
-            found = spec(current, name)
-            if found.kind in ("items", "model"):
-                yield from walk(found.target)
-
-    yield from walk(model)
 
 
 # --- where an answer is attached --------------------------------------------------------
@@ -399,12 +252,12 @@ class Interview:
         self._frontier = None if self.prefilled else last_answered(self.plan)
         self._skipping = self._frontier is not None
         self._resuming = True
-        at = _section_of(self._frontier)
+        at = section_of(self._frontier)
         try:
             for name in SECTIONS:
                 if name != at and section_status(self.plan, name, self.findings()) == "complete":
                     if name != "project":
-                        note = self.t("ui.skipped", number=_number(name))
+                        note = self.t("ui.skipped", number=number(name))
                         self.asker.show(Block("note", lines=(note,)))
                     continue
                 self.section(name, skip=("language",) if name == "project" else ())
@@ -440,7 +293,7 @@ class Interview:
 
         rows = tuple(
             (
-                f"{_number(name)}. {self.t(f'section.{name}.title')}",
+                f"{number(name)}. {self.t(f'section.{name}.title')}",
                 self.t(f"status.{section_status(self.plan, name, self.findings())}"),
             )
             for name in SECTIONS
@@ -455,7 +308,7 @@ class Interview:
         """Ask one section (the project or a step), current answers offered as defaults."""
         title = self.t(f"section.{name}.title")
         if name != "project":
-            title = self.t("ui.step_heading", number=_number(name), total=len(STEPS), title=title)
+            title = self.t("ui.step_heading", number=number(name), total=len(STEPS), title=title)
         self._pending[:] = [
             Block(
                 "guidance",
@@ -493,14 +346,14 @@ class Interview:
     def _walk(self, obj: BaseModel, slot: _Slot, path: str, skip: tuple[str, ...] = ()) -> None:
         model = type(obj)
         names = ess.essential_fields(model) if self.essentials else tuple(model.model_fields)
-        borrower = _member_ref(model)
+        borrower = member_ref(model)
         if borrower is not None and borrower in names:
             # The team member first: their name and role come with them.
             names = (borrower, *(n for n in names if n != borrower))
         for name in names:
             if name in skip or (model.__name__, name) in SKIPPED:
                 continue
-            if borrower is not None and name in _BORROWED and getattr(obj, borrower):
+            if borrower is not None and name in BORROWED and getattr(obj, borrower):
                 self._borrow(obj, slot, borrower, name)
                 continue
             self._field(obj, slot, name, f"{path}.{name}")
@@ -641,7 +494,7 @@ class Interview:
                 raw = question.default
             try:
                 chosen = self._convert(raw, Spec("refs", ref=MEMBER_KIND), question) if raw else []
-            except _Refused as refused:
+            except Refused as refused:
                 self.asker.show(Block("error", lines=(str(refused),)))
                 continue
             break
@@ -675,7 +528,7 @@ class Interview:
             raw = self._ask(question).strip() or str(question.default)
             try:
                 chosen = self._convert(raw, Spec("refs"), question)
-            except _Refused as refused:
+            except Refused as refused:
                 self.asker.show(Block("error", lines=(str(refused),)))
                 continue
             break
@@ -1006,7 +859,7 @@ class Interview:
             else:
                 try:
                     value = self._sponsor_joins(self._convert(raw, found, question))
-                except _Refused as refused:
+                except Refused as refused:
                     self.asker.show(Block("error", lines=(str(refused),)))
                     continue
             if self._assign(obj, slot, name, value):
@@ -1177,19 +1030,19 @@ class Interview:
 
     def _convert(self, raw: str, found: Spec, question: Question) -> Any:
         if question.kind == "choice":
-            picked = _pick(raw, question.options)
+            picked = pick(raw, question.options)
             if picked is None:
                 # Refused here, by the labels shown, not by the model's internal values.
-                raise _Refused(self._not_a_choice(question, raw))
+                raise Refused(self._not_a_choice(question, raw))
             return picked
         if question.kind == "choices":
             chosen = []
             for token in re.split(r"[,;\s]+", raw):
                 if not token:
                     continue
-                picked = _pick(token, question.options)
+                picked = pick(token, question.options)
                 if picked is None:
-                    raise _Refused(self._not_a_choice(question, token))
+                    raise Refused(self._not_a_choice(question, token))
                 if picked not in chosen:
                     chosen.append(picked)
             return chosen
@@ -1206,7 +1059,7 @@ class Interview:
             try:
                 date = parse_date(raw, babel_locale(self.lang))
             except NoSuchDate:
-                raise _Refused(self.t("ui.no_such_date", answer=raw)) from None
+                raise Refused(self.t("ui.no_such_date", answer=raw)) from None
             return raw if date is None else date
         return raw
 
@@ -1227,7 +1080,7 @@ class Interview:
             raw = self._ask(question).strip()
             if not raw and question.default is not None:
                 return question.default
-            picked = _pick(raw, question.options)
+            picked = pick(raw, question.options)
             if picked is not None:
                 return picked
             if not raw:
@@ -1331,7 +1184,7 @@ class Interview:
             for name in SECTIONS:
                 self.asker.show(self.review_block(name))
             options = tuple(
-                Option(name, self.t(f"section.{name}.title"), str(_number(name)))
+                Option(name, self.t(f"section.{name}.title"), str(number(name)))
                 for name in SECTIONS
             )
             choice = self._choose(
@@ -1352,7 +1205,7 @@ class Interview:
     def review_block(self, name: str) -> Block:
         """The answers of one section, as the review shows them."""
         status = section_status(self.plan, name, self.findings())
-        title = f"{_number(name)}. {self.t(f'section.{name}.title')} — {self.t(f'status.{status}')}"
+        title = f"{number(name)}. {self.t(f'section.{name}.title')} — {self.t(f'status.{status}')}"
         value = getattr(self.plan, name)
         lines: list[str] = []
         if isinstance(value, BaseModel):
@@ -1448,193 +1301,6 @@ class Interview:
                 ),
             )
         )
-
-
-class _Refused(Exception):
-    """An answer refused before it reaches the model (not one of the offered choices)."""
-
-
-#: What a person named by a team member's id takes from the member.
-_BORROWED = ("name", "role")
-
-
-def _member_ref(model: type[BaseModel]) -> str | None:
-    """The field naming a team member in a model that names a person (a spokesperson)."""
-    if not set(_BORROWED) <= set(model.model_fields):
-        return None
-    refs = [n for n, info in model.model_fields.items() if reference_target(info) == MEMBER_KIND]
-    return refs[0] if len(refs) == 1 else None
-
-
-def _pick(raw: str, options: tuple[Option, ...]) -> str | None:
-    folded = raw.casefold()
-    for option in options:
-        if folded == option.key.casefold() or folded == option.value.casefold():
-            return option.value
-    for option in options:
-        if folded == option.label.casefold():
-            return option.value
-    return None
-
-
-def _number(section: str) -> int:
-    return SECTIONS.index(section)
-
-
-def project_complete(plan: Plan, findings: list[Any] | None = None) -> bool:
-    """Whether the project block has every answer the checks expect of it."""
-
-    found = run_checks(plan) if findings is None else findings
-    return not any(f.step == "project" and RULES[f.code].completeness for f in found)
-
-
-def section_status(plan: Plan, name: str, findings: list[Any] | None = None) -> str:
-    """The status of a section: missing, incomplete or complete (the project too).
-
-    Pass the plan's findings when you have them, to save running the rules again.
-    """
-
-    if name != "project":
-        return step_status(plan, findings)[name]
-    if plan.project is None:
-        return "missing"
-    return "complete" if project_complete(plan, findings) else "incomplete"
-
-
-def section_name(text: str) -> str:
-    """The section a `--step` value names: a number (0-8) or a name like `objectives`."""
-    cleaned = text.strip().casefold().replace("-", "_")
-    if cleaned.isdigit() and int(cleaned) < len(SECTIONS):
-        return SECTIONS[int(cleaned)]
-    if cleaned in SECTIONS:
-        return cleaned
-    known = ", ".join(f"{n} ({name})" for n, name in enumerate(SECTIONS))
-    raise UsageError(
-        L_("unknown step `{step}`", step=printable(text)),
-        hint=L_("use a number or a name: {steps}", steps=known),
-    )
-
-
-def answered(obj: BaseModel, name: str) -> bool:
-    """Whether a field holds an answer: a value, an item, or a "none" said on purpose."""
-    info = type(obj).model_fields[name]
-    value = getattr(obj, name)
-    if value is None:
-        return False
-    if info.default is not None and value == info.default:
-        return False  # a default that holds until answered (`primary: false`)
-    follows = marker(info, Follows)
-    if follows is not None and value == follows.read(dict(obj)):
-        # Read from the other answers (the currency of the plan's language), as `smplan
-        # new` writes it out: the person has not answered it yet.
-        return False
-    if isinstance(value, list):
-        return bool(value) or info.default_factory is not list
-    if isinstance(value, BaseModel):
-        return bool(plain(value))
-    return True
-
-
-def last_answered(plan: Plan) -> str | None:
-    """Where the last answer is, in interview order: `metrics[0].target`, or None."""
-    last: str | None = None
-    unasked = SKIPPED | _CHOSEN_FIRST
-
-    def walk(obj: BaseModel, path: str) -> None:
-        nonlocal last
-        for name in type(obj).model_fields:
-            if (type(obj).__name__, name) in unasked:
-                continue
-            where = f"{path}.{name}" if path else name
-            value = getattr(obj, name)
-            kind = spec(type(obj), name).kind
-            if kind == "model" and value is not None:
-                walk(value, where)
-            elif kind == "items" and value:
-                for index, item in enumerate(value):
-                    walk(item, f"{where}[{index}]")
-            elif kind not in ("model", "items") and answered(obj, name):
-                last = where
-
-    walk(plan, "")
-    return last
-
-
-#: Fields chosen before the interview proper starts: not a place to resume from.
-_CHOSEN_FIRST: frozenset[tuple[str, str]] = frozenset({("Project", "language")})
-
-
-def _section_of(path: str | None) -> str | None:
-    return re.split(r"[.\[]", path, maxsplit=1)[0] if path else None
-
-
-# --- pre-filled answers -----------------------------------------------------------------
-
-
-def read_answers(path: Path) -> dict[str, Any]:
-    """The answers a YAML file in the plan's shape gives, checked against the model."""
-
-    name = str(path)
-    text = decode_text(read_plan_file(Path(path), name), name)
-    data, source = read_yaml(text, name)
-    validate_data({**data, "smplan": data.get("smplan", 1)}, source, name)
-    # The format version is the plan's, not an answer.
-    data.pop("smplan", None)
-    return data
-
-
-def merge_answers(plan: Plan, answers: dict[str, Any], filename: str) -> Plan:
-    """The plan with the given answers laid over it; empty answers change nothing."""
-    merged = _merge(plain(plan), answers)
-    try:
-        return Plan.model_validate(merged)
-    except ValidationError as error:
-        problems = [Problem(e["msg"], path=".".join(map(str, e["loc"]))) for e in error.errors()]
-        raise PlanInvalidError(filename, problems) from None
-
-
-def _merge(base: Any, extra: Any) -> Any:
-    if isinstance(base, dict) and isinstance(extra, dict):
-        out = dict(base)
-        for key, value in extra.items():
-            if value is None or value == [] or value == {}:
-                continue
-            out[key] = _merge(base.get(key), value)
-        return out
-    if isinstance(base, list) and isinstance(extra, list) and _by_id(base) and _by_id(extra):
-        out_list = list(base)
-        positions = {item["id"]: i for i, item in enumerate(out_list)}
-        for item in extra:
-            if item["id"] in positions:
-                out_list[positions[item["id"]]] = _merge(out_list[positions[item["id"]]], item)
-            else:
-                out_list.append(item)
-        return out_list
-    return extra
-
-
-def _by_id(items: list[Any]) -> bool:
-    return all(isinstance(item, dict) and "id" in item for item in items)
-
-
-# --- where the plan stands, without a terminal ------------------------------------------
-
-
-def missing(plan: Plan, lang: str) -> list[str]:
-    """What is still to answer, section by section, as lines for a message."""
-
-    everything = run_checks(plan, lang)
-    findings = [f for f in everything if RULES[f.code].completeness]
-    lines = []
-    for name in SECTIONS:
-        status = section_status(plan, name, everything)
-        if status == "complete":
-            continue
-        title = tr(f"section.{name}.title", lang)
-        lines.append(f"{_number(name)}. {title} ({tr(f'status.{status}', lang)})")
-        if status == "incomplete":
-            lines += [f"   - {f.message}" for f in findings if f.step == name]
-    return lines
 
 
 def open_plan(path: Path) -> tuple[Plan, PlanWriter, bool]:
