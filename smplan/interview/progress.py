@@ -6,7 +6,10 @@ A resumed interview starts from the last answer given, in interview order (see
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +120,50 @@ _CHOSEN_FIRST: frozenset[tuple[str, str]] = frozenset({("Project", "language")})
 def section_of(path: str | None) -> str | None:
     """The section a path in the plan lies in: `metrics` for `metrics[0].target`."""
     return re.split(r"[.\[]", path, maxsplit=1)[0] if path else None
+
+
+@dataclass
+class Resume:
+    """Where a resumed interview stands while it passes over what is already answered.
+
+    Before the frontier, the last answer given in interview order, nothing is asked
+    again, except the missing fields of an item left half-filled; after it, every
+    question still unanswered is asked.
+    """
+
+    #: The last answer given, until the interview reaches it; then None.
+    frontier: str | None
+    #: In a half-filled item: the paths of its missing fields until the first is reached,
+    #: then empty while the rest of it is filled; None elsewhere.
+    gaps: frozenset[str] | None = None
+
+    @property
+    def before_frontier(self) -> bool:
+        """Whether the interview has yet to reach the last answer given."""
+        return self.frontier is not None
+
+    def asks(self, obj: BaseModel, name: str, path: str) -> bool:
+        """Whether the resumed interview asks this field."""
+        if path == self.frontier:
+            self.frontier = None
+            return False
+        if answered(obj, name):
+            return False
+        if self.frontier is None:
+            return True
+        if self.gaps is None or (self.gaps and path not in self.gaps):
+            return False
+        self.gaps = frozenset()  # the first missing field: fill the item from here
+        return True
+
+    @contextlib.contextmanager
+    def item(self, gaps: frozenset[str]) -> Iterator[None]:
+        """Pass over one item of a list, whose missing fields are `gaps`."""
+        outer, self.gaps = self.gaps, gaps or None
+        try:
+            yield
+        finally:
+            self.gaps = outer
 
 
 # --- pre-filled answers -----------------------------------------------------------------

@@ -1,13 +1,15 @@
 """How each kind of field is asked: the questions, read from the plan model.
 
 Each field's type picks the kind of prompt (`spec`), its description is the help line,
-and the interview talks to an `Asker` in `Question`s and `Block`s: the command line
+and an answer is read the way its kind and the person's language write it (`Questions`).
+The interview talks to an `Asker` in `Question`s and `Block`s: the command line
 implements it with prompts, the tests with a script.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -16,13 +18,25 @@ from enum import Enum
 from functools import cache
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from smplan.i18n import _, babel_locale, language, language_name
+from smplan.interview.answers import (
+    NoSuchDate,
+    date_layout,
+    format_number,
+    parse_date,
+    parse_number,
+)
+from smplan.interview.guidance import TEXTS, tr
+from smplan.plan.labels import value_label
 from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import Kind as Thing
-from smplan.plan.meta import Ref, marker, without_none
-from smplan.plan.model import Plan
+from smplan.plan.meta import Ref, marker, named, things, without_none
+from smplan.plan.model import Person, Plan, Project, example_for
+from smplan.plan.roundtrip import plain
+from smplan.plan.wording import describe_error
 
 Kind = Literal["text", "choice", "choices", "confirm", "number", "date"]
 
@@ -32,6 +46,9 @@ SPONSOR = "+sponsor"
 CLEAR = "-"
 #: The answer that goes back one question (each language adds its word, `ui.back_word`).
 BACK = "<"
+
+_YES = frozenset({"y", "yes", "o", "oui", "true", "1"})
+_NO = frozenset({"n", "no", "non", "false", "0"})
 
 
 @dataclass(frozen=True)
@@ -215,3 +232,240 @@ def pick(raw: str, options: tuple[Option, ...]) -> str | None:
         if folded == option.label.casefold():
             return option.value
     return None
+
+
+# --- one plan's questions, in one language ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Questions:
+    """The questions of one plan in the interview's language, and the reading of answers."""
+
+    plan: Plan
+    #: The language asked for with --lang; the plan's own otherwise.
+    forced_lang: str | None = None
+
+    @property
+    def lang(self) -> str:
+        """The language of the questions: --lang, else the plan's own."""
+        return self.forced_lang or self.plan.language
+
+    def t(self, key: str, **values: Any) -> str:
+        """A text of the interview in its language."""
+        return tr(key, self.lang, **values)
+
+    # -- putting a question --------------------------------------------------------------
+
+    def for_field(self, model: type[BaseModel], name: str, path: str, current: Any) -> Question:
+        """The question that asks field `name` of `model`, its current answer as default."""
+        found = spec(model, name)
+        kind: Kind
+        options: tuple[Option, ...] = ()
+        if found.kind == "choice":
+            kind = "choice"
+            options = tuple(
+                Option(str(v), self.value_label(model, name, v), str(n))
+                for n, v in enumerate(found.target, start=1)
+            )
+        elif found.kind in ("ref", "refs"):
+            options = self.reference_options(found.ref)
+            kind = ("choice" if found.kind == "ref" else "choices") if options else "text"
+        elif found.kind in ("number", "date", "confirm"):
+            kind = found.kind
+        else:
+            kind = "text"
+        label = self.label(model, name)
+        help_text = self.help(model, name)
+        if help_text.rstrip(".").casefold() == label.casefold():
+            help_text = ""  # "Name." under "Name" says nothing more
+        return Question(
+            kind,
+            key=path,
+            label=label,
+            help=help_text,
+            default=self.format_value(current),
+            options=options,
+            hint=self.hint(kind, found.words),
+            pick_hint=self.t(f"hint.pick{'_many' if kind == 'choices' else ''}"),
+            empty=self.t("ui.leave_empty") if current is None else "",
+        )
+
+    def choice(self, key: str, label: str, options: tuple[Option, ...], **more: Any) -> Question:
+        """A question answered by one of `options`."""
+        return Question(
+            "choice",
+            key=key,
+            label=label,
+            options=options,
+            hint=self.hint("choice"),
+            pick_hint=self.t("hint.pick"),
+            **more,
+        )
+
+    def hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
+        """How to answer a question of this kind, in a few words."""
+        if kind == "number" and words:
+            return self.t("hint.number_or", words=", ".join(self.word(w) for w in words))
+        if kind == "date":
+            order, sign = date_layout(babel_locale(self.lang))
+            parts = {"d": "hint.date_day", "M": "hint.date_month", "y": "hint.date_year"}
+            local = sign.join(self.t(parts[part]) for part in order)
+            iso = "-".join(self.t(parts[part]) for part in "yMd")
+            return self.t("hint.date", local=local, iso=iso)
+        return "" if kind == "text" else self.t(f"hint.{kind}")
+
+    def reference_options(self, kind: Thing | None) -> tuple[Option, ...]:
+        """The things of the plan a reference may name, the sponsor with the members."""
+        if kind is None:
+            return ()
+        options = []
+        for n, item in enumerate(things(self.plan, kind), start=1):
+            described = named(item, kind)
+            label = f"{item.id} — {described}" if described != item.id else item.id
+            options.append(Option(item.id, label, str(n)))
+        sponsor = self.outside_sponsor() if kind == MEMBER_KIND else None
+        if sponsor is not None:
+            label = self.t("ui.sponsor_option", name=sponsor.name)
+            options.append(Option(SPONSOR, label, str(len(options) + 1)))
+        return tuple(options)
+
+    def outside_sponsor(self) -> Person | None:
+        """The sponsor, when named and not yet on the team: offered wherever a member is."""
+        team = self.plan.team
+        sponsor = team.sponsor if team else None
+        if sponsor is None or not sponsor.name or team is None:
+            return None
+        if any(m.name == sponsor.name for m in team.members):
+            return None
+        return sponsor
+
+    # -- reading the answer --------------------------------------------------------------
+
+    def read(self, raw: str, found: Spec, question: Question) -> Any:
+        """The value an answer gives, for the model to judge; `Refused` when it names no choice."""
+        if question.kind == "choice":
+            picked = pick(raw, question.options)
+            if picked is None:
+                # Refused here, by the labels shown, not by the model's internal values.
+                raise Refused(self.not_a_choice(question, raw))
+            return picked
+        if question.kind == "choices":
+            chosen = []
+            for token in re.split(r"[,;\s]+", raw):
+                if not token:
+                    continue
+                picked = pick(token, question.options)
+                if picked is None:
+                    raise Refused(self.not_a_choice(question, token))
+                if picked not in chosen:
+                    chosen.append(picked)
+            return chosen
+        if question.kind == "confirm":
+            agreed = self.agrees(raw)
+            return raw if agreed is None else agreed
+        if question.kind == "number":
+            for word in found.words:
+                if raw.casefold() in (word.casefold(), self.word(word).casefold()):
+                    return word
+            number = parse_number(raw, babel_locale(self.lang))
+            return raw if number is None else number
+        if question.kind == "date":
+            try:
+                date = parse_date(raw, babel_locale(self.lang))
+            except NoSuchDate:
+                raise Refused(self.t("ui.no_such_date", answer=raw)) from None
+            return raw if date is None else date
+        return raw
+
+    def agrees(self, answer: str) -> bool | None:
+        """Whether an answer says yes (True) or no (False); None when it says neither."""
+        word = answer.casefold()
+        return True if word in _YES else False if word in _NO else None
+
+    def not_a_choice(self, question: Question, answer: str) -> str:
+        """Why an answer is refused where it names none of the choices."""
+        return self.t(
+            "ui.not_a_choice",
+            answer=answer,
+            choices=", ".join(f"{o.key} ({o.label})" for o in question.options),
+        )
+
+    def rejection(self, error: ValidationError, model: type[BaseModel], name: str) -> str:
+        """Why the model refused an answer, with a hint or an example of a good one."""
+        with language(self.lang):
+            said, hint = describe_error(error, model, name)
+            example = example_for(model.model_fields[name])
+            text = str(said)
+            # A yes/no question takes the words of the person's language, not the
+            # `true` or `false` a file needs: its example says so better than the hint.
+            shown_hint = None if hint is None or isinstance(example, bool) else str(hint)
+        if shown_hint:
+            text += self.t("finding.hint", hint=shown_hint)
+        elif example is not None and not isinstance(example, list | dict):
+            text += " " + self.t("ui.for_example", example=self.format_value(example))
+        return text
+
+    # -- words ---------------------------------------------------------------------------
+
+    def label(self, model: type[BaseModel], name: str) -> str:
+        """The name of a field, as a question puts it."""
+        return self.t(f"field.{model.__name__}.{name}")
+
+    def help(self, model: type[BaseModel], name: str) -> str:
+        """What a field holds: its description in the model, translated."""
+        description = model.model_fields[name].description
+        with language(self.lang):
+            return _(description) if description else ""
+
+    def value_label(self, model: type[BaseModel], name: str, value: Any) -> str:
+        """One of a field's choices, in words."""
+        if (model, name) == (Project, "language"):
+            return language_name(str(value))
+        annotation = without_none(model.model_fields[name].annotation)
+        if isinstance(annotation, type) and issubclass(annotation, Enum):
+            kind = re.sub(r"(?<!^)(?=[A-Z])", "_", annotation.__name__).lower()
+            with language(self.lang):
+                return value_label(kind, str(value)) or str(value)
+        return str(value)
+
+    def yes_no(self, value: bool) -> str:
+        """Yes or no, in words."""
+        return self.t("ui.yes" if value else "ui.no")
+
+    def word(self, word: str) -> str:
+        """A word a field accepts besides numbers (`unknown`), in the plan's language."""
+        key = f"word.{word}"
+        return self.t(key) if key in TEXTS else word
+
+    def format_value(self, value: Any) -> str | None:
+        """An answer as the user would type it, to offer it as a default."""
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return self.yes_no(value)
+        if isinstance(value, Enum):
+            return str(value.value)
+        if isinstance(value, float | int):
+            return format_number(value, babel_locale(self.lang))
+        if isinstance(value, str) and f"word.{value}" in TEXTS:
+            return self.word(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, list):
+            return ", ".join(str(self.format_value(v)) for v in value) or None
+        return str(value)
+
+    def summary(self, item: BaseModel) -> str:
+        """One line that tells a list item apart from its neighbours."""
+        parts = []
+        model = type(item)
+        for name, value in plain(item).items():
+            if isinstance(value, bool):
+                if value:
+                    parts.append(self.label(model, name))
+            elif isinstance(value, str) and spec(model, name).kind == "choice":
+                parts.append(self.value_label(model, name, value))
+            elif isinstance(value, str | int | float | dt.date):
+                parts.append(self.format_value(value) or "")
+        text = " · ".join(p for p in parts[:4] if p)
+        return text if len(text) <= 90 else text[:89] + "…"
