@@ -9,19 +9,19 @@ implements it with prompts, the tests with a script.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from smplan.i18n import _, babel_locale, language, language_name
+from smplan.i18n import SOURCE_LANGUAGE, _, babel_locale, language, language_name, pgettext
 from smplan.interview.answers import (
     NoSuchDate,
     date_layout,
@@ -46,9 +46,6 @@ SPONSOR = "+sponsor"
 CLEAR = "-"
 #: The answer that goes back one question (each language adds its word, `ui.back_word`).
 BACK = "<"
-
-_YES = frozenset({"y", "yes", "o", "oui", "true", "1"})
-_NO = frozenset({"n", "no", "non", "false", "0"})
 
 
 @dataclass(frozen=True)
@@ -143,7 +140,7 @@ def reference_target(info: FieldInfo) -> Thing | None:
     return ref.kind if ref else None
 
 
-@cache
+@functools.cache
 def spec(model: type[BaseModel], name: str) -> Spec:
     """The kind of prompt a field of the model calls for."""
     info = model.model_fields[name]
@@ -232,6 +229,22 @@ def pick(raw: str, options: tuple[Option, ...]) -> str | None:
         if folded == option.label.casefold():
             return option.value
     return None
+
+
+@functools.cache
+def _yes_and_no(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that answer yes and those that answer no in `lang`, as its catalog lists them."""
+    with language(lang):
+        # Translators: the words that answer yes, separated by commas, lowercase. The
+        # English ones are understood in every language.
+        yes = pgettext("words that answer yes", "y, yes, true, 1")
+        # Translators: the words that answer no, separated by commas, lowercase.
+        no = pgettext("words that answer no", "n, no, false, 0")
+    return _words(yes), _words(no)
+
+
+def _words(listed: str) -> frozenset[str]:
+    return frozenset(word.strip().casefold() for word in listed.split(",") if word.strip())
 
 
 # --- one plan's questions, in one language ----------------------------------------------
@@ -378,9 +391,17 @@ class Questions:
         return raw
 
     def agrees(self, answer: str) -> bool | None:
-        """Whether an answer says yes (True) or no (False); None when it says neither."""
+        """Whether an answer says yes (True) or no (False); None when it says neither.
+
+        The words of the interview's language come first, then those of English, the
+        language every catalog falls back to.
+        """
         word = answer.casefold()
-        return True if word in _YES else False if word in _NO else None
+        for lang in dict.fromkeys((self.lang, SOURCE_LANGUAGE)):
+            yes, no = _yes_and_no(lang)
+            if word in yes or word in no:
+                return word in yes
+        return None
 
     def not_a_choice(self, question: Question, answer: str) -> str:
         """Why an answer is refused where it names none of the choices."""
