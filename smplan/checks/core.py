@@ -23,10 +23,10 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel
 
 from smplan.checks.load import Hours, hours
-from smplan.checks.suggest import closest
 from smplan.i18n import L_, LN_, LP_, NP_, Message, Number, current, language, pgettext, shown
 from smplan.plan.meta import MEMBER, Kind, collections, names, needed, things
 from smplan.plan.model import STEPS, Plan
+from smplan.plan.suggest import closest
 
 Severity = Literal["error", "warning"]
 
