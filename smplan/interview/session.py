@@ -26,8 +26,8 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from smplan.checks import RULES, run_checks, step_status
 from smplan.checks.load import hours
+from smplan.checks.service import STORE, judge, statuses
 from smplan.errors import (
     Interrupted,
     PlanInvalidError,
@@ -313,7 +313,7 @@ class Interview:
     def findings(self, lang: str | None = None) -> list[Any]:
         """The plan's findings, computed once per saved change."""
         if lang not in self._findings:
-            self._findings[lang] = run_checks(self.plan, lang) if lang else run_checks(self.plan)
+            self._findings[lang] = judge(self.plan, lang=lang).findings
         return self._findings[lang]
 
     @property
@@ -445,8 +445,8 @@ class Interview:
             )
             for name in SECTIONS
         )
-        statuses = step_status(self.plan, self.findings()).values()
-        done = sum(1 for status in statuses if status == "complete")
+        found = statuses(self.plan, self.findings())
+        done = sum(1 for step in STEPS if found[step] == "complete")
         self.asker.show(
             Block("status", title=self.t("ui.status", done=done, total=len(STEPS)), rows=rows)
         )
@@ -868,7 +868,7 @@ class Interview:
         return frozenset(
             at
             for f in self.findings()
-            if RULES[f.code].completeness and ((at := f.path()) == path or at.startswith(below))
+            if STORE[f.code].completeness and ((at := f.path()) == path or at.startswith(below))
         )
 
     def _new_item(
@@ -1034,7 +1034,7 @@ class Interview:
         found = [
             f
             for f in self.findings(self.lang)
-            if RULES[f.code].at_once and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
+            if STORE[f.code].at_once and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
         ]
         new = [f for f in found if (f.code, f.path(), f.message) not in self._reported]
         if not new:
@@ -1361,7 +1361,7 @@ class Interview:
             lines = [f"- {self.summary(item)}" for item in value]
         lines = lines or [self.t("ui.nothing_yet")]
         for finding in self.findings(self.lang):
-            if finding.step == name and not RULES[finding.code].completeness:
+            if finding.step == name and not STORE[finding.code].completeness:
                 severity = self.t(f"finding.{finding.severity}")
                 lines.append(f"! {severity} {finding.code} {finding.path()}: {finding.message}")
         return Block("review", title=title, lines=tuple(lines))
@@ -1389,8 +1389,8 @@ class Interview:
         """Show the plan's summary, the result of the checks and how to render it."""
 
         plan = self.plan
-        findings = run_checks(plan, self.lang)
-        statuses = step_status(plan, findings)
+        verdict = judge(plan, lang=self.lang)
+        findings, progress = verdict.findings, verdict.steps
         project = plan.project
         counted = hours(plan)
         team_hours, channel_hours = counted.declared or 0, counted.channels
@@ -1398,7 +1398,7 @@ class Interview:
         rows = [
             (
                 self.t("summary.steps"),
-                f"{sum(s == 'complete' for s in statuses.values())}/{len(STEPS)}",
+                f"{sum(s == 'complete' for s in progress.values())}/{len(STEPS)}",
             ),
             (self.t("summary.members"), str(len(plan.team.members) if plan.team else 0)),
             (self.t("summary.team_hours"), self.format_value(team_hours) or "0"),
@@ -1481,24 +1481,13 @@ def _number(section: str) -> int:
     return SECTIONS.index(section)
 
 
-def project_complete(plan: Plan, findings: list[Any] | None = None) -> bool:
-    """Whether the project block has every answer the checks expect of it."""
-
-    found = run_checks(plan) if findings is None else findings
-    return not any(f.step == "project" and RULES[f.code].completeness for f in found)
-
-
 def section_status(plan: Plan, name: str, findings: list[Any] | None = None) -> str:
     """The status of a section: missing, incomplete or complete (the project too).
 
     Pass the plan's findings when you have them, to save running the rules again.
     """
 
-    if name != "project":
-        return step_status(plan, findings)[name]
-    if plan.project is None:
-        return "missing"
-    return "complete" if project_complete(plan, findings) else "incomplete"
+    return statuses(plan, judge(plan).findings if findings is None else findings)[name]
 
 
 def section_name(text: str) -> str:
@@ -1623,17 +1612,20 @@ def _by_id(items: list[Any]) -> bool:
 def missing(plan: Plan, lang: str) -> list[str]:
     """What is still to answer, section by section, as lines for a message."""
 
-    everything = run_checks(plan, lang)
-    findings = [f for f in everything if RULES[f.code].completeness]
+    everything = judge(plan, lang=lang).findings
+    findings = [f for f in everything if STORE[f.code].completeness]
     lines = []
     for name in SECTIONS:
         status = section_status(plan, name, everything)
-        if status == "complete":
+        gaps = [f"   - {f.message}" for f in findings if f.step == name]
+        # A section whose answers are all given but wrong has nothing left to answer:
+        # its errors are in the checks' findings.
+        if status == "complete" or (status == "incomplete" and not gaps):
             continue
         title = tr(f"section.{name}.title", lang)
         lines.append(f"{_number(name)}. {title} ({tr(f'status.{status}', lang)})")
         if status == "incomplete":
-            lines += [f"   - {f.message}" for f in findings if f.step == name]
+            lines += gaps
     return lines
 
 
