@@ -761,7 +761,7 @@ def test_a_deadline_past_the_horizon_is_flagged_and_can_be_kept(tmp_path):
     )
     init(path, asker, step="objectives")
     (line,) = findings(asker)
-    assert line.startswith("warning SMP306: ")
+    assert line.startswith("error SMP004: objective `orders`: 2028-03-01 falls after the plan's ")
     assert len(asker.asked("objectives[0].deadline")) == 1
     assert str(load_plan(path).plan.objectives[0].deadline) == "2028-03-01"
 

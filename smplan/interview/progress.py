@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from smplan.checks import RULES, run_checks, step_status
+from smplan.checks.service import STORE, judge, statuses
 from smplan.errors import PlanInvalidError, Problem, UsageError, printable
 from smplan.i18n import L_
 from smplan.interview.guidance import tr
@@ -34,24 +34,13 @@ def number(section: str) -> int:
     return SECTIONS.index(section)
 
 
-def project_complete(plan: Plan, findings: list[Any] | None = None) -> bool:
-    """Whether the project block has every answer the checks expect of it."""
-
-    found = run_checks(plan) if findings is None else findings
-    return not any(f.step == "project" and RULES[f.code].completeness for f in found)
-
-
 def section_status(plan: Plan, name: str, findings: list[Any] | None = None) -> str:
     """The status of a section: missing, incomplete or complete (the project too).
 
     Pass the plan's findings when you have them, to save running the rules again.
     """
 
-    if name != "project":
-        return step_status(plan, findings)[name]
-    if plan.project is None:
-        return "missing"
-    return "complete" if project_complete(plan, findings) else "incomplete"
+    return statuses(plan, judge(plan).findings if findings is None else findings)[name]
 
 
 def section_name(text: str) -> str:
@@ -221,15 +210,18 @@ def _by_id(items: list[Any]) -> bool:
 def missing(plan: Plan, lang: str) -> list[str]:
     """What is still to answer, section by section, as lines for a message."""
 
-    everything = run_checks(plan, lang)
-    findings = [f for f in everything if RULES[f.code].completeness]
+    everything = judge(plan, lang=lang).findings
+    findings = [f for f in everything if STORE[f.code].completeness]
     lines = []
     for name in SECTIONS:
         status = section_status(plan, name, everything)
-        if status == "complete":
+        gaps = [f"   - {f.message}" for f in findings if f.step == name]
+        # A section whose answers are all given but wrong has nothing left to answer:
+        # its errors are in the checks' findings.
+        if status == "complete" or (status == "incomplete" and not gaps):
             continue
         title = tr(f"section.{name}.title", lang)
         lines.append(f"{number(name)}. {title} ({tr(f'status.{status}', lang)})")
         if status == "incomplete":
-            lines += [f"   - {f.message}" for f in findings if f.step == name]
+            lines += gaps
     return lines

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from smplan.checks import RULES, run_checks, step_status
 from smplan.checks.load import hours
+from smplan.checks.service import STORE, judge, statuses
 from smplan.interview.progress import SECTIONS, number, section_status
 from smplan.interview.questions import SKIPPED, Block, Option, Question, Questions, spec
 from smplan.interview.saving import Draft
@@ -31,8 +31,8 @@ def status_block(draft: Draft) -> Block:
         )
         for name in SECTIONS
     )
-    statuses = step_status(draft.plan, draft.findings()).values()
-    done = sum(1 for each in statuses if each == "complete")
+    found = statuses(draft.plan, draft.findings())
+    done = sum(1 for step in STEPS if found[step] == "complete")
     return Block("status", title=t("ui.status", done=done, total=len(STEPS)), rows=rows)
 
 
@@ -59,7 +59,7 @@ def review_block(draft: Draft, name: str) -> Block:
         lines = [f"- {q.summary(item)}" for item in value]
     lines = lines or [q.t("ui.nothing_yet")]
     for finding in draft.findings(q.lang):
-        if finding.step == name and not RULES[finding.code].completeness:
+        if finding.step == name and not STORE[finding.code].completeness:
             severity = q.t(f"finding.{finding.severity}")
             lines.append(f"! {severity} {finding.code} {finding.path()}: {finding.message}")
     return Block("review", title=title, lines=tuple(lines))
@@ -87,14 +87,14 @@ def _describe(q: Questions, obj: BaseModel, indent: str) -> Iterator[str]:
 
 def conclusion(plan: Plan, q: Questions, path: str) -> tuple[Block, ...]:
     """The plan's summary, the result of the checks and how to render it."""
-    findings = run_checks(plan, q.lang)
-    statuses = step_status(plan, findings)
+    verdict = judge(plan, lang=q.lang)
+    findings, progress = verdict.findings, verdict.steps
     project = plan.project
     counted = hours(plan)
     team_hours, channel_hours = counted.declared or 0, counted.channels
     primary = [o.id for o in plan.objectives or [] if o.primary]
     rows = [
-        (q.t("summary.steps"), f"{sum(s == 'complete' for s in statuses.values())}/{len(STEPS)}"),
+        (q.t("summary.steps"), f"{sum(s == 'complete' for s in progress.values())}/{len(STEPS)}"),
         (q.t("summary.members"), str(len(plan.team.members) if plan.team else 0)),
         (q.t("summary.team_hours"), q.format_value(team_hours) or "0"),
         (q.t("summary.needs"), str(len(plan.listening.needs) if plan.listening else 0)),

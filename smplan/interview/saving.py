@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from smplan.checks import RULES, run_checks
+from smplan.checks.service import STORE, judge
 from smplan.interview.conversation import Conversation
 from smplan.interview.questions import Block, Option, Questions
 from smplan.plan.model import Plan
@@ -88,7 +88,7 @@ class Draft:
     def findings(self, lang: str | None = None) -> list[Any]:
         """The plan's findings, computed once per saved change."""
         if lang not in self._findings:
-            self._findings[lang] = run_checks(self.plan, lang) if lang else run_checks(self.plan)
+            self._findings[lang] = judge(self.plan, lang=lang).findings
         return self._findings[lang]
 
     def missing_in(self, path: str) -> frozenset[str]:
@@ -97,7 +97,7 @@ class Draft:
         return frozenset(
             at
             for f in self.findings()
-            if RULES[f.code].completeness and ((at := f.path()) == path or at.startswith(below))
+            if STORE[f.code].completeness and ((at := f.path()) == path or at.startswith(below))
         )
 
     def save(self) -> None:
@@ -134,7 +134,7 @@ class Draft:
         found = [
             f
             for f in self.findings(self.questions.lang)
-            if RULES[f.code].at_once and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
+            if STORE[f.code].at_once and re.match(rf"{re.escape(path)}(\.|\[|$)", f.path())
         ]
         new = [f for f in found if (f.code, f.path(), f.message) not in self._reported]
         if not new:

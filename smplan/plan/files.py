@@ -119,11 +119,6 @@ class LoadedPlan:
             out.append(part)
         return tuple(out)
 
-    def covers_dropped(self, loc: Loc) -> bool:
-        """Whether the thing at `loc` holds (or is) something the salvage left out."""
-        where = self.file_loc(loc)
-        return any(d[: len(where)] == where for d in self.dropped)
-
     def locate(self, loc: Loc) -> tuple[int, int] | None:
         """Line and column of the thing at `loc` (or of its nearest ancestor)."""
         return self.source.locate(self.file_loc(loc))
