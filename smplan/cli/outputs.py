@@ -51,11 +51,16 @@ def known_format(name: str | None, known: Iterable[str]) -> str | None:
     return name
 
 
+def _what(kind: Outputs) -> Message:
+    """What messages call an output of `kind`: "the document"."""
+    return L_(kind.what) if kind.what else L_("the output")
+
+
 def _not_written_as(kind: Outputs, name: str, hint: Message) -> UsageError:
     return UsageError(
         L_(
             "{what} is written as {formats}, not {format}",
-            what=L_(kind.what or ""),
+            what=_what(kind),
             formats=either(kind),
             format=printable(name),
         ),
@@ -101,7 +106,7 @@ def destination(
             )
     guard = Guard(kind, sources, inputs)
     several = len(sources) > 1
-    if output is None and not sources or output == STDOUT or _is_standard(output):
+    if (output is None and not sources) or output == STDOUT or _is_standard(output):
         fmt = fmt or kind[kind.default]
         _refuse_standard_output(kind, fmt, several)
         return Destination(kind, fmt, guard, stdout=True, fields=fields)
@@ -169,7 +174,7 @@ def _refuse_standard_output(kind: Outputs, fmt: Format, several: bool) -> None:
         raise UsageError(
             L_(
                 "{what} in {format} is binary, and standard output is a terminal",
-                what=L_(kind.what or ""),
+                what=_what(kind),
                 format=fmt.name,
             ),
             hint=L_(
@@ -258,7 +263,7 @@ class Guard:
     and every file it has claimed already."""
 
     def __init__(self, kind: Outputs, sources: Sequence[Path], inputs: Sequence[Path]) -> None:
-        self._what = L_(kind.what) if kind.what else L_("the output")
+        self._what = _what(kind)
         #: Each kept file's identities, what it is to the run, and the plan it belongs to.
         self._kept: list[tuple[set[tuple[object, ...]], str, Path]] = []
         for source in sources:
