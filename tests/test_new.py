@@ -428,3 +428,15 @@ def test_every_example_taken_as_an_answer_makes_a_plan_without_errors(smplan, tm
     assert [f for f in data["findings"] if f["severity"] == "error"] == []
     # Every field of the project got its example, the language and currency aside.
     assert data["steps"]["team"] == "complete"
+
+
+@pytest.mark.parametrize(("environment", "lang"), [("fr_FR.UTF-8", "fr"), ("C.UTF-8", "en")])
+def test_without_lang_the_plan_speaks_the_environments_language(
+    smplan, tmp_path, monkeypatch, environment, lang
+):
+    monkeypatch.setenv("LANG", environment)
+    result = smplan("new", tmp_path / "plan.yaml")
+
+    assert result.exit_code == 0, result.output
+    assert load_plan(tmp_path / "plan.yaml").plan.language == lang
+    assert result.stdout.startswith("Plan vierge écrit" if lang == "fr" else "Wrote a blank plan")

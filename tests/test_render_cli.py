@@ -129,9 +129,9 @@ def test_a_document_never_overwrites_its_plan(tree, smplan):
     root = tree({"plan.md": PLAN})
     result = smplan("render", root / "plan.md", "-f", "md")
     assert result.exit_code == 2
-    assert (
-        result.stderr
-        == f"error: {root / 'plan.md'}: the document would overwrite the plan itself\n"
+    assert result.stderr == (
+        f"error: {root / 'plan.md'}: the document would overwrite the plan itself\n"
+        "hint: give -o another name\n"
     )
     assert (root / "plan.md").read_text(encoding="utf-8") == PLAN
 
@@ -147,4 +147,7 @@ def test_an_unknown_format_is_refused_with_the_formats_there_are(tree, smplan):
     root = tree({"plan.yaml": PLAN})
     result = smplan("render", root / "plan.yaml", "--format", "docx")
     assert result.exit_code == 2
-    assert result.stderr == "error: unknown format `docx`\nhint: use one of: md, html, pdf\n"
+    assert result.stderr == (
+        "error: the document is written as md, html or pdf, not docx\n"
+        "hint: use one of: md, html, pdf\n"
+    )

@@ -1,29 +1,28 @@
 """The command line: parse options, call the core, turn errors into exit codes.
 
-Each command lives in its own module and registers itself on `app`, the Typer
-application, built the first time it is asked for. The commands run most often
-(`check`, `render --format md`) are parsed first by `smplan.cli.fast` without Typer,
-and call the same functions as their Typer commands. Nothing here imports a heavy
-library at start-up: commands import what they need when they run.
+Each command lives in its own module (`smplan.cli.NAME`), which declares its options
+once (`smplan.cli.options`). A command line of the usual shape is read from those
+declarations by `smplan.cli.fast`, without Typer; anything else (help, completion, a
+mistake in the options) goes to `app`, the Typer application built from the same
+declarations the first time it is asked for. Nothing here imports a heavy library at
+start-up: commands import what they need when they run.
 """
 
 from __future__ import annotations
 
 import contextvars
 import sys
-from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from smplan.errors import ExitCode, SmplanError, UsageError, printable
-from smplan.i18n import L_, Message, _, environment_language, speak
+from smplan.cli.common import debug_enabled, report_error, state
+from smplan.errors import ExitCode, SmplanError
+from smplan.i18n import _, environment_language, speak
 
 if TYPE_CHECKING:
     import typer
 
     app: typer.Typer
 
-_state = {"debug": False}
 _built: dict[str, Any] = {}
 
 
@@ -67,156 +66,22 @@ def _typer_app() -> typer.Typer:
             ),
         ) -> None:
             """Plan a social media strategy in eight steps and render it as a client-ready document."""  # noqa: E501
-            _state["debug"] = debug
+            state["debug"] = debug
 
         _built["app"] = app
-        _register()
+        _register(app)
     built: typer.Typer = _built["app"]
     return built
 
 
-def echo(text: str) -> None:
-    """Print `text` and a newline to standard output, exactly as `typer.echo` does."""
-    stream = sys.stdout
-    isatty = getattr(stream, "isatty", None)
-    if "\x1b" in text or not callable(isatty) or isatty():
-        # Colour codes and terminals: Typer decides what to strip.
-        import typer
+def _register(app: typer.Typer) -> None:
+    # Each command as its module declares it, in the order `--help` lists them.
+    from smplan.cli.options import NAMES, load, typer_command
 
-        typer.echo(text)
-        return
-    stream.write(text + "\n")
-    stream.flush()
-
-
-def debug_enabled() -> bool:
-    """Whether the user asked for tracebacks with --debug."""
-    return _state["debug"] or "--debug" in sys.argv
-
-
-#: The language --lang asked for in this command, which its errors speak too.
-_asked: contextvars.ContextVar[str | None] = contextvars.ContextVar("smplan_asked", default=None)
-
-
-def speak_asked(lang: str | None) -> None:
-    """Speak the language --lang asks for (when it does) in all the command says: its
-    reports, and its errors too, even those about a plan that declares another."""
-    if lang is not None:
-        speak(known_language(lang) or lang)
-        _asked.set(lang)
-
-
-def known_language(lang: str | None) -> str | None:
-    """`lang` when smplan speaks it (or None); a `UsageError` naming those it speaks otherwise."""
-    from smplan.i18n import languages
-
-    if lang is not None and lang not in languages():
-        raise UsageError(
-            L_("unknown language `{lang}`", lang=printable(lang)),
-            hint=L_("use one of: {choices}", choices=", ".join(languages())),
-        )
-    return lang
-
-
-def unknown_format(name: str, known: Iterable[str]) -> UsageError:
-    """The error for a `--format` smplan does not have, naming those it has."""
-    return UsageError(
-        L_("unknown format `{name}`", name=printable(name)),
-        hint=L_("use one of: {choices}", choices=", ".join(known)),
-    )
-
-
-def known_format(name: str | None, known: Iterable[str]) -> str | None:
-    """`name` when it is one of the `known` formats (or None); `unknown_format` otherwise."""
-    known = list(known)
-    if name is not None and name not in known:
-        raise unknown_format(name, known)
-    return name
-
-
-def matching_format(
-    given: str | None, named: str | None, output: object, hint: Message | None = None
-) -> str | None:
-    """The format --format gives, else the one the extension of -o names; a `UsageError`
-    when both are given and disagree (`hint` says what to do, when a file is not enough)."""
-    if given and named and named != given:
-        raise UsageError(
-            L_(
-                "--format {format} does not match the extension of {path}",
-                format=given,
-                path=printable(str(output)),
-            ),
-            hint=hint or L_("write to a .{format} file, or leave --format out", format=given),
-        )
-    return given or named
-
-
-def template_folder(path: Path | None) -> Path | None:
-    """`--template-dir`, when it is a folder; a `UsageError` otherwise."""
-    if path is not None and not path.is_dir():
-        raise UsageError(L_("template folder not found: {path}", path=printable(str(path))))
-    return path
-
-
-def say_wrote(path: object) -> None:
-    """The line each command prints for a file it wrote, in the language in force."""
-    echo(str(L_("Wrote {path}.", path=printable(str(path)))))
-
-
-def report_error(error: SmplanError) -> None:
-    """Print an smplan error to stderr the way every command does, in its language."""
-    from smplan.i18n import current, language
-
-    with language(_asked.get() or error.language or current()):
-        _report(error)
-
-
-def _report(error: SmplanError) -> None:
-    from smplan.cli.console import err_console, escape
-    from smplan.errors import Interrupted, PlanFileError, printable_lines
-    from smplan.i18n import pgettext
-
-    if isinstance(error, PlanFileError):
-        # One line per problem, in the FILE:LINE:COL form editors and CI understand.
-        for line in printable_lines(error.message).splitlines():
-            err_console.print(line, highlight=False, markup=False, soft_wrap=True)
-        return
-    if isinstance(error, Interrupted):
-        # A pause the person chose, not a failure: said plainly, with how to go on.
-        err_console.print(escape(printable_lines(error.message)), soft_wrap=True)
-        if error.hint:
-            err_console.print(escape(printable_lines(error.hint)), soft_wrap=True)
-        return
-    label = escape(pgettext("report", "error:"))
-    message = escape(printable_lines(error.message))
-    err_console.print(f"[bold red]{label}[/] {message}", soft_wrap=True)
-    if error.hint:
-        label = escape(pgettext("report", "hint:"))
-        hint = escape(printable_lines(error.hint))
-        err_console.print(f"[dim]{label}[/] {hint}", soft_wrap=True)
-
-
-def _register() -> None:
-    # Imported for their side effect: each module adds its command to `app`, in the order
-    # a user meets them, which is the order --help lists them in.
-    import importlib
-
-    names = (
-        "new",
-        "init_command",
-        "check_command",
-        "render_command",
-        "calendar",
-        "track",
-        "status",
-        "report",
-        "diff",
-        "schema",
-        "rules",
-        "completion",
-    )
-    for name in names:
-        importlib.import_module(f"smplan.cli.{name}")
+    for name in NAMES:
+        declared = load(name)
+        assert declared is not None
+        typer_command(app, declared)
 
 
 def _tolerant_streams() -> None:
@@ -242,7 +107,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
 def _main(argv: list[str] | None) -> NoReturn:
     from smplan.cli.fast import fast_command
 
-    _state["debug"] = False
+    state["debug"] = False
     speak(environment_language())
     args = sys.argv[1:] if argv is None else list(argv)
     command = fast_command(args)

@@ -3,68 +3,66 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
-import typer
-
-from smplan.cli import app, known_format, matching_format, say_wrote, speak_asked
+from smplan.cli.common import echo, say_wrote, speak_asked
 from smplan.cli.console import err_console
-from smplan.cli.helptexts import H_
-from smplan.errors import RenderError, UsageError, cannot_write
-from smplan.i18n import L_, LN_, either, speak
+from smplan.cli.options import (
+    LANG,
+    PLAN,
+    command,
+    flag,
+    format_option,
+    option,
+    output_option,
+)
+from smplan.cli.outputs import destination
+from smplan.errors import UsageError
+from smplan.i18n import L_, LN_, speak
 from smplan.render.calendar_formats import CALENDAR_FORMATS
 
 
-@app.command()
-def calendar(
-    path: Path = typer.Argument(..., help="The plan file.", show_default=False, metavar="PLAN"),
-    start_arg: str | None = typer.Option(
-        None,
+@command(
+    "calendar",
+    PLAN,
+    option(
+        "start_arg",
         "--from",
+        metavar="DATE",
         help="First day (YYYY-MM-DD). Default: the plan's date, else next Monday.",
-        show_default=False,
-        metavar="DATE",
     ),
-    end_arg: str | None = typer.Option(
-        None,
+    option(
+        "end_arg",
         "--to",
-        help="Last day (YYYY-MM-DD). Default: the plan's horizon, else four weeks.",
-        show_default=False,
         metavar="DATE",
+        help="Last day (YYYY-MM-DD). Default: the plan's horizon, else four weeks.",
     ),
-    weeks: int | None = typer.Option(
-        None, "--weeks", min=1, help="How many weeks from the first day, instead of --to."
+    option(
+        "weeks",
+        "--weeks",
+        kind=int,
+        minimum=1,
+        help="How many weeks from the first day, instead of --to.",
     ),
-    output_format: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help=H_(
-            "Calendar format: {formats}. Default: the extension of -o, else md.",
-            formats=", ".join(CALENDAR_FORMATS),
-        ),
-        show_default=False,
-    ),
-    output_arg: str | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        help="File to write (md, html, csv, ics), or folder to write in (an existing folder, "
-        "or a path ending in /). buffer and hootsuite write one file per channel: -o is then "
-        "a folder, or the start of each file's name (-o out/posts gives "
-        "out/posts-instagram.csv). Default: next to the plan.",
-        show_default=False,
-    ),
-    lang: str | None = typer.Option(
-        None, "--lang", help="Language of the calendar. Default: the plan's.", show_default=False
-    ),
-    sheet: bool = typer.Option(
-        False,
+    format_option(CALENDAR_FORMATS),
+    output_option(CALENDAR_FORMATS),
+    LANG,
+    flag(
+        "sheet",
         "--sheet",
         help="Write the week's sheet per person instead (md or html): the posts each one "
         "owns from the first day for seven days, and their standing duties.",
     ),
+)
+def calendar(
+    path: Path,
+    start_arg: str | None,
+    end_arg: str | None,
+    weeks: int | None,
+    output_format: str | None,
+    output_arg: str | None,
+    lang: str | None,
+    sheet: bool,
 ) -> None:
     """Date every post of the channel plan, with its owner, pillar and a suggested topic.
 
@@ -76,30 +74,17 @@ def calendar(
     slots or time zone, or the options cannot work.
     """
     from smplan.calendar import build_calendar, default_end, default_start
-    from smplan.fsutil import atomic_write
     from smplan.plan.files import load_plan
-    from smplan.render.calendar_formats import (
-        CalendarOptions,
-        calendar_format_for,
-        calendar_paths,
-        render_calendar,
-    )
+    from smplan.render.calendar_formats import CalendarOptions, render_calendar
     from smplan.render.environment import source_date
 
     speak_asked(lang)
     if sheet:
         _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang)
         return
-    known_format(output_format, CALENDAR_FORMATS)
+    where = destination(CALENDAR_FORMATS, output_format, output_arg, [path])
     if end_arg is not None and weeks is not None:
         raise UsageError(L_("give --to or --weeks, not both"))
-    output = Path(output_arg) if output_arg else None
-    folder = output_arg is not None and (
-        output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir()
-    )
-    named = None if folder else calendar_format_for(output)
-    fits = L_("leave --format out, or give -o a name that fits it")
-    fmt = matching_format(output_format, named, output, fits) or "md"
 
     plan = load_plan(path).plan
     speak(lang or plan.language)
@@ -116,8 +101,9 @@ def calendar(
         currency=plan.currency,
         title=(project.name or project.organization) if project else None,
     )
-    files = render_calendar(content, fmt, options)
-    targets = calendar_paths(path, output, fmt, [f.part for f in files], folder=folder)
+    files = render_calendar(content, where.format.name, options)
+    # Every file is placed, and guarded, before the first is written.
+    targets = [where.target(path, f.part) for f in files]
     for platform in content.unscheduled:
         unscheduled = L_(
             "note: {platform} has posts a week but no slots, so it is not in the calendar",
@@ -129,12 +115,9 @@ def calendar(
             markup=False,
         )
     for file, target in zip(files, targets, strict=True):
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, file.data)
-        except OSError as error:
-            raise cannot_write(target, error, kind=RenderError) from None
-        say_wrote(target)
+        where.write(target, file.data)
+        if not where.stdout:
+            say_wrote(target)
     n = len(content.posts)
     campaigns = LN_("{n} campaign", "{n} campaigns", len(content.campaigns))
     said = LN_(
@@ -146,7 +129,11 @@ def calendar(
         timezone=content.timezone,
         campaigns=campaigns,
     )
-    typer.echo(str(said))
+    if where.stdout:
+        # Standard output holds the calendar alone.
+        err_console.print(str(said), highlight=False, markup=False, soft_wrap=True)
+    else:
+        echo(said)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -171,45 +158,18 @@ def _write_sheet(
     lang: str | None,
 ) -> None:
     from smplan.calendar import build_calendar, default_start
-    from smplan.fsutil import atomic_write
     from smplan.plan.files import load_plan
-    from smplan.render.calendar_formats import (
-        SHEET_FORMATS,
-        CalendarOptions,
-        render_sheet,
-        sheet_path,
-    )
+    from smplan.render.calendar_formats import SHEET_FORMATS, CalendarOptions, render_sheet
 
     if end_arg is not None or weeks is not None:
         raise UsageError(L_("--sheet covers one week: leave out --to and --weeks"))
-    output = Path(output_arg) if output_arg else None
-    folder = output_arg is not None and (
-        output_arg.endswith(("/", os.sep)) or Path(output_arg).is_dir()
-    )
-    named = None
-    if output is not None and not folder:
-        suffix = output.suffix.lower()
-        named = next((n for n, (ext, _) in SHEET_FORMATS.items() if suffix == ext), suffix[1:])
-    # -o week.md with --format html is the same mistake as for the calendar itself.
-    fmt = matching_format(output_format, named, output) or "md"
-    if fmt not in SHEET_FORMATS:
-        raise UsageError(
-            L_(
-                "the weekly sheet is written as {formats}, not {format}",
-                formats=either(SHEET_FORMATS),
-                format=fmt,
-            ),
-            hint=L_("use {first} or {second}", first="--format md", second="--format html"),
-        )
+    where = destination(SHEET_FORMATS, output_format, output_arg, [path])
+    target = where.target(path)
     plan = load_plan(path).plan
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
     content = build_calendar(plan, start, start + dt.timedelta(days=6))
     options = CalendarOptions(lang=lang or plan.language, currency=plan.currency)
-    target = sheet_path(path, output, fmt, folder=folder)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, render_sheet(plan, content, fmt, options).data)
-    except OSError as error:
-        raise cannot_write(target, error, kind=RenderError) from None
-    say_wrote(target)
+    where.write(target, render_sheet(plan, content, where.format.name, options).data)
+    if not where.stdout:
+        say_wrote(target)

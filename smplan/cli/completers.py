@@ -1,4 +1,4 @@
-"""Completion of smplan's arguments: plan files, step names, rule codes.
+"""Completion of smplan's arguments: plan files, step names, rule codes, languages.
 
 The script `smplan completion SHELL` prints calls smplan back with `_SMPLAN_COMPLETE` set,
 and the functions below answer. The commands import this module at start-up, so it
@@ -36,6 +36,13 @@ def complete_plan_paths(incomplete: str) -> list[str]:
         elif entry.suffix.lower() in PLAN_SUFFIXES:
             found.append(f"{head}{name}")
     return found
+
+
+def complete_languages(incomplete: str) -> list[tuple[str, str]]:
+    """The languages `--lang` takes, each with its name in that language."""
+    from smplan.i18n import language_name, languages
+
+    return [(code, language_name(code)) for code in languages() if code.startswith(incomplete)]
 
 
 def complete_steps(incomplete: str) -> list[tuple[str, str]]:

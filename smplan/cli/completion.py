@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import typer
-
-from smplan.cli import app
+from smplan.cli.common import echo
 from smplan.cli.completers import COMPLETE_VAR, SHELLS
-from smplan.cli.helptexts import H_
+from smplan.cli.options import H_, argument, command
 
 
-@app.command()
-def completion(
-    shell: str = typer.Argument(
-        ...,
+def _shells(incomplete: str) -> list[str]:
+    return [shell for shell in SHELLS if shell.startswith(incomplete)]
+
+
+@command(
+    "completion",
+    argument(
+        "shell",
+        kind=str,
         help=H_("The shell: {shells}.", shells=", ".join(SHELLS)),
-        show_default=False,
-        autocompletion=lambda: list(SHELLS),
+        complete=_shells,
     ),
-) -> None:
+)
+def completion(shell: str) -> None:
     """Print the script that makes a shell complete smplan's commands, plans and codes.
 
     bash: add `eval "$(smplan completion bash)"` to ~/.bashrc.
@@ -35,4 +38,4 @@ def completion(
     # The scripts Typer's own --show-completion prints.
     from typer.completion import get_completion_script  # type: ignore[attr-defined]
 
-    typer.echo(get_completion_script(prog_name="smplan", complete_var=COMPLETE_VAR, shell=shell))
+    echo(get_completion_script(prog_name="smplan", complete_var=COMPLETE_VAR, shell=shell))

@@ -4,50 +4,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from smplan.cli import app, known_format, speak_asked
+from smplan.cli.common import echo, speak_asked
 from smplan.cli.completers import complete_plan_paths
-from smplan.cli.helptexts import H_, described
+from smplan.cli.options import LANG, argument, command, format_option
+from smplan.cli.outputs import chosen_format
 from smplan.i18n import N_
-from smplan.lazy import load_callable
+from smplan.outputs import Format, Outputs
 
-#: The formats of `--format`, by name: what each is for, and the function of a
-#: `smplan.checks.diff.PlanDiff` that writes it, loaded when used. A new format is one entry.
-DIFF_FORMATS: dict[str, tuple[str, str]] = {
-    "text": (N_("for the terminal"), "smplan.checks.diff:diff_text"),
-    "md": (N_("Markdown, for a cover letter"), "smplan.checks.diff:diff_markdown"),
-    "json": (N_("for machines"), "smplan.checks.diff:diff_json"),
-}
+#: The formats of `--format`: each writes a `smplan.checks.diff.PlanDiff`. A new format
+#: is one entry.
+DIFF_FORMATS = Outputs(
+    Format("text", ".txt", "smplan.checks.diff:diff_text", about=N_("for the terminal")),
+    Format(
+        "md", ".md", "smplan.checks.diff:diff_markdown", about=N_("Markdown, for a cover letter")
+    ),
+    Format("json", ".json", "smplan.checks.diff:diff_json", about=N_("for machines")),
+    default="text",
+)
 
 
-@app.command()
-def diff(
-    old: Path = typer.Argument(
-        ...,
-        help="The earlier version of the plan.",
-        show_default=False,
-        autocompletion=complete_plan_paths,
-    ),
-    new: Path = typer.Argument(
-        ...,
-        help="The later version of the plan.",
-        show_default=False,
-        autocompletion=complete_plan_paths,
-    ),
-    output_format: str = typer.Option(
-        "text",
-        "--format",
-        "-f",
-        help=H_("Output format: {formats}.", formats=described(DIFF_FORMATS)),
-    ),
-    lang: str | None = typer.Option(
-        None,
-        "--lang",
-        help="Language of the changes. Default: the later plan's.",
-        show_default=False,
-    ),
-) -> None:
+@command(
+    "diff",
+    argument("old", help="The earlier version of the plan.", complete=complete_plan_paths),
+    argument("new", help="The later version of the plan.", complete=complete_plan_paths),
+    format_option(DIFF_FORMATS),
+    LANG,
+)
+def diff(old: Path, new: Path, output_format: str, lang: str | None) -> None:
     """Say what changed from one version of a plan to the next, step by step.
 
     Things are matched by id, not by position: objectives added, removed or reworded;
@@ -60,7 +43,7 @@ def diff(
     from smplan.checks.diff import diff_plans
     from smplan.plan.files import load_plan
 
-    known_format(output_format, DIFF_FORMATS)
+    chosen_format(DIFF_FORMATS, output_format)
     speak_asked(lang)
     changes = diff_plans(load_plan(old).plan, load_plan(new).plan, lang)
-    typer.echo(load_callable(DIFF_FORMATS[output_format][1])(changes), nl=False)
+    echo(DIFF_FORMATS[output_format].write(changes), nl=False)

@@ -1,13 +1,12 @@
-"""The commands people run most, parsed without Typer: `check`, `render` to Markdown or
-HTML, and `init`.
+"""Command lines of the usual shape, read without Typer.
 
 Typer and Click cost a fifth of a `check` before it starts, and keep a client waiting for
-the interview's first question. For the common shapes of these commands, `fast_command`
-reads the arguments itself and returns a call of the same function the Typer command
-calls (`run_check`, `run_render`, `run_init`). Anything else — help, an
-option it does not know, a repeated option, a value that looks like an option, shell
-completion, `--debug` — returns None, and the Typer application parses the command line,
-with its own messages and exit codes.
+the interview's first question. `fast_command` reads the arguments itself, from the same
+declarations the Typer application is built from (`smplan.cli.options`), and returns a
+call of the same function with the same values. Anything it is not sure to read as
+Click would — help, an option it does not know, a repeated option, a value that looks
+like an option or does not convert, `--`, shell completion, `--debug` — returns None,
+and the Typer application reads the command line, with its own messages and exit codes.
 """
 
 from __future__ import annotations
@@ -21,154 +20,93 @@ from typing import Any
 
 from smplan.cli._plugins import no_plugin_discovery
 from smplan.cli.completers import COMPLETE_VAR
+from smplan.cli.options import Command, Param, load
 from smplan.errors import ExitCode
 
-#: Each command's options: the name, and whether it takes a value (False: a flag).
-_CHECK = {"--strict": False, "--format": True, "--ignore": True, "--lang": True}
-_RENDER = {
-    "--format": True,
-    "-f": True,
-    "--output": True,
-    "-o": True,
-    "--lang": True,
-    "--template-dir": True,
-    "--summary": False,
-}
-_INIT = {
-    "--lang": True,
-    "--step": True,
-    "--answers": True,
-    "--essentials": False,
-    "--interactive": False,
-    "--no-interactive": False,
-}
-#: Short spellings, under the long name the command's function knows.
-_ALIASES = {"-f": "--format", "-o": "--output"}
-#: The formats `render` runs here: those that need neither the PDF engine nor a terminal.
-_TEXT_FORMATS = {"md": ".md", "html": ".html"}
 
-
-def _parse(args: Sequence[str], known: dict[str, bool]) -> tuple[list[str], dict[str, Any]] | None:
-    """The arguments and options of `args`, or None when Typer must read them."""
-    paths: list[str] = []
-    options: dict[str, Any] = {}
+def parse(declared: Command, args: Sequence[str]) -> dict[str, Any] | None:
+    """The value of each parameter of `declared` in `args`, by its `dest`, as Click would
+    give it; None when Typer must read them."""
+    by_name = {n: p for p in declared.params for n in (*p.names, p.off) if n}
+    values: dict[str, Any] = {}
+    words: list[str] = []
     rest = list(args)
     while rest:
         token = rest.pop(0)
         if not token.startswith("-"):
             if not token:
                 return None
-            paths.append(token)
+            words.append(token)
             continue
         name, equals, value = token.partition("=")
-        if name not in known:
+        param = by_name.get(name)
+        if param is None or param.dest in values:
             return None
-        takes_value = known[name]
-        if equals and (not takes_value or not name.startswith("--")):
-            return None
-        name = _ALIASES.get(name, name)
-        if name in options:
-            return None
-        if not takes_value:
-            options[name] = True
+        if param.flag:
+            if equals:
+                return None
+            values[param.dest] = name != param.off
             continue
+        if equals and not name.startswith("--"):
+            return None
         if not equals:
             if not rest:
                 return None
             value = rest.pop(0)
-        if not value or value.startswith("-"):
+        converted = _value(param, value)
+        if converted is None:
             return None
-        options[name] = value
-    return (paths, options) if paths else None
+        values[param.dest] = converted
+    for param in declared.params:
+        if param.names:
+            values.setdefault(param.dest, param.default)
+            continue
+        if param.many:
+            taken, words = words, []
+            if not taken and param.required:
+                return None
+            values[param.dest] = [_value(param, w) for w in taken] if taken else param.default
+        elif words:
+            values[param.dest] = _value(param, words.pop(0))
+        elif param.required:
+            return None
+        else:
+            values[param.dest] = param.default
+    return (
+        None if words or None in (values[p.dest] for p in declared.params if p.required) else values
+    )
 
 
-def _check(args: Sequence[str]) -> Callable[[], int] | None:
-    parsed = _parse(args, _CHECK)
-    if parsed is None:
+def _value(param: Param, text: str) -> Any:
+    """`text` as the parameter's type; None when Click would refuse it or read it otherwise."""
+    if not text or (text.startswith("-") and text != "-" and param.names):
         return None
-    paths, options = parsed
-
-    def run() -> int:
-        from smplan.cli.check import run_check
-
-        return run_check(
-            [Path(p) for p in paths],
-            strict=bool(options.get("--strict")),
-            output_format=options.get("--format", "text"),
-            ignore=options.get("--ignore", ""),
-            lang=options.get("--lang"),
-        )
-
-    return run
-
-
-def _render(args: Sequence[str]) -> Callable[[], int] | None:
-    parsed = _parse(args, _RENDER)
-    if parsed is None:
-        return None
-    paths, options = parsed
-    fmt, output = options.get("--format"), options.get("--output")
-    if fmt is None and output is not None:
-        fmt = next((f for f, suffix in _TEXT_FORMATS.items() if output.endswith(suffix)), None)
-    if fmt not in _TEXT_FORMATS:
-        return None
-    template_dir = options.get("--template-dir")
-
-    def run() -> int:
-        from smplan.cli.render import run_render
-
-        return run_render(
-            [Path(p) for p in paths],
-            output_format=options.get("--format"),
-            output_arg=output,
-            template_dir=None if template_dir is None else Path(template_dir),
-            lang=options.get("--lang"),
-            summary=bool(options.get("--summary")),
-            jobs=1,
-            since=None,
-            watch=False,
-        )
-
-    return run
-
-
-def _init(args: Sequence[str]) -> Callable[[], int] | None:
-    parsed = _parse(args, _INIT)
-    if parsed is None:
-        return None
-    paths, options = parsed
-    if len(paths) != 1 or ("--interactive" in options and "--no-interactive" in options):
-        return None
-    interactive = None
-    if "--interactive" in options or "--no-interactive" in options:
-        interactive = "--interactive" in options
-    answers = options.get("--answers")
-
-    def run() -> int:
-        from smplan.cli.init import run_init
-
-        return run_init(
-            Path(paths[0]),
-            lang=options.get("--lang"),
-            step=options.get("--step"),
-            answers=None if answers is None else Path(answers),
-            essentials=bool(options.get("--essentials")),
-            interactive=interactive,
-        )
-
-    return run
-
-
-_COMMANDS = {"check": _check, "render": _render, "init": _init}
+    if param.kind is int:
+        try:
+            number = int(text)
+        except ValueError:
+            return None
+        if param.minimum is not None and number < param.minimum:
+            return None
+        return number
+    return Path(text) if param.kind is Path else text
 
 
 def fast_command(args: Sequence[str]) -> Callable[[], int] | None:
-    """The command `args` asks for, ready to run, when it has a common shape; else None."""
+    """The command `args` asks for, ready to run, when it has a usual shape; else None."""
     if not args or os.environ.get(COMPLETE_VAR) or "--debug" in args:
         return None
-    parse = _COMMANDS.get(args[0])
-    run = None if parse is None else parse(args[1:])
-    return None if run is None else _as_typer_runs(run)
+    declared = load(args[0])
+    values = None if declared is None else parse(declared, args[1:])
+    if declared is None or values is None:
+        return None
+    run = declared.run
+
+    def call() -> int:
+        code = run(**values)
+        return int(ExitCode.OK) if code is None else int(code)
+
+    return _as_typer_runs(call)
 
 
 def _as_typer_runs(run: Callable[[], int]) -> Callable[[], int]:

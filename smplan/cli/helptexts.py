@@ -8,7 +8,8 @@ through the `gettext` module. Three pieces bring both to the catalog:
   modules, finds those docstrings and `help=` literals (and every message the
   Python extractor finds);
 - `translate_help` gives a command tree built by Typer the catalog's wording just
-  before it runs, and `H_` marks a help text put together from a registry;
+  before it runs, help texts put together from a registry included
+  (`smplan.cli.options.H_`);
 - `speak_to_typer` sends Typer's own `gettext` calls to smplan's catalog. It is
   the one place that reaches into the library; it can go once Typer lets an
   application give its own translations.
@@ -22,45 +23,15 @@ import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from smplan.i18n import L_, N_, SOURCE_LANGUAGE, _, current
-
-#: Help texts put together from a registry (`H_`): the English text, and the template
-#: and fields it was made from.
-_BUILT: dict[str, tuple[str, dict[str, Any]]] = {}
-
-
-def H_(template: str, /, **fields: Any) -> str:
-    """A help text made from `template` and `fields`, translated when the help is shown.
-
-    A field may be a catalog message (`L_`), or a `Listed` of them, translated with it.
-    """
-    text = template.format_map({k: str(v) for k, v in fields.items()})
-    _BUILT[inspect.cleandoc(text)] = (template, fields)
-    return text
-
-
-class Listed:
-    """Items of a help text, each translated when shown, joined by commas."""
-
-    def __init__(self, items: list[Any]) -> None:
-        self.items = items
-
-    def __str__(self) -> str:
-        return ", ".join(str(item) for item in self.items)
-
-
-def described(registry: dict[str, tuple[str, Any]]) -> Listed:
-    """The formats of a registry as `name (what it is for)`, for a `--format` help."""
-    return Listed(
-        [L_("{name} ({what})", name=name, what=L_(what)) for name, (what, _) in registry.items()]
-    )
+from smplan.cli.options import BUILT
+from smplan.i18n import N_, SOURCE_LANGUAGE, _, current
 
 
 def _translated(text: str | None) -> str | None:
     if not text:
         return text
     cleaned = inspect.cleandoc(text)
-    built = _BUILT.get(cleaned)
+    built = BUILT.get(text.strip()) or BUILT.get(cleaned)
     if built is not None:
         template, fields = built
         return _(template).format_map({k: str(v) for k, v in fields.items()})
@@ -132,11 +103,15 @@ _COMMAND_DECORATORS = ("command", "callback")
 
 
 def _is_command(node: ast.AST) -> bool:
+    """Whether `node` is a command's function: declared with `@command(...)`
+    (`smplan.cli.options`), or a Typer `@app.command()` or `@app.callback()`."""
     if not isinstance(node, ast.FunctionDef):
         return False
     for decorator in node.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         if isinstance(target, ast.Attribute) and target.attr in _COMMAND_DECORATORS:
+            return True
+        if isinstance(target, ast.Name) and target.id in _COMMAND_DECORATORS:
             return True
     return False
 

@@ -5,9 +5,48 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from smplan.cli import speak_asked
+from smplan.cli.common import speak_asked
+from smplan.cli.completers import complete_plan_paths, complete_steps
+from smplan.cli.options import LANG, argument, command, flag, option
 
 
+@command(
+    "init",
+    argument(
+        "path",
+        default=Path("plan.yaml"),
+        help="The plan file to create, or to complete where it stopped.",
+        complete=complete_plan_paths,
+    ),
+    LANG,
+    option(
+        "step",
+        "--step",
+        help="Reopen one step with its current answers as defaults: a number (0 for the "
+        "project, 1 to 8) or a name such as objectives.",
+        complete=complete_steps,
+    ),
+    option(
+        "answers",
+        "--answers",
+        kind=Path,
+        help="A YAML file in the plan's own shape whose answers pre-fill the plan.",
+    ),
+    flag(
+        "essentials",
+        "--essentials",
+        help="Ask only what the strategy cannot do without, and propose the rest from the "
+        "answers given (Enter accepts a proposal): a first draft in one meeting.",
+    ),
+    flag(
+        "interactive",
+        "--interactive",
+        off="--no-interactive",
+        help="Ask questions even when standard input is not a terminal, reading one answer "
+        "per line (--interactive), or never ask (--no-interactive). Default: ask only "
+        "in a terminal.",
+    ),
+)
 def run_init(
     path: Path,
     lang: str | None,
@@ -16,7 +55,13 @@ def run_init(
     essentials: bool,
     interactive: bool | None,
 ) -> int:
-    """`smplan init`, its options parsed: the exit status once the interview stops."""
+    """Build a plan by answering questions, step by step; every answer is saved at once.
+
+    On an existing plan, the interview resumes at the question after the last answer.
+    Ctrl-C stops at any time and keeps every answer given so far.
+    Without a terminal (and without --interactive), nothing is asked:
+    init lists what is still missing and exits with status 2.
+    """
     from smplan.interview.session import init as run_interview
 
     speak_asked(lang)

@@ -5,27 +5,26 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-import typer
-
-from smplan.cli import app, speak_asked
+from smplan.cli.common import echo, speak_asked
+from smplan.cli.options import LANG, argument, command, flag
 from smplan.errors import UsageError, cannot_write, printable
 
 
-@app.command()
-def new(
-    path: Path = typer.Argument(..., help="The plan file to create, e.g. plan.yaml."),
-    lang: str = typer.Option(
-        "en", "--lang", help="Language of the plan, its comments and its document."
-    ),
-    force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
-) -> None:
+@command(
+    "new",
+    argument("path", help="The plan file to create, e.g. plan.yaml."),
+    LANG,
+    flag("force", "--force", help="Overwrite the file if it exists."),
+)
+def new(path: Path, lang: str | None, force: bool) -> None:
     """Write a blank plan whose comments explain every field, to fill in by hand."""
     from smplan.fsutil import atomic_write
-    from smplan.i18n import L_
+    from smplan.i18n import L_, environment_language
     from smplan.plan.schema import SCHEMA_FILENAME
     from smplan.plan.skeleton import skeleton
 
     speak_asked(lang)
+    lang = lang or environment_language()
     name = printable(str(path))
     if path.is_dir():
         raise UsageError(
@@ -38,9 +37,9 @@ def new(
     except OSError as error:
         raise cannot_write(path, error) from error
     shown = shlex.quote(str(path))
-    typer.echo(L_("Wrote a blank plan to {path}.", path=name))
+    echo(L_("Wrote a blank plan to {path}.", path=name))
     check = f"smplan check {shown}"
-    typer.echo(L_("Next: fill it in, then run: {command}", command=check))
+    echo(L_("Next: fill it in, then run: {command}", command=check))
     _schema_beside(path.parent / SCHEMA_FILENAME)
 
 
@@ -62,7 +61,7 @@ def _schema_beside(target: Path) -> None:
         return
     if same is False:
         command = f"smplan schema -o {shlex.quote(str(target))}"
-        typer.echo(
+        echo(
             L_(
                 "{path} already exists and differs from this smplan's schema: left as it is "
                 "(to replace it, run: {command})",
@@ -75,4 +74,4 @@ def _schema_beside(target: Path) -> None:
         atomic_write(target, text)
     except OSError as error:
         raise cannot_write(target, error) from error
-    typer.echo(L_("Wrote the schema your editor reads beside it: {path}", path=name))
+    echo(L_("Wrote the schema your editor reads beside it: {path}", path=name))

@@ -2,23 +2,64 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from smplan.cli import (
-    echo,
-    known_format,
-    matching_format,
-    report_error,
-    speak_asked,
-    template_folder,
-)
+from smplan.cli.common import echo, report_outcome, speak_asked, template_folder
+from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
-from smplan.errors import ExitCode, SmplanError, UsageError, printable
+from smplan.cli.options import (
+    LANG,
+    TEMPLATE_DIR,
+    argument,
+    command,
+    flag,
+    format_option,
+    option,
+    output_option,
+)
+from smplan.cli.outputs import STDOUT, destination
+from smplan.errors import ExitCode, UsageError
 from smplan.i18n import L_, LN_
 from smplan.render.formats import FORMATS
 
 
+@command(
+    "render",
+    argument(
+        "paths",
+        help="The plan files to render.",
+        many=True,
+        metavar="PATH",
+        complete=complete_plan_paths,
+    ),
+    format_option(FORMATS),
+    output_option(FORMATS, several=True),
+    TEMPLATE_DIR,
+    LANG,
+    flag("summary", "--summary", help="Render the short version: two pages at most."),
+    option(
+        "jobs",
+        "--jobs",
+        "-j",
+        kind=int,
+        default=1,
+        minimum=1,
+        help="How many plans to render at once, in separate processes.",
+    ),
+    option(
+        "since",
+        "--since",
+        kind=Path,
+        help="The previous version of the plan: the document opens with what changed since.",
+        complete=complete_plan_paths,
+    ),
+    flag(
+        "watch",
+        "--watch",
+        help="Keep running: render again on each save of the plan or of a template in "
+        "--template-dir, and print the new version's findings. Ctrl-C stops it (exit 0).",
+    ),
+)
 def run_render(
     paths: list[Path],
     output_format: str | None,
@@ -30,59 +71,70 @@ def run_render(
     since: Path | None,
     watch: bool,
 ) -> int:
-    """`smplan render`, its options parsed: the exit status, the documents written."""
-    from smplan.fsutil import is_standard_stream
+    """Render plans as documents to hand to a client: Markdown, HTML or PDF.
+
+    An unfinished plan still renders, marked as a draft.
+
+    Exit status: 0 when every document was written; 1 when a plan of a batch
+    failed, or a single plan does not fit the format; 2 when a plan cannot be
+    read or the options cannot work.
+    """
     from smplan.plan.files import load_plan
-    from smplan.render.files import plan_outputs, render_batch
-    from smplan.render.formats import RenderOptions, format_for
-    from smplan.render.pdf import ensure_pdf_support
+    from smplan.render.files import render_batch
+    from smplan.render.formats import SUMMARY, RenderOptions
 
     speak_asked(lang)
     if watch and len(paths) != 1:
         raise UsageError(
             L_("--watch takes one plan"), hint=L_("watch each plan in its own terminal")
         )
+    if watch and output_arg == STDOUT:
+        raise UsageError(
+            L_("--watch writes the document again at each save, so it needs a file, not -o -"),
+            hint=L_("give -o a file name"),
+        )
     if since is not None and len(paths) != 1:
         raise UsageError(L_("--since takes one plan"), hint=L_("render the plans one at a time"))
-    known_format(output_format, FORMATS)
-    if output_arg == "-":
-        if len(paths) > 1:
-            raise UsageError(
-                L_("-o - writes one document to standard output, and there are several plans"),
-                hint=L_("give one plan, or a folder with -o"),
-            )
-        output_arg = "/dev/stdout"
-    output = Path(output_arg) if output_arg else None
-    if output_arg and output is not None and (len(paths) > 1 or output_arg.endswith(("/", os.sep))):
-        _make_folder(output)
-    named = format_for(output) if len(paths) == 1 and not _is_folder(output) else None
-    fmt = matching_format(output_format, named, output) or "pdf"
+    where = destination(
+        SUMMARY if summary else FORMATS,
+        output_format,
+        output_arg,
+        paths,
+        inputs=[since] if since is not None else [],
+    )
+    fmt = where.format
     template_folder(template_dir)
-    pairs = plan_outputs(paths, output, fmt, summary)
-    notes: list[str] = []
+    pairs = [(path, where.target(path)) for path in paths]
     # The earlier version is read once, here, before any document is made.
     previous = load_plan(since).plan if since is not None else None
     options = RenderOptions(
-        fmt=fmt,
+        fmt=fmt.name,
         lang=lang,
         template_dir=template_dir,
         summary=summary,
         previous=previous,
     )
-    if fmt == "pdf":
-        notes = ensure_pdf_support()
+    notes = fmt.ready()
     if watch:
         from smplan.cli.watch import watch as watch_plan
 
         return watch_plan(*pairs[0], options)
-    if fmt == "pdf":
-        rendering = LN_("Rendering {n} plan as PDF…", "Rendering {n} plans as PDF…", len(pairs))
+    if fmt.binary:
+        rendering = LN_(
+            "Rendering {n} plan as {format}…",
+            "Rendering {n} plans as {format}…",
+            len(pairs),
+            format=fmt.name.upper(),
+        )
         with err_console.status(str(rendering)) as status:
             outcomes = []
             for outcome in render_batch(pairs, options, workers=jobs):
                 outcomes.append(outcome)
                 done = L_(
-                    "Rendering PDF… {done} of {total} done", done=len(outcomes), total=len(pairs)
+                    "Rendering {format}… {done} of {total} done",
+                    format=fmt.name.upper(),
+                    done=len(outcomes),
+                    total=len(pairs),
                 )
                 status.update(str(done))
     else:
@@ -91,10 +143,10 @@ def run_render(
     failed = [o for o in outcomes if o.message is not None]
     for outcome in outcomes:
         # A document sent to standard output is followed by nothing else there.
-        if outcome.wrote is not None and not is_standard_stream(outcome.output or ""):
+        if outcome.wrote is not None and not where.stdout:
             echo(outcome.wrote)
     for outcome in failed:
-        _report(outcome.message or "", outcome.hint, outcome.located, outcome.language)
+        report_outcome(outcome.message or "", outcome.hint, outcome.located, outcome.language)
     for note in notes:
         err_console.print(note, markup=False, highlight=False, soft_wrap=True)
     if not failed:
@@ -102,30 +154,3 @@ def run_render(
     if len(outcomes) == 1:
         return int(failed[0].exit_code)
     return int(ExitCode.FINDINGS)
-
-
-def _is_folder(path: Path | None) -> bool:
-    return path is not None and path.is_dir()
-
-
-def _make_folder(path: Path) -> None:
-    if path.exists():
-        return
-    try:
-        path.mkdir(parents=True)
-    except OSError as error:
-        raise UsageError(
-            L_(
-                "cannot create the folder {path}: {reason}",
-                path=printable(str(path)),
-                reason=error.strerror or error,
-            )
-        ) from None
-
-
-def _report(message: str, hint: str | None, located: bool, lang: str | None = None) -> None:
-    if located:
-        for line in message.splitlines():
-            err_console.print(line, highlight=False, markup=False, soft_wrap=True)
-    else:
-        report_error(SmplanError(message, hint=hint, language=lang))

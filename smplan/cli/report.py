@@ -4,61 +4,46 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from smplan.cli import (
-    app,
-    known_format,
-    matching_format,
-    say_wrote,
-    speak_asked,
-    template_folder,
+from smplan.cli.common import say_wrote, speak_asked, template_folder
+from smplan.cli.options import (
+    LANG,
+    PLAN,
+    TEMPLATE_DIR,
+    command,
+    flag,
+    format_option,
+    option,
+    output_option,
 )
-from smplan.cli.helptexts import H_
-from smplan.errors import PlanFileError, UsageError, cannot_write
-from smplan.render.formats import FORMATS
+from smplan.cli.outputs import destination
+from smplan.errors import PlanFileError, UsageError
+from smplan.render.formats import REPORT
 
 
-@app.command()
-def report(
-    path: Path = typer.Argument(..., help="The plan file.", show_default=False),
-    period: str = typer.Option(
-        ...,
+@command(
+    "report",
+    PLAN,
+    option(
+        "period",
         "--period",
         "-p",
+        required=True,
         help="The month (2027-03), ISO week (2027-W11) or day the report covers.",
-        show_default=False,
     ),
-    output_format: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help=H_(
-            "Report format: {formats}. Default: the extension of -o, else pdf.",
-            formats=", ".join(FORMATS),
-        ),
-        show_default=False,
-    ),
-    output: Path | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        help="File to write. Default: PLAN.report-PERIOD with the format's extension, "
-        "next to the plan.",
-        show_default=False,
-    ),
-    template_dir: Path | None = typer.Option(
-        None,
-        "--template-dir",
-        help="Folder of templates that replace the built-in ones, file by file.",
-        show_default=False,
-    ),
-    lang: str | None = typer.Option(
-        None, "--lang", help="Language of the report. Default: the plan's.", show_default=False
-    ),
-    summary: bool = typer.Option(
-        False, "--summary", help="The short version: the tables and what comes next only."
-    ),
+    format_option(REPORT),
+    output_option(REPORT),
+    TEMPLATE_DIR,
+    LANG,
+    flag("summary", "--summary", help="The short version: the tables and what comes next only."),
+)
+def report(
+    path: Path,
+    period: str,
+    output_format: str | None,
+    output_arg: str | None,
+    template_dir: Path | None,
+    lang: str | None,
+    summary: bool,
 ) -> None:
     """Write the client's report for a period: what we set out to do, where each
     objective stands against its target, channel by channel, and what comes next.
@@ -67,10 +52,8 @@ def report(
     plan, results and period give the same bytes.
     """
     from smplan.checks.service import check_file
-    from smplan.fsutil import atomic_write
     from smplan.plan.results import Results, parse_period
-    from smplan.render.formats import RenderOptions, format_for
-    from smplan.render.pdf import ensure_pdf_support
+    from smplan.render.formats import REPORT_SUMMARY, RenderOptions
     from smplan.render.report import render_report
 
     speak_asked(lang)
@@ -78,8 +61,10 @@ def report(
         at = parse_period(period)
     except ValueError as error:
         raise UsageError(error.args[0]) from None
-    known_format(output_format, FORMATS)
-    fmt = matching_format(output_format, format_for(output), output) or "pdf"
+    kind = REPORT_SUMMARY if summary else REPORT
+    where = destination(kind, output_format, output_arg, [path], period=at.text)
+    fmt = where.format
+    target = where.target(path)
     template_folder(template_dir)
     checked = check_file(path, lang=lang)
     for unusable in (checked.plan_error, checked.results_error):
@@ -95,15 +80,9 @@ def report(
             str(found.path),
             [found.problem(f.loc, f"error {f.code}: {f.message}", f.hint) for f in errors],
         )
-    if fmt == "pdf":
-        ensure_pdf_support()
-    options = RenderOptions(fmt=fmt, lang=lang, template_dir=template_dir, summary=summary)
+    fmt.ready()
+    options = RenderOptions(fmt=fmt.name, lang=lang, template_dir=template_dir, summary=summary)
     content = render_report(loaded.plan, results, at, options, base_dir=path.parent)
-    target = output or path.with_name(
-        f"{path.stem}.report-{at.text}{'.summary' if summary else ''}{FORMATS[fmt].extension}"
-    )
-    try:
-        atomic_write(target, content)
-    except OSError as error:
-        raise cannot_write(target, error) from None
-    say_wrote(target)
+    where.write(target, content)
+    if not where.stdout:
+        say_wrote(target)

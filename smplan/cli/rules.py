@@ -7,11 +7,12 @@ the plan's rules and the results file's, in code order.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
-import typer
-
-from smplan.cli import app, known_format, known_language
+from smplan.cli.common import echo, known_language
+from smplan.cli.options import LANG, command, format_option
+from smplan.cli.outputs import chosen_format
+from smplan.i18n import N_
+from smplan.outputs import Format, Outputs
 
 
 def _rows() -> list[tuple[str, str, str, str, str]]:
@@ -78,19 +79,19 @@ def _json() -> str:
 
 
 #: The ways `smplan rules` can print the list, by name.
-FORMATS: dict[str, Callable[[], str]] = {"text": _text, "md": _markdown, "json": _json}
+FORMATS = Outputs(
+    Format("text", ".txt", _text, about=N_("for people")),
+    Format("md", ".md", _markdown, about=N_("a Markdown table")),
+    Format("json", ".json", _json, about=N_("for machines")),
+    default="text",
+)
 
 
-@app.command()
-def rules(
-    output_format: str = typer.Option(
-        "text", "--format", help="Output format: text, md (a Markdown table) or json."
-    ),
-    lang: str | None = typer.Option(None, "--lang", help="Language of the titles."),
-) -> None:
+@command("rules", format_option(FORMATS), LANG)
+def rules(output_format: str, lang: str | None) -> None:
     """List every code check reports, and its name: either one works with --ignore."""
-    from smplan.i18n import SOURCE_LANGUAGE, language
+    from smplan.i18n import current, language
 
-    known_format(output_format, FORMATS)
-    with language(known_language(lang) or SOURCE_LANGUAGE):
-        typer.echo(FORMATS[output_format](), nl=False)
+    chosen_format(FORMATS, output_format)
+    with language(known_language(lang) or current()):
+        echo(FORMATS[output_format].write(), nl=False)

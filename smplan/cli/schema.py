@@ -2,40 +2,45 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import typer
-
-from smplan.cli import app
-from smplan.errors import cannot_write, printable
-from smplan.i18n import L_
+from smplan.cli.common import echo
+from smplan.cli.options import command, option
+from smplan.cli.outputs import destination
+from smplan.errors import printable
+from smplan.i18n import L_, N_
 
 
-@app.command()
-def schema(
-    output: Path | None = typer.Option(
-        None,
+@command(
+    "schema",
+    option(
+        "output",
         "-o",
         "--output",
-        help="Write the schema to this file instead of printing it.",
-        dir_okay=False,
+        metavar="PATH",
+        help="Write the schema to this file (or, under its usual name, to this folder) "
+        "instead of printing it.",
     ),
-) -> None:
+)
+def schema(output: str | None) -> None:
     """Print the plan's JSON Schema (draft-07), for completion and checks in your editor."""
-    from smplan.fsutil import atomic_write
-    from smplan.plan.schema import schema_text
+    from smplan.outputs import Format, Outputs
+    from smplan.plan.schema import SCHEMA_FILENAME, schema_text
 
-    text = schema_text()
-    if output is None:
-        typer.echo(text, nl=False)
+    kind = Outputs(
+        Format("json", ".json", schema_text),
+        default="json",
+        what=N_("the schema"),
+        name=SCHEMA_FILENAME,
+    )
+    where = destination(kind, None, output)
+    target = where.target(None)
+    text = where.format.write()
+    if where.stdout:
+        echo(text, nl=False)
         return
-    try:
-        atomic_write(output, text)
-    except OSError as error:
-        raise cannot_write(output, error) from error
-    typer.echo(L_("Wrote the plan schema to {path}.", path=printable(str(output))))
-    modeline = f"# yaml-language-server: $schema={printable(output.name)}"
-    typer.echo(
+    where.write(target, text)
+    echo(L_("Wrote the plan schema to {path}.", path=printable(str(target))))
+    modeline = f"# yaml-language-server: $schema={printable(target.name)}"
+    echo(
         L_(
             "Plans whose first line is '{modeline}' get completion and checks in editors "
             "that use the YAML language server.",

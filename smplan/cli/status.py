@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import typer
-
-from smplan.cli import app, known_format, speak_asked
+from smplan.cli.common import echo, speak_asked
 from smplan.cli.console import console, escape
+from smplan.cli.options import LANG, PLAN, command, format_option, option
+from smplan.cli.outputs import chosen_format
 from smplan.errors import UsageError, printable
-from smplan.i18n import L_, LN_, Formatter, current, speak
+from smplan.i18n import L_, LN_, N_, Formatter, current, speak
+from smplan.outputs import Format, Outputs
 
 
 @dataclass(frozen=True)
@@ -36,24 +36,28 @@ class Overview:
     findings: list[Any]
 
 
-@app.command()
-def status(
-    path: Path = typer.Argument(..., help="The plan file.", show_default=False),
-    period: str | None = typer.Option(
-        None,
+#: The ways `status` writes its report, by the name `--format` takes.
+STATUS_FORMATS = Outputs(
+    Format("text", ".txt", "smplan.cli.status:_print_text", about=N_("for people")),
+    Format("json", ".json", "smplan.cli.status:_print_json", about=N_("for machines")),
+    default="text",
+)
+
+
+@command(
+    "status",
+    PLAN,
+    option(
+        "period",
         "--period",
         "-p",
         help="Stand at the end of this month (2027-03), ISO week (2027-W11) or day. "
         "Default: the last period with a figure.",
-        show_default=False,
     ),
-    output_format: str = typer.Option(
-        "text", "--format", help="Output format: text (for people) or json (for machines)."
-    ),
-    lang: str | None = typer.Option(
-        None, "--lang", help="Language of the report. Default: the plan's.", show_default=False
-    ),
-) -> None:
+    format_option(STATUS_FORMATS),
+    LANG,
+)
+def status(path: Path, period: str | None, output_format: str, lang: str | None) -> None:
     """Show the plan's readiness and, objective by objective, where each metric stands.
 
     Each metric shows its last figure, its pacing against the straight line from
@@ -63,7 +67,7 @@ def status(
     from smplan.plan.pacing import by_objective, latest_period, standings
     from smplan.plan.results import Results, parse_period
 
-    known_format(output_format, STATUS_FORMATS)
+    chosen_format(STATUS_FORMATS, output_format)
     speak_asked(lang)
     checked = check_file(path, lang=lang)
     # The figures stand against the whole plan and the whole results file, or not at all.
@@ -97,7 +101,7 @@ def status(
         first=first.text if first else None,
         findings=[e for e in checked.report.entries if e.file is not None],
     )
-    STATUS_FORMATS[output_format](overview)
+    STATUS_FORMATS[output_format].write(overview)
 
 
 # --- text -------------------------------------------------------------------------------
@@ -295,11 +299,4 @@ def _print_json(o: Overview) -> None:
             for objective, found in o.groups
         ],
     }
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-#: The ways `status` writes its report, by the name `--format` takes.
-STATUS_FORMATS: dict[str, Callable[[Overview], None]] = {
-    "text": _print_text,
-    "json": _print_json,
-}
+    echo(json.dumps(data, indent=2, ensure_ascii=False))

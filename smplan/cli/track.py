@@ -6,12 +6,11 @@ import csv
 import datetime as dt
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-import typer
-
-from smplan.cli import app, report_error
+from smplan.cli.common import echo, report_error
 from smplan.cli.console import err_console, escape
+from smplan.cli.options import PLAN, argument, command, option
 from smplan.errors import ExitCode, PlanFileError, Problem, UsageError, printable
 from smplan.i18n import L_, LN_, current, decimal_sign, speak
 from smplan.i18n import shown as shown_number
@@ -20,37 +19,42 @@ from smplan.i18n import shown as shown_number
 CSV_COLUMNS = ("metric", "period", "value", "note", "source")
 
 
-@app.command()
-def track(
-    path: Path = typer.Argument(
-        ..., help="The plan file the results belong to.", show_default=False
-    ),
-    metric: str | None = typer.Argument(
-        None, help="Id of the metric measured.", show_default=False
-    ),
-    value: str | None = typer.Argument(
-        None,
+@command(
+    "track",
+    PLAN,
+    argument("metric", kind=str, required=False, help="Id of the metric measured."),
+    argument(
+        "value",
+        kind=str,
+        required=False,
         help="The figure, in the metric's unit. A negative one goes after `--`: "
         "smplan track PLAN --period 2027-03 -- METRIC -8",
-        show_default=False,
     ),
-    period: str | None = typer.Option(
-        None,
+    option(
+        "period",
         "--period",
         "-p",
         help="The month (2027-03), ISO week (2027-W11) or day (2027-03-15) the figure covers. "
         "Default: the current month.",
-        show_default=False,
     ),
-    note: str | None = typer.Option(None, "--note", help="What explains the figure."),
-    source: str | None = typer.Option(None, "--source", help="Where the figure comes from."),
-    import_file: Path | None = typer.Option(
-        None,
+    option("note", "--note", help="What explains the figure."),
+    option("source", "--source", help="Where the figure comes from."),
+    option(
+        "import_file",
         "--import",
+        kind=Path,
         help="A CSV file with the columns metric,period,value and optionally note and "
         "source; every row is recorded, or none is.",
-        show_default=False,
     ),
+)
+def track(
+    path: Path,
+    metric: str | None,
+    value: str | None,
+    period: str | None,
+    note: str | None,
+    source: str | None,
+    import_file: Path | None,
 ) -> None:
     """Record results in PLAN.results.yaml, beside the plan, after checking each figure.
 
@@ -115,7 +119,7 @@ def track(
             report_error(UsageError(f"{f.code} {f.message}", hint=f.hint, language=current()))
         nothing = L_("Nothing was written to {path}.", path=str(target))
         err_console.print(_escape(str(nothing)), soft_wrap=True)
-        raise typer.Exit(int(ExitCode.UNUSABLE))
+        raise SystemExit(int(ExitCode.UNUSABLE))
     replaced = record(target, entries, plan_name=path.name)
     if import_file is not None:
         updated = sum(replaced)
@@ -130,16 +134,16 @@ def track(
             recorded = LN_(
                 "{recorded} ({n} replaced)", "{recorded} ({n} replaced)", updated, recorded=recorded
             )
-        typer.echo(str(recorded))
+        echo(str(recorded))
         return
     entry = entries[0]
     unit = metrics[entry.metric].unit
     shown = f"{shown_number(entry.value)}{' ' + unit if unit else ''}"
     fields = {"metric": entry.metric, "value": shown, "period": entry.period, "path": str(target)}
     if replaced[0]:
-        typer.echo(str(L_("Replaced {metric} = {value} for {period} in {path}.", **fields)))
+        echo(str(L_("Replaced {metric} = {value} for {period} in {path}.", **fields)))
     else:
-        typer.echo(str(L_("Recorded {metric} = {value} for {period} in {path}.", **fields)))
+        echo(str(L_("Recorded {metric} = {value} for {period} in {path}.", **fields)))
 
 
 def _escape(text: str) -> str:
@@ -313,7 +317,7 @@ _CSV_HINT = L_(
 )
 
 
-def _refuse(name: str, problems: list[Problem]) -> None:
+def _refuse(name: str, problems: list[Problem]) -> NoReturn:
     for problem in sorted(problems, key=Problem.sort_key):
         err_console.print(problem.format(name), highlight=False, markup=False, soft_wrap=True)
     refused = LN_(
@@ -328,4 +332,5 @@ def _refuse(name: str, problems: list[Problem]) -> None:
         markup=False,
         soft_wrap=True,
     )
-    raise typer.Exit(int(ExitCode.UNUSABLE))
+    # Every refused row is said above: the command ends here, as a usage error does.
+    raise SystemExit(int(ExitCode.UNUSABLE))

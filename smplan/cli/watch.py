@@ -12,9 +12,9 @@ import os
 import time
 from pathlib import Path
 
-import typer
-
+from smplan.cli.common import echo, report_outcome
 from smplan.cli.console import err_console
+from smplan.cli.findings import check_file, print_findings
 from smplan.errors import ExitCode, printable
 from smplan.i18n import L_
 
@@ -61,7 +61,7 @@ def watch(source: Path, output: Path, options: object) -> int:
     try:
         _render_once(source, output, options)
         watching = L_("Watching {path} for changes; press Ctrl-C to stop.", path=_name(source))
-        typer.echo(watching)
+        echo(watching)
         while True:
             time.sleep(interval)
             now = snapshot(source, template_dir)
@@ -78,23 +78,21 @@ def watch(source: Path, output: Path, options: object) -> int:
             seen = now
             _render_once(source, output, options)
     except KeyboardInterrupt:
-        typer.echo("\n" + str(L_("Stopped watching.")))
+        echo("\n" + str(L_("Stopped watching.")))
         return int(ExitCode.OK)
 
 
 def _render_once(source: Path, output: Path, options: object) -> None:
     """Render, then print the new version's findings; on failure keep the last document."""
-    from smplan.cli.check import check_file, print_findings
-    from smplan.cli.render import _report
     from smplan.render.files import render_job
 
     stamp = time.strftime("%H:%M:%S")
     outcome = render_job(str(source), str(output), options)  # type: ignore[arg-type]
     if outcome.output is not None:
-        typer.echo(f"[{stamp}] {outcome.wrote}")
+        echo(f"[{stamp}] {outcome.wrote}")
         print_findings(check_file(source, set(), False, getattr(options, "lang", None)))
         return
-    _report(outcome.message or "", outcome.hint, outcome.located, outcome.language)
+    report_outcome(outcome.message or "", outcome.hint, outcome.located, outcome.language)
     if output.exists():
         failed = L_("{path} was not rendered (the last good document is kept).", path=_name(source))
     else:

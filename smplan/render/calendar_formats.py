@@ -1,19 +1,17 @@
-"""The formats a content calendar is written in, and where each file goes.
+"""The formats a content calendar and the weekly sheet are written in.
 
 A format writes one file, or one file per channel (the schedulers' bulk files, which take
 one account per file and a limited number of rows, so a long calendar is split in parts).
-The registry names each renderer as `module:function`, loaded on first use, so that it
-costs nothing to import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from smplan.lazy import load_callable
+from smplan.i18n import N_
+from smplan.outputs import Format, Outputs
 
 if TYPE_CHECKING:
     from smplan.calendar import ContentCalendar
@@ -39,94 +37,45 @@ class CalendarOptions:
     title: str | None = None
 
 
-@dataclass(frozen=True)
-class CalendarFormat:
-    """A calendar format: its name, its file extension, whether it writes one file per
-    channel, and its renderer as `module:function`."""
-
-    name: str
-    extension: str
-    per_channel: bool
-    renderer: str
-
-    def render(self, calendar: ContentCalendar, options: CalendarOptions) -> list[CalendarFile]:
-        """The files of `calendar` in this format."""
-        render: Any = load_callable(self.renderer)
-        return render(calendar, options)  # type: ignore[no-any-return]
-
-
 #: Every calendar format by name, in the order help lists them; a new format is one entry.
-CALENDAR_FORMATS: dict[str, CalendarFormat] = {
-    f.name: f
-    for f in (
-        CalendarFormat("md", ".md", False, "smplan.render.calendar_views:render_markdown"),
-        CalendarFormat("html", ".html", False, "smplan.render.calendar_views:render_html"),
-        CalendarFormat("csv", ".csv", False, "smplan.render.schedulers:render_csv"),
-        CalendarFormat("ics", ".ics", False, "smplan.render.ics:render_ics"),
-        CalendarFormat("buffer", ".csv", True, "smplan.render.schedulers:render_buffer"),
-        CalendarFormat("hootsuite", ".csv", True, "smplan.render.schedulers:render_hootsuite"),
-    )
-}
+#: A calendar goes next to the plan as PLAN.calendar.EXT; the schedulers' files, one per
+#: channel, as PLAN.FORMAT-CHANNEL.csv.
+CALENDAR_FORMATS = Outputs(
+    Format("md", ".md", "smplan.render.calendar_views:render_markdown"),
+    Format("html", ".html", "smplan.render.calendar_views:render_html"),
+    Format("csv", ".csv", "smplan.render.schedulers:render_csv"),
+    Format("ics", ".ics", "smplan.render.ics:render_ics"),
+    Format("buffer", ".csv", "smplan.render.schedulers:render_buffer", per_part=True),
+    Format("hootsuite", ".csv", "smplan.render.schedulers:render_hootsuite", per_part=True),
+    default="md",
+    what=N_("the calendar"),
+    name="{stem}.calendar{extension}",
+    part_name="{stem}.{format}-{part}{extension}",
+)
 
 
-#: The formats of the weekly sheet per person (`--sheet`), by name: extension and renderer.
-SHEET_FORMATS: dict[str, tuple[str, str]] = {
-    "md": (".md", "smplan.render.sheets:render_sheet_markdown"),
-    "html": (".html", "smplan.render.sheets:render_sheet_html"),
-}
+#: The formats of the weekly sheet per person (`--sheet`), which goes next to the plan as
+#: PLAN.sheet.EXT.
+SHEET_FORMATS = Outputs(
+    Format("md", ".md", "smplan.render.sheets:render_sheet_markdown"),
+    Format("html", ".html", "smplan.render.sheets:render_sheet_html"),
+    default="md",
+    what=N_("the weekly sheet"),
+    name="{stem}.sheet{extension}",
+)
 
 
 def render_sheet(
     plan: Plan, calendar: ContentCalendar, fmt: str, options: CalendarOptions
 ) -> CalendarFile:
     """The weekly sheets of `calendar` (one week of it) in the format named `fmt`."""
-    render: Any = load_callable(SHEET_FORMATS[fmt][1])
-    return render(plan, calendar, options)  # type: ignore[no-any-return]
-
-
-def sheet_path(source: Path, output: Path | None, fmt: str, *, folder: bool) -> Path:
-    """Where the weekly sheets go: `output`, or `PLAN.sheet.EXT` in its folder or the plan's."""
-    if output is not None and not folder:
-        return output
-    where = output if output is not None else source.parent
-    return where / f"{source.stem}.sheet{SHEET_FORMATS[fmt][0]}"
-
-
-def calendar_format_for(output: Path | None) -> str | None:
-    """The one-file format an output's extension names (`.md`, `.html`, `.csv`, `.ics`)."""
-    if output is None:
-        return None
-    for fmt in CALENDAR_FORMATS.values():
-        if not fmt.per_channel and output.suffix.lower() == fmt.extension:
-            return fmt.name
-    return None
-
-
-def calendar_paths(
-    source: Path, output: Path | None, fmt: str, parts: list[str], *, folder: bool
-) -> list[Path]:
-    """Where each part of a calendar goes.
-
-    One file: `output`, or `PLAN.calendar.EXT` in the folder `output` names (`folder`), or
-    next to the plan. One file per channel: `output` is a folder, or the stem each file's
-    name starts with (`out/week` gives `out/week-instagram.csv`); without it, the files
-    are `PLAN.FORMAT-CHANNEL.csv` next to the plan.
-    """
-    spec = CALENDAR_FORMATS[fmt]
-    if not spec.per_channel:
-        if output is not None and not folder:
-            return [output for _ in parts]
-        where = output if output is not None else source.parent
-        return [where / f"{source.stem}.calendar{spec.extension}" for _ in parts]
-    if output is not None and not folder:
-        stem = output.with_suffix("") if output.suffix.lower() == spec.extension else output
-        return [stem.with_name(f"{stem.name}-{part}{spec.extension}") for part in parts]
-    where = output if output is not None else source.parent
-    return [where / f"{source.stem}.{fmt}-{part}{spec.extension}" for part in parts]
+    sheet: CalendarFile = SHEET_FORMATS[fmt].write(plan, calendar, options)
+    return sheet
 
 
 def render_calendar(
     calendar: ContentCalendar, fmt: str, options: CalendarOptions
 ) -> list[CalendarFile]:
     """The files of `calendar` in the format named `fmt`."""
-    return CALENDAR_FORMATS[fmt].render(calendar, options)
+    files: list[CalendarFile] = CALENDAR_FORMATS[fmt].write(calendar, options)
+    return files

@@ -1,4 +1,4 @@
-"""Plans to files: where each document goes, writing it, and batches in parallel."""
+"""Plans to files: rendering and writing each document, and batches in parallel."""
 
 from __future__ import annotations
 
@@ -8,79 +8,11 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from smplan.errors import (
-    PlanFileError,
-    RenderError,
-    SmplanError,
-    UsageError,
-    cannot_write,
-    printable,
-)
-from smplan.fsutil import atomic_write, is_standard_stream
+from smplan.errors import PlanFileError, RenderError, SmplanError, cannot_write, printable
+from smplan.fsutil import atomic_write
 from smplan.i18n import L_, current, language
 from smplan.plan.files import load_plan
-from smplan.render.formats import RenderOptions, default_output, render_plan
-
-
-def plan_outputs(
-    sources: Sequence[Path], output: Path | None, fmt: str, summary: bool = False
-) -> list[tuple[Path, Path]]:
-    """Pair each plan with the file its document goes to; raise `UsageError` on a clash.
-
-    With one plan, `output` is the file to write (or a folder to write it in); with
-    several, it must be a folder. Without it, each document sits next to its plan.
-    """
-    several = len(sources) > 1
-    if several and output is not None and output.exists() and not output.is_dir():
-        raise UsageError(
-            L_("with several plans, -o must be a folder, and {path} is a file", path=_name(output)),
-            hint=L_("give a folder, or render the plans one at a time"),
-        )
-    jobs = []
-    for source in sources:
-        if not source.name:
-            raise UsageError(
-                L_("`{source}` is not a plan file", source=printable(str(source))),
-                hint=L_("give the path of a plan, such as plan.yaml"),
-            )
-        target = default_output(source, fmt, summary)
-        if output is not None:
-            if several or output.is_dir():
-                target = output / target.name
-            else:
-                target = output
-        jobs.append((source, target))
-    seen: dict[Path, Path] = {}
-    plans = {source.resolve(): source for source in sources}
-    for source, target in jobs:
-        if is_standard_stream(target):
-            continue
-        key = target.resolve()
-        if key == source.resolve():
-            raise UsageError(
-                L_("{file}: the document would overwrite the plan itself", file=_name(source))
-            )
-        if key in plans:
-            raise UsageError(
-                L_(
-                    "{file}: the document would overwrite {plan}, a plan of the same batch",
-                    file=_name(source),
-                    plan=_name(plans[key]),
-                ),
-                hint=L_("write the documents to a folder of their own with -o"),
-            )
-        if key in seen:
-            raise UsageError(
-                L_(
-                    "{first} and {second} would both be written to {path}",
-                    first=_name(seen[key]),
-                    second=_name(source),
-                    path=_name(target),
-                ),
-                hint=L_("plans with the same name need separate folders"),
-            )
-        seen[key] = source
-    return jobs
+from smplan.render.formats import RenderOptions, render_plan
 
 
 def render_file(source: Path, output: Path, options: RenderOptions) -> Path:
@@ -105,6 +37,8 @@ def _render_file(source: Path, output: Path, options: RenderOptions) -> tuple[Pa
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(output, data)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         error = cannot_write(output, exc, source=str(source), kind=RenderError)
         error.language = lang
@@ -146,6 +80,8 @@ def render_job(source: str, output: str, options: RenderOptions) -> Outcome:
                 located=isinstance(exc, PlanFileError),
                 language=speaks,
             )
+    except BrokenPipeError:
+        raise  # standard output closed by its reader: the command stops, as Click stops
     except Exception as exc:  # a library's failure on one plan must not stop the others
         reason = str(exc) or type(exc).__name__
         with language(options.lang or current()):
@@ -184,7 +120,3 @@ def render_batch(
 
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         yield from pool.map(render_job, sources, outputs, repeat(options))
-
-
-def _name(path: Path) -> str:
-    return printable(str(path))

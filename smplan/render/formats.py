@@ -1,44 +1,41 @@
-"""The document formats smplan writes, and how a render is asked for."""
+"""The formats of the document, its summary and the report, and how a render is asked for."""
 
 from __future__ import annotations
 
 import importlib.resources
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from smplan.lazy import load_callable
+from smplan.i18n import N_
+from smplan.outputs import Format, Outputs
 
 if TYPE_CHECKING:
     from smplan.plan.model import Plan
 
 
-@dataclass(frozen=True)
-class Format:
-    """A document format: its file extension, the template family it is laid out from,
-    and the function that renders it, named as `module:function` and loaded on first use
-    so that the registry costs nothing to import."""
-
-    name: str
-    extension: str
-    template: str
-    renderer: str
-
-    def render(self, plan: Plan, options: RenderOptions, base_dir: Path | None) -> str | bytes:
-        """The document of `plan` in this format: text, or bytes for a binary format."""
-        render: Any = load_callable(self.renderer)
-        return render(plan, options, base_dir)  # type: ignore[no-any-return]
-
-
-#: Every format by name, in the order help and messages list them; a new format is one entry.
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("md", ".md", "md", "smplan.render.environment:render_document"),
-        Format("html", ".html", "html", "smplan.render.environment:render_document"),
-        Format("pdf", ".pdf", "html", "smplan.render.pdf:render_pdf"),
-    )
-}
+#: The document's formats, in the order help and messages list them; a new format is
+#: one entry. The summary and the report are written in the same formats.
+FORMATS = Outputs(
+    Format("md", ".md", "smplan.render.environment:render_document", template="md"),
+    Format("html", ".html", "smplan.render.environment:render_document", template="html"),
+    Format(
+        "pdf",
+        ".pdf",
+        "smplan.render.pdf:render_pdf",
+        template="html",
+        binary=True,
+        prepare="smplan.render.pdf:ensure_pdf_support",
+    ),
+    default="pdf",
+    what=N_("the document"),
+    name="{stem}{extension}",
+)
+#: The short version of the document (`render --summary`).
+SUMMARY = FORMATS.named(N_("the document"), "{stem}.summary{extension}")
+#: The client's report for a period (`report`), and its short version.
+REPORT = FORMATS.named(N_("the report"), "{stem}.report-{period}{extension}")
+REPORT_SUMMARY = FORMATS.named(N_("the report"), "{stem}.report-{period}.summary{extension}")
 
 
 #: Debian packages WeasyPrint needs from the system.
@@ -72,22 +69,7 @@ def template_name(fmt: str, summary: bool) -> str:
     return f"{'summary' if summary else 'document'}.{FORMATS[fmt].template}.j2"
 
 
-def default_output(source: Path, fmt: str, summary: bool = False) -> Path:
-    """Where a plan's document goes by default: next to it, with the format's extension."""
-    suffix = (".summary" if summary else "") + FORMATS[fmt].extension
-    return source.with_name(source.stem + suffix)
-
-
-def format_for(output: Path | None) -> str | None:
-    """The format an output file's extension names (`.md`, `.html`, `.pdf`), if any."""
-    if output is None:
-        return None
-    for fmt in FORMATS.values():
-        if output.suffix.lower() == fmt.extension:
-            return fmt.name
-    return None
-
-
 def render_plan(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> str | bytes:
     """The document in the format `options` asks for: text for md and html, bytes for PDF."""
-    return FORMATS[options.fmt].render(plan, options, base_dir)
+    document: str | bytes = FORMATS[options.fmt].write(plan, options, base_dir)
+    return document

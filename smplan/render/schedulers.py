@@ -114,6 +114,9 @@ def _per_channel(
         chunks = [posts[i : i + limit] for i in range(0, len(posts), limit)]
         for n, chunk in enumerate(chunks, start=1):
             rows = ([header] if header else []) + [row(post) for post in chunk]
-            part = channel if n == 1 else f"{channel}-{n}"
+            # A channel's key never holds a dot (ids and slugs are [a-z0-9_-]), so
+            # `instagram.2` cannot be the name of another channel's file, as
+            # `instagram-2` could.
+            part = channel if n == 1 else f"{channel}.{n}"
             files.append(CalendarFile(part, _csv(rows)))
     return files
