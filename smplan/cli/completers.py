@@ -68,7 +68,11 @@ def complete_rule_codes(incomplete: str) -> list[tuple[str, str]]:
 def activate() -> None:
     """When a completion script asks, answer in the format Typer's scripts read."""
     if os.environ.get(COMPLETE_VAR):
-        # Typer's own --install-completion registers these the same way.
+        # Typer's classes first (powershell among them), then smplan's own for the
+        # shells it writes a script for: their answers are data, never code.
         from typer.completion import completion_init  # type: ignore[attr-defined]
 
+        from smplan.cli.shells import register
+
         completion_init()
+        register()

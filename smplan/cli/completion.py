@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from smplan.cli import app
-from smplan.cli.completers import COMPLETE_VAR, SHELLS
+from smplan.cli.completers import SHELLS
 from smplan.cli.helptexts import H_
 
 
@@ -32,7 +32,6 @@ def completion(
             L_("unknown shell `{shell}`", shell=shell),
             hint=L_("use one of: {choices}", choices=", ".join(SHELLS)),
         )
-    # The scripts Typer's own --show-completion prints.
-    from typer.completion import get_completion_script  # type: ignore[attr-defined]
+    from smplan.cli.shells import script
 
-    typer.echo(get_completion_script(prog_name="smplan", complete_var=COMPLETE_VAR, shell=shell))
+    typer.echo(script(shell), nl=False)
