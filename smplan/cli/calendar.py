@@ -11,7 +11,7 @@ import typer
 from smplan.cli import app, known_format, matching_format, say_wrote, speak_asked
 from smplan.cli.console import err_console
 from smplan.cli.helptexts import H_
-from smplan.errors import RenderError, UsageError, cannot_write
+from smplan.errors import RenderError, UsageError, cannot_write, printable
 from smplan.i18n import L_, LN_, either, speak
 from smplan.render.calendar_formats import CALENDAR_FORMATS
 
@@ -75,7 +75,7 @@ def calendar(
     Exit status: 0 when the files were written; 2 when the plan cannot be read, has no
     slots or time zone, or the options cannot work.
     """
-    from smplan.calendar import build_calendar, default_end, default_start
+    from smplan.calendar import MAX_WEEKS, build_calendar, default_end, default_start, weeks_end
     from smplan.fsutil import atomic_write
     from smplan.plan.files import load_plan
     from smplan.render.calendar_formats import (
@@ -105,10 +105,18 @@ def calendar(
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
     if weeks is not None:
-        end = start + dt.timedelta(weeks=weeks, days=-1)
+        end = weeks_end(start, weeks)
     else:
         end = _date(end_arg, "--to") or default_end(plan, start)
     content = build_calendar(plan, start, end)
+    horizon = plan.project.horizon if plan.project else None
+    if end_arg is None and weeks is None and horizon is not None and start <= horizon != end:
+        stops = L_(
+            "note: the calendar stops at {end}, {weeks} weeks on; --from gives the next stretch",
+            end=end.isoformat(),
+            weeks=MAX_WEEKS,
+        )
+        err_console.print(str(stops), highlight=False, markup=False, soft_wrap=True)
     project = plan.project
     options = CalendarOptions(
         lang=lang or plan.language,
@@ -121,7 +129,7 @@ def calendar(
     for platform in content.unscheduled:
         unscheduled = L_(
             "note: {platform} has posts a week but no slots, so it is not in the calendar",
-            platform=platform,
+            platform=printable(platform),
         )
         err_console.print(
             str(unscheduled),
@@ -170,7 +178,7 @@ def _write_sheet(
     output_arg: str | None,
     lang: str | None,
 ) -> None:
-    from smplan.calendar import build_calendar, default_start
+    from smplan.calendar import build_calendar, default_start, weeks_end
     from smplan.fsutil import atomic_write
     from smplan.plan.files import load_plan
     from smplan.render.calendar_formats import (
@@ -204,7 +212,7 @@ def _write_sheet(
     plan = load_plan(path).plan
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
-    content = build_calendar(plan, start, start + dt.timedelta(days=6))
+    content = build_calendar(plan, start, weeks_end(start, 1))
     options = CalendarOptions(lang=lang or plan.language, currency=plan.currency)
     target = sheet_path(path, output, fmt, folder=folder)
     try:

@@ -9,6 +9,7 @@ import typer
 from smplan.cli import app, known_format, speak_asked
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.helptexts import H_, described
+from smplan.errors import printable_lines
 from smplan.i18n import N_
 from smplan.lazy import load_callable
 
@@ -63,4 +64,9 @@ def diff(
     known_format(output_format, DIFF_FORMATS)
     speak_asked(lang)
     changes = diff_plans(load_plan(old).plan, load_plan(new).plan, lang)
-    typer.echo(load_callable(DIFF_FORMATS[output_format][1])(changes), nl=False)
+    text = load_callable(DIFF_FORMATS[output_format][1])(changes)
+    if output_format != "json":
+        # Plan text is shown, never obeyed: a right-to-left override would reverse the
+        # line a reviewer reads. JSON escapes control characters itself.
+        text = printable_lines(text)
+    typer.echo(text, nl=False)

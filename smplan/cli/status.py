@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from smplan.cli import app, known_format, speak_asked
 from smplan.cli.console import console, escape
 from smplan.errors import UsageError, printable
 from smplan.i18n import L_, LN_, Formatter, current, speak
+from smplan.jsontext import dumps
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ def _print_json(o: Overview) -> None:
             for objective, found in o.groups
         ],
     }
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    typer.echo(dumps(data))
 
 
 #: The ways `status` writes its report, by the name `--format` takes.

@@ -142,6 +142,9 @@ MAX_POSTS_PER_WEEK = 1000
 MetricValue = Annotated[float, Field(ge=-1e15, le=1e15)]
 #: PDF fonts count time from 1904: no date of a plan may come before.
 EARLIEST_DATE = dt.date(1904, 1, 1)
+#: The last day a plan may name: what follows a date (the next review, the calendar's
+#: closing week, the day after an event) must still be a date.
+LATEST_DATE = dt.date(9998, 12, 31)
 
 
 def _known_language(value: str) -> str:
@@ -156,10 +159,18 @@ def _known_language(value: str) -> str:
     return value
 
 
+#: How the time zone database names a zone: `Europe/Paris`, `America/Argentina/Salta`, `UTC`.
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*")
+
+
 def _known_timezone(value: str) -> str:
+    # A name of the database, not a path into it: `Europe` is a folder there, and the
+    # database's own files (`zone.tab`) are no zone.
     try:
+        if not _ZONE_NAME.fullmatch(value):
+            raise ValueError(value)
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise PydanticCustomError(
             "timezone", "Input should be an IANA time zone name such as Europe/Paris"
         ) from None
@@ -640,6 +651,7 @@ class Objective(Model):
         N_("When it must be reached (YYYY-MM-DD)."),
         "2027-06-30",
         ge=EARLIEST_DATE,
+        le=LATEST_DATE,
     )
 
 
@@ -735,6 +747,7 @@ class Metric(Model):
         N_("When the target must be reached (YYYY-MM-DD)."),
         "2027-06-30",
         ge=EARLIEST_DATE,
+        le=LATEST_DATE,
     )
     source: Text | None = text(
         N_("Where the data comes from."),
@@ -1024,10 +1037,11 @@ class Campaign(Model):
         N_("Name of the campaign or key date."),
         ex("Epiphany: the galette"),
     )
-    start: dt.date | None = text(N_("First day (YYYY-MM-DD)."), "2027-01-02")
+    start: dt.date | None = text(N_("First day (YYYY-MM-DD)."), "2027-01-02", le=LATEST_DATE)
     end: dt.date | None = text(
         N_("Last day (YYYY-MM-DD); the same as the first for a single key date."),
         "2027-01-31",
+        le=LATEST_DATE,
     )
     channels: Annotated[list[Id], Ref(CHANNEL)] = items(
         N_("Ids of the channels (step 8) it runs on; none for a date the team only marks."),
@@ -1084,11 +1098,13 @@ class Project(Model):
         N_("Date of this version (YYYY-MM-DD)."),
         "2026-11-25",
         ge=EARLIEST_DATE,
+        le=LATEST_DATE,
     )
     horizon: dt.date | None = text(
         N_("The date the plan runs until (YYYY-MM-DD)."),
         "2027-12-31",
         ge=EARLIEST_DATE,
+        le=LATEST_DATE,
     )
     timezone: Timezone | None = text(
         N_(

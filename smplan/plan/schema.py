@@ -30,8 +30,9 @@ _SCHEMA_LISTS = ("anyOf", "allOf", "oneOf")
 #: The words `check` reads as yes or no in a yes/no field (pydantic's, in any casing), which
 #: an editor reading YAML 1.2 sees as text: the schema accepts them too, so both agree.
 YES_NO_WORDS = ("yes", "no", "on", "off", "y", "n", "t", "f", "true", "false", "1", "0")
-#: Dates from 1904 on, as the model takes them (the document's PDF fonts count from 1904).
-EARLIEST_YEAR = r"^(190[4-9]|19[1-9][0-9]|[2-9][0-9]{3})-"
+#: Dates from 1904 to 9998, as the model takes them (the document's PDF fonts count from
+#: 1904; what follows a date, such as the next review, must still be one).
+EARLIEST_YEAR = r"^(190[4-9]|19[1-9][0-9]|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-"
 #: A number written in quotes, as `check` reads it (`"4"`, `"2.5"`, `"1e3"`).
 NUMBER_TEXT = r"^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"
 
