@@ -42,15 +42,17 @@ def test_a_time_zone_is_a_name_of_the_database_not_a_path_into_it(tmp_path, zone
     plan_with(tmp_path, ("timezone: Europe/Paris", f'timezone: "{zone}"'))
 
     checked = smplan("check", "plan.yaml", "--lang", "en", cwd=tmp_path)
-    dated = smplan("calendar", "plan.yaml", "-o", "cal.md", cwd=tmp_path)
 
-    for ran in (checked, dated):
-        no_traceback(ran)
-        assert ran.code == 1
+    no_traceback(checked)
+    assert checked.code == 1
     assert f"plan.yaml:12:13: project.timezone: error SMP034: `{zone}` is not a time zone" in (
         checked.stdout
     )
-    assert not (tmp_path / "cal.md").exists()
+    if zone == "Europe":  # the one that crashed every command that dates a post
+        dated = smplan("calendar", "plan.yaml", "-o", "cal.md", cwd=tmp_path)
+        no_traceback(dated)
+        assert dated.code == 1
+        assert not (tmp_path / "cal.md").exists()
 
 
 # --- figures: finite, and strict JSON ----------------------------------------------------
@@ -175,15 +177,19 @@ def test_a_period_outside_the_days_a_plan_names_is_refused(tmp_path, period):
     plan_with(tmp_path, source=SOFTWARE)
     says = f"error: period {period} is outside the days a plan may name, 1904-01-01 to 9998-12-31"
 
-    for command in (["report", "-o", "r.md"], ["status"]):
-        ran = smplan(command[0], "plan.yaml", "--period", period, *command[1:], cwd=tmp_path)
-        no_traceback(ran)
-        assert ran.code == 2
+    # Each command reads a period the same way: one of them for each period.
+    command = {"9999-12": ["report", "-o", "r.md"], "1903-12": ["track", "nps", "33"]}.get(
+        period, ["status"]
+    )
+    ran = smplan(command[0], "plan.yaml", *command[1:], "--period", period, cwd=tmp_path)
+
+    no_traceback(ran)
+    assert ran.code == 2
+    assert f"period {period} is outside the days a plan may name" in ran.stderr
+    if command[0] != "track":
         assert ran.stderr.startswith(says), ran.stderr
-    tracked = smplan("track", "plan.yaml", "nps", "33", "-p", period, cwd=tmp_path)
-    assert tracked.code == 2
-    assert f"period {period} is outside the days a plan may name" in tracked.stderr
     assert not (tmp_path / "plan.results.yaml").exists()
+    assert not (tmp_path / "r.md").exists()
 
 
 def test_the_last_days_a_plan_names_still_make_a_calendar_and_a_report(tmp_path):
