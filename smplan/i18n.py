@@ -19,10 +19,14 @@ import functools
 import gettext
 import io
 import os
+import re
+import string
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
+
+from smplan.fsutil import FileTooLarge, read_regular
 
 #: The gettext domain of every catalog.
 DOMAIN = "smplan"
@@ -41,13 +45,32 @@ def _locale_dirs() -> list[Path]:
     return [Path(p) for p in extra.split(os.pathsep) if p] + [LOCALE_DIR]
 
 
+def _is_file(path: Path, folder: Path) -> bool:
+    """Whether `path`, in the catalog folder `folder`, is a file; no when it cannot be told."""
+    try:
+        return path.is_file()
+    except OSError as error:
+        _unreadable(folder, error)
+        return False
+
+
+def _unreadable(folder: Path, error: OSError) -> None:
+    said = L_(
+        "{folder}: cannot be read ({reason}); its catalogs are left out",
+        folder=str(folder),
+        reason=_reason(error),
+    )
+    _noticed.setdefault((str(folder), ""), said)
+
+
 def _catalog_files(lang: str) -> tuple[Path | None, Path | None]:
     """The compiled and the source catalog of `lang`, from the first folder that has one."""
     for folder in _locale_dirs():
         messages = folder / lang / "LC_MESSAGES"
         mo, po = messages / f"{DOMAIN}.mo", messages / f"{DOMAIN}.po"
-        if mo.is_file() or po.is_file():
-            return (mo if mo.is_file() else None), (po if po.is_file() else None)
+        has_mo, has_po = _is_file(mo, folder), _is_file(po, folder)
+        if has_mo or has_po:
+            return (mo if has_mo else None), (po if has_po else None)
     return None, None
 
 
@@ -56,14 +79,20 @@ def languages() -> tuple[str, ...]:
     """The languages smplan speaks: English, and every catalog it finds, sorted."""
     found = {SOURCE_LANGUAGE}
     for folder in _locale_dirs():
-        if folder.is_dir():
-            found.update(
-                entry.name
-                for entry in folder.iterdir()
-                if any(
-                    (entry / "LC_MESSAGES" / f"{DOMAIN}.{ext}").is_file() for ext in ("mo", "po")
-                )
+        try:
+            if not folder.is_dir():
+                continue
+            entries = sorted(folder.iterdir())
+        except OSError as error:
+            _unreadable(folder, error)
+            continue
+        found.update(
+            entry.name
+            for entry in entries
+            if any(
+                _is_file(entry / "LC_MESSAGES" / f"{DOMAIN}.{ext}", folder) for ext in ("mo", "po")
             )
+        )
     return tuple(sorted(found))
 
 
@@ -87,30 +116,117 @@ def environment_language() -> str:
     return SOURCE_LANGUAGE
 
 
+#: The largest catalog smplan reads: ten times the French one, and more than any needs.
+MAX_CATALOG_BYTES = 4 * 1024 * 1024
+
+
 @functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalog of `lang`; English, or a language without a catalog, translates nothing.
 
     A compiled catalog older than its source (or missing) is compiled again in memory,
-    so a catalog being translated is seen without reinstalling.
+    so a catalog being translated is seen without reinstalling. A catalog that cannot be
+    read, is too large, is not a catalog or has a plural expression that cannot be used
+    is noticed (see `catalog_problems`) and left out: its language speaks English.
     """
     if lang == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     mo, po = _catalog_files(lang)
-    if mo is not None and (po is None or mo.stat().st_mtime >= po.stat().st_mtime):
-        with mo.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
-    if po is None:
+    try:
+        use_mo = mo is not None and (po is None or mo.stat().st_mtime >= po.stat().st_mtime)
+    except OSError:
+        use_mo = mo is not None
+    source = mo if use_mo else po
+    if source is None:
         return gettext.NullTranslations()
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    try:
+        return _read_catalog(source, lang, compiled=use_mo)
+    except _Refused as refused:
+        _notice(str(source), refused.problem)
+    except Exception as error:  # noqa: BLE001 -- any fault of a file that is not a catalog
+        _notice(str(source), L_("is not a catalog smplan can read ({reason})", reason=error))
+    return gettext.NullTranslations()
 
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+
+class _Refused(Exception):
+    def __init__(self, problem: Message) -> None:
+        super().__init__(str(problem.template))
+        self.problem = problem
+
+
+def _read_catalog(path: Path, lang: str, *, compiled: bool) -> Catalog:
+    try:
+        data = read_regular(path, MAX_CATALOG_BYTES)
+    except FileTooLarge:
+        limit = MAX_CATALOG_BYTES // (1024 * 1024)
+        raise _Refused(L_("is larger than {limit} MB: it is not read", limit=limit)) from None
+    except OSError as error:
+        raise _Refused(L_("cannot be read ({reason})", reason=_reason(error))) from None
+    if not compiled:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        buffer = io.BytesIO()
+        write_mo(buffer, read_po(io.BytesIO(data), locale=lang))
+        data = buffer.getvalue()
+    catalog = Catalog(io.BytesIO(data))
+    catalog.name = str(path)
+    _try_plural(catalog)
+    return catalog
+
+
+def _try_plural(catalog: Catalog) -> None:
+    """Refuse a plural expression that fails on a number: it would fail on a report."""
+    try:
+        for n in (*range(0, 200), 1000, 1001, 10**6, 10**9 + 1):
+            int(catalog.plural(n))  # type: ignore[attr-defined]
+    except Exception as error:  # noqa: BLE001 -- c2py's expression may raise anything
+        reason = f"{type(error).__name__}: {error}"
+        raise _Refused(
+            L_("its plural expression cannot be used ({reason})", reason=reason)
+        ) from None
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+class Catalog(gettext.GNUTranslations):
+    """A language's catalog, whose texts are filled in as `Translated` texts are."""
+
+    name = ""
+
+    def __init__(self, fp: Any = None) -> None:
+        #: Each text given out so far, by its translation and English text: made once.
+        self._marked: dict[tuple[str, str], Translated] = {}
+        super().__init__(fp)
+
+    def gettext(self, message: str) -> str:
+        """`message` translated, as a `Translated` text."""
+        return self._mark(super().gettext(message), message)
+
+    def pgettext(self, context: str, message: str) -> str:
+        """`message` in `context`, translated, as a `Translated` text."""
+        return self._mark(super().pgettext(context, message), message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        """The form of `msgid1` that fits `n`; English's when the plural expression fails."""
+        english = msgid1 if n == 1 else msgid2
+        try:
+            text = super().ngettext(msgid1, msgid2, n)
+        except Exception as error:  # noqa: BLE001 -- a plural expression that fails late
+            reason = f"{type(error).__name__}: {error}"
+            _notice(self.name, L_("its plural expression cannot be used ({reason})", reason=reason))
+            return english
+        return self._mark(text, english)
+
+    def _mark(self, text: str, english: str) -> str:
+        if text is english:
+            return text
+        found = self._marked.get((text, english))
+        if found is None:
+            found = self._marked[text, english] = Translated(text, english, self.name)
+        return found
 
 
 @contextlib.contextmanager
@@ -158,6 +274,132 @@ def NP_(context: str, message: str) -> str:
     return message
 
 
+# --- Catalog texts, filled in safely ------------------------------------------------------
+
+_FORMATTER = string.Formatter()
+#: A format spec a translator may add to a field to ask for a grammatical form (`{channel:of}`).
+_FORM = re.compile(r"[a-z]{1,16}")
+#: A `%` directive, as `%`-formatting reads it.
+_PERCENT = re.compile(r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
+
+
+class _Unfit(Exception):
+    """A catalog text that cannot be filled in; `problem` says why, for its translator."""
+
+    def __init__(self, problem: Message) -> None:
+        super().__init__(str(problem.template))
+        self.problem = problem
+
+
+class Translated(str):
+    """A text from a catalog, filled in with the plain field names of its message only.
+
+    A catalog may come from anywhere `SMPLAN_LOCALE_PATH` points, so its texts are data:
+    `{name}` and `{name:form}` are filled in, while `{name.attr}`, `{name[key]}`, a field
+    its English text does not have or a misplaced brace make the English text be used
+    instead, once noticed (`catalog_problems`).
+    """
+
+    source: str
+    catalog: str
+
+    def __new__(cls, text: str, source: str, catalog: str) -> Translated:
+        """`text`, the translation of the English `source`, from the file `catalog`."""
+        made = super().__new__(cls, text)
+        made.source = source
+        made.catalog = catalog
+        return made
+
+    def format(self, /, *args: Any, **fields: Any) -> str:
+        """Filled in with `fields` (and `args`); the English text's when it cannot be."""
+        text = str(self)
+        try:
+            _check_fields(text, self.source)
+            return text.format(*args, **fields)
+        except _Unfit as unfit:
+            self._give_up(unfit.problem)
+        except (ValueError, LookupError, TypeError) as error:
+            self._give_up(L_("the text cannot be filled in ({reason})", reason=error))
+        return self.source.format(*args, **fields)
+
+    def format_map(self, fields: Any) -> str:
+        """Filled in with the mapping `fields`, as `format` is."""
+        return self.format(**fields)
+
+    def __mod__(self, values: Any) -> str:
+        """`%`-formatting, with no directive its English text does not have."""
+        own, english = _PERCENT.findall(str(self)), set(_PERCENT.findall(self.source))
+        if all(d == "%%" or d in english for d in own):
+            try:
+                return str.__mod__(str(self), values)
+            except (ValueError, LookupError, TypeError) as error:
+                self._give_up(L_("the text cannot be filled in ({reason})", reason=error))
+        else:
+            self._give_up(L_("the text has a `%` directive its English text does not have"))
+        return str(self.source % values)
+
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        # Copied or pickled, it is the plain text it holds.
+        return (str, (str(self),))
+
+    def _give_up(self, problem: Message) -> None:
+        shown = self.source if len(self.source) <= 60 else self.source[:59] + "…"
+        problem = L_("the translation of “{text}”: {problem}", text=shown, problem=problem)
+        _notice(self.catalog, problem, self.source)
+
+
+@functools.lru_cache(maxsize=4096)
+def _check_fields(text: str, source: str) -> None:
+    """Refuse a `text` whose fields do more than name those of its English `source`.
+
+    Once a text has passed, `str.format` fills it in: it reads no attribute and no item,
+    only the plain names given to it.
+    """
+    allowed = {
+        (name, spec or "", conversion)
+        for _literal, name, spec, conversion in _FORMATTER.parse(source)
+        if name is not None
+    }
+    names = {name for name, _spec, _conversion in allowed}
+    for _literal, name, spec, conversion in _FORMATTER.parse(text):
+        if name is None:
+            continue
+        field, spec = "{" + name + "}", spec or ""
+        if not (name.isidentifier() or name.isdecimal()):
+            raise _Unfit(
+                L_("{field} reaches into a value: only plain names are filled in", field=field)
+            )
+        if name not in names:
+            raise _Unfit(L_("{field} is not one of its fields", field=field))
+        if (name, spec, conversion) not in allowed and (conversion or not _FORM.fullmatch(spec)):
+            raise _Unfit(
+                L_("{field} is written in a way its English text does not allow", field=field)
+            )
+
+
+#: Problems found in catalogs, once each: (file, what) -> the message saying it.
+_noticed: dict[tuple[str, str], Message] = {}
+
+
+def _notice(catalog: str, problem: Message, key: str | None = None) -> None:
+    _noticed.setdefault(
+        (catalog, key or problem.template),
+        L_(
+            "{catalog}: {problem}; the English text is used instead",
+            catalog=catalog,
+            problem=problem,
+        ),
+    )
+
+
+def catalog_problems() -> list[str]:
+    """The problems found in catalogs since the last call, each once, in the language in force."""
+    found = []
+    while _noticed:
+        found.append(str(_noticed.pop(next(iter(_noticed)))))
+    return found
+
+
 # --- Messages put together at the moment they are shown ---------------------------------
 
 
@@ -193,6 +435,7 @@ class Message:
             text = _(self.template)
         if not self.fields:
             return text
+        # A catalog's text is a `Translated`, whose `format_map` fills in plain names only.
         return text.format_map({k: _shown(v) for k, v in self.fields.items()})
 
     def __format__(self, spec: str) -> str:

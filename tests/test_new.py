@@ -141,16 +141,19 @@ def test_new_writes_a_blank_plan_and_says_what_to_do_next(smplan, tmp_path, lang
     result = smplan("new", target, "--lang", lang)
     assert result.exit_code == 0
     schema = tmp_path / "smplan.schema.json"
+    results = tmp_path / "smplan.results.schema.json"
     said = {
         "en": (
             f"Wrote a blank plan to {target}.\n"
             f"Next: fill it in, then run: smplan check {target}\n"
             f"Wrote the schema your editor reads beside it: {schema}\n"
+            f"Wrote the schema your editor reads beside it: {results}\n"
         ),
         "fr": (
             f"Plan vierge écrit dans {target}.\n"
             f"Ensuite : remplissez-le, puis lancez : smplan check {target}\n"
             f"Schéma lu par votre éditeur écrit à côté\u00a0: {schema}\n"
+            f"Schéma lu par votre éditeur écrit à côté\u00a0: {results}\n"
         ),
     }
     assert result.stdout == said[lang]
@@ -166,7 +169,7 @@ def test_new_leaves_a_different_schema_file_as_it_is_and_says_so(smplan, tmp_pat
     result = smplan("new", tmp_path / "plan.yaml", "--lang", "en")
     assert result.exit_code == 0
     assert schema.read_text(encoding="utf-8") == "{}\n"
-    assert result.stdout.splitlines()[-1] == (
+    assert result.stdout.splitlines()[-2] == (
         f"{schema} already exists and differs from this smplan's schema: left as it is"
         f" (to replace it, run: smplan schema -o {schema})"
     )
@@ -291,7 +294,11 @@ def test_force_replaces_an_existing_file(smplan, tmp_path):
     result = smplan("new", target, "--lang", "en", "--force")
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8") == skeleton("en", "plan.yaml")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml", "smplan.schema.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "plan.yaml",
+        "smplan.results.schema.json",
+        "smplan.schema.json",
+    ]
 
 
 def test_a_folder_or_a_missing_folder_is_refused(smplan, tmp_path):

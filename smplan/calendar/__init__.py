@@ -25,13 +25,16 @@ from dataclasses import dataclass
 from smplan.errors import CalendarError
 from smplan.i18n import L_
 from smplan.plan.labels import platform_name
-from smplan.plan.model import WEEKDAYS, Channel, Pillar, Plan
+from smplan.plan.model import EARLIEST_DATE, LATEST_DATE, WEEKDAYS, Channel, Pillar, Plan
 from smplan.plan.results import add_months
 
 #: Pillars rotate over blocks of this many days.
 BLOCK_DAYS = 28
 #: How far a calendar runs when neither the options nor the plan say.
 DEFAULT_WEEKS = 4
+#: The longest calendar made at once: three years of posts, a few seconds' work. A span
+#: typed by mistake (`--weeks 300000` for 30) is refused rather than worked on for hours.
+MAX_WEEKS = 156
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,52 @@ def default_start(plan: Plan, today: dt.date) -> dt.date:
 
 
 def default_end(plan: Plan, start: dt.date) -> dt.date:
-    """Where a calendar ends: the plan's horizon, else four weeks after the start."""
+    """Where a calendar ends: the plan's horizon, else four weeks after the start; never
+    more than MAX_WEEKS after the start."""
     horizon = plan.project.horizon if plan.project else None
     if horizon and horizon >= start:
-        return horizon
-    return start + dt.timedelta(weeks=DEFAULT_WEEKS, days=-1)
+        return min(horizon, weeks_end(start, MAX_WEEKS))
+    return weeks_end(start, DEFAULT_WEEKS)
+
+
+def weeks_end(start: dt.date, weeks: int) -> dt.date:
+    """The last day of `weeks` weeks from `start`; a `CalendarError` past MAX_WEEKS."""
+    if weeks > MAX_WEEKS:
+        raise _too_long(weeks)
+    try:
+        return start + dt.timedelta(weeks=weeks, days=-1)
+    except OverflowError:
+        return dt.date.max  # refused by `check_span`, by its date
+
+
+def check_span(start: dt.date, end: dt.date) -> None:
+    """Refuse a span the calendar cannot hold: outside the days a plan may name, or longer
+    than MAX_WEEKS."""
+    for day in (start, end):
+        if not EARLIEST_DATE <= day <= LATEST_DATE:
+            raise CalendarError(
+                L_(
+                    "{date} is outside the days a calendar covers, {first} to {last}",
+                    date=day.isoformat(),
+                    first=EARLIEST_DATE.isoformat(),
+                    last=LATEST_DATE.isoformat(),
+                ),
+                hint=L_("check the year of --from and --to, and of the plan's dates"),
+            )
+    days = (end - start).days + 1
+    if days > MAX_WEEKS * 7:
+        raise _too_long(math.ceil(days / 7))
+
+
+def _too_long(weeks: int) -> CalendarError:
+    return CalendarError(
+        L_(
+            "the calendar would cover {weeks} weeks; it covers at most {limit} at a time",
+            weeks=weeks,
+            limit=MAX_WEEKS,
+        ),
+        hint=L_("give a shorter span with --to or --weeks, and make one calendar per stretch"),
+    )
 
 
 def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
@@ -141,6 +185,7 @@ def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
             ),
             hint=L_("give --to a later date than --from"),
         )
+    check_span(start, end)
     channels = plan.channels or []
     if not any(c.slots for c in channels):
         raise CalendarError(

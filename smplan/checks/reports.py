@@ -9,7 +9,7 @@ registry of formats (`smplan.cli.check.REPORT_FORMATS`) names them.
 
 from __future__ import annotations
 
-import json
+import os
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -17,8 +17,9 @@ from urllib.parse import quote
 
 from smplan import __version__
 from smplan.checks.store import STEP_ORDER, STORE, Finding
-from smplan.errors import ExitCode, Problem
+from smplan.errors import ExitCode, Problem, printable
 from smplan.i18n import L_, _
+from smplan.jsontext import dumps
 from smplan.plan.problems import UNREADABLE
 
 #: The code of a problem found by the loader that has no code of its own.
@@ -104,7 +105,7 @@ def json_report(reports: list[Report]) -> str:
     """Each report as a JSON object (file, validity, steps, counts, findings); one file's
     alone, several in a list."""
     data = [_report_json(r) for r in reports]
-    return json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False)
+    return dumps(data[0] if len(data) == 1 else data)
 
 
 def _report_json(report: Report) -> dict[str, Any]:
@@ -159,7 +160,7 @@ def github_report(reports: list[Report]) -> str:
     lines = []
     for report, entry in ((r, e) for r in reports for e in r.entries):
         problem = entry.problem
-        properties = [("file", entry.file or report.file)]
+        properties = [("file", printable(entry.file or report.file))]
         if problem.line is not None:
             properties += [("line", str(problem.line)), ("col", str(problem.column or 1))]
         properties.append(("title", entry.code))
@@ -170,10 +171,11 @@ def github_report(reports: list[Report]) -> str:
 
 
 def _message(problem: Problem) -> str:
+    # Shown in a log or a pull request as text, never as terminal control or reordered.
     text = f"{problem.path}: {problem.message}" if problem.path else str(problem.message)
     if problem.hint:
         text += str(L_(" (hint: {hint})", hint=str(problem.hint)))
-    return text
+    return printable(text)
 
 
 # --- SARIF 2.1.0 --------------------------------------------------------------------------
@@ -215,7 +217,8 @@ def sarif_report(reports: list[Report]) -> str:
     rules = sarif_rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     files = [f for r in reports for f in (r.file, *(e.file for e in r.entries)) if f]
-    uris = {f: quote(PurePath(f).as_posix()) for f in files}
+    # A name that is not UTF-8 is quoted byte for byte, as the file system holds it.
+    uris = {f: quote(os.fsencode(PurePath(f).as_posix())) for f in files}
     results = []
     for report, entry in ((r, e) for r in reports for e in r.entries):
         uri = uris[entry.file or report.file]
@@ -246,4 +249,4 @@ def sarif_report(reports: list[Report]) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return dumps(log)

@@ -105,6 +105,23 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
 
 def _main(argv: list[str] | None) -> NoReturn:
+    try:
+        _run(argv)
+    finally:
+        _report_catalogs()
+
+
+def _report_catalogs() -> None:
+    """Say once, after the command, what was wrong with a catalog it used."""
+    from smplan.errors import printable_lines
+    from smplan.i18n import catalog_problems, pgettext
+
+    for problem in catalog_problems():
+        label = pgettext("report", "warning:")
+        sys.stderr.write(f"{label} {printable_lines(problem)}\n")
+
+
+def _run(argv: list[str] | None) -> NoReturn:
     from smplan.cli.fast import fast_command
 
     state["debug"] = False
@@ -112,7 +129,7 @@ def _main(argv: list[str] | None) -> NoReturn:
     args = sys.argv[1:] if argv is None else list(argv)
     command = fast_command(args)
     if command is None:
-        from smplan.cli.completers import activate
+        from smplan.cli.shells import activate
 
         activate()
     _tolerant_streams()

@@ -17,7 +17,7 @@ from smplan.cli.options import (
     output_option,
 )
 from smplan.cli.outputs import destination
-from smplan.errors import UsageError
+from smplan.errors import UsageError, printable
 from smplan.i18n import L_, LN_, speak
 from smplan.render.calendar_formats import CALENDAR_FORMATS
 
@@ -73,7 +73,7 @@ def calendar(
     Exit status: 0 when the files were written; 2 when the plan cannot be read, has no
     slots or time zone, or the options cannot work.
     """
-    from smplan.calendar import build_calendar, default_end, default_start
+    from smplan.calendar import MAX_WEEKS, build_calendar, default_end, default_start, weeks_end
     from smplan.plan.files import load_plan
     from smplan.render.calendar_formats import CalendarOptions, render_calendar
     from smplan.render.environment import source_date
@@ -90,10 +90,18 @@ def calendar(
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
     if weeks is not None:
-        end = start + dt.timedelta(weeks=weeks, days=-1)
+        end = weeks_end(start, weeks)
     else:
         end = _date(end_arg, "--to") or default_end(plan, start)
     content = build_calendar(plan, start, end)
+    horizon = plan.project.horizon if plan.project else None
+    if end_arg is None and weeks is None and horizon is not None and start <= horizon != end:
+        stops = L_(
+            "note: the calendar stops at {end}, {weeks} weeks on; --from gives the next stretch",
+            end=end.isoformat(),
+            weeks=MAX_WEEKS,
+        )
+        err_console.print(str(stops), highlight=False, markup=False, soft_wrap=True)
     project = plan.project
     options = CalendarOptions(
         lang=lang or plan.language,
@@ -107,7 +115,7 @@ def calendar(
     for platform in content.unscheduled:
         unscheduled = L_(
             "note: {platform} has posts a week but no slots, so it is not in the calendar",
-            platform=platform,
+            platform=printable(platform),
         )
         err_console.print(
             str(unscheduled),
@@ -157,7 +165,7 @@ def _write_sheet(
     output_arg: str | None,
     lang: str | None,
 ) -> None:
-    from smplan.calendar import build_calendar, default_start
+    from smplan.calendar import build_calendar, default_start, weeks_end
     from smplan.plan.files import load_plan
     from smplan.render.calendar_formats import SHEET_FORMATS, CalendarOptions, render_sheet
 
@@ -168,7 +176,7 @@ def _write_sheet(
     plan = load_plan(path).plan
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
-    content = build_calendar(plan, start, start + dt.timedelta(days=6))
+    content = build_calendar(plan, start, weeks_end(start, 1))
     options = CalendarOptions(lang=lang or plan.language, currency=plan.currency)
     where.write(target, render_sheet(plan, content, where.format.name, options).data)
     if not where.stdout:

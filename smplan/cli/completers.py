@@ -7,7 +7,6 @@ imports nothing heavy; the rules are loaded only when a rule code is completed.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 #: The shells smplan writes a completion script for.
@@ -77,11 +76,3 @@ def complete_rule_codes(incomplete: str) -> list[tuple[str, str]]:
             offered.append((f"{done}{word}", str(rule.title)))
     return offered
 
-
-def activate() -> None:
-    """When a completion script asks, answer in the format Typer's scripts read."""
-    if os.environ.get(COMPLETE_VAR):
-        # Typer's own --install-completion registers these the same way.
-        from typer.completion import completion_init  # type: ignore[attr-defined]
-
-        completion_init()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from smplan.cli.common import echo
-from smplan.cli.completers import COMPLETE_VAR, SHELLS
+from smplan.cli.completers import SHELLS
 from smplan.cli.options import H_, argument, command
 
 
@@ -35,7 +35,6 @@ def completion(shell: str) -> None:
             L_("unknown shell `{shell}`", shell=shell),
             hint=L_("use one of: {choices}", choices=", ".join(SHELLS)),
         )
-    # The scripts Typer's own --show-completion prints.
-    from typer.completion import get_completion_script  # type: ignore[attr-defined]
+    from smplan.cli.shells import script
 
-    echo(get_completion_script(prog_name="smplan", complete_var=COMPLETE_VAR, shell=shell))
+    echo(script(shell), nl=False)

@@ -8,6 +8,7 @@ from smplan.cli.common import echo, speak_asked
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.options import LANG, argument, command, format_option
 from smplan.cli.outputs import chosen_format
+from smplan.errors import printable_lines
 from smplan.i18n import N_
 from smplan.outputs import Format, Outputs
 
@@ -46,4 +47,9 @@ def diff(old: Path, new: Path, output_format: str, lang: str | None) -> None:
     chosen_format(DIFF_FORMATS, output_format)
     speak_asked(lang)
     changes = diff_plans(load_plan(old).plan, load_plan(new).plan, lang)
-    echo(DIFF_FORMATS[output_format].write(changes), nl=False)
+    text = DIFF_FORMATS[output_format].write(changes)
+    if output_format != "json":
+        # Plan text is shown, never obeyed: a right-to-left override would reverse the
+        # line a reviewer reads. JSON escapes control characters itself.
+        text = printable_lines(text)
+    echo(text, nl=False)

@@ -20,6 +20,7 @@ def new(path: Path, lang: str | None, force: bool) -> None:
     """Write a blank plan whose comments explain every field, to fill in by hand."""
     from smplan.fsutil import atomic_write
     from smplan.i18n import L_, environment_language
+    from smplan.plan.results import RESULTS_SCHEMA_FILENAME
     from smplan.plan.schema import SCHEMA_FILENAME
     from smplan.plan.skeleton import skeleton
 
@@ -41,10 +42,12 @@ def new(path: Path, lang: str | None, force: bool) -> None:
     check = f"smplan check {shown}"
     echo(L_("Next: fill it in, then run: {command}", command=check))
     _schema_beside(path.parent / SCHEMA_FILENAME)
+    _schema_beside(path.parent / RESULTS_SCHEMA_FILENAME, results=True)
 
 
-def _schema_beside(target: Path) -> None:
-    """Write the schema the plan's first line names, so the editor finds it at once.
+def _schema_beside(target: Path, *, results: bool = False) -> None:
+    """Write the schema the plan's first line names (or its results file's), so the
+    editor finds it at once.
 
     A file of that name that holds something else is left as it is, and said so.
     """
@@ -52,7 +55,7 @@ def _schema_beside(target: Path) -> None:
     from smplan.i18n import L_
     from smplan.plan.schema import schema_text
 
-    text, name = schema_text(), printable(str(target))
+    text, name = schema_text(results=results), printable(str(target))
     try:
         same = target.read_text(encoding="utf-8") == text if target.exists() else None
     except (OSError, UnicodeDecodeError):
@@ -60,7 +63,8 @@ def _schema_beside(target: Path) -> None:
     if same:
         return
     if same is False:
-        command = f"smplan schema -o {shlex.quote(str(target))}"
+        option = " --results" if results else ""
+        command = f"smplan schema{option} -o {shlex.quote(str(target))}"
         echo(
             L_(
                 "{path} already exists and differs from this smplan's schema: left as it is "

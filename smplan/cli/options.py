@@ -265,19 +265,22 @@ class Command:
     name: str
     run: Callable[..., Any]
     params: tuple[Param, ...]
+    #: Whether a word that starts with `-` but is no option (a figure: `-8`) is a value.
+    negatives: bool = False
 
 
 #: Every command declared so far, by name.
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, *params: Param) -> Callable[[Run], Run]:
-    """Declare the function below as the command `name`, taking `params`."""
+def command(name: str, *params: Param, negatives: bool = False) -> Callable[[Run], Run]:
+    """Declare the function below as the command `name`, taking `params`; with
+    `negatives`, a word like `-8` that is no option is taken as a value."""
 
     def register(run: Run) -> Run:
         if name in COMMANDS:
             raise ValueError(f"the command {name} is declared twice")
-        COMMANDS[name] = Command(name, run, params)
+        COMMANDS[name] = Command(name, run, params, negatives)
         return run
 
     return register
@@ -311,7 +314,8 @@ def typer_command(app: typer.Typer, declared: Command) -> None:
     ]
     callback.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     callback.__doc__ = declared.run.__doc__
-    app.command(name=declared.name)(callback)
+    settings = {"ignore_unknown_options": True} if declared.negatives else None
+    app.command(name=declared.name, context_settings=settings)(callback)
 
 
 def _typer_info(p: Param) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from smplan.cli.options import LANG, PLAN, command, format_option, option
 from smplan.cli.outputs import chosen_format
 from smplan.errors import UsageError, printable
 from smplan.i18n import L_, LN_, N_, Formatter, current, speak
+from smplan.jsontext import dumps
 from smplan.outputs import Format, Outputs
 
 
@@ -299,4 +299,4 @@ def _print_json(o: Overview) -> None:
             for objective, found in o.groups
         ],
     }
-    echo(json.dumps(data, indent=2, ensure_ascii=False))
+    echo(dumps(data))

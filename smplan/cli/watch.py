@@ -8,6 +8,7 @@ matters more here than noticing a save a fraction of a second sooner.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from pathlib import Path
@@ -18,8 +19,10 @@ from smplan.cli.findings import check_file, print_findings
 from smplan.errors import ExitCode, printable
 from smplan.i18n import L_
 
-#: Seconds between two looks at the files; SMPLAN_WATCH_INTERVAL overrides it.
+#: Seconds between two looks at the files; SMPLAN_WATCH_INTERVAL overrides it, within
+#: the bounds below (a save is seen within a minute at worst; `inf` is no interval).
 WATCH_INTERVAL = 0.5
+SHORTEST_INTERVAL, LONGEST_INTERVAL = 0.05, 60.0
 
 Snapshot = dict[str, tuple[int, int]]
 
@@ -41,9 +44,12 @@ def snapshot(plan: Path, template_dir: Path | None) -> Snapshot:
 
 def _interval() -> float:
     try:
-        return max(0.05, float(os.environ.get("SMPLAN_WATCH_INTERVAL", WATCH_INTERVAL)))
+        asked = float(os.environ.get("SMPLAN_WATCH_INTERVAL", WATCH_INTERVAL))
     except ValueError:
         return WATCH_INTERVAL
+    if not math.isfinite(asked):
+        return WATCH_INTERVAL
+    return min(max(asked, SHORTEST_INTERVAL), LONGEST_INTERVAL)
 
 
 def watch(source: Path, output: Path, options: object) -> int:

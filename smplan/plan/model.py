@@ -146,6 +146,10 @@ EARLIEST_DATE = dt.date(1904, 1, 1)
 #: A date that falls within the plan's span, from its date to its horizon.
 DateInPlan = Annotated[dt.date | None, InSpan()]
 
+#: The last day a plan may name: what follows a date (the next review, the calendar's
+#: closing week, the day after an event) must still be a date.
+LATEST_DATE = dt.date(9998, 12, 31)
+
 
 def _known_language(value: str) -> str:
     known = languages()
@@ -159,10 +163,18 @@ def _known_language(value: str) -> str:
     return value
 
 
+#: How the time zone database names a zone: `Europe/Paris`, `America/Argentina/Salta`, `UTC`.
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*")
+
+
 def _known_timezone(value: str) -> str:
+    # A name of the database, not a path into it: `Europe` is a folder there, and the
+    # database's own files (`zone.tab`) are no zone.
     try:
+        if not _ZONE_NAME.fullmatch(value):
+            raise ValueError(value)
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise PydanticCustomError(
             "timezone", "Input should be an IANA time zone name such as Europe/Paris"
         ) from None
@@ -643,6 +655,7 @@ class Objective(Model):
         N_("When it must be reached (YYYY-MM-DD)."),
         "2027-06-30",
         ge=EARLIEST_DATE,
+        le=LATEST_DATE,
     )
 
 
@@ -738,6 +751,7 @@ class Metric(Model):
         N_("When the target must be reached (YYYY-MM-DD)."),
         "2027-06-30",
         ge=EARLIEST_DATE,
+        le=LATEST_DATE,
     )
     source: Text | None = text(
         N_("Where the data comes from."),
@@ -1027,10 +1041,11 @@ class Campaign(Model):
         N_("Name of the campaign or key date."),
         ex("Epiphany: the galette"),
     )
-    start: DateInPlan = text(N_("First day (YYYY-MM-DD)."), "2027-01-02")
+    start: DateInPlan = text(N_("First day (YYYY-MM-DD)."), "2027-01-02", le=LATEST_DATE)
     end: DateInPlan = text(
         N_("Last day (YYYY-MM-DD); the same as the first for a single key date."),
         "2027-01-31",
+        le=LATEST_DATE,
     )
     channels: Annotated[list[Id], Ref(CHANNEL)] = items(
         N_("Ids of the channels (step 8) it runs on; none for a date the team only marks."),
@@ -1087,11 +1102,13 @@ class Project(Model):
         N_("Date of this version (YYYY-MM-DD)."),
         "2026-11-25",
         ge=EARLIEST_DATE,
+        le=LATEST_DATE,
     )
     horizon: dt.date | None = text(
         N_("The date the plan runs until (YYYY-MM-DD)."),
         "2027-12-31",
         ge=EARLIEST_DATE,
+        le=LATEST_DATE,
     )
     timezone: Timezone | None = text(
         N_(

@@ -79,12 +79,23 @@ def expected_on_path(
     return target
 
 
+#: The largest pacing told apart, as a ratio (a hundred million percent). A figure far
+#: from a line that barely moves would otherwise pace at infinity, which no report,
+#: chart or JSON reader can hold; past this, more says nothing more.
+MAX_PACING = 1e6
+
+
+def bounded(ratio: float) -> float:
+    """`ratio` within plus or minus MAX_PACING: always a finite number."""
+    return max(-MAX_PACING, min(MAX_PACING, ratio))
+
+
 def pacing(baseline: float, actual: float, expected: float) -> float | None:
     """Progress made over progress expected (1.0 is on the line); None when none is expected."""
     wanted = expected - baseline
     if wanted == 0:
         return None
-    return (actual - baseline) / wanted
+    return bounded((actual - baseline) / wanted)
 
 
 def status_of(
@@ -230,7 +241,7 @@ def standing(
 def _attainment(actual: float, target: float, way: int) -> float | None:
     if target == 0 or actual == 0:
         return 0.0 if way > 0 else None
-    return actual / target if way > 0 else target / actual
+    return bounded(actual / target if way > 0 else target / actual)
 
 
 def standings(plan: Plan, results: Results, at: Period | None = None) -> list[Standing]:

@@ -13,9 +13,12 @@ atomically).
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import io
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,8 +26,16 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from smplan.errors import PlanInvalidError, Problem, Text, cannot_write
-from smplan.fsutil import atomic_write
+from smplan.errors import (
+    PlanFileError,
+    PlanInvalidError,
+    Problem,
+    UsageError,
+    cannot_write,
+    printable,
+)
+from smplan.errors import Text as Said
+from smplan.fsutil import FileLocked, atomic_write, locked
 from smplan.i18n import L_, N_
 from smplan.plan.files import (
     SourceMap,
@@ -34,10 +45,23 @@ from smplan.plan.files import (
     read_yaml,
 )
 from smplan.plan.mistakes import validation_problems
-from smplan.plan.model import ID_PATTERN, MetricValue, Model, doc, ex, text
+from smplan.plan.model import (
+    EARLIEST_DATE,
+    ID_PATTERN,
+    LATEST_DATE,
+    MetricValue,
+    Model,
+    Text,
+    doc,
+    ex,
+    text,
+)
 
 #: The suffix that turns a plan's file name into its results file's.
 RESULTS_SUFFIX = ".results.yaml"
+#: The results file's JSON Schema, which the results file's own first line names: an
+#: editor reads it there before any pattern of its settings, so the plan's never reaches it.
+RESULTS_SCHEMA_FILENAME = "smplan.results.schema.json"
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -78,24 +102,43 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+class PeriodOutOfRange(ValueError):
+    """A period written right, outside the days a plan may name."""
+
+
 def parse_period(value: str) -> Period:
-    """A period from its text; `ValueError` naming the accepted forms otherwise."""
+    """A period from its text; `ValueError` naming the accepted forms otherwise, and
+    `PeriodOutOfRange` for one outside the days a plan may name."""
     text = str(value).strip()
+    period = None
     try:
         if m := _MONTH.match(text):
             year, month = int(m[1]), int(m[2])
-            return Period(month_end(year, month), dt.date(year, month, 1), text)
-        if m := _WEEK.match(text):
+            period = Period(month_end(year, month), dt.date(year, month, 1), text)
+        elif m := _WEEK.match(text):
             year, week = int(m[1]), int(m[2])
-            return Period(
+            period = Period(
                 dt.date.fromisocalendar(year, week, 7), dt.date.fromisocalendar(year, week, 1), text
             )
-        if _DAY.match(text):
+        elif _DAY.match(text):
             day = dt.date.fromisoformat(text)
-            return Period(day, day, text)
+            period = Period(day, day, text)
     except ValueError:
         pass
-    raise ValueError(L_("`{value}` is not a period: write {forms}", value=text, forms=PERIOD_FORMS))
+    if period is None:
+        raise ValueError(
+            L_("`{value}` is not a period: write {forms}", value=text, forms=PERIOD_FORMS)
+        )
+    if period.start < EARLIEST_DATE or period.end > LATEST_DATE:
+        raise PeriodOutOfRange(
+            L_(
+                "period {value} is outside the days a plan may name, {first} to {last}",
+                value=text,
+                first=EARLIEST_DATE.isoformat(),
+                last=LATEST_DATE.isoformat(),
+            )
+        )
+    return period
 
 
 def _period_text(value: str) -> str:
@@ -121,8 +164,8 @@ class Entry(Model):
         N_("The month (2027-03), ISO week (2027-W11) or day (2027-03-15) it covers."), "2027-03"
     )
     value: MetricValue = doc(N_("The figure, in the metric's unit."), 14)
-    source: str | None = text(N_("Where the figure comes from."), ex("Order book"))
-    note: str | None = text(N_("What explains it."), ex("Easter orders came early"))
+    source: Text | None = text(N_("Where the figure comes from."), ex("Order book"))
+    note: Text | None = text(N_("What explains it."), ex("Easter orders came early"))
 
     @property
     def when(self) -> Period:
@@ -183,7 +226,7 @@ class LoadedResults:
     source: SourceMap
 
     def problem(
-        self, loc: tuple[str | int, ...], message: Text, hint: Text | None = None
+        self, loc: tuple[str | int, ...], message: Said, hint: Said | None = None
     ) -> Problem:
         """A `Problem` about the thing at `loc`, placed at its line and column."""
         return self.source.problem(loc, message, hint)
@@ -220,9 +263,12 @@ def parse_results_bytes(raw: bytes, filename: str, *, path: Path | None = None) 
 # --- Writing ----------------------------------------------------------------------------
 
 _HEADER = (
+    "# yaml-language-server: $schema={schema}\n"
     "# Results of {plan}, one entry per metric and period, recorded with `smplan track`.\n"
     "# The plan itself stays as signed off; `smplan status` and `smplan report` read both.\n"
 )
+#: How long a recording waits for the plan's lock, held by another `track` or `smplan init`.
+LOCK_WAIT = 10.0
 
 
 def _number(value: float) -> int | float:
@@ -241,12 +287,97 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
     return data
 
 
-def record(path: Path, entries: list[Entry], *, plan_name: str) -> list[bool]:
-    """Add `entries` to the results file at `path` atomically, keeping its comments.
+@dataclass
+class Recording:
+    """The results of a plan, read under the plan's lock, to be checked and written back."""
 
-    An entry for a metric and period already recorded replaces that figure. Returns, for
-    each entry, whether it replaced one.
+    path: Path
+    plan_name: str
+    #: The bytes of the results file when it was read; None when there was none.
+    raw: bytes | None
+    results: Results
+
+    def record(self, entries: list[Entry]) -> list[bool]:
+        """Add `entries` to the file atomically, keeping its comments, if it is still as read.
+
+        An entry for a metric and period already recorded replaces that figure. Returns,
+        for each entry, whether it replaced one.
+        """
+        now = _read_raw(self.path)
+        if now != self.raw:
+            raise UsageError(
+                L_("{path} changed while the figures were being checked", path=_shown(self.path)),
+                hint=L_("nothing was written: run the command again"),
+            )
+        text, replaced = _merged(now, entries, self.plan_name)
+        try:
+            atomic_write(self.path, text)
+        except OSError as error:
+            raise cannot_write(self.path, error) from None
+        self.raw = text.encode("utf-8")
+        return replaced
+
+
+@contextlib.contextmanager
+def recording(plan_path: Path | str) -> Iterator[Recording]:
+    """Hold the plan's lock while its results are read, checked and written back.
+
+    The lock is the one `smplan init` holds on the plan, so two `track` calls never
+    write at once (the second waits for the first, up to LOCK_WAIT seconds, then reads
+    what it wrote) and no figure is recorded while the plan is being edited.
     """
+    plan_path = Path(plan_path)
+    path = results_path(plan_path)
+    with _plan_lock(plan_path):
+        raw = _read_raw(path)
+        if raw is None:
+            results = Results()
+        else:
+            results = parse_results_bytes(raw, str(path), path=path).results
+        yield Recording(path, plan_path.name, raw, results)
+
+
+@contextlib.contextmanager
+def _plan_lock(plan_path: Path) -> Iterator[None]:
+    deadline = time.monotonic() + LOCK_WAIT
+    held = contextlib.ExitStack()
+    while True:
+        try:
+            held.enter_context(locked(plan_path))
+            break
+        except FileLocked as busy:
+            if time.monotonic() >= deadline:
+                who = L_("process {pid}", pid=busy.pid) if busy.pid else L_("another process")
+                raise UsageError(
+                    L_(
+                        "{path} is being edited by {who}: no figure was recorded",
+                        path=_shown(plan_path),
+                        who=who,
+                    ),
+                    hint=L_("record the figures once that `smplan init` has finished"),
+                ) from None
+            time.sleep(0.02)
+        except OSError as error:
+            raise cannot_write(results_path(plan_path), error) from None
+    with held:
+        yield
+
+
+def _read_raw(path: Path) -> bytes | None:
+    try:
+        return read_plan_file(path, str(path))
+    except PlanFileError:
+        if not path.exists():
+            return None
+        raise
+
+
+def _shown(path: Path) -> str:
+    return printable(str(path))
+
+
+def _merged(existing: bytes | None, entries: list[Entry], plan_name: str) -> tuple[str, list[bool]]:
+    """The text of the results file `existing` with `entries` added or replaced."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -255,10 +386,12 @@ def record(path: Path, entries: list[Entry], *, plan_name: str) -> list[bool]:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
-    existing = decode_text(read_plan_file(path, str(path)), str(path)) if path.exists() else ""
-    document: Any = yaml.load(existing) if existing.strip() else None
+    text_ = decode_text(existing, "") if existing is not None else ""
+    document: Any = yaml.load(text_) if text_.strip() else None
     if not isinstance(document, CommentedMap):
-        document = yaml.load(_HEADER.format(plan=plan_name) + "smplan: 1\n")
+        # The plan's name goes in a comment: escaped, it stays on its one line.
+        header = _HEADER.format(plan=printable(plan_name), schema=RESULTS_SCHEMA_FILENAME)
+        document = yaml.load(header + "smplan: 1\n")
     if not isinstance(document.get("results"), CommentedSeq):
         document["results"] = CommentedSeq()
     items = document["results"]
@@ -285,8 +418,4 @@ def record(path: Path, entries: list[Entry], *, plan_name: str) -> list[bool]:
             replaced.append(False)
     stream = io.StringIO()
     yaml.dump(document, stream)
-    try:
-        atomic_write(path, stream.getvalue())
-    except OSError as error:
-        raise cannot_write(path, error) from None
-    return replaced
+    return stream.getvalue(), replaced

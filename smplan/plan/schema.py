@@ -11,15 +11,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from smplan.i18n import SOURCE_LANGUAGE, _, language, languages
 from smplan.plan.meta import fields
 from smplan.plan.model import ID_PATTERN, Plan
+from smplan.plan.results import Results
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 #: Nothing is hosted: the id only names the format and its version.
 SCHEMA_ID = "urn:smplan:plan:1"
 #: The file name `smplan new` points the YAML language server at, next to the plan.
 SCHEMA_FILENAME = "smplan.schema.json"
+#: The id of the results file's schema (`smplan schema --results`).
+RESULTS_SCHEMA_ID = "urn:smplan:results:1"
 
 # Keywords whose value maps names to subschemas, holds one subschema or a list of them.
 _SCHEMA_MAPS = ("properties", "definitions", "patternProperties")
@@ -30,8 +35,9 @@ _SCHEMA_LISTS = ("anyOf", "allOf", "oneOf")
 #: The words `check` reads as yes or no in a yes/no field (pydantic's, in any casing), which
 #: an editor reading YAML 1.2 sees as text: the schema accepts them too, so both agree.
 YES_NO_WORDS = ("yes", "no", "on", "off", "y", "n", "t", "f", "true", "false", "1", "0")
-#: Dates from 1904 on, as the model takes them (the document's PDF fonts count from 1904).
-EARLIEST_YEAR = r"^(190[4-9]|19[1-9][0-9]|[2-9][0-9]{3})-"
+#: Dates from 1904 to 9998, as the model takes them (the document's PDF fonts count from
+#: 1904; what follows a date, such as the next review, must still be one).
+EARLIEST_YEAR = r"^(190[4-9]|19[1-9][0-9]|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-"
 #: A number written in quotes, as `check` reads it (`"4"`, `"2.5"`, `"1e3"`).
 NUMBER_TEXT = r"^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"
 
@@ -44,17 +50,28 @@ def plan_schema() -> dict[str, Any]:
     or `true` in a text field, which `check` keeps as the text typed, and a number
     written in quotes in a number field.
     """
-    raw = Plan.model_json_schema(ref_template="#/definitions/{model}")
+    return _schema(Plan, SCHEMA_ID)
+
+
+def results_schema() -> dict[str, Any]:
+    """The results file's JSON Schema, drawn up as the plan's is."""
+    return _schema(Results, RESULTS_SCHEMA_ID)
+
+
+def _schema(model: type[BaseModel], schema_id: str) -> dict[str, Any]:
+    raw = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = raw.pop("$defs", {})
-    _keep_patterns(definitions)
-    schema: dict[str, Any] = {"$schema": DIALECT, "$id": SCHEMA_ID, **raw}
+    _keep_patterns(model, definitions)
+    schema: dict[str, Any] = {"$schema": DIALECT, "$id": schema_id, **raw}
     schema["definitions"] = definitions
     return _to_draft7(schema, top=True)
 
 
-def schema_text() -> str:
-    """The plan's JSON Schema as the text `smplan schema` prints: 2-space indent, final newline."""
-    return json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_text(*, results: bool = False) -> str:
+    """The plan's JSON Schema (or the results file's) as the text `smplan schema` prints:
+    2-space indent, final newline."""
+    schema = results_schema() if results else plan_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def _to_draft7(node: dict[str, Any], *, top: bool = False, kept: bool = False) -> dict[str, Any]:
@@ -87,9 +104,9 @@ def _to_draft7(node: dict[str, Any], *, top: bool = False, kept: bool = False) -
     return out
 
 
-def _keep_patterns(definitions: dict[str, Any]) -> None:
+def _keep_patterns(model: type[BaseModel], definitions: dict[str, Any]) -> None:
     """Put back the pattern of an optional text field, which pydantic leaves out."""
-    for found in fields(Plan):
+    for found in fields(model):
         pattern = next(
             (m.pattern for m in found.info.metadata if getattr(m, "pattern", None)), None
         )

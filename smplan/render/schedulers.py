@@ -44,10 +44,25 @@ def draft_line(post: Post) -> str:
     return str(L_("DRAFT: {pillar}", pillar=what))
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """`cell` as a spreadsheet shows it as text: one that would start a formula gets `'` first.
+
+    Plan text is data: `=HYPERLINK(...)` or `@SUM(...)` typed as a topic must not run when
+    the file is opened in Excel, LibreOffice or Google Sheets. The fields smplan writes
+    itself (dates, times, empty cells) never start so, and stay exactly as the schedulers
+    read them.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def _csv(rows: Iterable[Sequence[str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
