@@ -99,7 +99,19 @@ def strategy_for(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]
             return st.sampled_from(["Europe/Paris", "America/New_York", "UTC", "Asia/Kolkata"])
         elif isinstance(
             constraint,
-            WithJsonSchema | meta.Holds | meta.Also | meta.Ref | meta.Needed | meta.Follows,
+            WithJsonSchema
+            | meta.Holds
+            | meta.Also
+            | meta.Ref
+            | meta.Needed
+            | meta.Follows
+            | meta.Label
+            | meta.Names
+            | meta.Essential
+            | meta.Unasked
+            | meta.ChosenFirst
+            | meta.Internal
+            | meta.ValueKind,
         ):
             continue  # what the field means, not what it accepts
         else:

@@ -15,17 +15,15 @@ language when the findings are made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
-from pydantic import BaseModel
-
 from smplan.checks.load import Hours, hours
 from smplan.checks.suggest import closest
 from smplan.i18n import L_, LN_, LP_, NP_, Message, Number, current, language, pgettext, shown
-from smplan.plan.meta import MEMBER, Kind, collections, names, needed, things
+from smplan.plan.meta import MEMBER, Kind, collections, names, things
 from smplan.plan.model import STEPS, Plan
 
 Severity = Literal["error", "warning"]
@@ -378,23 +376,6 @@ def _pct(value: float) -> Message:
 
 def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
-
-
-def _unanswered(item: BaseModel, loc: Loc, label: Label) -> Iterator[Hit]:
-    """One finding naming the empty needed fields of an item, at the field when only one is."""
-    asked = needed(type(item))
-    missing = [(f, m) for f, m in asked if m.applies(item) and _empty(getattr(item, f))]
-    if missing:
-        where = (*loc, missing[0][0]) if len(missing) == 1 else loc
-        names = Join(tuple(m.noun for _, m in missing), _OR)
-        yield Hit(
-            where,
-            L_(
-                "{label} has no {names}",
-                label=label,
-                names=names,
-            ),
-        )
 
 
 def _unknown_hint(

@@ -90,60 +90,6 @@ def _sponsor(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP105", "warning", "team", "The team's meeting cadence is not stated", completeness=True)
-def _cadence(v: View) -> Iterator[Hit]:
-    if v.plan.team and _empty(v.plan.team.cadence):
-        yield Hit(
-            ("team", "cadence"),
-            L_(
-                "the team does not say how often it meets",
-            ),
-            L_(
-                "for example: 30 minutes every Monday morning",
-            ),
-        )
-
-
-@_rule("SMP106", "warning", "team", "No approval rule", completeness=True)
-def _approvals(v: View) -> Iterator[Hit]:
-    if v.plan.team and not v.plan.team.approvals:
-        yield Hit(
-            ("team", "approvals"),
-            L_("the team has no approval rule"),
-            L_(
-                "say who drafts and who approves what goes out, and how fast",
-            ),
-        )
-
-
-@_rule("SMP107", "warning", "team", "A member does not declare hours per week", completeness=True)
-def _member_hours(v: View) -> Iterator[Hit]:
-    for i, m in enumerate(v.members):
-        if m.hours_per_week is None:
-            yield Hit(
-                ("team", "members", i, "hours_per_week"),
-                L_(
-                    "member `{id}` does not say how many hours a week they give",
-                    id=m.id,
-                ),
-                L_(
-                    "the channel plan (step 8) must fit in the time the team declares",
-                ),
-            )
-
-
-@_rule("SMP108", "warning", "team", "No review rhythm", completeness=True)
-def _reviews(v: View) -> Iterator[Hit]:
-    if v.plan.team and not v.plan.team.reviews:
-        yield Hit(
-            ("team", "reviews"),
-            L_("the team has no review rhythm"),
-            L_(
-                "for example: a weekly look, a monthly report, a quarterly strategy review",
-            ),
-        )
-
-
 def _part(part: Part) -> Message:
     """A channel or the monitoring, with its hours a week."""
     if part.kind == "channel":

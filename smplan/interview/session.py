@@ -57,7 +57,17 @@ from smplan.plan.files import (
 )
 from smplan.plan.labels import value_label
 from smplan.plan.meta import MEMBER as MEMBER_KIND
-from smplan.plan.meta import Follows, Ref, marker, named, things, without_none
+from smplan.plan.meta import (
+    ChosenFirst,
+    Follows,
+    Ref,
+    Unasked,
+    marked,
+    marker,
+    named,
+    things,
+    without_none,
+)
 from smplan.plan.meta import Kind as Thing
 from smplan.plan.model import (
     STEPS,
@@ -215,10 +225,8 @@ def spec(model: type[BaseModel], name: str) -> Spec:
     return Spec("text")
 
 
-#: Fields the interview never asks: the format version is not the user's to choose.
-#: Campaigns come after the strategy: they are written in the plan file (`smplan new` shows
-#: them), not asked.
-SKIPPED: frozenset[tuple[str, str]] = frozenset({("Plan", "smplan"), ("Plan", "campaigns")})
+#: Fields the interview never asks, as the model marks them (`Unasked`).
+SKIPPED: frozenset[tuple[str, str]] = marked(Plan, Unasked)
 
 
 def asked_fields(model: type[BaseModel] = Plan) -> Iterator[tuple[type[BaseModel], str]]:
@@ -1137,7 +1145,7 @@ class Interview:
             return ()
         options = []
         for n, item in enumerate(things(self.plan, kind), start=1):
-            described = named(item, kind)
+            described = named(item)
             label = f"{item.id} — {described}" if described != item.id else item.id
             options.append(Option(item.id, label, str(n)))
         sponsor = self._outside_sponsor() if kind == MEMBER_KIND else None
@@ -1560,8 +1568,8 @@ def last_answered(plan: Plan) -> str | None:
     return last
 
 
-#: Fields chosen before the interview proper starts: not a place to resume from.
-_CHOSEN_FIRST: frozenset[tuple[str, str]] = frozenset({("Project", "language")})
+#: Fields chosen before the interview proper starts (`ChosenFirst`): not a place to resume from.
+_CHOSEN_FIRST: frozenset[tuple[str, str]] = marked(Plan, ChosenFirst)
 
 
 def _section_of(path: str | None) -> str | None:
