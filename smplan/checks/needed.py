@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -22,14 +23,44 @@ from smplan.plan.meta import Needed, fields, naming, needed, submodel
 from smplan.plan.model import STEPS, Plan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
+class _Item:
+    """A list item of the plan, as findings name it once one is found in it."""
+
+    obj: BaseModel
+    index: int
+    #: The list item it sits in (a channel, for a pillar), if any.
+    parent: _Item | None
+
+    @cached_property
+    def label(self) -> Label | None:
+        """By its id, else by its naming fields, else by its rank; None when findings name
+        it otherwise (its model gives no noun)."""
+        model = type(self.obj)
+        noun = model.noun  # type: ignore[attr-defined]
+        if noun is None:
+            return None
+        ident = model.model_fields.get("id")
+        if ident is not None and ident.is_required():
+            name: Any = self.obj.id  # type: ignore[attr-defined]
+        else:
+            name = " ".join(str(v) for f in naming(model) if (v := getattr(self.obj, f))) or None
+        return Label(noun, name, self.index, self.parent.label if self.parent else None)
+
+
+@dataclass(frozen=True, eq=False)
 class _Part:
     """A part of the plan that holds answers: the plan, a step, a section or a list item."""
 
     obj: BaseModel
     loc: Loc
-    #: How findings name it, when it is a list item; None for a step or a section.
-    label: Label | None
+    #: The list item it is, or sits in; None for the plan, a step or a section of one.
+    item: _Item | None = None
+
+    @property
+    def label(self) -> Label | None:
+        """How findings name the item it is, or sits in."""
+        return self.item.label if self.item is not None else None
 
 
 @dataclass(frozen=True)
@@ -41,37 +72,34 @@ class _Empty:
     need: Needed
 
 
-def _label(item: BaseModel, index: int, parent: Label | None) -> Label | None:
-    """A list item as findings name it: by its id, else by its naming fields, else its rank."""
-    model = type(item)
-    if model.noun is None:  # type: ignore[attr-defined]
-        return None
-    ident = model.model_fields.get("id")
-    if ident is not None and ident.is_required():
-        name: Any = item.id  # type: ignore[attr-defined]
-    else:
-        name = " ".join(str(v) for f in naming(model) if (v := getattr(item, f))) or None
-    return Label(model.noun, name, index, parent)  # type: ignore[attr-defined]
+@cache
+def _holders(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of `model` that hold parts of the plan, and whether each holds a list."""
+    return tuple(
+        (name, many)
+        for name, info in model.model_fields.items()
+        for inner, many in [submodel(info)]
+        if inner is not None and (model is not Plan or name in STEPS)
+    )
 
 
 def _parts(plan: Plan) -> Iterator[_Part]:
     """The plan, then every part of the eight steps, depth first in declaration order."""
-    yield _Part(plan, (), None)
+    yield _Part(plan, ())
 
-    def walk(obj: BaseModel, loc: Loc, label: Label | None) -> Iterator[_Part]:
-        for name, info in type(obj).model_fields.items():
-            inner, many = submodel(info)
+    def walk(obj: BaseModel, loc: Loc, item: _Item | None) -> Iterator[_Part]:
+        for name, many in _holders(type(obj)):
             value = getattr(obj, name)
-            if inner is None or value is None or (obj is plan and name not in STEPS):
+            if value is None:
                 continue
             if not many:
-                yield _Part(value, (*loc, name), label)
-                yield from walk(value, (*loc, name), label)
+                yield _Part(value, (*loc, name), item)
+                yield from walk(value, (*loc, name), item)
                 continue
-            for i, item in enumerate(value):
-                item_label = _label(item, i, label)
-                yield _Part(item, (*loc, name, i), item_label)
-                yield from walk(item, (*loc, name, i), item_label)
+            for i, entry in enumerate(value):
+                inner = _Item(entry, i, item)
+                yield _Part(entry, (*loc, name, i), inner)
+                yield from walk(entry, (*loc, name, i), inner)
 
     yield from walk(plan, (), None)
 
