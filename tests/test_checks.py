@@ -852,7 +852,7 @@ TRIPS = [
             W(
                 "SMP011",
                 ("channels", 0, "slots", 0, "time"),
-                "posting slot #1 of channel `Instagram` has no time",
+                "posting slot `monday` of channel `Instagram` has no time",
             )
         ],
     ),

@@ -17,6 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 BAKERY = ROOT / "examples" / "boulangerie.yaml"
 SOFTWARE = ROOT / "examples" / "b2b-software.yaml"
 
+# What the bakery calls the things its changes below are found in.
+OBJECTIVE = (
+    "Passer de 24 à 45 commandes de gâteaux de fête par mois, dont au moins 15 venues "
+    "d'Instagram ou de Facebook"
+)
+METRIC = "Commandes de gâteaux venues des réseaux sociaux"
+SEGMENT = "Familles du centre-ville et des quartiers proches"
+PILLAR = "Coulisses du fournil"
+GALETTE = "Épiphanie, la galette des rois"
+
 Edit = Callable[[dict[str, Any]], None]
 
 
@@ -46,15 +56,16 @@ def _lines(result: Any) -> list[str]:
 
 def test_moving_things_around_is_no_change(smplan, versions):
     def reorder(plan: dict[str, Any]) -> None:
-        for key in ("objectives", "metrics", "channels", "audience"):
+        for key in ("objectives", "metrics", "channels", "audience", "campaigns"):
             plan[key].reverse()
         plan["team"]["members"].reverse()
+        plan["channels"][0]["slots"].reverse()
 
     lines = _lines(smplan("diff", *versions(reorder), "--lang", "en"))
     assert lines == [
         "Changes from version 1.0 to version 1.1",
         "The project",
-        "  ~ project: version 1.0 → 1.1",
+        "  ~ Version: 1.0 → 1.1",
     ]
 
 
@@ -72,13 +83,18 @@ def test_objectives_added_removed_reworded_and_moved_in_time(smplan, versions):
     old, new = versions(edit)
     first = yaml.safe_load(old.read_text(encoding="utf-8"))["objectives"]
     lines = _lines(smplan("diff", old, new, "--lang", "en"))
-    section = lines[lines.index("Objectives") + 1 :]
+    section = lines[lines.index("Objectives") + 1 : lines.index("Metrics")]
+    # A new wording is told under the list, by the objective's label; what else changed
+    # is told under the objective's new wording.
     reworded = f"“{first[0]['statement']}” → “Sell 20 cakes a month online”"
-    assert f"  ~ objective `{first[0]['id']}` reworded: {reworded}" in section
-    assert "  ~ objective `gateaux`: deadline 30 September 2027 → 31 December 2027" in section
-    assert f"  - objective `{first[1]['id']}` removed" in section
-    assert "  + objective `recrutement` added: Hire a baker" in section
-    # The new objective has no deadline and no metric: those findings are new.
+    assert f"  ~ Objectives › The objective: {reworded}" in section
+    assert (
+        "  ~ Sell 20 cakes a month online › Deadline: 30 September 2027 → 31 December 2027"
+        in section
+    )
+    assert f"  - Objectives, removed: {first[1]['statement']}" in section
+    assert "  + Objectives, added: Hire a baker" in section
+    # For the terminal, the findings the change brings: the new objective has no deadline.
     assert "  + new finding SMP304: objective `recrutement` has no deadline" in section
 
 
@@ -91,24 +107,16 @@ def test_targets_budgets_and_hours_old_to_new_in_the_plans_language(smplan, vers
 
     lines = _lines(smplan("diff", *versions(edit)))
     assert lines[0] == "Changements de la version 1.0 à la version 1.1"
-    assert "  ~ indicateur `commandes-reseaux` : cible 15 → 20" in lines
-    assert (
-        "  ~ canal Instagram (@boulangerie.marechal) : "
-        "budget mensuel 40\u00a0€ → 1\u202f250,50\u00a0€" in lines
-    )
-    assert (
-        "  ~ canal Instagram (@boulangerie.marechal) : heures par semaine 3\u00a0h → 3,5\u00a0h"
-        in lines
-    )
-    assert (
-        "  ~ membre de l'équipe Hélène Maréchal : heures par semaine 5\u00a0h → 6\u00a0h" in lines
-    )
+    assert "  ~ Commandes de gâteaux venues des réseaux sociaux › Cible : 15 → 20" in lines
+    assert "  ~ Instagram › Budget mensuel : 40\u00a0€ → 1\u202f250,50\u00a0€" in lines
+    assert "  ~ Instagram › Heures par semaine : 3\u00a0h → 3,5\u00a0h" in lines
+    assert "  ~ Hélène Maréchal › Heures par semaine : 5\u00a0h → 6\u00a0h" in lines
 
 
 def test_channels_opened_and_closed_people_added_and_removed(smplan, versions):
     def edit(plan: dict[str, Any]) -> None:
         closed = plan["channels"].pop()
-        opened = {**copy.deepcopy(plan["channels"][0]), "id": "linkedin", "platform": "LinkedIn"}
+        opened = {**copy.deepcopy(plan["channels"][0]), "id": "linkedin", "platform": "linkedin"}
         plan["channels"].append(opened)
         del plan["channels"][-1]["handle"]
         plan["team"]["members"].append({"id": "lea", "name": "Léa Morel", "hours_per_week": 1})
@@ -116,10 +124,11 @@ def test_channels_opened_and_closed_people_added_and_removed(smplan, versions):
         assert closed["platform"] == "Google Business Profile"
 
     lines = _lines(smplan("diff", *versions(edit), "--lang", "en"))
-    assert "  + channel LinkedIn opened" in lines
-    assert "  - channel Google Business Profile (Boulangerie Maréchal) closed" in lines
-    assert "  + team member Léa Morel added" in lines
-    assert "  - spokesperson Hélène Maréchal removed" in lines
+    # A platform is written as the document writes it.
+    assert "  + The channel plan, added: LinkedIn" in lines
+    assert "  - The channel plan, removed: Google Business Profile" in lines
+    assert "  + Team members, added: Léa Morel" in lines
+    assert "  - Spokespeople, removed: Hélène Maréchal" in lines
     assert lines.index("The team") < lines.index("The human face") < lines.index("The channel plan")
 
 
@@ -131,8 +140,9 @@ def test_a_channel_keeps_its_id_when_its_platform_is_renamed(smplan, versions):
         channel["handle"] = "@marechal.boulangerie"
 
     lines = _lines(smplan("diff", *versions(rename), "--lang", "en"))
-    assert not [line for line in lines if line.endswith((" opened", " closed"))]
-    assert any(line.startswith("  ~ channel") and "Instagram Business" in line for line in lines)
+    assert not [line for line in lines if ", added: " in line or ", removed: " in line]
+    assert "  ~ The channel plan › Platform: Instagram → Instagram Business" in lines
+    assert "  ~ Instagram Business › Handle: @boulangerie.marechal → @marechal.boulangerie" in lines
 
 
 def test_findings_that_appear_and_are_resolved(smplan, versions, tmp_path):
@@ -149,18 +159,23 @@ def test_findings_that_appear_and_are_resolved(smplan, versions, tmp_path):
 def test_markdown_is_a_change_log_for_a_cover_letter(smplan, versions):
     def edit(plan: dict[str, Any]) -> None:
         plan["objectives"][0]["statement"] = "Sell *more* cakes <b>now</b>"
+        del plan["objectives"][0]["deadline"]
 
     result = smplan("diff", *versions(edit, SOFTWARE), "--format", "md")
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert text.startswith("## Changes from version 1.0 to version 1.1\n\n### The project\n\n- ")
-    assert "### Objectives\n\n- objective `" in text
+    assert "### Objectives\n\n- Objectives › The objective: “" in text
     assert "→ “Sell \\*more\\* cakes \\<b\\>now\\</b\\>”" in text
+    # What the client reads: the deadline taken out, not the rule that now flags it.
+    assert "Sell \\*more\\* cakes \\<b\\>now\\</b\\> › Deadline, removed: " in text
+    assert "SMP" not in text and "`" not in text
 
 
-def test_json_gives_each_change_with_its_old_and_new_value(smplan, versions):
+def test_json_gives_each_change_where_it_is_and_its_old_and_new_value(smplan, versions):
     def edit(plan: dict[str, Any]) -> None:
         plan["metrics"][0]["target"] = 20
+        del plan["objectives"][0]["deadline"]
 
     result = smplan("diff", *versions(edit), "--format", "json")
     assert result.exit_code == 0
@@ -171,15 +186,99 @@ def test_json_gives_each_change_with_its_old_and_new_value(smplan, versions):
         "fr",
     )
     assert {
-        "step": "metrics",
+        "section": "metrics",
         "kind": "changed",
-        "subject": "metric",
-        "key": "commandes-reseaux",
-        "field": "target",
-        "old": 15,
-        "new": 20,
-        "text": "indicateur `commandes-reseaux` : cible 15 → 20",
+        "place": ["Commandes de gâteaux venues des réseaux sociaux", "Cible"],
+        "old": "15",
+        "new": "20",
+        "text": "Commandes de gâteaux venues des réseaux sociaux › Cible : 15 → 20",
     } in data["changes"]
+    found = [c for c in data["changes"] if c.get("code") == "SMP304"]
+    assert [(c["section"], c["kind"]) for c in found] == [("objectives", "appeared")]
+
+
+def _each_step_edited(plan: dict[str, Any]) -> None:
+    """One field of each step changed, a slot moved, a campaign moved and dearer, a
+    service removed and a campaign added."""
+    plan["project"]["horizon"] = "2028-06-30"
+    plan["team"]["members"][1]["role"] = "Artisan boulanger et pâtissier"
+    plan["listening"]["needs"][0]["source"] = "Comptoir et téléphone"
+    plan["objectives"][0]["priority"] = "medium"
+    plan["metrics"][0]["baseline"] = 10
+    plan["audience"][0]["platforms"].append("TikTok")
+    plan["value"]["services"].pop(1)
+    plan["human_face"]["voice"]["we_never"].append("Promettre un délai intenable")
+    instagram = plan["channels"][0]
+    instagram["pillars"][0]["share"] = 30
+    instagram["slots"][3]["day"] = "sunday"
+    galette = plan["campaigns"][0]
+    galette["start"] = "2027-01-04"
+    galette["budget"] = 400
+    plan["campaigns"].append({"name": "Fête du pain", "start": "2027-05-10", "end": "2027-05-16"})
+
+
+#: Each change of `_each_step_edited`, as the Markdown change log and the JSON tell it,
+#: in English: (section, kind, place, old, new).
+EACH_STEP = [
+    ("project", "changed", ["Runs until"], "31 December 2027", "30 June 2028"),
+    (
+        "team",
+        "changed",
+        ["Thomas Maréchal", "Role"],
+        "“Artisan boulanger, cogérant”",
+        "“Artisan boulanger et pâtissier”",
+    ),
+    (
+        "listening",
+        "changed",
+        [
+            "Savoir avant de venir s'il reste du pain au levain ou des baguettes tradition en "
+            "fin de journée",
+            "Heard where",
+        ],
+        "“Comptoir de la boutique et appels téléphoniques”",
+        "“Comptoir et téléphone”",
+    ),
+    ("objectives", "changed", [OBJECTIVE, "Priority"], "high", "medium"),
+    ("metrics", "changed", [METRIC, "Value today"], "3", "10"),
+    ("audience", "added", [SEGMENT, "Platform they use"], None, "TikTok"),
+    ("value", "removed", ["Value-added services"], "Devis gâteau par message", None),
+    ("human_face", "added", ["Voice and tone", "We never"], None, "Promettre un délai intenable"),
+    ("channels", "changed", ["Instagram", PILLAR, "Share of posts"], "35%", "30%"),
+    ("channels", "added", ["Instagram", "Posting slots"], None, "Sunday 09:00"),
+    ("channels", "removed", ["Instagram", "Posting slots"], "Saturday 09:00", None),
+    ("campaigns", "added", ["Campaigns and key dates"], None, "Fête du pain"),
+    ("campaigns", "changed", [GALETTE, "From"], "2 January 2027", "4 January 2027"),
+    ("campaigns", "changed", [GALETTE, "Budget"], "€40", "€400"),
+]
+
+
+def test_every_step_slot_campaign_and_removed_item_is_told_by_name(smplan, versions):
+    old, new = versions(_each_step_edited)
+    found = json.loads(smplan("diff", old, new, "--format", "json", "--lang", "en").stdout)
+    told = [
+        (c["section"], c["kind"], c["place"], c["old"], c["new"])
+        for c in found["changes"]
+        if "code" not in c
+    ]
+    version = ("project", "changed", ["Version"], "1.0", "1.1")
+    assert told == [EACH_STEP[0], version, *EACH_STEP[1:]]
+
+    result = smplan("diff", old, new, "--format", "md", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    md = result.stdout
+    for _section, kind, place, before, after in EACH_STEP:
+        where = " › ".join(place)
+        line = {
+            "changed": f"- {where}: {before} → {after}",
+            "added": f"- {where}, added: {after}",
+            "removed": f"- {where}, removed: {before}",
+        }[kind]
+        assert line in md.replace("\\", ""), line
+    # Names and labels only: no id, no field path, no code, no markup of smplan's own.
+    for word in ("gateaux", "commandes-reseaux", "familles", "budget_per_month", "slots[", "SMP"):
+        assert word not in md
+    assert "`" not in md
 
 
 def test_same_plan_twice_says_nothing_changed(smplan):
@@ -210,7 +309,7 @@ def test_render_since_opens_the_document_with_the_changes(smplan, versions, tmp_
     assert f"- {heading[3:]}\n- Synthèse\n" in text
     changes = text[text.index(heading) : text.index("## Synthèse")]
     # A French document: no-break spaces before the colon and inside the quotes.
-    assert "### Les objectifs\n\n- objectif \\`gateaux\\` reformulé\u00a0: «\u00a0" in changes
+    assert "### Les objectifs\n\n- Les objectifs › L'objectif\u00a0: «\u00a0Passer de 24" in changes
     assert "→ «\u00a0Sell \\<b>more\\</b> cakes\u00a0»" in changes
 
     html = tmp_path / "plan.html"
@@ -224,6 +323,27 @@ def test_render_since_opens_the_document_with_the_changes(smplan, versions, tmp_
     without = tmp_path / "plain.html"
     assert smplan("render", new, "-o", without).exit_code == 0
     assert 'id="changes"' not in without.read_text(encoding="utf-8")
+
+
+def test_the_change_log_since_the_last_version_speaks_the_clients_words(smplan, versions, tmp_path):
+    def edit(plan: dict[str, Any]) -> None:
+        _each_step_edited(plan)
+        # A change that resolves a finding and one that raises one: neither is the client's.
+        plan["listening"]["monitored_by"] = []
+        plan["metrics"][2]["target"] = 100
+
+    old, new = versions(edit)
+    md = tmp_path / "plan.md"
+    assert smplan("render", new, "--since", old, "-o", md).exit_code == 0
+    text = md.read_text(encoding="utf-8")
+    log = text[text.index("## Changements de la version") : text.index("## Synthèse")]
+    assert "- Instagram › Créneaux de publication, ajout\u00a0: dimanche 09:00\n" in log
+    assert "- Épiphanie, la galette des rois › Budget\u00a0: 40\u00a0€ → 400\u00a0€\n" in log
+    assert "- Services à valeur ajoutée, retrait\u00a0: Devis gâteau par message\n" in log
+    # Names, not ids; no rule code, no backtick, no field path.
+    assert "SMP" not in log and "`" not in log
+    for word in ("engagement-instagram", "helene", "monitored_by", "budget_per_month", "[0]"):
+        assert word not in log
 
 
 def test_render_since_a_broken_version_says_where(smplan, tmp_path):

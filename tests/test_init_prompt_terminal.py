@@ -116,7 +116,7 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     resumed.answer("Add a content pillar?", "y")
     resumed.answer("Pillar", "Behind the scenes")
     resumed.answer("Kind", "entert")  # filtered by typing, then chosen
-    resumed.answer("Share of posts (%)", "100 %")
+    resumed.answer("Share of posts", "100 %")
     resumed.answer("Add another pillar?", "n")
     resumed.answer("Format 1", "Reels")
     resumed.answer("Format 2", "")

@@ -106,7 +106,13 @@ def strategy_for(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]
             | meta.Ref
             | meta.Needed
             | meta.Follows
-            | meta.InSpan,
+            | meta.Label
+            | meta.Names
+            | meta.Essential
+            | meta.Unasked
+            | meta.ChosenFirst
+            | meta.Internal
+            | meta.ValueKind,
         ):
             continue  # what the field means, not what it accepts
         else:

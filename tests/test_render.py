@@ -173,7 +173,7 @@ def test_traceability_links_each_objective_to_its_metrics_channels_and_audiences
 
 def test_keywords_come_with_ready_to_paste_boolean_queries():
     text = md()
-    assert "| Organization | Acme Bakery, Acme |" in text
+    assert "| Organization names | Acme Bakery, Acme |" in text
     assert "| Competitors | none |" in text
     assert "| Executives | not filled in |" in text
     assert '```text\n("Acme Bakery" OR Acme)\n```' in text

@@ -13,6 +13,7 @@ from smplan.checks import (  # noqa: F401  (each module registers its rules)
     human_face,
     listening,
     metrics,
+    needed,
     objectives,
     progress,
     references,

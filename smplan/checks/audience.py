@@ -9,46 +9,6 @@ from smplan.i18n import L_
 
 
 @_rule(
-    "SMP501",
-    "warning",
-    "audience",
-    "A segment has no needs",
-    completeness=True,
-    name="segment-without-needs",
-)
-def _segment_needs(v: View) -> Iterator[Hit]:
-    for i, s in enumerate(v.segments):
-        if not s.needs:
-            yield Hit(
-                ("audience", i, "needs"),
-                L_("segment `{id}` has no needs", id=s.id),
-                L_(
-                    "list the ids of the needs heard in step 2 that this segment has",
-                ),
-            )
-
-
-@_rule(
-    "SMP502",
-    "warning",
-    "audience",
-    "A segment has no content",
-    completeness=True,
-    name="segment-without-content",
-)
-def _segment_content(v: View) -> Iterator[Hit]:
-    for i, s in enumerate(v.segments):
-        if not s.content:
-            yield Hit(
-                ("audience", i, "content"),
-                L_(
-                    "segment `{id}` does not say what content reaches them",
-                    id=s.id,
-                ),
-            )
-
-
-@_rule(
     "SMP503", "warning", "audience", "A segment is served by no channel", name="segment-unserved"
 )
 def _segment_served(v: View) -> Iterator[Hit]:

@@ -30,75 +30,6 @@ def _some_channel(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule(
-    "SMP801",
-    "warning",
-    "channels",
-    "A channel serves no objective",
-    completeness=True,
-    name="channel-without-objective",
-)
-def _channel_objectives(v: View) -> Iterator[Hit]:
-    for i, c in enumerate(v.channels):
-        if not c.objectives:
-            yield Hit(
-                ("channels", i, "objectives"),
-                L_(
-                    "{channel} serves no objective",
-                    channel=Label("channel", c.platform, i),
-                ),
-                L_(
-                    "a platform is chosen for a reason: list the objectives it serves",
-                ),
-            )
-
-
-@_rule(
-    "SMP802",
-    "warning",
-    "channels",
-    "A channel reaches no audience",
-    completeness=True,
-    name="channel-without-audience",
-)
-def _channel_audiences(v: View) -> Iterator[Hit]:
-    for i, c in enumerate(v.channels):
-        if not c.audiences:
-            yield Hit(
-                ("channels", i, "audiences"),
-                L_(
-                    "{channel} reaches no audience segment",
-                    channel=Label("channel", c.platform, i),
-                ),
-                L_(
-                    "list the segments (step 5) it reaches",
-                ),
-            )
-
-
-@_rule(
-    "SMP803",
-    "warning",
-    "channels",
-    "A channel has no owner",
-    completeness=True,
-    name="channel-without-owner",
-)
-def _channel_owner(v: View) -> Iterator[Hit]:
-    for i, c in enumerate(v.channels):
-        if c.owner is None:
-            yield Hit(
-                ("channels", i, "owner"),
-                L_(
-                    "{channel} has no owner",
-                    channel=Label("channel", c.platform, i),
-                ),
-                L_(
-                    "name the team member who runs it",
-                ),
-            )
-
-
 def _promotional(channel: Channel) -> float | None:
     """Percent of a channel's mix that is promotional, when every pillar has a share."""
     shares = [p.share for p in channel.pillars]
@@ -255,26 +186,3 @@ def _hours_fit(v: View) -> Iterator[Hit]:
             "drop or slow down a channel, or give the team more time (step 1)",
         ),
     )
-
-
-@_rule(
-    "SMP809",
-    "warning",
-    "channels",
-    "A channel has no metric",
-    completeness=True,
-    name="channel-without-metric",
-)
-def _channel_metrics(v: View) -> Iterator[Hit]:
-    for i, c in enumerate(v.channels):
-        if not c.metrics:
-            yield Hit(
-                ("channels", i, "metrics"),
-                L_(
-                    "{channel} has no metric to judge it",
-                    channel=Label("channel", c.platform, i),
-                ),
-                L_(
-                    "list the metrics (step 4) that show whether it works",
-                ),
-            )

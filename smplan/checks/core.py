@@ -17,7 +17,7 @@ language when the findings are made.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -30,7 +30,7 @@ from smplan.checks.store import STORE, Finding
 from smplan.checks.store import Hit as Hit
 from smplan.checks.store import Loc as Loc
 from smplan.i18n import L_, LN_, NP_, Message, Number, pgettext, shown
-from smplan.plan.meta import MEMBER, Kind, collections, names, needed, things
+from smplan.plan.meta import MEMBER, Kind, collections, names, things
 from smplan.plan.model import Plan
 from smplan.plan.suggest import closest
 
@@ -312,24 +312,6 @@ def _pct(value: float) -> Message:
 
 def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
-
-
-def _unanswered(item: BaseModel, loc: Loc, label: Label) -> Iterator[Hit]:
-    """One finding naming the empty needed fields of an item, at the field when only one is."""
-    asked = needed(type(item))
-    missing = [(f, m) for f, m in asked if m.applies(item) and _empty(getattr(item, f))]
-    if missing:
-        where = (*loc, missing[0][0]) if len(missing) == 1 else loc
-        names = Join(tuple(m.noun for _, m in missing), _OR)
-        yield Hit(
-            where,
-            L_(
-                "{label} has no {names}",
-                label=label,
-                names=names,
-            ),
-            absent=tuple((*loc, f) for f, _ in missing),
-        )
 
 
 def _unknown_hint(

@@ -1,100 +1,93 @@
-"""What changed in the strategy between two versions of a plan, step by step.
+"""What changed in the strategy between two versions of a plan, in the client's words.
 
-Things are matched by their id, never by their position: an objective moved down the
-list is the same objective. A channel without an id is matched by its platform and handle.
-Each change says what it was and what it became, in the newer plan's language, with dates,
-numbers and money written the way that language writes them. The findings of the rules
-are compared too: a finding that appeared, or one that was resolved.
+Everything the document shows is compared, as the model declares it (`smplan.plan.meta`):
+each text, number, date, list entry and reference, added, removed or changed, named by
+its field's label and by the names of the items that lead to it, never by an id or a
+field path. Things are matched by their id, else by their name, never by their position:
+an objective moved down the list is the same objective. Values are written as the
+document writes them, each plan's in its own currency, all in the newer plan's language.
+
+The findings of the rules are compared too, for the terminal and for machines: a finding
+that appeared, or one that was resolved. What the client reads (the Markdown change log,
+the document's "changes since" page) leaves them out.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from smplan.checks.core import STEP_ORDER, run_checks
-from smplan.i18n import L_, LP_, N_, Formatter, Message, language, shown
-from smplan.plan.labels import STEP_TITLES
-from smplan.plan.model import Channel, Plan
+from pydantic import BaseModel
+
+from smplan.checks.core import run_checks
+from smplan.i18n import L_, N_, Message, language
+from smplan.plan.labels import Values
+from smplan.plan.meta import Internal, label, marker, naming, submodel, value_kind, without_none
+from smplan.plan.model import Plan
 
 Kind = Literal["added", "removed", "changed", "appeared", "resolved"]
 
-#: The names of the fields a change can name, as messages show them.
-FIELD_NAMES: dict[str, Message] = {
-    "statement": LP_("changed field", "statement"),
-    "deadline": LP_("changed field", "deadline"),
-    "target": LP_("changed field", "target"),
-    "baseline": LP_("changed field", "baseline"),
-    "hours_per_week": LP_("changed field", "hours per week"),
-    "budget_per_month": LP_("changed field", "budget per month"),
-    "posts_per_week": LP_("changed field", "posts per week"),
-    "version": LP_("changed field", "version"),
-    "date": LP_("changed field", "date"),
-    "horizon": LP_("changed field", "horizon"),
-    "platform": LP_("changed field", "platform"),
-    "handle": LP_("changed field", "handle"),
-}
+#: The parts of a plan a change belongs to, in the document's order: the project block,
+#: the eight steps, the campaigns.
+SECTIONS: tuple[str, ...] = tuple(
+    name for name, info in Plan.model_fields.items() if marker(info, Internal) is None
+)
 
-#: The title of the project block, beside the eight steps' titles.
-PROJECT_TITLE = LP_("step", "The project")
-
-_NONE = L_("none")
-
-#: How a changed value is told, by the kind of thing it belongs to.
-_FIELD_CHANGED = {
-    "project": N_("project: {field} {old} → {new}"),
-    "member": N_("team member {name}: {field} {old} → {new}"),
-    "objective": N_("objective `{id}`: {field} {old} → {new}"),
-    "metric": N_("metric `{id}`: {field} {old} → {new}"),
-    "channel": N_("channel {name}: {field} {old} → {new}"),
-}
-_REWORDED = N_("objective `{id}` reworded: “{old}” → “{new}”")
+_CHANGED = N_("{place}: {old} → {new}")
+_ADDED = N_("{place}, added: {value}")
+_REMOVED = N_("{place}, removed: {value}")
+#: A text of several words quoted where it changed, so that they stand apart from the arrow.
+_QUOTED = N_("“{text}”")
+_QUOTED_KINDS = frozenset({"text", "prose"})
+#: Between the names that lead to what changed: "Instagram › Hours a week".
+_STEP = " › "
 
 
 @dataclass(frozen=True)
 class Change:
-    """One change: in which step, what kind, to what (`subject` `key`), from what to what."""
+    """One change: in which part of the plan, what kind, where, from what to what.
 
-    step: str
+    `place` holds the names that lead to it, as a reader knows them: the items' names
+    and the fields' labels, the changed field's last. `old` and `new` are written as the
+    document writes them. A finding that appeared or was resolved has its `code`.
+    """
+
+    section: str
     kind: Kind
-    subject: str
-    key: str
-    field: str | None
-    old: Any
-    new: Any
+    place: tuple[str, ...]
+    old: str | None
+    new: str | None
     #: The sentence that tells it, filled in the language in force when shown.
     message: Message
+    code: str | None = None
 
 
 @dataclass(frozen=True)
 class PlanDiff:
-    """Every change from one version of a plan to the next, in step order."""
+    """Every change from one version of a plan to the next, in the plan's order."""
 
     old_version: str | None
     new_version: str | None
     lang: str
     changes: list[Change]
 
+    @property
+    def told(self) -> list[Change]:
+        """The changes a client reads: the strategy's, without the rules' findings."""
+        return [c for c in self.changes if c.code is None]
+
 
 def diff_plans(old: Plan, new: Plan, lang: str | None = None) -> PlanDiff:
     """The changes from `old` to `new`, told in `lang` (default: the newer plan's language)."""
-    lang = lang or (new.project.language if new.project else None) or "en"
-    told = _Teller(Formatter(lang, new.currency))
-    changes = [
-        *told.project(old, new),
-        *told.team(old, new),
-        *told.objectives(old, new),
-        *told.metrics(old, new),
-        *told.segments(old, new),
-        *told.spokespeople(old, new),
-        *told.channels(old, new),
-        *_findings(old, new, lang),
-    ]
-    changes.sort(key=lambda c: STEP_ORDER.index(c.step))
+    lang = lang or new.language
+    with language(lang):
+        teller = _Teller(Values(old, lang), Values(new, lang))
+        changes = [*teller.plan(old, new), *_findings(old, new, lang)]
+    changes.sort(key=lambda c: SECTIONS.index(c.section))
     return PlanDiff(_version(old), _version(new), lang, changes)
 
 
@@ -103,6 +96,22 @@ def _version(plan: Plan) -> str | None:
 
 
 # --- matching -----------------------------------------------------------------------------
+
+
+def _key(model: type[BaseModel]) -> Callable[[Any], str]:
+    """How the items of `model` are matched: by id, else by the names they are known by."""
+    ident = model.model_fields.get("id")
+    names = naming(model)
+
+    def called(item: Any) -> str:
+        return " ".join(str(getattr(item, f) or "") for f in names).strip().casefold()
+
+    if ident is not None and ident.is_required():
+        return lambda item: f"id:{item.id}"
+    if ident is not None:
+        # An id outlives a new name; an item without one is known by its name.
+        return lambda item: f"id:{item.id}" if item.id else called(item)
+    return called
 
 
 def _by_key(items: Iterable[Any], key: Callable[[Any], str]) -> dict[str, Any]:
@@ -117,155 +126,149 @@ def _by_key(items: Iterable[Any], key: Callable[[Any], str]) -> dict[str, Any]:
     return found
 
 
-def _pairs(
-    old: Iterable[Any], new: Iterable[Any], key: Callable[[Any], str]
-) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]], list[tuple[str, Any, Any]]]:
-    """What is only in `new`, only in `old`, and in both (in the newer order)."""
-    before, after = _by_key(old, key), _by_key(new, key)
-    added = [(k, v) for k, v in after.items() if k not in before]
-    removed = [(k, v) for k, v in before.items() if k not in after]
-    kept = [(k, before[k], v) for k, v in after.items() if k in before]
-    return added, removed, kept
-
-
-def channel_name(channel: Channel) -> str:
-    """How a channel is named and matched: its platform, and its handle when it has one."""
-    platform = channel.platform or "?"
-    return f"{platform} ({channel.handle})" if channel.handle else platform
-
-
-def _channel_key(channel: Channel) -> str:
-    # An id outlives a change of handle or a platform's new name; without one, the
-    # platform and handle are what stays.
-    return f"id:{channel.id}" if channel.id else channel_name(channel).casefold()
-
-
-def _person(item: Any) -> str:
-    return str(getattr(item, "name", None) or getattr(item, "id", None) or "?")
-
-
 # --- telling ------------------------------------------------------------------------------
 
 
+def _is_list(model: type[BaseModel], name: str) -> bool:
+    return typing.get_origin(without_none(model.model_fields[name].annotation)) is list
+
+
 class _Teller:
-    """Builds the changes of each step, with values written by `fmt`."""
+    """Compares two plans field by field, each value written by its own plan's `Values`."""
 
-    def __init__(self, fmt: Formatter) -> None:
-        self.fmt = fmt
+    def __init__(self, before: Values, after: Values) -> None:
+        self.before = before
+        self.after = after
 
-    def show(self, field: str, value: Any) -> object:
-        if value is None or value == "":
-            return _NONE
-        if isinstance(value, dt.date):
-            return self.fmt.date(value)
-        if field == "budget_per_month":
-            return self.fmt.money(value)
-        if field == "hours_per_week":
-            return self.fmt.hours(value)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return self.fmt.number(value)
-        return value
+    def plan(self, old: Plan, new: Plan) -> Iterator[Change]:
+        for section in SECTIONS:
+            yield from self.field(section, Plan, section, old, new, ())
+
+    def field(
+        self,
+        section: str,
+        model: type[BaseModel],
+        name: str,
+        old: Any,
+        new: Any,
+        place: tuple[str, ...],
+    ) -> Iterator[Change]:
+        """The changes of one field of `model` from `old` to `new` (either may be None)."""
+        info = model.model_fields[name]
+        if marker(info, Internal) is not None or value_kind(info) == "id":
+            return
+        was, now = getattr(old, name, None), getattr(new, name, None)
+        here = (*place, str(label(model, name)))
+        inner, many = submodel(info)
+        if inner is not None and many:
+            yield from self.items(section, inner, was or [], now or [], here, place)
+        elif inner is not None:
+            # A section: its fields, under its label (a step's, under the step's title alone).
+            yield from self.fields(section, inner, was, now, place if model is Plan else here)
+        elif _is_list(model, name):
+            yield from self.entries(section, model, name, was or [], now or [], here)
+        elif was != now:
+            yield from self.value(section, model, name, was, now, here)
 
     def fields(
-        self, step: str, subject: str, key: str, old: Any, new: Any, names: Iterable[str]
+        self,
+        section: str,
+        model: type[BaseModel],
+        old: Any,
+        new: Any,
+        place: tuple[str, ...],
+        names_at: tuple[str, ...] | None = None,
     ) -> Iterator[Change]:
-        """A change for each of `names` whose value differs between `old` and `new`."""
-        for name in names:
-            before, after = getattr(old, name), getattr(new, name)
-            if before == after:
-                continue
-            template = _REWORDED if (subject, name) == ("objective", "statement") else None
-            fields = {
-                "id": key,
-                "name": key,
-                "field": FIELD_NAMES[name],
-                "old": self.show(name, before),
-                "new": self.show(name, after),
-            }
-            message = Message(template or _FIELD_CHANGED[subject], fields)
-            yield Change(
-                step, "changed", subject, key, name, _plain(before), _plain(after), message
+        """The changes of every field of `model`; its naming fields told at `names_at`."""
+        for name in model.model_fields:
+            at = names_at if names_at is not None and name in naming(model) else place
+            yield from self.field(section, model, name, old, new, at)
+
+    def value(
+        self,
+        section: str,
+        model: type[BaseModel],
+        name: str,
+        was: Any,
+        now: Any,
+        here: tuple[str, ...],
+    ) -> Iterator[Change]:
+        """A value set, cleared or changed."""
+        before, after = self.before.one(model, name, was), self.after.one(model, name, now)
+        if before == after:
+            return  # written alike: 3 and 3.0
+        if not before:
+            yield _added(section, here, after)
+        elif not after:
+            yield _removed(section, here, before)
+        else:
+            quoted = value_kind(model.model_fields[name]) == "prose" or any(
+                len(text.split()) > 1 for text in (before, after)
             )
+            if quoted and value_kind(model.model_fields[name]) in _QUOTED_KINDS:
+                before, after = _quoted(before), _quoted(after)
+            message = Message(_CHANGED, {"place": _STEP.join(here), "old": before, "new": after})
+            yield Change(section, "changed", here, before, after, message)
 
-    def project(self, old: Plan, new: Plan) -> Iterator[Change]:
-        if old.project and new.project:
-            fields = ("version", "date", "horizon")
-            yield from self.fields("project", "project", "", old.project, new.project, fields)
+    def entries(
+        self,
+        section: str,
+        model: type[BaseModel],
+        name: str,
+        was: list[Any],
+        now: list[Any],
+        here: tuple[str, ...],
+    ) -> Iterator[Change]:
+        """The entries of a list of values (texts, references) added and removed."""
+        for value in now:
+            if value not in was:
+                yield _added(section, here, self.after.one(model, name, value))
+        for value in was:
+            if value not in now:
+                yield _removed(section, here, self.before.one(model, name, value))
 
-    def team(self, old: Plan, new: Plan) -> Iterator[Change]:
-        before = old.team.members if old.team else []
-        after = new.team.members if new.team else []
-        added, removed, kept = _pairs(before, after, lambda m: m.id)
-        for key, member in added:
-            yield _add("team", "member", key, L_("team member {name} added", name=_person(member)))
-        for key, member in removed:
-            message = L_("team member {name} removed", name=_person(member))
-            yield _remove("team", "member", key, message)
-        for _key, was, now in kept:
-            yield from self.fields("team", "member", _person(now), was, now, ("hours_per_week",))
-
-    def objectives(self, old: Plan, new: Plan) -> Iterator[Change]:
-        added, removed, kept = _pairs(old.objectives or [], new.objectives or [], lambda o: o.id)
-        for key, objective in added:
-            message = (
-                L_("objective `{id}` added: {statement}", id=key, statement=objective.statement)
-                if objective.statement
-                else L_("objective `{id}` added", id=key)
-            )
-            yield _add("objectives", "objective", key, message)
-        for key, _objective in removed:
-            yield _remove("objectives", "objective", key, L_("objective `{id}` removed", id=key))
-        for key, was, now in kept:
-            fields = ("statement", "deadline")
-            yield from self.fields("objectives", "objective", key, was, now, fields)
-
-    def metrics(self, old: Plan, new: Plan) -> Iterator[Change]:
-        added, removed, kept = _pairs(old.metrics or [], new.metrics or [], lambda m: m.id)
-        for key, _metric in added:
-            yield _add("metrics", "metric", key, L_("metric `{id}` added", id=key))
-        for key, _metric in removed:
-            yield _remove("metrics", "metric", key, L_("metric `{id}` removed", id=key))
-        for key, was, now in kept:
-            fields = ("baseline", "target", "deadline")
-            yield from self.fields("metrics", "metric", key, was, now, fields)
-
-    def segments(self, old: Plan, new: Plan) -> Iterator[Change]:
-        added, removed, _kept = _pairs(old.audience or [], new.audience or [], lambda s: s.id)
-        for key, _segment in added:
-            yield _add("audience", "segment", key, L_("segment `{id}` added", id=key))
-        for key, _segment in removed:
-            yield _remove("audience", "segment", key, L_("segment `{id}` removed", id=key))
-
-    def spokespeople(self, old: Plan, new: Plan) -> Iterator[Change]:
-        before = old.human_face.spokespeople if old.human_face else []
-        after = new.human_face.spokespeople if new.human_face else []
-        added, removed, _kept = _pairs(before, after, lambda s: s.member or _person(s))
-        for key, person in added:
-            message = L_("spokesperson {name} added", name=_person(person))
-            yield _add("human_face", "spokesperson", key, message)
-        for key, person in removed:
-            message = L_("spokesperson {name} removed", name=_person(person))
-            yield _remove("human_face", "spokesperson", key, message)
-
-    def channels(self, old: Plan, new: Plan) -> Iterator[Change]:
-        added, removed, kept = _pairs(old.channels or [], new.channels or [], _channel_key)
-        for key, channel in added:
-            message = L_("channel {name} opened", name=channel_name(channel))
-            yield _add("channels", "channel", key, message)
-        for key, channel in removed:
-            message = L_("channel {name} closed", name=channel_name(channel))
-            yield _remove("channels", "channel", key, message)
-        for _key, was, now in kept:
-            fields = ("platform", "handle", "hours_per_week", "budget_per_month", "posts_per_week")
-            yield from self.fields("channels", "channel", channel_name(now), was, now, fields)
+    def items(
+        self,
+        section: str,
+        model: type[BaseModel],
+        was: list[Any],
+        now: list[Any],
+        here: tuple[str, ...],
+        place: tuple[str, ...],
+    ) -> Iterator[Change]:
+        """The items of a list added and removed, and what changed in those kept."""
+        key = _key(model)
+        before, after = _by_key(was, key), _by_key(now, key)
+        for k, item in after.items():
+            if k not in before:
+                yield _added(section, here, self.after.name(item) or _nth(now, item))
+        for k, item in before.items():
+            if k not in after:
+                yield _removed(section, here, self.before.name(item) or _nth(was, item))
+        for k, item in after.items():
+            if k in before:
+                called = self.after.name(item) or _nth(now, item)
+                # A change of name is told under the list: the item's new name says nothing.
+                yield from self.fields(section, model, before[k], item, (*place, called), here)
 
 
-def _add(step: str, subject: str, key: str, message: Message) -> Change:
-    return Change(step, "added", subject, key, None, None, key, message)
+def _nth(items: list[Any], item: Any) -> str:
+    """An item with no name yet, by its rank in its list."""
+    return str(L_("item {n}", n=next(i for i, x in enumerate(items, 1) if x is item)))
 
 
-def _remove(step: str, subject: str, key: str, message: Message) -> Change:
-    return Change(step, "removed", subject, key, None, key, None, message)
+def _quoted(text: str) -> str:
+    return str(L_(_QUOTED, text=text))
+
+
+def _added(section: str, here: tuple[str, ...], value: str | None) -> Change:
+    message = Message(_ADDED, {"place": _STEP.join(here), "value": value})
+    return Change(section, "added", here, None, value, message)
+
+
+def _removed(section: str, here: tuple[str, ...], value: str | None) -> Change:
+    message = Message(_REMOVED, {"place": _STEP.join(here), "value": value})
+    return Change(section, "removed", here, value, None, message)
 
 
 def _findings(old: Plan, new: Plan, lang: str) -> Iterator[Change]:
@@ -277,18 +280,13 @@ def _findings(old: Plan, new: Plan, lang: str) -> Iterator[Change]:
             message = L_(
                 "new finding {code}: {message}", code=finding.code, message=finding.message
             )
-            yield Change(finding.step, "appeared", "finding", finding.code, None, None,
-                         finding.message, message)  # fmt: skip
+            yield Change(finding.step, "appeared", (), None, finding.message, message,
+                         finding.code)  # fmt: skip
     for key, finding in before.items():
         if key not in after:
             message = L_("resolved {code}: {message}", code=finding.code, message=finding.message)
-            yield Change(finding.step, "resolved", "finding", finding.code, None,
-                         finding.message, None, message)  # fmt: skip
-
-
-def _plain(value: Any) -> Any:
-    """A value as JSON holds it."""
-    return value.isoformat() if isinstance(value, dt.date) else value
+            yield Change(finding.step, "resolved", (), finding.message, None, message,
+                         finding.code)  # fmt: skip
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -296,8 +294,8 @@ def _plain(value: Any) -> Any:
 _MARKS = {"added": "+", "appeared": "+", "removed": "-", "resolved": "-", "changed": "~"}
 
 
-def _title(step: str) -> str:
-    return str(STEP_TITLES.get(step, PROJECT_TITLE))
+def _title(section: str) -> str:
+    return str(label(Plan, section))
 
 
 def _heading(diff: PlanDiff) -> Message:
@@ -312,34 +310,36 @@ def _heading(diff: PlanDiff) -> Message:
     return L_("Changes since the previous version")
 
 
-def _by_step(diff: PlanDiff) -> Iterator[tuple[str, list[Change]]]:
-    steps: dict[str, list[Change]] = {}
-    for change in diff.changes:
-        steps.setdefault(change.step, []).append(change)
-    yield from steps.items()
+def _by_section(changes: list[Change]) -> Iterator[tuple[str, list[Change]]]:
+    sections: dict[str, list[Change]] = {}
+    for change in changes:
+        sections.setdefault(change.section, []).append(change)
+    yield from sections.items()
 
 
-def diff_page(diff: PlanDiff) -> dict[str, Any]:
-    """The changes as a document's "changes since" page shows them, in the language in
-    force: the heading, what to say when nothing changed, and each step's lines."""
+def change_log(diff: PlanDiff) -> dict[str, Any]:
+    """The change log a client reads, in the language in force: the heading, what to say
+    when nothing changed, and each part's entries in plain words (no finding, code, id or
+    markup), for a document's "changes since" page to print."""
     return {
         "heading": str(_heading(diff)),
         "none": str(L_("No change in the strategy.")),
         "steps": [
-            {"key": step, "title": _title(step), "lines": [str(c.message) for c in changes]}
-            for step, changes in _by_step(diff)
+            {"key": section, "title": _title(section), "lines": [str(c.message) for c in told]}
+            for section, told in _by_section(diff.told)
         ],
     }
 
 
 def diff_text(diff: PlanDiff) -> str:
-    """The changes for a terminal: a heading, then each step's changes marked + - ~."""
+    """The changes for a terminal: a heading, then each part's changes marked + - ~, and
+    the findings that appeared or were resolved."""
     with language(diff.lang):
         lines = [str(_heading(diff))]
         if not diff.changes:
             lines.append(str(L_("No change in the strategy.")))
-        for step, changes in _by_step(diff):
-            lines.append(_title(step))
+        for section, changes in _by_section(diff.changes):
+            lines.append(_title(section))
             lines += [f"  {_MARKS[c.kind]} {c.message}" for c in changes]
     return "\n".join(lines) + "\n"
 
@@ -347,43 +347,27 @@ def diff_text(diff: PlanDiff) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
 
 
-def _md(value: object) -> object:
-    if isinstance(value, Message):
-        return Message(
-            value.template,
-            {k: _md(v) for k, v in value.fields.items()},
-            context=value.context,
-            plural=value.plural,
-        )
-    if isinstance(value, str):
-        return _MD_SPECIAL.sub(r"\\\1", value)
-    return value
-
-
-def _md_message(change: Change) -> str:
-    """The change's sentence with the plan's text escaped; ids stay in their code span."""
-    fields = {
-        k: (shown(v).replace("`", "'") if k == "id" else _md(v))
-        for k, v in change.message.fields.items()
-    }
-    return str(Message(change.message.template, fields, context=change.message.context))
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def diff_markdown(diff: PlanDiff, level: int = 2) -> str:
-    """The changes as Markdown, to paste into a cover letter: a heading, a list per step."""
+    """The change log as Markdown, to paste into a cover letter: a heading, a list per part."""
     with language(diff.lang):
-        out = [f"{'#' * level} {_md(shown(_heading(diff)))}", ""]
-        if not diff.changes:
-            out += [str(L_("No change in the strategy.")), ""]
-        for step, changes in _by_step(diff):
-            out += [f"{'#' * (level + 1)} {_md(_title(step))}", ""]
-            out += [f"- {_md_message(c)}" for c in changes]
+        log = change_log(diff)
+        out = [f"{'#' * level} {_md(log['heading'])}", ""]
+        if not log["steps"]:
+            out += [_md(log["none"]), ""]
+        for step in log["steps"]:
+            out += [f"{'#' * (level + 1)} {_md(step['title'])}", ""]
+            out += [f"- {_md(line)}" for line in step["lines"]]
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def diff_json(diff: PlanDiff) -> str:
-    """The changes for machines: the versions, and each change with its old and new value."""
+    """The changes for machines: the versions, and each change where it is, from what to
+    what, as the document writes it; a finding with its code."""
     with language(diff.lang):
         data = {
             "from": {"version": diff.old_version},
@@ -391,14 +375,13 @@ def diff_json(diff: PlanDiff) -> str:
             "language": diff.lang,
             "changes": [
                 {
-                    "step": c.step,
+                    "section": c.section,
                     "kind": c.kind,
-                    "subject": c.subject,
-                    "key": c.key,
-                    "field": c.field,
+                    "place": list(c.place),
                     "old": c.old,
                     "new": c.new,
                     "text": str(c.message),
+                    **({"code": c.code} if c.code else {}),
                 }
                 for c in diff.changes
             ],

@@ -4,54 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from smplan.checks.core import _AND, Hit, Join, Label, Loc, View, _empty, _rule
+from smplan.checks.core import _AND, Hit, Join, Loc, View, _rule
 from smplan.i18n import L_, Number
-
-
-@_rule(
-    "SMP201",
-    "warning",
-    "listening",
-    "A need does not say where it was heard",
-    completeness=True,
-    name="need-without-source",
-)
-def _need_source(v: View) -> Iterator[Hit]:
-    for i, n in enumerate(v.needs):
-        if _empty(n.source):
-            yield Hit(
-                ("listening", "needs", i, "source"),
-                L_(
-                    "need `{id}` does not say where it was heard",
-                    id=n.id,
-                ),
-                L_(
-                    "name the source: the counter, customer service, a survey, reviews",
-                ),
-            )
-
-
-@_rule(
-    "SMP202",
-    "warning",
-    "listening",
-    "A need has no evidence",
-    completeness=True,
-    name="need-without-evidence",
-)
-def _need_evidence(v: View) -> Iterator[Hit]:
-    for i, n in enumerate(v.needs):
-        if _empty(n.evidence):
-            yield Hit(
-                ("listening", "needs", i, "evidence"),
-                L_(
-                    "need `{id}` has no evidence",
-                    id=n.id,
-                ),
-                L_(
-                    "add what shows it is real: counts, quotes, survey figures",
-                ),
-            )
 
 
 @_rule("SMP203", "warning", "listening", "No offline listening source", name="no-offline-source")
@@ -152,100 +106,6 @@ def _playbook_cases(v: View) -> Iterator[Hit]:
                     "the playbook has no `{case}` case: say how to answer {words}",
                     case=case,
                     words=words,
-                ),
-            )
-
-
-@_rule(
-    "SMP206",
-    "warning",
-    "listening",
-    "A playbook case has no response time",
-    completeness=True,
-    name="case-without-response-time",
-)
-def _playbook_times(v: View) -> Iterator[Hit]:
-    playbook = v.plan.listening.playbook if v.plan.listening else None
-    for i, c in enumerate(playbook.cases if playbook else []):
-        # Trolls are watched, not answered: no reply time to promise.
-        if c.case != "troll" and c.response_hours is None:
-            yield Hit(
-                ("listening", "playbook", "cases", i, "response_hours"),
-                L_(
-                    "{case} has no target response time",
-                    case=Label("playbook case", c.case, i),
-                ),
-                L_(
-                    "say within how many hours the first reply goes out",
-                ),
-            )
-
-
-@_rule(
-    "SMP207",
-    "warning",
-    "listening",
-    "The playbook does not say how to check facts",
-    completeness=True,
-    name="no-fact-checking",
-)
-def _playbook_verify(v: View) -> Iterator[Hit]:
-    playbook = v.plan.listening.playbook if v.plan.listening else None
-    if playbook and _empty(playbook.verify):
-        yield Hit(
-            ("listening", "playbook", "verify"),
-            L_(
-                "the playbook does not say how to check whether a message is true",
-            ),
-            L_(
-                "ask first: is it true? Say where to look before answering",
-            ),
-        )
-
-
-@_rule(
-    "SMP208",
-    "warning",
-    "listening",
-    "The crisis case has no owner",
-    completeness=True,
-    name="crisis-without-owner",
-)
-def _crisis_owner(v: View) -> Iterator[Hit]:
-    playbook = v.plan.listening.playbook if v.plan.listening else None
-    for i, c in enumerate(playbook.cases if playbook else []):
-        if c.case == "crisis" and c.owner is None:
-            yield Hit(
-                ("listening", "playbook", "cases", i, "owner"),
-                L_(
-                    "nobody is named to handle a crisis",
-                ),
-                L_(
-                    "name the team member a crisis is escalated to",
-                ),
-            )
-
-
-@_rule(
-    "SMP209",
-    "warning",
-    "listening",
-    "An audited account has no decision",
-    completeness=True,
-    name="audit-without-decision",
-)
-def _audit_decision(v: View) -> Iterator[Hit]:
-    for i, a in enumerate(v.plan.listening.audit if v.plan.listening else []):
-        if a.decision is None:
-            name = " ".join(str(x) for x in (a.platform, a.handle) if x)
-            yield Hit(
-                ("listening", "audit", i, "decision"),
-                L_(
-                    "{account} has no decision",
-                    account=Label("account", name, i),
-                ),
-                L_(
-                    "keep, fix or close it: fewer, well-run accounts beat many abandoned ones",
                 ),
             )
 

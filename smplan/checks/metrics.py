@@ -31,49 +31,6 @@ def _objective_measured(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule(
-    "SMP402",
-    "warning",
-    "metrics",
-    "A metric has no target",
-    completeness=True,
-    name="metric-without-target",
-)
-def _target(v: View) -> Iterator[Hit]:
-    for i, m in enumerate(v.metrics):
-        if m.target is None:
-            yield Hit(
-                ("metrics", i, "target"),
-                L_("metric `{id}` has no target", id=m.id),
-                L_(
-                    "say the value to reach by the deadline",
-                ),
-            )
-
-
-@_rule(
-    "SMP403",
-    "warning",
-    "metrics",
-    "A metric has no baseline",
-    completeness=True,
-    name="metric-without-baseline",
-)
-def _baseline(v: View) -> Iterator[Hit]:
-    for i, m in enumerate(v.metrics):
-        if m.baseline is None:
-            yield Hit(
-                ("metrics", i, "baseline"),
-                L_(
-                    "metric `{id}` has no baseline",
-                    id=m.id,
-                ),
-                L_(
-                    "give today's value, or write `unknown` if it is not measured yet",
-                ),
-            )
-
-
 def _kind(metric: Any) -> str | None:
     if metric.kind:
         return str(metric.kind)

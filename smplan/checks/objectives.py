@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from smplan.checks.core import Hit, View, _empty, _rule
+from smplan.checks.core import Hit, View, _rule
 from smplan.i18n import L_
 
 
@@ -40,71 +40,3 @@ def _one_primary(v: View) -> Iterator[Hit]:
             ),
         )
 
-
-@_rule(
-    "SMP302",
-    "warning",
-    "objectives",
-    "An objective has no statement",
-    completeness=True,
-    name="objective-without-statement",
-)
-def _statement(v: View) -> Iterator[Hit]:
-    for i, o in enumerate(v.objectives):
-        if _empty(o.statement):
-            yield Hit(
-                ("objectives", i, "statement"),
-                L_(
-                    "objective `{id}` has no statement",
-                    id=o.id,
-                ),
-                L_(
-                    "write it so that anyone can tell whether it was reached",
-                ),
-            )
-
-
-@_rule(
-    "SMP303",
-    "warning",
-    "objectives",
-    "An objective has no family",
-    completeness=True,
-    name="objective-without-family",
-)
-def _family(v: View) -> Iterator[Hit]:
-    for i, o in enumerate(v.objectives):
-        if o.family is None:
-            yield Hit(
-                ("objectives", i, "family"),
-                L_(
-                    "objective `{id}` has no family",
-                    id=o.id,
-                ),
-                L_(
-                    "revenue, costs, relationship, loyalty, recruitment or awareness",
-                ),
-            )
-
-
-@_rule(
-    "SMP304",
-    "warning",
-    "objectives",
-    "An objective has no deadline",
-    completeness=True,
-    name="objective-without-deadline",
-)
-def _deadline(v: View) -> Iterator[Hit]:
-    for i, o in enumerate(v.objectives):
-        if o.deadline is None:
-            yield Hit(
-                ("objectives", i, "deadline"),
-                L_(
-                    "objective `{id}` has no deadline",
-                    id=o.id,
-                ),
-                L_(
-                    "a time-bound objective says when it must be reached (YYYY-MM-DD)",
-                ),
-            )

@@ -16,7 +16,7 @@ from smplan.checks.core import Hit, Label, Loc, View, _rule, thing_at
 from smplan.checks.results import Figures
 from smplan.checks.store import STORE, format_path
 from smplan.i18n import L_
-from smplan.plan.meta import InSpan, fields, marker, values_at
+from smplan.plan.meta import DATE_IN_PLAN, fields, value_kind, values_at
 from smplan.plan.model import Plan
 
 _SPAN = "SMP004"
@@ -27,7 +27,7 @@ Span = tuple[dt.date | None, dt.date | None]
 @cache
 def _dated() -> tuple[tuple[str, ...], ...]:
     """Where the plan's dates that fall within its span are, `*` standing for any item."""
-    return tuple(f.path for f in fields(Plan) if marker(f.info, InSpan))
+    return tuple(f.path for f in fields(Plan) if value_kind(f.info) == DATE_IN_PLAN.key)
 
 
 def _span(plan: Plan) -> Span | None:

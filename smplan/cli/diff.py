@@ -34,9 +34,11 @@ DIFF_FORMATS = Outputs(
 def diff(old: Path, new: Path, output_format: str, lang: str | None) -> None:
     """Say what changed from one version of a plan to the next, step by step.
 
-    Things are matched by id, not by position: objectives added, removed or reworded;
-    targets, deadlines, budgets and hours changed; channels opened or closed; people
-    added or removed; findings that appeared or were resolved.
+    Everything the document shows is compared: each text, number, date, list entry and
+    reference added, removed or changed, named and written as the document has it.
+    Things are matched by id or by name, not by position. The text and JSON formats
+    also tell the findings that appeared or were resolved; Markdown is the change log
+    a client reads.
 
     Exit status: 0 when both plans could be compared; 1 when one does not fit the
     format; 2 when one cannot be read.

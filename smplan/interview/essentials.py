@@ -1,10 +1,11 @@
 """The essentials path of the interview: what a strategy cannot do without, and the rest proposed.
 
-`smplan init --essentials` asks only the fields listed here, in this order, and offers
-for the others a proposal built from the answers already given (the team's departments,
-the names of the organization and its people, each objective's family, each channel's
-platform). The person accepts a proposal with Enter or types their own answer; every
-other field stays reachable with `smplan init --step NAME` and in the file.
+`smplan init --essentials` asks only the fields the model marks `Essential`, in their
+rank, and offers for the others a proposal built from the answers already given (the
+team's departments, the names of the organization and its people, each objective's
+family, each channel's platform). The person accepts a proposal with Enter or types
+their own answer; every other field stays reachable with `smplan init --step NAME` and
+in the file.
 
 This module only computes: it never asks and never prints.
 """
@@ -14,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from smplan.i18n import L_, Message
-from smplan.plan.meta import Holds, fields, marker, submodel
+from smplan.plan.meta import Essential, Holds, fields, marker, naming, submodel
 from smplan.plan.model import (
     LISTENING_DEPARTMENTS,
     SPEAKING_DEPARTMENTS,
@@ -27,59 +29,11 @@ from smplan.plan.model import (
     Plan,
 )
 
-#: The fields asked on the essentials path, model by model, in the order they are asked.
-#: A model not listed is asked whole; a field not listed is proposed or left for later.
-ESSENTIAL: dict[str, tuple[str, ...]] = {
-    "Project": ("organization", "author", "date", "horizon", "name"),
-    "Team": ("members", "sponsor", "cadence", "approvals", "reviews"),
-    "Person": ("name", "role"),
-    "Member": ("name", "role", "department", "hours_per_week"),
-    "Approval": ("content", "drafted_by", "approved_by", "delay"),
-    "Review": ("cadence", "what", "owner"),
-    "Listening": ("needs", "sources", "keywords", "playbook"),
-    "Need": ("need", "source", "evidence"),
-    "Source": ("name", "kind"),
-    "Keywords": (
-        "company",
-        "executives",
-        "competitors",
-        "themes",
-        "partners",
-        "brands",
-        "slogans",
-        "intellectual_property",
-    ),
-    "Playbook": ("verify", "cases"),
-    "PlaybookCase": ("case", "action", "owner", "response_hours"),
-    "Objective": ("statement", "family", "primary", "deadline"),
-    "Metric": ("name", "baseline", "target", "unit"),
-    "Segment": ("name", "demographics", "needs", "content"),
-    "Value": ("philosophy", "promise", "topics"),
-    "Topic": ("topic", "kind"),
-    "HumanFace": ("spokespeople", "voice"),
-    "Spokesperson": ("member", "channels"),
-    "Voice": ("tone",),
-    "Channel": (
-        "platform",
-        "objectives",
-        "audiences",
-        "pillars",
-        "posts_per_week",
-        "owner",
-        "hours_per_week",
-        "metrics",
-    ),
-    "Pillar": ("name", "kind", "share"),
-}
-
-#: Lists proposed whole, shown and accepted (or refused) with one answer.
+#: Lists proposed whole, shown and accepted (or refused) with one answer: (model, field).
 PROPOSED_LISTS: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("Team", "approvals"),
-        ("Team", "reviews"),
-        ("Playbook", "cases"),
-        ("Channel", "pillars"),
-    }
+    (found.model.__name__, found.name)
+    for found in fields(Plan)
+    if (mark := marker(found.info, Essential)) is not None and mark.whole
 )
 
 #: Posts a week a channel usually needs to be seen, by platform (rules of thumb from the
@@ -165,17 +119,23 @@ def text(key: str) -> str:
     return str(_TEXTS[key])
 
 
+@cache
 def essential_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of `model` the essentials path asks, in order."""
-    return ESSENTIAL.get(model.__name__, tuple(model.model_fields))
+    """The fields of `model` the essentials path asks, in order; all of them for a model
+    that marks none."""
+    ranked = sorted(
+        (mark.rank, name)
+        for name, info in model.model_fields.items()
+        if (mark := marker(info, Essential)) is not None
+    )
+    return tuple(name for _, name in ranked) or tuple(model.model_fields)
 
 
 def naming_field(model: type[BaseModel]) -> str | None:
     """The field that names an item with an id (a member's name), asked before its id."""
     for found in fields(Plan):
-        holds = marker(found.info, Holds)
-        if holds and submodel(found.info)[0] is model:
-            return str(holds.kind.named_by[0])
+        if marker(found.info, Holds) and submodel(found.info)[0] is model:
+            return next(iter(naming(model)), None)
     return None
 
 

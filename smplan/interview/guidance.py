@@ -1,8 +1,8 @@
 """What the interview says: guidance, prompt labels and messages, as catalog messages.
 
-One table holds every text by key. The help line under each prompt is not here: it is
-the field's own description in the plan model, written once for the schema and the
-skeleton; step titles are the plan's own (`STEP_TITLES`).
+One table holds every text by key. A field's prompt label is its `Label` in the plan
+model, and the help line under it the field's description, each written once for every
+view; section titles are the labels of the plan's own fields.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from smplan.i18n import L_, LP_, Message, language
-from smplan.plan.labels import STEP_TITLES
+from smplan.plan.meta import fields, label
+from smplan.plan.model import STEPS, Plan
 
 #: Guidance for each section: why it matters, a good answer, an example, the pitfall.
 _SECTIONS: dict[str, dict[str, Message]] = {
     "project": {
-        "title": L_("The project"),
         "why": L_(
             "The cover of the document: whom the plan is for, who wrote it, and until "
             "when it runs.",
@@ -182,158 +182,6 @@ _SECTIONS: dict[str, dict[str, Message]] = {
             "the accounts fall silent. A few channels run well beat many abandoned ones.",
         ),
     },
-}
-
-#: Short prompt labels, one per field the interview asks: "Model.field".
-_FIELDS: dict[str, Message] = {
-    "Project.name": L_("Title of the plan"),
-    "Project.organization": L_("Organization"),
-    "Project.language": L_("Language of the plan"),
-    "Project.author": L_("Author"),
-    "Project.date": L_("Date of this version"),
-    "Project.horizon": L_("Runs until"),
-    "Project.timezone": L_("Time zone"),
-    "Project.version": L_("Version"),
-    "Project.currency": L_("Currency"),
-    "Team.sponsor": L_("Sponsor"),
-    "Person.id": L_("Sponsor id"),
-    "Person.name": L_("Name"),
-    "Person.role": L_("Role"),
-    "Team.members": L_("Team members"),
-    "Member.id": L_("Member id"),
-    "Member.name": L_("Name"),
-    "Member.role": L_("Role"),
-    "Member.department": L_("Department"),
-    "Member.responsibilities": L_("Responsibility"),
-    "Member.hours_per_week": L_("Hours a week"),
-    "Team.cadence": L_("How the team meets"),
-    "Team.approvals": L_("Drafting and approval"),
-    "Approval.content": L_("Kind of content"),
-    "Approval.drafted_by": L_("Drafted by"),
-    "Approval.approved_by": L_("Approved by"),
-    "Approval.delay": L_("Approval delay"),
-    "Team.reviews": L_("Review rhythm"),
-    "Review.cadence": L_("How often"),
-    "Review.what": L_("What is reviewed"),
-    "Review.owner": L_("Led by"),
-    "Listening.needs": L_("Customer needs"),
-    "Need.id": L_("Need id"),
-    "Need.need": L_("The need"),
-    "Need.source": L_("Heard where"),
-    "Need.evidence": L_("Evidence"),
-    "Listening.sources": L_("Listening sources"),
-    "Source.name": L_("Source"),
-    "Source.kind": L_("Online or offline"),
-    "Source.notes": L_("Notes"),
-    "Listening.keywords": L_("Monitoring keywords"),
-    "Keywords.company": L_("Organization names"),
-    "Keywords.executives": L_("Executives"),
-    "Keywords.themes": L_("Themes"),
-    "Keywords.competitors": L_("Competitors"),
-    "Keywords.partners": L_("Partners"),
-    "Keywords.brands": L_("Brands and products"),
-    "Keywords.slogans": L_("Slogans"),
-    "Keywords.intellectual_property": L_("Intellectual property"),
-    "Listening.competitors": L_("Competitors"),
-    "Competitor.name": L_("Competitor"),
-    "Competitor.channels": L_("Platform"),
-    "Competitor.strengths": L_("Strength"),
-    "Competitor.weaknesses": L_("Weakness"),
-    "Listening.trends": L_("Trend or question"),
-    "Listening.opportunities": L_("Opportunities by department"),
-    "Opportunity.department": L_("Department"),
-    "Opportunity.idea": L_("What social media could do"),
-    "Listening.tools": L_("Monitoring tools"),
-    "Tool.name": L_("Tool"),
-    "Tool.purpose": L_("Used for"),
-    "Tool.cost_per_month": L_("Cost a month"),
-    "Listening.review_cadence": L_("Dashboard read"),
-    "Listening.monitoring_hours_per_week": L_("Monitoring hours a week"),
-    "Listening.monitored_by": L_("Monitoring done by"),
-    "Listening.audit": L_("Existing accounts"),
-    "Account.platform": L_("Platform"),
-    "Account.handle": L_("Handle"),
-    "Account.owner": L_("Holds the keys"),
-    "Account.purpose": L_("Used for today"),
-    "Account.audience_size": L_("Followers"),
-    "Account.activity": L_("Activity"),
-    "Account.decision": L_("Decision"),
-    "Account.note": L_("Why"),
-    "Listening.playbook": L_("Response playbook"),
-    "Playbook.verify": L_("How facts are checked"),
-    "Playbook.cases": L_("Cases"),
-    "PlaybookCase.case": L_("Kind of message"),
-    "PlaybookCase.action": L_("What to do"),
-    "PlaybookCase.owner": L_("Who answers"),
-    "PlaybookCase.response_hours": L_("Reply within (hours)"),
-    "Listening.listening_only": L_("Listening only for now"),
-    "Objective.id": L_("Objective id"),
-    "Objective.family": L_("Family"),
-    "Objective.statement": L_("The objective"),
-    "Objective.business_goal": L_("Business goal served"),
-    "Objective.primary": L_("Primary objective"),
-    "Objective.priority": L_("Priority"),
-    "Objective.deadline": L_("Deadline"),
-    "Metric.id": L_("Metric id"),
-    "Metric.objective": L_("Objective measured"),
-    "Metric.name": L_("Name"),
-    "Metric.kind": L_("What it tells about"),
-    "Metric.standard": L_("Standard definition"),
-    "Metric.definition": L_("Own definition"),
-    "Metric.baseline": L_("Value today"),
-    "Metric.target": L_("Target"),
-    "Metric.unit": L_("Unit"),
-    "Metric.deadline": L_("Deadline"),
-    "Metric.source": L_("Data source"),
-    "Metric.frequency": L_("Measured"),
-    "Metric.owner": L_("Measured by"),
-    "Segment.id": L_("Segment id"),
-    "Segment.name": L_("Name"),
-    "Segment.demographics": L_("Profile"),
-    "Segment.psychographics": L_("Values and habits"),
-    "Segment.needs": L_("Their needs"),
-    "Segment.objectives": L_("Objectives aimed at them"),
-    "Segment.content": L_("Content that reaches them"),
-    "Segment.platforms": L_("Platform they use"),
-    "Value.philosophy": L_("Philosophy"),
-    "Value.promise": L_("Promise"),
-    "Value.differentiators": L_("What sets you apart"),
-    "Value.topics": L_("Conversation topics"),
-    "Topic.topic": L_("Topic"),
-    "Topic.kind": L_("Kind"),
-    "Value.services": L_("Value-added services"),
-    "Service.name": L_("Service"),
-    "Service.description": L_("Description"),
-    "Service.need": L_("Need answered"),
-    "HumanFace.spokespeople": L_("Spokespeople"),
-    "Spokesperson.name": L_("Name"),
-    "Spokesperson.member": L_("Team member"),
-    "Spokesperson.role": L_("Role"),
-    "Spokesperson.channels": L_("Platform"),
-    "Spokesperson.topics": L_("Topic"),
-    "HumanFace.voice": L_("Voice and tone"),
-    "Voice.tone": L_("Tone"),
-    "Voice.we_do": L_("We always"),
-    "Voice.we_never": L_("We never"),
-    "Channel.id": L_("Channel id"),
-    "Channel.platform": L_("Platform"),
-    "Channel.handle": L_("Handle"),
-    "Channel.purpose": L_("Why this channel"),
-    "Channel.objectives": L_("Objectives served"),
-    "Channel.audiences": L_("Audiences reached"),
-    "Channel.pillars": L_("Content pillars"),
-    "Pillar.name": L_("Pillar"),
-    "Pillar.kind": L_("Kind"),
-    "Pillar.share": L_("Share of posts (%)"),
-    "Channel.formats": L_("Format"),
-    "Channel.posts_per_week": L_("Posts a week"),
-    "Channel.slots": L_("Posting slots"),
-    "Slot.day": L_("Day"),
-    "Slot.time": L_("Time (HH:MM)"),
-    "Channel.owner": L_("Run by"),
-    "Channel.hours_per_week": L_("Hours a week"),
-    "Channel.budget_per_month": L_("Budget a month"),
-    "Channel.metrics": L_("Judged by"),
 }
 
 #: For each kind of list item: its heading, and the two "add" questions.
@@ -563,10 +411,10 @@ def _table() -> dict[str, Message]:
     for section, parts in _SECTIONS.items():
         for part, texts in parts.items():
             table[f"section.{section}.{part}"] = texts
-    for step, title in STEP_TITLES.items():
-        table[f"section.{step}.title"] = title
-    for name, texts in _FIELDS.items():
-        table[f"field.{name}"] = texts
+    for section in ("project", *STEPS):
+        table[f"section.{section}.title"] = label(Plan, section)
+    for found in fields(Plan):
+        table[f"field.{found.model.__name__}.{found.name}"] = label(found.model, found.name)
     for model, (heading, first, more) in _ITEMS.items():
         table[f"item.{model}"] = heading
         table[f"add.{model}"] = first

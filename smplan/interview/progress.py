@@ -21,7 +21,7 @@ from smplan.i18n import L_
 from smplan.interview.guidance import tr
 from smplan.interview.questions import SKIPPED, spec
 from smplan.plan.files import decode_text, read_plan_file, read_yaml, validate_data
-from smplan.plan.meta import Follows, marker
+from smplan.plan.meta import ChosenFirst, Follows, marked, marker
 from smplan.plan.model import STEPS, Plan
 from smplan.plan.roundtrip import plain
 
@@ -102,8 +102,8 @@ def last_answered(plan: Plan) -> str | None:
     return last
 
 
-#: Fields chosen before the interview proper starts: not a place to resume from.
-_CHOSEN_FIRST: frozenset[tuple[str, str]] = frozenset({("Project", "language")})
+#: Fields chosen before the interview proper starts (`ChosenFirst`): not a place to resume from.
+_CHOSEN_FIRST: frozenset[tuple[str, str]] = marked(Plan, ChosenFirst)
 
 
 def section_of(path: str | None) -> str | None:

@@ -33,7 +33,7 @@ from smplan.interview.guidance import TEXTS, tr
 from smplan.plan.labels import value_label
 from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import Kind as Thing
-from smplan.plan.meta import Ref, marker, named, things, without_none
+from smplan.plan.meta import Ref, Unasked, marked, marker, named, things, without_none
 from smplan.plan.model import Person, Plan, Project, example_for
 from smplan.plan.roundtrip import plain
 from smplan.plan.wording import describe_error
@@ -174,10 +174,8 @@ def spec(model: type[BaseModel], name: str) -> Spec:
     return Spec("text")
 
 
-#: Fields the interview never asks: the format version is not the user's to choose.
-#: Campaigns come after the strategy: they are written in the plan file (`smplan new` shows
-#: them), not asked.
-SKIPPED: frozenset[tuple[str, str]] = frozenset({("Plan", "smplan"), ("Plan", "campaigns")})
+#: Fields the interview never asks, as the model marks them (`Unasked`).
+SKIPPED: frozenset[tuple[str, str]] = marked(Plan, Unasked)
 
 
 def asked_fields(model: type[BaseModel] = Plan) -> Iterator[tuple[type[BaseModel], str]]:
@@ -333,7 +331,7 @@ class Questions:
             return ()
         options = []
         for n, item in enumerate(things(self.plan, kind), start=1):
-            described = named(item, kind)
+            described = named(item)
             label = f"{item.id} — {described}" if described != item.id else item.id
             options.append(Option(item.id, label, str(n)))
         sponsor = self.outside_sponsor() if kind == MEMBER_KIND else None

@@ -2,22 +2,34 @@
 
 A field says what it is with markers in its `Annotated[...]` type:
 
+- `Label(message)`: its name for people, one catalog message: the interview's prompt, a
+  table's header, the name a diff gives its changes;
+- a value kind (`MONEY`, `HOURS`, `PERCENT`, `COUNT`, `DATE_IN_PLAN`, `TEXT`, `PROSE`,
+  `PLATFORM`, `ID`), carried by the model's types (`Money`, `Hours`...), so that every view
+  writes its values alike; references, choices, dates, numbers and yes/no are told by
+  their type;
+- `Names()`: it names its item to a reader (a member's name, a slot's day and time);
 - `Holds(KIND)`: a list of things of that kind, each with an `id` (the team's members);
 - `Also(KIND)`: one thing that, once it has an `id`, counts as one of that kind too (the
   sponsor, who can approve or run a review as a member does);
 - `Ref(KIND)`: one id, or a list of ids, of things of that kind (an approver);
-- `Needed(noun)`: its step is not complete while it is empty; `noun` names it in messages;
+- `Needed(...)`: its step is not complete while it is empty, told by the generic finding
+  or by a rule of its own (its code, title, sentence and hint);
 - `Follows(read)`: left out, its value is read from the other answers (the currency);
-- `InSpan()`: a date that falls within the plan's span, from its date to its horizon.
+- `Essential(rank)`: the essentials path of the interview asks it, in that order;
+- `Unasked()`, `ChosenFirst()`: the interview never asks it, or asks it before all else;
+- `Internal()`: for smplan's own use, not shown to the client: a diff leaves it out.
 
 Everything that depends on these facts reads them through `fields()` and the helpers
 below: the reference checks and their known-id hints, duplicate ids, completeness, the
-interview's pickers and the document's id-to-name maps. Adding a reference to a model is
-one `Ref(...)` on the new field, and nothing else.
+interview's labels, order and pickers, the document's id-to-name maps and the diff.
+Adding a field is its declaration in the model and its texts in the catalogs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -38,16 +50,85 @@ class Kind:
     key: str
     one: Message
     many: Message
-    #: The fields that name one of them to a reader; the first one answered wins.
-    named_by: tuple[str, ...] = ("name",)
 
 
 MEMBER = Kind("team member", L_("team member"), L_("team members"))
-NEED = Kind("need", L_("need"), L_("needs"), ("need",))
-OBJECTIVE = Kind("objective", L_("objective"), L_("objectives"), ("statement",))
+NEED = Kind("need", L_("need"), L_("needs"))
+OBJECTIVE = Kind("objective", L_("objective"), L_("objectives"))
 METRIC = Kind("metric", L_("metric"), L_("metrics"))
 SEGMENT = Kind("segment", L_("segment"), L_("segments"))
-CHANNEL = Kind("channel", L_("channel"), L_("channels"), ("platform",))
+CHANNEL = Kind("channel", L_("channel"), L_("channels"))
+
+
+@dataclass(frozen=True)
+class ValueKind:
+    """What the values of a type are beyond their Python type: money, hours, a date that
+    falls within the plan's span... Carried by the model's types (`Money`, `Hours`), so a
+    field's kind is read at run time and every view writes its values alike."""
+
+    key: str
+
+
+TEXT = ValueKind("text")
+#: Text that may run over several lines.
+PROSE = ValueKind("prose")
+#: An amount in the plan's currency.
+MONEY = ValueKind("money")
+HOURS = ValueKind("hours")
+#: A share, in percent (35 for 35 %).
+PERCENT = ValueKind("percent")
+#: A number of things (followers).
+COUNT = ValueKind("count")
+#: A date judged against the plan's span, from its date to its horizon.
+DATE_IN_PLAN = ValueKind("date_in_plan")
+#: The name of a social platform, written as the platform writes it.
+PLATFORM = ValueKind("platform")
+#: An identifier other answers refer to: for smplan, never shown to the client.
+ID = ValueKind("id")
+
+
+@dataclass(frozen=True)
+class Label:
+    """Marks a field with its name for people: the interview asks it under this name, a
+    table heads its column with it, a diff names its changes by it."""
+
+    text: Message
+
+
+@dataclass(frozen=True)
+class Names:
+    """Marks a field that names its item to a reader; the answered ones are joined in
+    declaration order (a posting slot is its day and its time)."""
+
+
+@dataclass(frozen=True)
+class Essential:
+    """Marks a field the interview's essentials path asks, at `rank` among its model's.
+
+    A model with no such field is asked whole. A `whole` list is proposed whole, from
+    the answers already given, and taken or refused with one answer.
+    """
+
+    rank: int
+    whole: bool = False
+
+
+@dataclass(frozen=True)
+class Unasked:
+    """Marks a field the interview never asks: the format version, or what is written in
+    the file only (the campaigns, after the strategy)."""
+
+
+@dataclass(frozen=True)
+class ChosenFirst:
+    """Marks a field chosen before the interview proper starts (the plan's language): the
+    last answer given is never this one."""
+
+
+@dataclass(frozen=True)
+class Internal:
+    """Marks a field for smplan's own use that the client's document does not show (the
+    format version, the time zone): a diff leaves its changes out."""
 
 
 @dataclass(frozen=True)
@@ -77,18 +158,34 @@ class Ref:
 
 @dataclass(frozen=True)
 class Needed:
-    """Marks a field its step needs answered, and how messages name it when it is empty.
+    """Marks a field its step needs answered, and how a finding tells it is empty.
 
-    `unless` is a (field, value) pair: the field is not needed when that sibling field
-    holds that value (a crisis case has no single owner).
+    Left empty, the field is told by the generic finding of empty answers: `noun` names
+    it there ("member `ana` has no name"), or `says` tells it in a sentence of its own,
+    `{label}` standing for the item and `{id}` for its id. With a `code`, it is told by a
+    rule of its own instead, which `title` names in the list of rules (and `name`, a word
+    `--ignore` takes as well as the code), `says` words and `hint` follows; the codes users
+    know stay those of the rules they replace.
+
+    `unless` and `when` are (field, value) pairs: the field is not needed when that
+    sibling field holds that value, or only then (a crisis case has no single owner
+    among those who answer, but needs the one it is escalated to).
     """
 
-    noun: Message
+    noun: Message | None = None
     unless: tuple[str, str] | None = None
+    when: tuple[str, str] | None = None
+    code: str | None = None
+    name: str | None = None
+    title: Message | None = None
+    says: Message | None = None
+    hint: Message | None = None
 
     def applies(self, item: Any) -> bool:
         """Whether `item` needs this field answered."""
-        return self.unless is None or getattr(item, self.unless[0], None) != self.unless[1]
+        if self.unless is not None and getattr(item, self.unless[0], None) == self.unless[1]:
+            return False
+        return self.when is None or getattr(item, self.when[0], None) == self.when[1]
 
 
 @dataclass(frozen=True)
@@ -101,11 +198,6 @@ class Follows:
     """
 
     read: Callable[[Mapping[str, Any]], Any]
-
-
-@dataclass(frozen=True)
-class InSpan:
-    """Marks a date that falls within the plan's span, from its date to its horizon."""
 
 
 def followed(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, Any]:
@@ -133,6 +225,73 @@ def without_none(annotation: Any) -> Any:
 def marker(info: FieldInfo, cls: type[Any]) -> Any:
     """The field's marker of type `cls`, or None."""
     return next((m for m in info.metadata if isinstance(m, cls)), None)
+
+
+def _kinds(annotation: Any) -> Iterator[ValueKind]:
+    """The value kinds a type carries, inside unions and lists too, outermost last."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        yield from _kinds(args[0])
+        yield from (m for m in annotation.__metadata__ if isinstance(m, ValueKind))
+    else:
+        for arg in args:
+            yield from _kinds(arg)
+
+
+def value_kind(info: FieldInfo) -> str:
+    """What a field's values are, one value (a list's item) at a time.
+
+    `ref` for a reference, the kind its type carries (`money`, `hours`...), else what
+    its type tells: `yes_no`, `date`, `choice` (a fixed value), `number`, `model` (a part
+    of the plan, or a list of them) or `text`.
+    """
+    if marker(info, Ref) is not None:
+        return "ref"
+    carried = [*_kinds(info.annotation), *(m for m in info.metadata if isinstance(m, ValueKind))]
+    if carried:
+        return carried[-1].key
+    annotation = without_none(info.annotation)
+    if typing.get_origin(annotation) is list:
+        (annotation,) = typing.get_args(annotation)
+        annotation = without_none(annotation)
+    if annotation is bool:
+        return "yes_no"
+    if annotation is dt.date:
+        return "date"
+    if typing.get_origin(annotation) is typing.Literal or (
+        isinstance(annotation, type) and issubclass(annotation, enum.Enum)
+    ):
+        return "choice"
+    if annotation in (int, float):
+        return "number"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "model"
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        # A number that may be a word instead (a baseline still `unknown`).
+        return "number"
+    return "text"
+
+
+def label(model: type[BaseModel], name: str) -> Message:
+    """A field's name for people (its `Label`)."""
+    found = marker(model.model_fields[name], Label)
+    if found is None:
+        raise LookupError(f"{model.__name__}.{name} has no Label")
+    return found.text  # type: ignore[no-any-return]
+
+
+@cache
+def naming(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields that name an item of `model` to a reader, in declaration order."""
+    return tuple(name for name, info in model.model_fields.items() if marker(info, Names))
+
+
+@cache
+def marked(root: type[BaseModel], cls: type[Any]) -> frozenset[tuple[str, str]]:
+    """Every (model name, field name) under `root` that carries a marker of type `cls`."""
+    return frozenset(
+        (f.model.__name__, f.name) for f in fields(root) if marker(f.info, cls) is not None
+    )
 
 
 def submodel(info: FieldInfo) -> tuple[type[BaseModel] | None, bool]:
@@ -197,9 +356,13 @@ def references(root: type[BaseModel]) -> tuple[tuple[tuple[str, ...], Kind], ...
 
 @cache
 def needed(model: type[BaseModel]) -> tuple[tuple[str, Needed], ...]:
-    """The fields of `model` its step needs answered, in declaration order."""
+    """The fields of `model` its step needs answered, in declaration order (a field may be
+    needed twice, each time on its own condition)."""
     return tuple(
-        (name, m) for name, info in model.model_fields.items() if (m := marker(info, Needed))
+        (name, m)
+        for name, info in model.model_fields.items()
+        for m in info.metadata
+        if isinstance(m, Needed)
     )
 
 
@@ -238,14 +401,16 @@ def things(plan: BaseModel, kind: Kind) -> list[Any]:
     return held
 
 
-def named(item: Any, kind: Kind) -> str:
-    """What a reader calls a thing: its first answered naming field, else its id."""
-    return next((str(v) for f in kind.named_by if (v := getattr(item, f, None))), item.id)
+def named(item: Any) -> str:
+    """What a reader calls a thing: its naming fields' answers, joined, else its id."""
+    model: type[BaseModel] = type(item)
+    parts = (str(v) for f in naming(model) if (v := getattr(item, f, None)))
+    return " ".join(dict.fromkeys(parts)) or str(item.id)
 
 
 def names(plan: BaseModel, kind: Kind) -> dict[str, str]:
     """Each id of `kind` with what a reader calls the thing."""
-    return {item.id: named(item, kind) for item in things(plan, kind)}
+    return {item.id: named(item) for item in things(plan, kind)}
 
 
 def referenced(plan: BaseModel) -> Iterator[tuple[Loc, Kind, str]]:

@@ -15,25 +15,39 @@ import re
 import zoneinfo
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from smplan.i18n import LP_, N_, SOURCE_LANGUAGE, _, languages, local_currency
+from smplan.i18n import L_, LP_, N_, SOURCE_LANGUAGE, _, languages, local_currency
 from smplan.plan.meta import (
     CHANNEL,
+    COUNT,
+    DATE_IN_PLAN,
+    HOURS,
+    ID,
     MEMBER,
     METRIC,
+    MONEY,
     NEED,
     OBJECTIVE,
+    PERCENT,
+    PLATFORM,
+    PROSE,
     SEGMENT,
+    TEXT,
     Also,
+    ChosenFirst,
+    Essential,
     Follows,
     Holds,
-    InSpan,
+    Internal,
+    Label,
+    Names,
     Needed,
     Ref,
+    Unasked,
     followed,
 )
 
@@ -102,9 +116,19 @@ class Model(BaseModel):
         defer_build=True,
     )
 
+    #: How a finding names one item of this model ("channel `Instagram`"): a noun the
+    #: checks word in each language; None where findings name it otherwise.
+    noun: ClassVar[str | None] = None
 
-Id = str
-Hours = float
+
+# The kinds of values, as types that keep their kind at run time (see `smplan.plan.meta`).
+Id = Annotated[str, ID]
+Money = Annotated[float, MONEY]
+Hours = Annotated[float, HOURS]
+Percent = Annotated[float, PERCENT]
+Count = Annotated[int, COUNT]
+#: A date that falls within the plan's span, from its date to its horizon.
+DateInPlan = Annotated[dt.date, DATE_IN_PLAN]
 
 #: C0 and C1 control characters (and DEL): a typed arrow key's escape sequence, a stray
 #: bell. Plan text is shown in terminals and documents, where they do harm and mean nothing.
@@ -129,9 +153,11 @@ def _refuse_controls(pattern: re.Pattern[str]) -> Any:
 
 
 #: One line of text, as typed: no control character, no line break.
-Text = Annotated[str, _refuse_controls(_CONTROL_OR_NEWLINE)]
+Text = Annotated[str, _refuse_controls(_CONTROL_OR_NEWLINE), TEXT]
 #: Text that may run over several lines: line breaks allowed, other controls not.
-Prose = Annotated[str, _refuse_controls(_CONTROL)]
+Prose = Annotated[str, _refuse_controls(_CONTROL), PROSE]
+#: A social platform, written the way it writes its own name.
+Platform = Annotated[Text, PLATFORM]
 
 # Bounds that no real plan reaches, so a typo cannot carry an absurd number into the
 # document (and every number stays within what locale formatting handles exactly).
@@ -143,8 +169,6 @@ MAX_POSTS_PER_WEEK = 1000
 MetricValue = Annotated[float, Field(ge=-1e15, le=1e15)]
 #: PDF fonts count time from 1904: no date of a plan may come before.
 EARLIEST_DATE = dt.date(1904, 1, 1)
-#: A date that falls within the plan's span, from its date to its horizon.
-DateInPlan = Annotated[dt.date | None, InSpan()]
 
 #: The last day a plan may name: what follows a date (the next review, the calendar's
 #: closing week, the day after an event) must still be a date.
@@ -251,9 +275,13 @@ class Frequency(StrEnum):
 class Person(Model):
     """The sponsor: named here, or a team member named by their id."""
 
-    name: Text | None = text(N_("Full name."), "Claire Morel")
-    role: Text | None = text(N_("Job title."), ex("Managing director"))
-    id: Id | None = text(
+    name: Annotated[Text | None, Label(L_("Name")), Names(), Essential(1)] = text(
+        N_("Full name."), "Claire Morel"
+    )
+    role: Annotated[Text | None, Label(L_("Role")), Essential(2)] = text(
+        N_("Job title."), ex("Managing director")
+    )
+    id: Annotated[Id | None, Label(L_("Sponsor id"))] = text(
         N_(
             "Short identifier other steps use to refer to the sponsor, as they refer to a team "
             "member; a member's id when the sponsor is on the team, who then needs no name here."
@@ -266,27 +294,46 @@ class Person(Model):
 class Member(Model):
     """A member of the cross-department team that carries the strategy."""
 
-    id: Id = doc(
+    noun = "member"
+    id: Annotated[Id, Label(L_("Member id"))] = doc(
         N_("Short identifier other steps use to refer to this person."),
         "claire",
         pattern=ID_PATTERN,
     )
-    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
-        N_("Full name."), "Claire Morel"
+    name: Annotated[
+        Text | None, Label(L_("Name")), Names(), Essential(1), Needed(LP_("field", "name"))
+    ] = text(N_("Full name."), "Claire Morel")
+    role: Annotated[Text | None, Label(L_("Role")), Essential(2)] = text(
+        N_("Job title."), ex("Marketing manager")
     )
-    role: Text | None = text(N_("Job title."), ex("Marketing manager"))
-    department: Annotated[Department | None, Needed(LP_("field", "department"))] = text(
+    department: Annotated[
+        Department | None,
+        Label(L_("Department")),
+        Essential(3),
+        Needed(LP_("field", "department")),
+    ] = text(
         N_(
             "Department the person comes from; it tells whether they bring the listening or the "
             "speaking side of the company."
         ),
         "marketing",
     )
-    responsibilities: list[Text] = items(
+    responsibilities: Annotated[list[Text], Label(L_("Responsibility"))] = items(
         N_("What this person does for the strategy."),
         [ex("Drafts the editorial calendar")],
     )
-    hours_per_week: Hours | None = text(
+    hours_per_week: Annotated[
+        Hours | None,
+        Label(L_("Hours a week")),
+        Essential(4),
+        Needed(
+            code="SMP107",
+            name="member-hours-missing",
+            title=L_("A member does not declare hours per week"),
+            says=L_("member `{id}` does not say how many hours a week they give"),
+            hint=L_("the channel plan (step 8) must fit in the time the team declares"),
+        ),
+    ] = text(
         N_("Hours a week this person gives to social media."),
         4,
         ge=0,
@@ -297,19 +344,39 @@ class Member(Model):
 class Approval(Model):
     """Who drafts, who approves and how fast, for one kind of content."""
 
-    content: Annotated[Text | None, Needed(LP_("field", "content"))] = text(
+    noun = "approval rule"
+
+    content: Annotated[
+        Text | None,
+        Label(L_("Kind of content")),
+        Names(),
+        Essential(1),
+        Needed(LP_("field", "content")),
+    ] = text(
         N_("The kind of content this rule covers."),
         ex("Everyday posts"),
     )
-    drafted_by: Annotated[list[Id], Ref(MEMBER), Needed(LP_("field", "drafter"))] = items(
+    drafted_by: Annotated[
+        list[Id],
+        Label(L_("Drafted by")),
+        Ref(MEMBER),
+        Essential(2),
+        Needed(LP_("field", "drafter")),
+    ] = items(
         N_("Ids of the team members who draft it."),
         ["claire"],
     )
-    approved_by: Annotated[Id | None, Ref(MEMBER), Needed(LP_("field", "approver"))] = text(
+    approved_by: Annotated[
+        Id | None,
+        Label(L_("Approved by")),
+        Ref(MEMBER),
+        Essential(3),
+        Needed(LP_("field", "approver")),
+    ] = text(
         N_("Id of the team member who approves it before it goes out."),
         "claire",
     )
-    delay: Text | None = text(
+    delay: Annotated[Text | None, Label(L_("Approval delay")), Essential(4)] = text(
         N_("How long approval may take."),
         "24 h",
     )
@@ -318,14 +385,24 @@ class Approval(Model):
 class Review(Model):
     """A recurring review of the strategy: a weekly look, a monthly report, and so on."""
 
-    cadence: Annotated[Frequency | None, Needed(LP_("field", "cadence"))] = text(
-        N_("How often."), "monthly"
-    )
-    what: Annotated[Text | None, Needed(LP_("field", "what"))] = text(
+    noun = "review"
+
+    cadence: Annotated[
+        Frequency | None, Label(L_("How often")), Essential(1), Needed(LP_("field", "cadence"))
+    ] = text(N_("How often."), "monthly")
+    what: Annotated[
+        Text | None,
+        Label(L_("What is reviewed")),
+        Names(),
+        Essential(2),
+        Needed(LP_("field", "what")),
+    ] = text(
         N_("What is looked at and decided."),
         ex("Monthly metrics report"),
     )
-    owner: Annotated[Id | None, Ref(MEMBER), Needed(LP_("field", "owner"))] = text(
+    owner: Annotated[
+        Id | None, Label(L_("Led by")), Ref(MEMBER), Essential(3), Needed(LP_("field", "owner"))
+    ] = text(
         N_("Id of the team member who runs it."),
         "claire",
     )
@@ -334,20 +411,62 @@ class Review(Model):
 class Team(Model):
     """Step 1: the cross-department team that carries social media for the company."""
 
-    sponsor: Annotated[Person | None, Also(MEMBER)] = text(
+    sponsor: Annotated[Person | None, Label(L_("Sponsor")), Also(MEMBER), Essential(2)] = text(
         N_("The executive who backs the strategy and arbitrates."),
     )
-    members: Annotated[list[Member], Holds(MEMBER)] = items(
+    members: Annotated[
+        list[Member],
+        Label(L_("Team members")),
+        Holds(MEMBER),
+        Essential(1),
+        Needed(
+            says=L_("the team has no members"),
+            hint=L_("name people from several departments, listening and speaking"),
+        ),
+    ] = items(
         N_("The people on the team, from several departments."),
     )
-    cadence: Text | None = text(
+    cadence: Annotated[
+        Text | None,
+        Label(L_("How the team meets")),
+        Essential(3),
+        Needed(
+            code="SMP105",
+            name="no-meeting-cadence",
+            title=L_("The team's meeting cadence is not stated"),
+            says=L_("the team does not say how often it meets"),
+            hint=L_("for example: 30 minutes every Monday morning"),
+        ),
+    ] = text(
         N_("How and how often the team meets."),
         ex("A 30-minute meeting every Monday morning"),
     )
-    approvals: list[Approval] = items(
+    approvals: Annotated[
+        list[Approval],
+        Label(L_("Drafting and approval")),
+        Essential(4, whole=True),
+        Needed(
+            code="SMP106",
+            name="no-approval-rule",
+            title=L_("No approval rule"),
+            says=L_("the team has no approval rule"),
+            hint=L_("say who drafts and who approves what goes out, and how fast"),
+        ),
+    ] = items(
         N_("Who drafts and who approves what goes out."),
     )
-    reviews: list[Review] = items(
+    reviews: Annotated[
+        list[Review],
+        Label(L_("Review rhythm")),
+        Essential(5, whole=True),
+        Needed(
+            code="SMP108",
+            name="no-review-rhythm",
+            title=L_("No review rhythm"),
+            says=L_("the team has no review rhythm"),
+            hint=L_("for example: a weekly look, a monthly report, a quarterly strategy review"),
+        ),
+    ] = items(
         N_("The review rhythm: weekly look, monthly report, quarterly strategy review."),
     )
 
@@ -365,22 +484,51 @@ class SourceKind(StrEnum):
 class Need(Model):
     """A customer need heard while listening, that a web presence could answer."""
 
-    id: Id = doc(
+    noun = "need"
+    id: Annotated[Id, Label(L_("Need id"))] = doc(
         N_("Short identifier other steps use to refer to this need."),
         ex("opening-hours"),
         pattern=ID_PATTERN,
     )
-    need: Annotated[Text | None, Needed(LP_("field", "wording"))] = text(
+    need: Annotated[
+        Text | None,
+        Label(L_("The need")),
+        Names(),
+        Essential(1),
+        Needed(LP_("field", "wording")),
+    ] = text(
         N_("The need, in the customer's words if possible."),
         ex(
             "Know whether today's bread is still available before coming in",
         ),
     )
-    source: Text | None = text(
+    source: Annotated[
+        Text | None,
+        Label(L_("Heard where")),
+        Essential(2),
+        Needed(
+            code="SMP201",
+            name="need-without-source",
+            title=L_("A need does not say where it was heard"),
+            says=L_("need `{id}` does not say where it was heard"),
+            hint=L_("name the source: the counter, customer service, a survey, reviews"),
+        ),
+    ] = text(
         N_("Where it was heard."),
         ex("Shop counter"),
     )
-    evidence: Prose | None = text(
+    evidence: Annotated[
+        Prose | None,
+        Label(L_("Evidence")),
+        Essential(3),
+        Needed(
+            code="SMP202",
+            name="need-without-evidence",
+            title=L_("A need has no evidence"),
+            says=L_("need `{id}` has no evidence"),
+            hint=L_("add what shows it is real: counts, quotes, survey figures"),
+        ),
+    ] = text(
         N_("What shows the need is real: counts, quotes, survey figures."),
         ex("About ten phone calls a week about it"),
     )
@@ -389,15 +537,24 @@ class Need(Model):
 class Source(Model):
     """A place where the organization listens to customers, online or offline."""
 
-    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
+    noun = "source"
+
+    name: Annotated[
+        Text | None, Label(L_("Source")), Names(), Essential(1), Needed(LP_("field", "name"))
+    ] = text(
         N_("The source."),
         ex("Customer service (calls and e-mails)"),
     )
-    kind: Annotated[SourceKind | None, Needed(LP_("field", "kind"))] = text(
+    kind: Annotated[
+        SourceKind | None,
+        Label(L_("Online or offline")),
+        Essential(2),
+        Needed(LP_("field", "kind")),
+    ] = text(
         N_("Online or offline. Customers do not change when they go online: listen to both."),
         "offline",
     )
-    notes: Prose | None = text(
+    notes: Annotated[Prose | None, Label(L_("Notes"))] = text(
         N_("What it tells you and how you collect it."),
     )
 
@@ -405,26 +562,34 @@ class Source(Model):
 class Keywords(Model):
     """Monitoring keywords by category; an empty list says the category has none."""
 
-    company: list[Text] | None = text(
+    company: Annotated[list[Text] | None, Label(L_("Organization names")), Essential(1)] = text(
         N_("Names of the organization, including common misspellings."),
         [ex("Hearth & Loaf")],
     )
-    executives: list[Text] | None = text(N_("Names of the executives."), ["Claire Morel"])
-    themes: list[Text] | None = text(
+    executives: Annotated[list[Text] | None, Label(L_("Executives")), Essential(2)] = text(
+        N_("Names of the executives."), ["Claire Morel"]
+    )
+    themes: Annotated[list[Text] | None, Label(L_("Themes")), Essential(4)] = text(
         N_("Themes of the sector the organization wants to be heard on."),
         [ex("sourdough bread")],
     )
-    competitors: list[Text] | None = text(
+    competitors: Annotated[list[Text] | None, Label(L_("Competitors")), Essential(3)] = text(
         N_("Competitors' names."),
         [ex("Town Bakery")],
     )
-    partners: list[Text] | None = text(N_("Partners' names."), [ex("Dupuy Mills")])
-    brands: list[Text] | None = text(
+    partners: Annotated[list[Text] | None, Label(L_("Partners")), Essential(5)] = text(
+        N_("Partners' names."), [ex("Dupuy Mills")]
+    )
+    brands: Annotated[list[Text] | None, Label(L_("Brands and products")), Essential(6)] = text(
         N_("Brands and product names."),
         [ex("The Country Loaf")],
     )
-    slogans: list[Text] | None = text(N_("Slogans and campaign lines."), [])
-    intellectual_property: list[Text] | None = text(
+    slogans: Annotated[list[Text] | None, Label(L_("Slogans")), Essential(7)] = text(
+        N_("Slogans and campaign lines."), []
+    )
+    intellectual_property: Annotated[
+        list[Text] | None, Label(L_("Intellectual property")), Essential(8)
+    ] = text(
         N_("Patents, registered designs and other intellectual property."),
         [],
     )
@@ -437,21 +602,25 @@ KEYWORD_CATEGORIES: tuple[str, ...] = tuple(Keywords.model_fields)
 class Competitor(Model):
     """A competitor and what it does on social media."""
 
-    name: Text | None = text(N_("Name."), ex("Town Bakery"))
-    channels: list[Text] = items(N_("Platforms it is active on."), ["Instagram"])
-    strengths: list[Text] = items(N_("What it does well."))
-    weaknesses: list[Text] = items(N_("Where it falls short."))
+    name: Annotated[Text | None, Label(L_("Competitor")), Names()] = text(
+        N_("Name."), ex("Town Bakery")
+    )
+    channels: Annotated[list[Platform], Label(L_("Platform"))] = items(
+        N_("Platforms it is active on."), ["Instagram"]
+    )
+    strengths: Annotated[list[Text], Label(L_("Strength"))] = items(N_("What it does well."))
+    weaknesses: Annotated[list[Text], Label(L_("Weakness"))] = items(N_("Where it falls short."))
 
 
 class Tool(Model):
     """A monitoring or publishing tool."""
 
-    name: Text | None = text(N_("Name."), "Google Alerts")
-    purpose: Text | None = text(
+    name: Annotated[Text | None, Label(L_("Tool")), Names()] = text(N_("Name."), "Google Alerts")
+    purpose: Annotated[Text | None, Label(L_("Used for"))] = text(
         N_("What it is used for."),
         ex("Alerts on the brand name"),
     )
-    cost_per_month: float | None = text(
+    cost_per_month: Annotated[Money | None, Label(L_("Cost a month"))] = text(
         N_("Cost per month, in the plan's currency."),
         0,
         ge=0,
@@ -470,30 +639,44 @@ class Decision(StrEnum):
 class Account(Model):
     """An account the organization already has, audited before choosing new ones."""
 
-    platform: Annotated[Text | None, Needed(LP_("field", "platform"))] = text(
-        N_("Platform."), "Facebook"
-    )
-    handle: Text | None = text(
+    noun = "account"
+
+    platform: Annotated[
+        Platform | None, Label(L_("Platform")), Names(), Needed(LP_("field", "platform"))
+    ] = text(N_("Platform."), "Facebook")
+    handle: Annotated[Text | None, Label(L_("Handle")), Names()] = text(
         N_("Handle or page name."),
         ex("@hearthandloaf"),
     )
-    owner: Annotated[Id | None, Ref(MEMBER)] = text(
+    owner: Annotated[Id | None, Label(L_("Holds the keys")), Ref(MEMBER)] = text(
         N_("Id of the team member who holds the keys."),
         "claire",
     )
-    purpose: Text | None = text(N_("What it is used for today."))
-    audience_size: int | None = text(
+    purpose: Annotated[Text | None, Label(L_("Used for today"))] = text(
+        N_("What it is used for today.")
+    )
+    audience_size: Annotated[Count | None, Label(L_("Followers"))] = text(
         N_("Followers or subscribers today."), 850, ge=0, le=MAX_AUDIENCE
     )
-    activity: Prose | None = text(
+    activity: Annotated[Prose | None, Label(L_("Activity"))] = text(
         N_("How active it is (last post, posts a month)."),
         ex("Two posts a month"),
     )
-    decision: Decision | None = text(
+    decision: Annotated[
+        Decision | None,
+        Label(L_("Decision")),
+        Needed(
+            code="SMP209",
+            name="audit-without-decision",
+            title=L_("An audited account has no decision"),
+            says=L_("{label} has no decision"),
+            hint=L_("keep, fix or close it: fewer, well-run accounts beat many abandoned ones"),
+        ),
+    ] = text(
         N_("Keep, fix or close. Fewer, well-run channels beat many abandoned ones."),
         "fix",
     )
-    note: Text | None = text(N_("Why that decision."))
+    note: Annotated[Text | None, Label(L_("Why"))] = text(N_("Why that decision."))
 
 
 class Case(StrEnum):
@@ -509,20 +692,53 @@ class Case(StrEnum):
 class PlaybookCase(Model):
     """How to answer one kind of message: the action, who acts, and how fast."""
 
-    case: Annotated[Case | None, Needed(LP_("field", "case"))] = text(
-        N_("The kind of message."), "praise"
-    )
-    action: Annotated[Prose | None, Needed(LP_("field", "action"))] = text(
+    noun = "playbook case"
+
+    case: Annotated[
+        Case | None,
+        Label(L_("Kind of message")),
+        Names(),
+        Essential(1),
+        Needed(LP_("field", "case")),
+    ] = text(N_("The kind of message."), "praise")
+    action: Annotated[
+        Prose | None, Label(L_("What to do")), Essential(2), Needed(LP_("field", "action"))
+    ] = text(
         N_("What to do."),
         ex("Thank them publicly and personally"),
     )
     owner: Annotated[
-        Id | None, Ref(MEMBER), Needed(LP_("field", "owner"), unless=("case", "crisis"))
+        Id | None,
+        Label(L_("Who answers")),
+        Ref(MEMBER),
+        Essential(3),
+        Needed(LP_("field", "owner"), unless=("case", "crisis")),
+        Needed(
+            when=("case", "crisis"),
+            code="SMP208",
+            name="crisis-without-owner",
+            title=L_("The crisis case has no owner"),
+            says=L_("nobody is named to handle a crisis"),
+            hint=L_("name the team member a crisis is escalated to"),
+        ),
     ] = text(
         N_("Id of the team member who answers."),
         "claire",
     )
-    response_hours: Hours | None = text(
+    response_hours: Annotated[
+        Hours | None,
+        Label(L_("Reply within")),
+        Essential(4),
+        # Trolls are watched, not answered: no reply time to promise.
+        Needed(
+            unless=("case", "troll"),
+            code="SMP206",
+            name="case-without-response-time",
+            title=L_("A playbook case has no response time"),
+            says=L_("{label} has no target response time"),
+            hint=L_("say within how many hours the first reply goes out"),
+        ),
+    ] = text(
         N_("Target time to the first reply, in hours."),
         4,
         ge=0,
@@ -533,11 +749,22 @@ class PlaybookCase(Model):
 class Playbook(Model):
     """The response decision path: first check the facts, then answer by case."""
 
-    verify: Text | None = text(
+    verify: Annotated[
+        Text | None,
+        Label(L_("How facts are checked")),
+        Essential(1),
+        Needed(
+            code="SMP207",
+            name="no-fact-checking",
+            title=L_("The playbook does not say how to check facts"),
+            says=L_("the playbook does not say how to check whether a message is true"),
+            hint=L_("ask first: is it true? Say where to look before answering"),
+        ),
+    ] = text(
         N_("How to check whether what is said is true before answering."),
         ex("Check the order and the receipt"),
     )
-    cases: list[PlaybookCase] = items(
+    cases: Annotated[list[PlaybookCase], Label(L_("Cases")), Essential(2, whole=True)] = items(
         N_("One entry per case: praise, unhappy customer, misinformed, troll, crisis."),
     )
 
@@ -545,8 +772,10 @@ class Playbook(Model):
 class Opportunity(Model):
     """A department and the need a web presence could serve for it."""
 
-    department: Department | None = text(N_("The department."), "hr")
-    idea: Text | None = text(
+    department: Annotated[Department | None, Label(L_("Department")), Names()] = text(
+        N_("The department."), "hr"
+    )
+    idea: Annotated[Text | None, Label(L_("What social media could do"))] = text(
         N_("What social media could do for it."),
         ex("Recruit apprentices"),
     )
@@ -555,44 +784,69 @@ class Opportunity(Model):
 class Listening(Model):
     """Step 2: listen to customers, the sector and competitors before speaking."""
 
-    needs: Annotated[list[Need], Holds(NEED)] = items(
+    needs: Annotated[
+        list[Need],
+        Label(L_("Customer needs")),
+        Holds(NEED),
+        Essential(1),
+        Needed(
+            says=L_("no customer need is recorded"),
+            hint=L_("write down what customers ask for, and where you heard it"),
+        ),
+    ] = items(
         N_("Customer needs heard, each with where it was heard and the evidence."),
     )
-    sources: list[Source] = items(
+    sources: Annotated[
+        list[Source],
+        Label(L_("Listening sources")),
+        Essential(2),
+        Needed(
+            says=L_("no listening source is recorded"),
+            hint=L_("say where you listen, online and offline"),
+        ),
+    ] = items(
         N_("Where the organization listens, online and offline."),
     )
-    keywords: Keywords | None = text(N_("Keywords to monitor, by category."))
-    competitors: list[Competitor] = items(N_("Competitors and what they do."))
-    trends: list[Text] = items(
+    keywords: Annotated[Keywords | None, Label(L_("Monitoring keywords")), Essential(3)] = text(
+        N_("Keywords to monitor, by category.")
+    )
+    competitors: Annotated[list[Competitor], Label(L_("Competitors"))] = items(
+        N_("Competitors and what they do.")
+    )
+    trends: Annotated[list[Text], Label(L_("Trend or question"))] = items(
         N_("Questions and trends in the sector, region or market."),
         [ex("The return of natural sourdough")],
     )
-    opportunities: list[Opportunity] = items(
+    opportunities: Annotated[list[Opportunity], Label(L_("Opportunities by department"))] = items(
         N_("Department by department, where a web presence fits best."),
     )
-    tools: list[Tool] = items(N_("Monitoring tools and dashboard."))
-    review_cadence: Frequency | None = text(
+    tools: Annotated[list[Tool], Label(L_("Monitoring tools"))] = items(
+        N_("Monitoring tools and dashboard.")
+    )
+    review_cadence: Annotated[Frequency | None, Label(L_("Dashboard read"))] = text(
         N_("How often the monitoring dashboard is read."),
         "weekly",
     )
-    monitoring_hours_per_week: Hours | None = text(
+    monitoring_hours_per_week: Annotated[Hours | None, Label(L_("Monitoring hours a week"))] = text(
         N_("Hours a week the monitoring takes."),
         2,
         ge=0,
         le=HOURS_PER_WEEK,
     )
-    monitored_by: Annotated[list[Id], Ref(MEMBER)] = items(
+    monitored_by: Annotated[list[Id], Label(L_("Monitoring done by")), Ref(MEMBER)] = items(
         N_(
             "Ids of the team members who do the monitoring; its hours are shared equally "
             "among them and count in their week."
         ),
         ["claire"],
     )
-    audit: list[Account] = items(
+    audit: Annotated[list[Account], Label(L_("Existing accounts"))] = items(
         N_("The accounts the organization already has."),
     )
-    playbook: Playbook | None = text(N_("How to answer what is heard."))
-    listening_only: bool | None = text(
+    playbook: Annotated[Playbook | None, Label(L_("Response playbook")), Essential(4)] = text(
+        N_("How to answer what is heard.")
+    )
+    listening_only: Annotated[bool | None, Label(L_("Listening only for now"))] = text(
         N_("Yes when the strategy is, for now, to listen only and open no channel."),
         False,
     )
@@ -623,35 +877,69 @@ class Priority(StrEnum):
 class Objective(Model):
     """An objective tied to a business goal, measurable and time-bound."""
 
-    id: Id = doc(
+    id: Annotated[Id, Label(L_("Objective id"))] = doc(
         N_("Short identifier other steps use to refer to this objective."),
         ex("orders"),
         pattern=ID_PATTERN,
     )
-    family: Family | None = text(
+    family: Annotated[
+        Family | None,
+        Label(L_("Family")),
+        Essential(2),
+        Needed(
+            code="SMP303",
+            name="objective-without-family",
+            title=L_("An objective has no family"),
+            says=L_("objective `{id}` has no family"),
+            hint=L_("revenue, costs, relationship, loyalty, recruitment or awareness"),
+        ),
+    ] = text(
         N_(
             "Raise revenue, cut costs, improve the customer relationship, build loyalty, recruit, "
             "or build awareness and reputation."
         ),
         "revenue",
     )
-    statement: Prose | None = text(
+    statement: Annotated[
+        Prose | None,
+        Label(L_("The objective")),
+        Names(),
+        Essential(1),
+        Needed(
+            code="SMP302",
+            name="objective-without-statement",
+            title=L_("An objective has no statement"),
+            says=L_("objective `{id}` has no statement"),
+            hint=L_("write it so that anyone can tell whether it was reached"),
+        ),
+    ] = text(
         N_("The objective, specific enough that anyone can tell whether it was reached."),
         ex(
             "Receive 40 cake orders a month through social media",
         ),
     )
-    business_goal: Text | None = text(
+    business_goal: Annotated[Text | None, Label(L_("Business goal served"))] = text(
         N_("The business goal it serves."),
         ex("Grow the catering business"),
     )
-    primary: bool = doc(
+    primary: Annotated[bool, Label(L_("Primary objective")), Essential(3)] = doc(
         N_("Yes for the one central objective to begin with."),
         True,
         default=False,
     )
-    priority: Priority | None = text(N_("Priority."), "high")
-    deadline: DateInPlan = text(
+    priority: Annotated[Priority | None, Label(L_("Priority"))] = text(N_("Priority."), "high")
+    deadline: Annotated[
+        DateInPlan | None,
+        Label(L_("Deadline")),
+        Essential(4),
+        Needed(
+            code="SMP304",
+            name="objective-without-deadline",
+            title=L_("An objective has no deadline"),
+            says=L_("objective `{id}` has no deadline"),
+            hint=L_("a time-bound objective says when it must be reached (YYYY-MM-DD)"),
+        ),
+    ] = text(
         N_("When it must be reached (YYYY-MM-DD)."),
         "2027-06-30",
         ge=EARLIEST_DATE,
@@ -709,56 +997,90 @@ STANDARD_KIND: dict[Standard, MetricKind] = {
 class Metric(Model):
     """How the benefit of one objective is measured."""
 
-    id: Id = doc(
+    noun = "metric"
+    id: Annotated[Id, Label(L_("Metric id"))] = doc(
         N_("Short identifier other steps use to refer to this metric."),
         ex("orders-per-month"),
         pattern=ID_PATTERN,
     )
-    objective: Annotated[Id | None, Ref(OBJECTIVE), Needed(LP_("field", "objective"))] = text(
+    objective: Annotated[
+        Id | None,
+        Label(L_("Objective measured")),
+        Ref(OBJECTIVE),
+        Needed(LP_("field", "objective")),
+    ] = text(
         N_("Id of the objective it measures."),
         ex("orders"),
     )
-    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
+    name: Annotated[
+        Text | None, Label(L_("Name")), Names(), Essential(1), Needed(LP_("field", "name"))
+    ] = text(
         N_("Name."),
         ex(
             "Cake orders that came from social media",
         ),
     )
-    kind: MetricKind | None = text(
+    kind: Annotated[MetricKind | None, Label(L_("What it tells about"))] = text(
         N_(
             "What it tells about. Revenue and cost objectives need a conversion, revenue or cost "
             "metric, not only reach or likes."
         ),
         "conversion",
     )
-    standard: Standard | None = text(
+    standard: Annotated[Standard | None, Label(L_("Standard definition"))] = text(
         N_("A standard definition, when one fits; the document prints its formula."),
         "conversion_rate",
     )
-    definition: Prose | None = text(
+    definition: Annotated[Prose | None, Label(L_("Own definition"))] = text(
         N_("How it is computed, when no standard definition fits."),
         ex(
             "Orders whose customer mentions Instagram or Facebook",
         ),
     )
-    baseline: MetricValue | Literal["unknown"] | None = text(
+    baseline: Annotated[
+        MetricValue | Literal["unknown"] | None,
+        Label(L_("Value today")),
+        Essential(2),
+        Needed(
+            code="SMP403",
+            name="metric-without-baseline",
+            title=L_("A metric has no baseline"),
+            says=L_("metric `{id}` has no baseline"),
+            hint=L_("give today's value, or write `unknown` if it is not measured yet"),
+        ),
+    ] = text(
         N_("Value today, or `unknown` when it is not measured yet."),
         12,
     )
-    target: MetricValue | None = text(N_("Value to reach."), 40)
-    unit: Text | None = text(N_("Unit."), ex("orders a month"))
-    deadline: DateInPlan = text(
+    target: Annotated[
+        MetricValue | None,
+        Label(L_("Target")),
+        Essential(3),
+        Needed(
+            code="SMP402",
+            name="metric-without-target",
+            title=L_("A metric has no target"),
+            says=L_("metric `{id}` has no target"),
+            hint=L_("say the value to reach by the deadline"),
+        ),
+    ] = text(N_("Value to reach."), 40)
+    unit: Annotated[Text | None, Label(L_("Unit")), Essential(4)] = text(
+        N_("Unit."), ex("orders a month")
+    )
+    deadline: Annotated[DateInPlan | None, Label(L_("Deadline"))] = text(
         N_("When the target must be reached (YYYY-MM-DD)."),
         "2027-06-30",
         ge=EARLIEST_DATE,
         le=LATEST_DATE,
     )
-    source: Text | None = text(
+    source: Annotated[Text | None, Label(L_("Data source"))] = text(
         N_("Where the data comes from."),
         ex("Order book"),
     )
-    frequency: Frequency | None = text(N_("How often it is measured."), "monthly")
-    owner: Annotated[Id | None, Ref(MEMBER)] = text(
+    frequency: Annotated[Frequency | None, Label(L_("Measured"))] = text(
+        N_("How often it is measured."), "monthly"
+    )
+    owner: Annotated[Id | None, Label(L_("Measured by")), Ref(MEMBER)] = text(
         N_("Id of the team member who measures it."),
         "claire",
     )
@@ -770,40 +1092,65 @@ class Metric(Model):
 class Segment(Model):
     """A group of current or future customers the strategy wants to reach."""
 
-    id: Id = doc(
+    noun = "segment"
+    id: Annotated[Id, Label(L_("Segment id"))] = doc(
         N_("Short identifier other steps use to refer to this segment."),
         ex("families"),
         pattern=ID_PATTERN,
     )
-    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
-        N_("Name."), ex("Neighbourhood families")
-    )
-    demographics: Prose | None = text(
+    name: Annotated[
+        Text | None, Label(L_("Name")), Names(), Essential(1), Needed(LP_("field", "name"))
+    ] = text(N_("Name."), ex("Neighbourhood families"))
+    demographics: Annotated[Prose | None, Label(L_("Profile")), Essential(2)] = text(
         N_("Age, place, income, occupation."),
         ex("Aged 30-45, parents, living within 2 km"),
     )
-    psychographics: Prose | None = text(
+    psychographics: Annotated[Prose | None, Label(L_("Values and habits"))] = text(
         N_("Values, interests, habits, attitudes."),
         ex(
             "Care about local food, short of time on weekdays",
         ),
     )
-    needs: Annotated[list[Id], Ref(NEED)] = items(
+    needs: Annotated[
+        list[Id],
+        Label(L_("Their needs")),
+        Ref(NEED),
+        Essential(3),
+        Needed(
+            code="SMP501",
+            name="segment-without-needs",
+            title=L_("A segment has no needs"),
+            says=L_("segment `{id}` has no needs"),
+            hint=L_("list the ids of the needs heard in step 2 that this segment has"),
+        ),
+    ] = items(
         N_("Ids of the customer needs (step 2) this segment has."),
         [ex("opening-hours")],
     )
-    objectives: Annotated[list[Id], Ref(OBJECTIVE)] = items(
+    objectives: Annotated[list[Id], Label(L_("Objectives aimed at them")), Ref(OBJECTIVE)] = items(
         N_(
             "Ids of the objectives (step 3) aimed at this segment; the traceability table "
             "shows each objective with the segments it aims at."
         ),
         [ex("orders")],
     )
-    content: list[Text] = items(
+    content: Annotated[
+        list[Text],
+        Label(L_("Content that reaches them")),
+        Essential(4),
+        Needed(
+            code="SMP502",
+            name="segment-without-content",
+            title=L_("A segment has no content"),
+            says=L_("segment `{id}` does not say what content reaches them"),
+        ),
+    ] = items(
         N_("The content that reaches them."),
         [ex("Behind the scenes at the bakehouse")],
     )
-    platforms: list[Text] = items(N_("The platforms they use."), ["Instagram"])
+    platforms: Annotated[list[Platform], Label(L_("Platform they use"))] = items(
+        N_("The platforms they use."), ["Instagram"]
+    )
 
 
 # --- Step 6: value ----------------------------------------------------------------------
@@ -821,11 +1168,17 @@ class ContentKind(StrEnum):
 class Topic(Model):
     """A topic with real conversational potential."""
 
-    topic: Annotated[Text | None, Needed(LP_("field", "wording"))] = text(
+    noun = "topic"
+
+    topic: Annotated[
+        Text | None, Label(L_("Topic")), Names(), Essential(1), Needed(LP_("field", "wording"))
+    ] = text(
         N_("The topic."),
         ex("The secrets of a sourdough starter"),
     )
-    kind: Annotated[ContentKind | None, Needed(LP_("field", "kind"))] = text(
+    kind: Annotated[
+        ContentKind | None, Label(L_("Kind")), Essential(2), Needed(LP_("field", "kind"))
+    ] = text(
         N_("Educational, entertaining, conversational or promotional."),
         "educational",
     )
@@ -834,16 +1187,29 @@ class Topic(Model):
 class Service(Model):
     """A value-added service: content or a tool that answers a customer need."""
 
-    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
-        N_("Name."), ex("“Fresh out of the oven” story")
+    noun = "service"
+
+    name: Annotated[Text | None, Label(L_("Service")), Names(), Needed(LP_("field", "name"))] = (
+        text(N_("Name."), ex("“Fresh out of the oven” story"))
     )
-    description: Prose | None = text(
+    description: Annotated[Prose | None, Label(L_("Description"))] = text(
         N_("What it is and how it works."),
         ex(
             "A story every day at 4 pm showing the breads still available",
         ),
     )
-    need: Annotated[Id | None, Ref(NEED)] = text(
+    need: Annotated[
+        Id | None,
+        Label(L_("Need answered")),
+        Ref(NEED),
+        Needed(
+            code="SMP604",
+            name="service-without-need",
+            title=L_("A service answers no recorded need"),
+            says=L_("{label} does not say which need it answers"),
+            hint=L_("give the id of a need heard in step 2"),
+        ),
+    ] = text(
         N_("Id of the customer need (step 2) it answers."),
         ex("opening-hours"),
     )
@@ -852,24 +1218,48 @@ class Service(Model):
 class Value(Model):
     """Step 6: what the organization brings beyond its product."""
 
-    philosophy: Prose | None = text(
+    philosophy: Annotated[
+        Prose | None,
+        Label(L_("Philosophy")),
+        Essential(1),
+        Needed(
+            code="SMP601",
+            name="no-philosophy",
+            title=L_("No philosophy is stated"),
+            says=L_("no philosophy is stated"),
+            hint=L_(
+                "say what the organization stands for: people follow a philosophy, not a product"
+            ),
+        ),
+    ] = text(
         N_("What the organization stands for; people follow a philosophy, not a product."),
         ex("Good bread takes time"),
     )
-    promise: Prose | None = text(
+    promise: Annotated[Prose | None, Label(L_("Promise")), Essential(2)] = text(
         N_("What followers get."),
         ex(
             "Knowing, every day, what comes out of the oven",
         ),
     )
-    differentiators: list[Text] = items(
+    differentiators: Annotated[list[Text], Label(L_("What sets you apart"))] = items(
         N_("What sets the organization apart."),
         [ex("Flour from a mill 20 km away")],
     )
-    topics: list[Topic] = items(
+    topics: Annotated[
+        list[Topic],
+        Label(L_("Conversation topics")),
+        Essential(3),
+        Needed(
+            code="SMP602",
+            name="no-topic",
+            title=L_("No conversation topic"),
+            says=L_("no conversation topic is recorded"),
+            hint=L_("find the topics people want to talk about, beyond the product"),
+        ),
+    ] = items(
         N_("Topics with real conversational potential; the product should not be the main one."),
     )
-    services: list[Service] = items(
+    services: Annotated[list[Service], Label(L_("Value-added services"))] = items(
         N_("Value-added services, each answering a recorded need."),
     )
 
@@ -880,42 +1270,55 @@ class Value(Model):
 class Spokesperson(Model):
     """A named person who speaks for the organization on social media."""
 
-    name: Text | None = text(
+    name: Annotated[Text | None, Label(L_("Name")), Names()] = text(
         N_("Full name; a team member given by their id needs none."), "Claire Morel"
     )
-    member: Annotated[Id | None, Ref(MEMBER)] = text(
-        N_(
-            "Id of the team member (or of the sponsor), when the spokesperson is on the team: "
-            "name and role then come from the team."
-        ),
-        "claire",
+    member: Annotated[Id | None, Label(L_("Team member")), Ref(MEMBER), Names(), Essential(1)] = (
+        text(
+            N_(
+                "Id of the team member (or of the sponsor), when the spokesperson is on the team: "
+                "name and role then come from the team."
+            ),
+            "claire",
+        )
     )
-    role: Text | None = text(N_("Role, when it is not the team member's."), ex("Baker and founder"))
-    channels: list[Text] = items(
+    role: Annotated[Text | None, Label(L_("Role"))] = text(
+        N_("Role, when it is not the team member's."), ex("Baker and founder")
+    )
+    channels: Annotated[list[Platform], Label(L_("Platform")), Essential(2)] = items(
         N_(
             "Channels of the channel plan (step 8) where this person appears: their ids, or "
             "their platforms."
         ),
         ["Instagram"],
     )
-    topics: list[Text] = items(
+    topics: Annotated[list[Text], Label(L_("Topic"))] = items(
         N_("What this person speaks about."),
         [ex("Sourdough")],
     )
 
 
+_VOICE_UNDESCRIBED = L_("the voice and tone are not described")
+_VOICE_HINT = L_("say the tone in a few words, what you always do and what you never do")
+
+
 class Voice(Model):
     """Voice and tone: what we do and what we never do."""
 
-    tone: Text | None = text(
+    tone: Annotated[
+        Text | None,
+        Label(L_("Tone")),
+        Essential(1),
+        Needed(says=_VOICE_UNDESCRIBED, hint=_VOICE_HINT),
+    ] = text(
         N_("The tone in a few words."),
         ex("Warm, simple, mouth-watering"),
     )
-    we_do: list[Text] = items(
+    we_do: Annotated[list[Text], Label(L_("We always"))] = items(
         N_("What we always do."),
         [ex("Speak to the community as friends")],
     )
-    we_never: list[Text] = items(
+    we_never: Annotated[list[Text], Label(L_("We never"))] = items(
         N_("What we never do."),
         [ex("Criticise a competitor")],
     )
@@ -924,10 +1327,15 @@ class Voice(Model):
 class HumanFace(Model):
     """Step 7: the people who give the organization a human face."""
 
-    spokespeople: list[Spokesperson] = items(
+    spokespeople: Annotated[list[Spokesperson], Label(L_("Spokespeople")), Essential(1)] = items(
         N_("Named people who speak for the organization."),
     )
-    voice: Voice | None = text(N_("Voice and tone."))
+    voice: Annotated[
+        Voice | None,
+        Label(L_("Voice and tone")),
+        Essential(2),
+        Needed(says=_VOICE_UNDESCRIBED, hint=_VOICE_HINT),
+    ] = text(N_("Voice and tone."))
 
 
 # --- Step 8: the channel plan -----------------------------------------------------------
@@ -952,10 +1360,12 @@ WEEKDAYS: tuple[str, ...] = tuple(day.value for day in Weekday)
 class Slot(Model):
     """A weekly posting slot of a channel: a day of the week and a time."""
 
-    day: Annotated[Weekday | None, Needed(LP_("field", "day"))] = text(
+    noun = "slot"
+
+    day: Annotated[Weekday | None, Label(L_("Day")), Names(), Needed(LP_("field", "day"))] = text(
         N_("Day of the week."), "tuesday"
     )
-    time: Annotated[Text | None, Needed(LP_("field", "time"))] = text(
+    time: Annotated[Text | None, Label(L_("Time")), Names(), Needed(LP_("field", "time"))] = text(
         N_("Time of day on the 24-hour clock (HH:MM), in the plan's time zone."),
         "09:00",
         pattern=TIME_PATTERN,
@@ -965,12 +1375,20 @@ class Slot(Model):
 class Pillar(Model):
     """A content pillar of a channel, with its kind and its share of the mix."""
 
-    name: Text | None = text(N_("Name."), ex("Behind the scenes at the bakehouse"))
-    kind: Annotated[ContentKind | None, Needed(LP_("field", "kind"))] = text(
+    noun = "pillar"
+
+    name: Annotated[Text | None, Label(L_("Pillar")), Names(), Essential(1)] = text(
+        N_("Name."), ex("Behind the scenes at the bakehouse")
+    )
+    kind: Annotated[
+        ContentKind | None, Label(L_("Kind")), Essential(2), Needed(LP_("field", "kind"))
+    ] = text(
         N_("Educational, entertaining, conversational or promotional."),
         "entertaining",
     )
-    share: Annotated[float | None, Needed(LP_("field", "share"))] = text(
+    share: Annotated[
+        Percent | None, Label(L_("Share of posts")), Essential(3), Needed(LP_("field", "share"))
+    ] = text(
         N_("Share of the channel's posts, in percent."),
         40,
         ge=0,
@@ -981,51 +1399,118 @@ class Pillar(Model):
 class Channel(Model):
     """A platform chosen last, knowing why, how and with what resources."""
 
-    id: Id | None = text(
+    noun = "channel"
+    id: Annotated[Id | None, Label(L_("Channel id"))] = text(
         N_("Short identifier campaigns use to refer to this channel."),
         "instagram",
         pattern=ID_PATTERN,
     )
-    platform: Annotated[Text | None, Needed(LP_("field", "platform"))] = text(
-        N_("Platform."), "Instagram"
+    platform: Annotated[
+        Platform | None,
+        Label(L_("Platform")),
+        Names(),
+        Essential(1),
+        Needed(LP_("field", "platform")),
+    ] = text(N_("Platform."), "Instagram")
+    handle: Annotated[Text | None, Label(L_("Handle"))] = text(
+        N_("Account handle."), ex("@hearthandloaf")
     )
-    handle: Text | None = text(N_("Account handle."), ex("@hearthandloaf"))
-    purpose: Text | None = text(
+    purpose: Annotated[Text | None, Label(L_("Why this channel"))] = text(
         N_("Why this channel."),
         ex(
             "Show the bakehouse and announce each batch",
         ),
     )
-    objectives: Annotated[list[Id], Ref(OBJECTIVE)] = items(
+    objectives: Annotated[
+        list[Id],
+        Label(L_("Objectives served")),
+        Ref(OBJECTIVE),
+        Essential(2),
+        Needed(
+            code="SMP801",
+            name="channel-without-objective",
+            title=L_("A channel serves no objective"),
+            says=L_("{label} serves no objective"),
+            hint=L_("a platform is chosen for a reason: list the objectives it serves"),
+        ),
+    ] = items(
         N_("Ids of the objectives it serves."),
         [ex("orders")],
     )
-    audiences: Annotated[list[Id], Ref(SEGMENT)] = items(
+    audiences: Annotated[
+        list[Id],
+        Label(L_("Audiences reached")),
+        Ref(SEGMENT),
+        Essential(3),
+        Needed(
+            code="SMP802",
+            name="channel-without-audience",
+            title=L_("A channel reaches no audience"),
+            says=L_("{label} reaches no audience segment"),
+            hint=L_("list the segments (step 5) it reaches"),
+        ),
+    ] = items(
         N_("Ids of the audience segments it reaches."),
         [ex("families")],
     )
-    pillars: Annotated[list[Pillar], Needed(LP_("field", "pillars"))] = items(
+    pillars: Annotated[
+        list[Pillar],
+        Label(L_("Content pillars")),
+        Essential(4, whole=True),
+        Needed(LP_("field", "pillars")),
+    ] = items(
         N_("Content pillars and their share of the mix."),
     )
-    formats: list[Text] = items(N_("Formats used."), ["Reels", "Stories"])
-    posts_per_week: float | None = text(N_("Posts a week."), 4, ge=0, le=MAX_POSTS_PER_WEEK)
-    slots: list[Slot] = items(
+    formats: Annotated[list[Text], Label(L_("Format"))] = items(
+        N_("Formats used."), ["Reels", "Stories"]
+    )
+    posts_per_week: Annotated[float | None, Label(L_("Posts a week")), Essential(5)] = text(
+        N_("Posts a week."), 4, ge=0, le=MAX_POSTS_PER_WEEK
+    )
+    slots: Annotated[list[Slot], Label(L_("Posting slots"))] = items(
         N_("The week's posting slots, one per post: they date the posts of the content calendar."),
     )
-    owner: Annotated[Id | None, Ref(MEMBER)] = text(
+    owner: Annotated[
+        Id | None,
+        Label(L_("Run by")),
+        Ref(MEMBER),
+        Essential(6),
+        Needed(
+            code="SMP803",
+            name="channel-without-owner",
+            title=L_("A channel has no owner"),
+            says=L_("{label} has no owner"),
+            hint=L_("name the team member who runs it"),
+        ),
+    ] = text(
         N_("Id of the team member who runs it."),
         "claire",
     )
-    hours_per_week: Annotated[Hours | None, Needed(LP_("field", "hours per week"))] = text(
-        N_("Hours a week it takes."), 3, ge=0, le=HOURS_PER_WEEK
-    )
-    budget_per_month: float | None = text(
+    hours_per_week: Annotated[
+        Hours | None,
+        Label(L_("Hours a week")),
+        Essential(7),
+        Needed(LP_("field", "hours per week")),
+    ] = text(N_("Hours a week it takes."), 3, ge=0, le=HOURS_PER_WEEK)
+    budget_per_month: Annotated[Money | None, Label(L_("Budget a month"))] = text(
         N_("Budget per month, in the plan's currency."),
         50,
         ge=0,
         le=MAX_AMOUNT,
     )
-    metrics: Annotated[list[Id], Ref(METRIC)] = items(
+    metrics: Annotated[
+        list[Id],
+        Label(L_("Judged by")),
+        Ref(METRIC),
+        Essential(8),
+        Needed(
+            code="SMP809",
+            name="channel-without-metric",
+            title=L_("A channel has no metric"),
+            says=L_("{label} has no metric to judge it"),
+            hint=L_("list the metrics (step 4) that show whether it works"),
+        ),
+    ] = items(
         N_("Ids of the metrics that judge it."),
         [ex("orders-per-month")],
     )
@@ -1037,35 +1522,41 @@ class Channel(Model):
 class Campaign(Model):
     """A campaign or a key date: a time-boxed push on some channels."""
 
-    name: Text | None = text(
+    noun = "campaign"
+
+    name: Annotated[Text | None, Label(L_("Campaign")), Names()] = text(
         N_("Name of the campaign or key date."),
         ex("Epiphany: the galette"),
     )
-    start: DateInPlan = text(N_("First day (YYYY-MM-DD)."), "2027-01-02", le=LATEST_DATE)
-    end: DateInPlan = text(
+    start: Annotated[DateInPlan | None, Label(L_("From"))] = text(
+        N_("First day (YYYY-MM-DD)."), "2027-01-02", le=LATEST_DATE
+    )
+    end: Annotated[DateInPlan | None, Label(L_("To"))] = text(
         N_("Last day (YYYY-MM-DD); the same as the first for a single key date."),
         "2027-01-31",
         le=LATEST_DATE,
     )
-    channels: Annotated[list[Id], Ref(CHANNEL)] = items(
+    channels: Annotated[list[Id], Label(L_("Channels")), Ref(CHANNEL)] = items(
         N_("Ids of the channels (step 8) it runs on; none for a date the team only marks."),
         ["instagram"],
     )
-    pillar: Text | None = text(
+    pillar: Annotated[Text | None, Label(L_("Pillar"))] = text(
         N_("The content pillar it belongs to, by its name."),
         ex("Behind the scenes at the bakehouse"),
     )
-    topic: Text | None = text(
+    topic: Annotated[Text | None, Label(L_("Topic"))] = text(
         N_("What it is about."),
         ex("Galettes to order ahead"),
     )
-    budget: float | None = text(
+    budget: Annotated[Money | None, Label(L_("Budget"))] = text(
         N_("Budget for the whole campaign, in the plan's currency."),
         150,
         ge=0,
         le=MAX_AMOUNT,
     )
-    notes: Text | None = text(N_("What the team should know or prepare."))
+    notes: Annotated[Text | None, Label(L_("Notes"))] = text(
+        N_("What the team should know or prepare.")
+    )
 
 
 # --- The plan ---------------------------------------------------------------------------
@@ -1081,44 +1572,62 @@ def _language_currency(data: Mapping[str, Any]) -> str:
 class Project(Model):
     """Who the plan is for and who wrote it."""
 
-    name: Annotated[Text | None, Needed(LP_("field", "name"))] = text(
+    name: Annotated[
+        Text | None, Label(L_("Title of the plan")), Essential(5), Needed(LP_("field", "name"))
+    ] = text(
         N_("Title of the plan."),
         ex("Social media strategy 2027"),
     )
-    organization: Annotated[Text | None, Needed(LP_("field", "organization"))] = text(
+    organization: Annotated[
+        Text | None,
+        Label(L_("Organization")),
+        Essential(1),
+        Needed(LP_("field", "organization")),
+    ] = text(
         N_("The organization the plan is for."),
         ex("Hearth & Loaf"),
     )
-    language: Language = doc(
-        N_("Language of the plan and of its document."),
-        "fr",
-        default=SOURCE_LANGUAGE,
+    language: Annotated[Language, Label(L_("Language of the plan")), ChosenFirst(), Internal()] = (
+        doc(
+            N_("Language of the plan and of its document."),
+            "fr",
+            default=SOURCE_LANGUAGE,
+        )
     )
-    author: Annotated[Text | None, Needed(LP_("field", "author"))] = text(
+    author: Annotated[
+        Text | None, Label(L_("Author")), Essential(2), Needed(LP_("field", "author"))
+    ] = text(
         N_("Who wrote the plan."),
         ex("Sophie Lambert, consultant"),
     )
-    date: Annotated[dt.date | None, Needed(LP_("field", "date"))] = text(
+    date: Annotated[
+        dt.date | None,
+        Label(L_("Date of this version")),
+        Essential(3),
+        Needed(LP_("field", "date")),
+    ] = text(
         N_("Date of this version (YYYY-MM-DD)."),
         "2026-11-25",
         ge=EARLIEST_DATE,
         le=LATEST_DATE,
     )
-    horizon: dt.date | None = text(
+    horizon: Annotated[dt.date | None, Label(L_("Runs until")), Essential(4)] = text(
         N_("The date the plan runs until (YYYY-MM-DD)."),
         "2027-12-31",
         ge=EARLIEST_DATE,
         le=LATEST_DATE,
     )
-    timezone: Timezone | None = text(
+    timezone: Annotated[Timezone | None, Label(L_("Time zone")), Internal()] = text(
         N_(
             "Time zone of the posting slots, as an IANA name; the calendar keeps each slot at "
             "its local time, summer and winter."
         ),
         "Europe/Paris",
     )
-    version: Text | None = text(N_("Version of the document."), "1.0")
-    currency: Annotated[Text, Follows(_language_currency)] = doc(
+    version: Annotated[Text | None, Label(L_("Version"))] = text(
+        N_("Version of the document."), "1.0"
+    )
+    currency: Annotated[Text, Label(L_("Currency")), Follows(_language_currency)] = doc(
         N_(
             "Currency of budgets and costs (ISO 4217 code); when not given, the usual "
             "currency of the plan's language."
@@ -1161,33 +1670,65 @@ class Plan(Model):
         allow_inf_nan=False,
     )
 
-    smplan: Literal[1] = doc(
+    smplan: Annotated[Literal[1], Label(L_("Format version")), Unasked(), Internal()] = doc(
         N_("Version of the plan format. Leave it at 1."),
         1,
     )
-    project: Project | None = text(
+    project: Annotated[Project | None, Label(LP_("step", "The project"))] = text(
         N_("Who the plan is for and who wrote it."),
     )
-    team: Team | None = text(N_("Step 1: the cross-department team."))
-    listening: Listening | None = text(N_("Step 2: listen and compare."))
-    objectives: Annotated[list[Objective] | None, Holds(OBJECTIVE)] = text(
+    team: Annotated[Team | None, Label(LP_("step", "The team"))] = text(
+        N_("Step 1: the cross-department team.")
+    )
+    listening: Annotated[Listening | None, Label(LP_("step", "Listening and comparing"))] = text(
+        N_("Step 2: listen and compare.")
+    )
+    objectives: Annotated[
+        list[Objective] | None,
+        Label(LP_("step", "Objectives")),
+        Holds(OBJECTIVE),
+        Needed(
+            says=L_("no objective is recorded"),
+            hint=L_("set objectives before tools, and pick one central objective"),
+        ),
+    ] = text(
         N_("Step 3: objectives, one of them primary."),
     )
-    metrics: Annotated[list[Metric] | None, Holds(METRIC)] = text(
+    metrics: Annotated[
+        list[Metric] | None,
+        Label(LP_("step", "Metrics")),
+        Holds(METRIC),
+        Needed(
+            says=L_("no metric is recorded"),
+            hint=L_("decide from the start how each objective will be measured"),
+        ),
+    ] = text(
         N_("Step 4: how each objective is measured."),
     )
-    audience: Annotated[list[Segment] | None, Holds(SEGMENT)] = text(
-        N_("Step 5: the audience segments.")
-    )
-    value: Value | None = text(
+    audience: Annotated[
+        list[Segment] | None,
+        Label(LP_("step", "Audience")),
+        Holds(SEGMENT),
+        Needed(
+            says=L_("no audience segment is recorded"),
+            hint=L_("say whom you want to reach, and what they need"),
+        ),
+    ] = text(N_("Step 5: the audience segments."))
+    value: Annotated[Value | None, Label(LP_("step", "Value"))] = text(
         N_("Step 6: the value the organization brings."),
     )
-    human_face: HumanFace | None = text(N_("Step 7: the human face."))
-    channels: Annotated[list[Channel] | None, Holds(CHANNEL)] = text(
+    human_face: Annotated[HumanFace | None, Label(LP_("step", "The human face"))] = text(
+        N_("Step 7: the human face.")
+    )
+    channels: Annotated[
+        list[Channel] | None, Label(LP_("step", "The channel plan")), Holds(CHANNEL)
+    ] = text(
         N_("Step 8: the channel plan, chosen last."),
     )
-    campaigns: list[Campaign] | None = text(
-        N_("Campaigns and key dates, laid over the content calendar."),
+    campaigns: Annotated[list[Campaign] | None, Label(L_("Campaigns and key dates")), Unasked()] = (
+        text(
+            N_("Campaigns and key dates, laid over the content calendar."),
+        )
     )
 
     @property

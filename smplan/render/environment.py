@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from smplan import __version__
-from smplan.checks.diff import diff_page, diff_plans
+from smplan.checks.diff import change_log, diff_plans
 from smplan.errors import RenderError, printable
 from smplan.fsutil import FileTooLarge, NotARegularFile, read_regular
 from smplan.i18n import L_, Message, _, current, language, ngettext, pgettext
@@ -509,7 +509,7 @@ def render_text(plan: Plan, options: RenderOptions) -> str:
     with language(options.lang or plan.language) as lang:
         context = _context(plan, created)
         context["changes"] = (
-            diff_page(diff_plans(previous, plan, current())) if previous is not None else None
+            change_log(diff_plans(previous, plan, current())) if previous is not None else None
         )
     return render_template(kind, name, context, options.template_dir, lang)
 
