@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from test_checks import plan_with
 
-from smplan.checks import RULES, run_checks
+from smplan.checks import STORE, run_checks
 from smplan.i18n import language
 from smplan.interview import essentials
 from smplan.interview.guidance import TEXTS
-from smplan.interview.session import SKIPPED, asked_fields
+from smplan.interview.questions import SKIPPED, asked_fields
 from smplan.plan.labels import STEP_TITLES, Values, value_label
 from smplan.plan.meta import Needed, fields, label, needed, value_kind, without_none
 from smplan.plan.model import (
@@ -135,7 +135,7 @@ def test_every_needed_field_says_how_it_is_told():
         where = f"{model.__name__}.{name}"
         if need.code is not None:
             assert need.title is not None and need.says is not None, where
-            rule = RULES[need.code]
+            rule = STORE[need.code]
             assert rule.completeness, where
         elif need.says is None and model is not Project:
             # Told by the finding of answers left empty, which names the item (the

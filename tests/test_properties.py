@@ -202,6 +202,16 @@ def test_any_plan_survives_save_then_load_unchanged(plan, workdir):
 
 @PROPERTY
 @given(first=PLANS, second=PLANS)
+# A number in exponent form, read from the file, once lost its last digit when rewritten.
+@example(
+    first=Plan.model_validate(
+        {
+            "smplan": 1,
+            "channels": [{"platform": "yes", "pillars": [{"share": 2.048457778078744e-71}]}],
+        }
+    ),
+    second=Plan.model_validate({"smplan": 1, "project": {}}),
+)
 def test_the_comment_keeping_writer_saves_any_plan_over_any_other(first, second, workdir):
     # As an interview does: the file is opened with the plan it holds, then each step
     # answered is saved over it, one step at a time, and the file always reads back whole.

@@ -122,11 +122,13 @@ class PlanWriter:
         """The round-trip loader and dumper, made on first use (a session may never save)."""
         if self._loader is None:
             from ruamel.yaml import YAML
+            from ruamel.yaml.scalarfloat import ScalarFloat
 
             loader = YAML(typ="rt")
             loader.preserve_quotes = True
             # A wide line keeps long answers on one line, as a person would have typed them.
             loader.width = 4096
+            loader.representer.add_representer(ScalarFloat, _exact_float)
             self._configure(loader)
             self._loader = loader
         return self._loader
@@ -306,3 +308,17 @@ def _mapping_indent(text: str) -> int | None:
         if depth > above and not stripped.startswith("-"):
             return depth - above
     return None
+
+
+def _exact_float(representer: Any, data: Any) -> Any:
+    """A number read from the file, written back as it was typed when that keeps its value,
+    else as the shortest text that does: ruamel's re-formatting of `2.048457778078744e-71`
+    drops a digit."""
+    import yaml
+
+    node = type(representer).represent_scalar_float(representer, data)
+    try:
+        kept = float(yaml.safe_load(node.value)) == float(data)
+    except (TypeError, ValueError, yaml.YAMLError):
+        kept = False
+    return node if kept else representer.represent_float(float(data))
