@@ -20,7 +20,7 @@ from smplan.checks.core import RULES, STEP_ORDER, Finding
 from smplan.checks.results import RESULT_RULES
 from smplan.errors import ExitCode, Problem
 from smplan.i18n import L_, _
-from smplan.plan.problems import LOADER_CODES, UNREADABLE
+from smplan.plan.problems import LOADER_CODES, UNREADABLE, loader_severity
 
 #: The code of a problem found by the loader that has no code of its own.
 LOADER_CODE = UNREADABLE
@@ -91,7 +91,7 @@ def loader_entry(problem: Problem) -> Entry:
     """The entry of a problem the loader found; its step is the top key, if a step's."""
     top = problem.path.split(".")[0].split("[")[0] if problem.path else None
     code = problem.code or LOADER_CODE
-    return Entry(code, "error", top if top in STEP_ORDER else "project", problem)
+    return Entry(code, problem.severity, top if top in STEP_ORDER else "project", problem)
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -180,7 +180,7 @@ _SARIF_LEVELS = {"error": "error", "warning": "warning"}
 def sarif_rules() -> list[dict[str, Any]]:
     """Every code `check` can report, as SARIF reporting descriptors, in code order."""
     described: list[tuple[str, str, str | None, str]] = [
-        (code, "error", None, str(title)) for code, title in LOADER_CODES.items()
+        (code, loader_severity(code), None, str(title)) for code, title in LOADER_CODES.items()
     ]
     described += [(r.code, r.severity, r.step, str(r.title)) for r in RULES.values()]
     described += [(r.code, r.severity, r.step, str(r.title)) for r in RESULT_RULES.values()]

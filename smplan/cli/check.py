@@ -8,7 +8,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from smplan.cli import debug_enabled, echo, known_format, speak_asked
+from smplan.cli import echo, known_format, speak_asked
 from smplan.cli.console import console, err_console, escape
 from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
 from smplan.i18n import N_
@@ -113,19 +113,18 @@ def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = N
     from smplan.plan.files import load_plan
 
     name = str(path)
-    loader: list[Any] = []
+    readable = True
     try:
         loaded = load_plan(path)
     except PlanFileError as error:
         readable = isinstance(error, PlanInvalidError)
-        if not readable and debug_enabled():
-            raise
         loader = [loader_entry(p) for p in error.problems]
-        salvaged = error.salvaged if isinstance(error, PlanInvalidError) else None
-        if salvaged is None:
+        if error.salvaged is None:
             return Report(name, loader, readable=readable, language=lang or error.language)
         # The parts that load are judged too, so that one mistake hides nothing else.
-        loaded = typing.cast("LoadedPlan", salvaged)
+        loaded = typing.cast("LoadedPlan", error.salvaged)
+    else:
+        loader = [loader_entry(p) for p in loaded.notes]
     speaks = lang or loaded.plan.language
     everything = [
         f
@@ -134,8 +133,9 @@ def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = N
     ]
     statuses = step_status(loaded.plan, everything)
     # A step with an error in it is not complete, whatever answers it holds.
-    flawed = {e.step for e in loader} | {f.step for f in everything if f.severity == "error"}
-    for step in flawed & set(statuses):
+    flawed: set[str | None] = {e.step for e in loader if e.severity == "error"}
+    flawed |= {f.step for f in everything if f.severity == "error"}
+    for step in {s for s in flawed if s is not None} & set(statuses):
         statuses[step] = "incomplete"
     kept = [f for f in everything if f.code not in ignored]
     entries = loader + [finding_entry(f, loaded.problem(f.loc, f.message, f.hint)) for f in kept]
@@ -144,6 +144,7 @@ def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = N
         name,
         entries,
         statuses,
+        readable=readable,
         strict=strict,
         language=speaks,
         ignored=len(everything) - len(kept),
@@ -192,11 +193,16 @@ def print_text(reports: list[Any]) -> None:
 
 
 def _print_one(report: Any) -> None:
-    if not report.readable:
-        for entry in report.entries:
-            err_console.print(
-                entry.problem.format(report.file), highlight=False, markup=False, soft_wrap=True
-            )
+    if not report.readable and not report.steps:
+        # A problem with a place in the file is said with its code; one about the whole
+        # file (missing, empty, a folder) needs none.
+        lines = (
+            _finding_line(report.file, entry)
+            if entry.problem.line is not None
+            else _escape(entry.problem.format(report.file))
+            for entry in report.entries
+        )
+        err_console.print("\n".join(lines), highlight=False, soft_wrap=True)
     elif not report.steps:
         _report_invalid(report)
     else:

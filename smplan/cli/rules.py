@@ -18,10 +18,13 @@ def _rows() -> list[tuple[str, str, str, str]]:
     from smplan.checks import RULES
     from smplan.checks.core import SEVERITIES
     from smplan.i18n import pgettext
-    from smplan.plan.problems import LOADER_CODES
+    from smplan.plan.problems import LOADER_CODES, loader_severity
 
-    error, anywhere = str(SEVERITIES["error"]), pgettext("step", "any")
-    rows = [(code, error, anywhere, str(title)) for code, title in LOADER_CODES.items()]
+    anywhere = pgettext("step", "any")
+    rows = [
+        (code, str(SEVERITIES[loader_severity(code)]), anywhere, str(title))
+        for code, title in LOADER_CODES.items()
+    ]
     rows += [
         (
             rule.code,
@@ -60,10 +63,10 @@ def _text() -> str:
 
 def _json() -> str:
     from smplan.checks import RULES
-    from smplan.plan.problems import LOADER_CODES
+    from smplan.plan.problems import LOADER_CODES, loader_severity
 
     data = [
-        {"code": code, "severity": "error", "step": None, "title": str(title)}
+        {"code": code, "severity": loader_severity(code), "step": None, "title": str(title)}
         for code, title in LOADER_CODES.items()
     ]
     data += [

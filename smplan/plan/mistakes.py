@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import difflib
 import re
+import types
 import typing
 from collections.abc import Iterable
 from typing import Any
@@ -24,7 +25,7 @@ from smplan.errors import Problem
 from smplan.i18n import L_, LN_, Message, babel_locale, current
 from smplan.plan import problems as codes
 from smplan.plan.meta import fields, submodel, without_none
-from smplan.plan.model import Plan
+from smplan.plan.model import Plan, Prose, Text
 
 Loc = tuple[str | int, ...]
 
@@ -472,6 +473,93 @@ def _show(value: Any) -> Message | str:
     if len(text) > 40:
         text = text[:37] + "..."
     return f"`{text}`"
+
+
+# --- text cut short by a comment ---------------------------------------------------------
+
+
+class Commented(Source, typing.Protocol):
+    """A source that also knows the comments written after values on their line."""
+
+    trailing: dict[Loc, tuple[int, int, str, str]]
+
+
+def cut_texts(source: Commented, root: type[BaseModel] = Plan) -> list[Problem]:
+    """The texts a ` #` on their line cuts short: YAML reads the rest as a comment.
+
+    Only text is judged: after a number, a date, an id or a choice, a comment is a note.
+    A `#` glued to what follows (`#1`, `#rosé`) is part of the text the person meant:
+    an error. A comment that reads as one (`# to confirm`) is a warning, for it may be
+    a note or words the text lost. A note beside an empty answer is nothing to report.
+    """
+    problems: list[Problem] = []
+    for loc, (line, column, comment, kept) in source.trailing.items():
+        if not is_text(loc, root):
+            continue
+        glued = len(comment) > 1 and not comment[1].isspace()
+        value = kept.strip()
+        if not glued and not value:
+            continue
+        whole = kept.lstrip() + comment
+        quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        message = (
+            L_("the text stops at `{kept}`: YAML reads what follows ` #` as a comment", kept=value)
+            if value
+            else L_("the text is empty: YAML reads what follows ` #` as a comment")
+        )
+        hint = (
+            L_("put the whole text in quotes: `{quoted}`", quoted=quoted)
+            if glued
+            else L_(
+                "if `{comment}` belongs to the text, put the whole text in quotes: `{quoted}`; "
+                "if it is a note, put it on a line of its own",
+                comment=comment,
+                quoted=quoted,
+            )
+        )
+        code = codes.CUT_TEXT if glued else codes.COMMENT_AFTER_TEXT
+        problems.append(
+            Problem(
+                message,
+                path=format_loc(loc),
+                line=line,
+                column=column,
+                hint=hint,
+                code=code,
+                severity=codes.loader_severity(code),
+            )
+        )
+    return problems
+
+
+def is_text(loc: Loc, root: type[BaseModel] = Plan) -> bool:
+    """Whether the value at `loc` is a text a person writes, not a code in a format.
+
+    Text and Prose fields, and their lists' items; a text with a pattern (a time, a
+    currency code) is a code.
+    """
+    item = bool(loc) and isinstance(loc[-1], int)
+    info = _field_info(loc[:-1] if item else loc, root)
+    if info is None or any(getattr(m, "pattern", None) for m in info.metadata):
+        return False
+    annotation = info.annotation
+    if item:
+        annotation = without_none(annotation)
+        if typing.get_origin(annotation) is not list:
+            return False
+        (annotation,) = typing.get_args(annotation)
+    elif annotation is str:
+        # `Annotated[Text, ...]` is flattened: its validators are the field's own.
+        return any(
+            m in info.metadata for m in (*typing.get_args(Text)[1:], *typing.get_args(Prose)[1:])
+        )
+    return _is_text_type(annotation)
+
+
+def _is_text_type(annotation: Any) -> bool:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return any(_is_text_type(a) for a in typing.get_args(annotation) if a is not type(None))
+    return annotation in (Text, Prose)
 
 
 # --- keys in the wrong place --------------------------------------------------------------
