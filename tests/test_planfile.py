@@ -203,7 +203,7 @@ BAD_PLAN = """\
 smplan: 1
 project:
   name: Plan
-  language: english
+  language: englsh
   date: 2027-13-01
 objectivs: []
 objectives:
@@ -228,7 +228,7 @@ def test_every_model_problem_is_reported_at_its_line_sorted(smplan, tree):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert sorted(loader_lines(result.stdout), key=_line_number) == [
-        "plan.yaml:4:13: project.language: error SMP031: `english` is not one of: en, fr",
+        "plan.yaml:4:13: project.language: error SMP031: `englsh` is not one of: en, fr",
         "plan.yaml:5:9: project.date: error SMP030: `2027-13-01` is not a date:"
         " there is no month 13 (hint: months run from 01 to 12)",
         "plan.yaml:6:1: objectivs: error SMP025: unknown key `objectivs`"
@@ -269,10 +269,10 @@ ONE_PROBLEM = [
         id="missing-format-version",
     ),
     pytest.param(
-        "smplan: 1\nproject:\n  currency: eur\n",
-        "plan.yaml:3:13: project.currency: error SMP034: `eur` is not a currency code"
+        "smplan: 1\nproject:\n  currency: euro\n",
+        "plan.yaml:3:13: project.currency: error SMP034: `euro` is not a currency code"
         " (hint: use the three capital letters of ISO 4217, for example EUR, USD or GBP)",
-        id="lowercase-currency",
+        id="currency-in-words",
     ),
     pytest.param(
         "smplan: 1\nlistening:\n  monitoring_hours_per_week: inf\n",

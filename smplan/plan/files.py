@@ -408,10 +408,9 @@ def read_yaml(
             # libyaml reads UTF-8: a lone surrogate in the text cannot become UTF-8.
             problems.append(_character_problem(text, exc.start, text[exc.start]))
             raise PlanFileError(filename, problems) from None
-        except yaml.YAMLError as exc:
-            problems.append(
-                Problem(L_("not valid YAML: {error}", error=str(exc)), code=codes.SYNTAX)
-            )
+        except yaml.YAMLError:
+            message = L_("YAML syntax error: {what}", what=_SOME_SYNTAX_ERROR)
+            problems.append(Problem(message, code=codes.SYNTAX))
             raise PlanFileError(filename, problems) from None
         if problems:
             placed = [_placed(p, source) for p in problems]
@@ -639,7 +638,16 @@ _YAML_WORDS: tuple[tuple[str, Message], ...] = (
     ("found duplicate %YAML directive", L_("a `%YAML` line written twice")),
     ("found unknown escape character", L_("an unknown `\\` escape in a double-quoted text")),
     ("found a tab character", L_("a tab where spaces are expected")),
+    ("block sequence entries are not allowed", L_("a list item (`- `) where a value is written")),
+    ("found unexpected ':'", L_("a `:` where no key can start")),
+    ("did not find expected node content", L_("a value is missing")),
+    ("found undefined tag handle", L_("a `!` that starts an unknown tag")),
+    ("did not find expected <document start>", L_("text after the end of the plan")),
+    ("did not find expected comment or line break", L_("text where the line should end")),
+    ("found a comment without whitespace", L_("a `#` glued to the text before it")),
 )
+#: What is said of a syntax error the parser names in words that are not in the table.
+_SOME_SYNTAX_ERROR = L_("the text cannot be read as YAML from here")
 #: A line that is nothing but a key: `  role:` or `  role: value`.
 _KEY_LINE = re.compile(r"^(\s*)([A-Za-z_][\w-]*):(\s|$)")
 
@@ -650,11 +658,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if "exceeded maximum nesting depth" in said:
         return _mark_problem(mark, _TOO_DEEP, _FEW_LEVELS, codes.TOO_BIG)
     words = next((w for english, w in _YAML_WORDS if english in said), None)
-    message: Message = (
-        L_("YAML syntax error: {what}", what=words)
-        if words is not None
-        else L_("YAML syntax error: {what}", what=said)
-    )
+    message = L_("YAML syntax error: {what}", what=words or _SOME_SYNTAX_ERROR)
     found = _char_at(text, mark.line, mark.column) if mark else ""
     if "did not find expected" in said and found.strip():
         message = L_("{message}, but found `{found}`", message=message, found=found)
@@ -850,13 +854,12 @@ class _Composer:
         self.source.values[loc] = _at(event.start_mark)
         if event.tag is not None and event.tag not in _CORE_TAGS and event.tag != "!":
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problems.append(
-                _mark_problem(
-                    event.start_mark,
-                    L_("tag `{tag}` is not allowed in a plan file", tag=tag),
-                    L_("remove the tag: a plan holds plain text, numbers, lists and mappings"),
-                )
+            refused = _mark_problem(
+                event.start_mark,
+                L_("tag `{tag}` is not allowed in a plan file", tag=tag),
+                L_("remove the tag: a plan holds plain text, numbers, lists and mappings"),
             )
+            self.problems.append(dataclasses.replace(refused, path=format_loc(loc)))
             self._skip(event)
             self.source.refused.add(loc)
             return _LEFT_OUT

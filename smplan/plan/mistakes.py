@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import functools
 import re
 import types
 import typing
@@ -20,9 +21,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core.core_schema import ErrorType
 
 from smplan.errors import Problem
-from smplan.i18n import L_, LN_, Message, babel_locale, current
+from smplan.i18n import L_, LN_, NP_, Message, babel_locale, current, language, languages, pgettext
 from smplan.plan import problems as codes
 from smplan.plan.meta import fields, submodel, without_none
 from smplan.plan.model import Plan, Prose, Text
@@ -82,10 +84,27 @@ _NUMBERS = frozenset(
 )
 _DATES = frozenset({"date_parsing", "date_from_datetime_parsing", "date_type"})
 _SCALARS = _NUMBERS | _DATES | {"string_type", "bool_parsing", "bool_type"}
-_ALL_WORDS = frozenset({"yes", "oui", "true", "all", "tous", "toutes", "on"})
-_NONE_WORDS = frozenset({"no", "none", "non", "aucun", "aucune", "false", "n/a", "-", "nothing"})
+#: The words a person writes where a list is expected to say "all of them" or "none":
+#: each language's catalog gives its own, separated by `|`, and every language's count.
+_ALL_WORDS = NP_("words meaning all", "yes|all|on|true")
+_NONE_WORDS = NP_("words meaning none", "no|none|nothing|n/a|-|false")
+
+
+@functools.cache
+def _words(context: str, words: str) -> frozenset[str]:
+    """`words` (split at `|`) in every language smplan speaks, in lower case."""
+    found: set[str] = set()
+    for lang in languages():
+        with language(lang):
+            found.update(w.strip().casefold() for w in pgettext(context, words).split("|"))
+    return frozenset(w for w in found if w)
+
 
 _DATE_HINT = L_("write dates as YYYY-MM-DD, for example 2027-06-30")
+#: List items written with no space after their dash: `-Films the cellar`.
+_DASHED = re.compile(r"^\s*-([^\s\d-][^-]*?)(?:\s+-\S.*)?$")
+#: A key and its value with no space after the colon: `name:Megan`.
+_GLUED = re.compile(r"^([A-Za-z_][\w-]*):(\S.*)$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _AMOUNT = re.compile(r"^[-+]?\d+(?:[.,]\d+)*$")
 
@@ -217,7 +236,7 @@ def _wrong_type(
         elif error["type"] in _EXPECT:
             expected.append(_EXPECT[error["type"]])
         else:
-            expected.append(_own_words(str(error["msg"])))
+            expected.append(_own_words(error["type"], str(error["msg"])))
     expected = list(dict.fromkeys(expected))
     what = _either(expected)
     if value is None and not kinds & {"string_type"}:
@@ -225,6 +244,13 @@ def _wrong_type(
             codes.WRONG_TYPE,
             L_("expected {what}, but the value is empty", what=what),
             None,
+            False,
+        )
+    if isinstance(value, list) and len(value) == 1 and kinds & _SCALARS:
+        return (
+            codes.ONE_VALUE,
+            L_("`{name}` takes one value, not a list", name=name),
+            L_("write it without brackets: `{name}: {first}`", name=name, first=_first(value)),
             False,
         )
     if isinstance(value, list) and kinds & _SCALARS:
@@ -246,6 +272,14 @@ def _wrong_type(
         )
     message = L_("expected {what}, got {value}", what=what, value=shown)
     hint: Message | None = None
+    if "date_from_datetime_inexact" in kinds and isinstance(value, str):
+        day = value.strip()[:10]
+        return (
+            codes.NOT_A_DATE,
+            L_("{value} is a date with a time: a date alone is expected", value=shown),
+            L_("write the date alone: `{date}`", date=day),
+            False,
+        )
     if kinds & _DATES and isinstance(value, str):
         return _bad_date(value, what, shown)
     if kinds & _NUMBERS and isinstance(value, str):
@@ -256,13 +290,27 @@ def _wrong_type(
         hint = _list_hint(value)
     elif "string_type" in kinds and isinstance(value, dict):
         hint = _colon_hint(value)
+    elif kinds & {"model_type", "dict_type"} and isinstance(value, str) and _GLUED.match(value):
+        found = _GLUED.match(value)
+        assert found is not None
+        hint = L_(
+            "put a space after the colon: `{key}: {value}`",
+            key=found.group(1),
+            value=found.group(2),
+        )
     return codes.WRONG_TYPE, message, hint, False
 
 
-def _own_words(said: str) -> Message:
-    """What a model's own check says is expected (its words are catalog messages)."""
-    if said.startswith("Input should") or not said:
-        # pydantic's own English words: said in smplan's instead.
+#: The kinds of error pydantic itself reports, in its own English words.
+_LIBRARY_ERRORS = frozenset(typing.get_args(ErrorType))
+
+
+def _own_words(kind: str, said: str) -> Message:
+    """What a model's own check says is expected (its words are catalog messages).
+
+    pydantic's own errors are never shown in its words: they are said in smplan's.
+    """
+    if kind in _LIBRARY_ERRORS or not said:
         return L_("a value of another kind")
     return Message(said)
 
@@ -395,10 +443,15 @@ def _plain_number(text: str) -> str | None:
 
 
 def _list_hint(value: str) -> Message:
-    word = value.strip().lower()
-    if word in _NONE_WORDS:
+    dashed = _DASHED.match(value)
+    if dashed:
+        return L_(
+            "start each item with a dash and a space: `- {item}`", item=dashed.group(1).strip()
+        )
+    word = value.strip().casefold()
+    if word in _words("words meaning none", _NONE_WORDS):
         return L_("for none, write `[]` or leave the field out")
-    if word in _ALL_WORDS:
+    if word in _words("words meaning all", _ALL_WORDS):
         return L_("list the items themselves: one `- item` per line, or `[first, second]`")
     parts = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
     if len(parts) > 1:

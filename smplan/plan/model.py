@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchem
 from pydantic_core import PydanticCustomError
 
 from smplan.i18n import LP_, N_, SOURCE_LANGUAGE, _, languages, local_currency
+from smplan.plan.choices import as_chosen
 from smplan.plan.meta import (
     CHANNEL,
     MEMBER,
@@ -100,6 +101,13 @@ class Model(BaseModel):
         # on its own at import: a command that never validates a step alone skips it.
         defer_build=True,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_chosen(cls, data: Any) -> Any:
+        # A choice written as a person writes it (`Tuesday`, `Marketing`, `English`) is
+        # read as the value it names.
+        return as_chosen(cls, data)
 
 
 Id = str
@@ -1112,7 +1120,9 @@ class Project(Model):
     @model_validator(mode="before")
     @classmethod
     def _follow(cls, data: Any) -> Any:
-        # Before validation, so a wrong answer elsewhere does not hide the currency.
+        # Before validation, so a wrong answer elsewhere does not hide the currency; from
+        # the language as it is read (`French` is `fr`).
+        data = as_chosen(cls, data)
         return {**data, **followed(cls, data)} if isinstance(data, dict) else data
 
 
