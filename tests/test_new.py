@@ -251,8 +251,8 @@ def test_french_skeleton_explains_every_field_in_french():
         assert french.rstrip(".") in comments, name
         if field.description != french:
             assert field.description not in comments, name
-    assert "Exemple : Claire Morel" in comments
-    assert "Valeurs possibles : keep, fix, close" in comments
+    assert "Exemple : Thomas Morel" in comments
+    assert "Valeurs possibles : keep (Garder), fix (Remettre en état), close (Fermer)" in comments
     assert "Comment le remplir :" in comments
 
 
@@ -264,7 +264,7 @@ def test_english_skeleton_explains_every_field_in_english():
         assert field.description.rstrip(".") in comments, name
         if field.description != french:
             assert french not in comments, name
-    assert "Example: Claire Morel" in comments
+    assert "Example: Thomas Morel" in comments
     assert "One of: keep, fix, close" in comments
     assert "How to fill it in:" in comments
 

@@ -22,6 +22,9 @@ from typing import Any
 from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
+from smplan.i18n import language, languages
+from smplan.plan.labels import VALUE_LABELS
+
 #: Runs of what separates words in a value: `customer_service`, `customer-service`.
 _SEPARATORS = re.compile(r"[\s_-]+")
 
@@ -62,9 +65,6 @@ def spellings(values: tuple[str, ...]) -> dict[str, str]:
     A value's spellings are itself and its names in every language smplan speaks: the
     names the documents give it (a department's, a day's), or a language's own name.
     """
-    from smplan.i18n import language, languages
-    from smplan.plan.labels import VALUE_LABELS
-
     out: dict[str, str] = {}
     named = next((kind for kind in VALUE_LABELS.values() if set(values) <= set(kind)), None)
     speaks = languages()

@@ -24,7 +24,19 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core.core_schema import ErrorType
 
 from smplan.errors import Problem
-from smplan.i18n import L_, LN_, NP_, Message, babel_locale, current, language, languages, pgettext
+from smplan.i18n import (
+    L_,
+    LN_,
+    NP_,
+    Message,
+    babel_locale,
+    current,
+    either,
+    language,
+    languages,
+    local_time_zones,
+    pgettext,
+)
 from smplan.plan import problems as codes
 from smplan.plan.meta import fields, submodel, without_none
 from smplan.plan.model import Plan, Prose, Text
@@ -201,7 +213,7 @@ def describe(
         return (
             codes.VALUE_FORMAT,
             L_("{value} is not a time zone", value=shown),
-            L_("use an IANA time zone name, for example Europe/Paris or America/New_York"),
+            L_("use an IANA time zone name, such as {zones}", zones=_Zones()),
             False,
         )
     bounds = {
@@ -374,6 +386,13 @@ class Count:
         from babel.numbers import format_decimal  # Babel loads only when a count is shown
 
         return format_decimal(self.value, locale=babel_locale(current()))
+
+
+class _Zones:
+    """The time zones of the reader's country, as their language lists alternatives."""
+
+    def __format__(self, spec: str) -> str:
+        return either(local_time_zones(current()))
 
 
 class _Month:

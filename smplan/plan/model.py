@@ -13,14 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from smplan.i18n import LP_, N_, SOURCE_LANGUAGE, _, languages, local_currency
+from smplan.i18n import (
+    LP_,
+    N_,
+    SOURCE_LANGUAGE,
+    _,
+    current,
+    languages,
+    local_currency,
+    local_time_zones,
+)
 from smplan.plan.choices import as_chosen
 from smplan.plan.meta import (
     CHANNEL,
@@ -66,15 +75,51 @@ def doc(description: str, example: Any = None, **kwargs: Any) -> Any:
     return Field(description=description, json_schema_extra=extra or None, **kwargs)
 
 
+class Local(str):
+    """An example answer that depends on the country the plan is written for (a time zone).
+
+    As text it is `shown`, what the schema gives editors of every country; `read(lang)`
+    gives those of `lang`'s country, read when asked (the locale's data loads then).
+    """
+
+    read: Callable[[str], tuple[str, ...]]
+
+    def __new__(cls, shown: str, read: Callable[[str], tuple[str, ...]]) -> Local:
+        local = super().__new__(cls, shown)
+        local.read = read
+        return local
+
+
 def example_for(info: Any) -> Any:
-    """The example answer of a field in the language in force, or None."""
+    """The example answer of a field in the language in force, or None.
+
+    The example of a list of items is the items shown after the first (whose values are
+    its fields' own examples), each a mapping of answers.
+    """
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     examples = extra.get("examples")
     if not isinstance(examples, list) or not examples:
         return None
-    example = examples[0]
+    return _in_force(examples[0])
+
+
+def examples_for(info: Any) -> tuple[Any, ...]:
+    """Every example answer of a field where the plan's country has several (time zones)."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    examples = extra.get("examples")
+    if isinstance(examples, list) and examples and isinstance(examples[0], Local):
+        return examples[0].read(current())
+    example = example_for(info)
+    return () if example is None else (example,)
+
+
+def _in_force(example: Any) -> Any:
     if isinstance(example, list):
-        return [str(_(e)) if isinstance(e, Worded) else e for e in example]
+        return [_in_force(e) for e in example]
+    if isinstance(example, dict):
+        return {key: _in_force(value) for key, value in example.items()}
+    if isinstance(example, Local):
+        return example.read(current())[0]
     return str(_(example)) if isinstance(example, Worded) else example
 
 
@@ -244,14 +289,14 @@ class Frequency(StrEnum):
 class Person(Model):
     """The sponsor: named here, or a team member named by their id."""
 
-    name: Text | None = text(N_("Full name."), "Claire Morel")
+    name: Text | None = text(N_("Full name."), "Thomas Morel")
     role: Text | None = text(N_("Job title."), ex("Managing director"))
     id: Id | None = text(
         N_(
-            "Short identifier other steps use to refer to the sponsor, as they refer to a team "
-            "member; a member's id when the sponsor is on the team, who then needs no name here."
+            "The sponsor's id: a team member's id when the sponsor is on the team (then leave "
+            "the name and job title empty), or a new short id other steps use for the sponsor."
         ),
-        "claire",
+        "thomas",
         pattern=ID_PATTERN,
     )
 
@@ -328,10 +373,23 @@ class Team(Model):
     """Step 1: the cross-department team that carries social media for the company."""
 
     sponsor: Annotated[Person | None, Also(MEMBER)] = text(
-        N_("The executive who backs the strategy and arbitrates."),
+        N_(
+            "The executive who backs the strategy and arbitrates: someone on the team, given "
+            "by their id alone, or someone else, given by name and job title."
+        ),
     )
     members: Annotated[list[Member], Holds(MEMBER)] = items(
         N_("The people on the team, from several departments."),
+        [
+            {
+                "id": "julie",
+                "name": "Julie Martin",
+                "role": ex("Shop manager"),
+                "department": "front_desk",
+                "responsibilities": [ex("Notes what customers ask at the counter")],
+                "hours_per_week": 2,
+            }
+        ],
     )
     cadence: Text | None = text(
         N_("How and how often the team meets."),
@@ -532,6 +590,20 @@ class Playbook(Model):
     )
     cases: list[PlaybookCase] = items(
         N_("One entry per case: praise, unhappy customer, misinformed, troll, crisis."),
+        [
+            {
+                "case": "unhappy",
+                "action": ex("Apologise publicly in one sentence, then go on in private"),
+                "owner": "claire",
+                "response_hours": 4,
+            },
+            {
+                "case": "crisis",
+                "action": ex("Warn the managing director at once and pause every scheduled post"),
+                "owner": "claire",
+                "response_hours": 1,
+            },
+        ],
     )
 
 
@@ -579,7 +651,7 @@ class Listening(Model):
             "Ids of the team members who do the monitoring; its hours are shared equally "
             "among them and count in their week."
         ),
-        ["claire"],
+        ["julie"],
     )
     audit: list[Account] = items(
         N_("The accounts the organization already has."),
@@ -725,7 +797,6 @@ class Metric(Model):
     )
     standard: Standard | None = text(
         N_("A standard definition, when one fits; the document prints its formula."),
-        "conversion_rate",
     )
     definition: Prose | None = text(
         N_("How it is computed, when no standard definition fits."),
@@ -871,9 +942,7 @@ class Value(Model):
 class Spokesperson(Model):
     """A named person who speaks for the organization on social media."""
 
-    name: Text | None = text(
-        N_("Full name; a team member given by their id needs none."), "Claire Morel"
-    )
+    name: Text | None = text(N_("Full name; a team member given by their id needs none."))
     member: Annotated[Id | None, Ref(MEMBER)] = text(
         N_(
             "Id of the team member (or of the sponsor), when the spokesperson is on the team: "
@@ -881,7 +950,7 @@ class Spokesperson(Model):
         ),
         "claire",
     )
-    role: Text | None = text(N_("Role, when it is not the team member's."), ex("Baker and founder"))
+    role: Text | None = text(N_("Role, when it is not the team member's."))
     channels: list[Text] = items(
         N_(
             "Channels of the channel plan (step 8) where this person appears: their ids, or "
@@ -997,11 +1066,16 @@ class Channel(Model):
     )
     pillars: Annotated[list[Pillar], Needed(LP_("field", "pillars"))] = items(
         N_("Content pillars and their share of the mix."),
+        [
+            {"name": ex("Bread and baking tips"), "kind": "educational", "share": 35},
+            {"name": ex("Cake of the week"), "kind": "promotional", "share": 25},
+        ],
     )
     formats: list[Text] = items(N_("Formats used."), ["Reels", "Stories"])
-    posts_per_week: float | None = text(N_("Posts a week."), 4, ge=0, le=MAX_POSTS_PER_WEEK)
+    posts_per_week: float | None = text(N_("Posts a week."), 3, ge=0, le=MAX_POSTS_PER_WEEK)
     slots: list[Slot] = items(
         N_("The week's posting slots, one per post: they date the posts of the content calendar."),
+        [{"day": "thursday", "time": "12:00"}, {"day": "saturday", "time": "08:30"}],
     )
     owner: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member who runs it."),
@@ -1051,7 +1125,7 @@ class Campaign(Model):
     )
     budget: float | None = text(
         N_("Budget for the whole campaign, in the plan's currency."),
-        150,
+        50,
         ge=0,
         le=MAX_AMOUNT,
     )
@@ -1103,7 +1177,7 @@ class Project(Model):
             "Time zone of the posting slots, as an IANA name; the calendar keeps each slot at "
             "its local time, summer and winter."
         ),
-        "Europe/Paris",
+        Local("Europe/Paris", local_time_zones),
     )
     version: Text | None = text(N_("Version of the document."), "1.0")
     currency: Annotated[Text, Follows(_language_currency)] = doc(
