@@ -126,10 +126,10 @@ class _Line:
 
     @property
     def name(self) -> str:
-        """How a message names the line: its key, or its first words."""
-        if self.kind == "key":
+        """How a message names the line: its key (an item's with its value), or its words."""
+        if self.kind == "key" and not (self.dashes and self.bare_value):
             return self.key
-        words = self.bare_value
+        words = f"{self.key}: {self.bare_value}" if self.kind == "key" else self.bare_value
         return words if len(words) <= 30 else words[:27] + "..."
 
 
@@ -496,6 +496,9 @@ def _misfit(
         if under or blocks.has(line.indent, "map"):
             return
         yield from _commented_key(line, read, lines)
+        if previous.kind == "item" and line.indent == previous.value_column:
+            # `- name:Megan` above keys lined up with it: the item's first key, glued.
+            yield from _not_a_key(previous, previous, lines, known, stray=False)
         yield from _indentation(line, previous, blocks, lines, read)
         return
     following = _next_content(read, line.index)
@@ -598,7 +601,10 @@ def _indentation(
     if line.indent > deepest:
         target = deepest
     else:
-        target = min(blocks.columns(), key=lambda column: (abs(column - line.indent), -column))
+        # An item lines up with items, a key with keys, where the blocks have some.
+        kind = "seq" if line.dashes else "map"
+        columns = [c for c, k in blocks.stack if k == kind] or blocks.columns()
+        target = min(columns, key=lambda column: (abs(column - line.indent), -column))
     yield _moved(line, _lined_up(read, line.index, target) or previous, target, lines, below=False)
 
 
@@ -615,8 +621,8 @@ def _lined_up(read: list[_Line], index: int, column: int) -> _Line | None:
 
 
 def _moved(line: _Line, other: _Line, target: int, lines: list[str], *, below: bool) -> Mistake:
-    name = line.name if line.kind != "item" else "- " + line.name
-    other_name = other.name if other.kind != "item" else "- " + other.name
+    name = "- " + line.name if line.dashes else line.name
+    other_name = "- " + other.name if target in other.dashes else other.name
     fields = {"key": name, "other": other_name, "m": target}
     if line.indent == 0:
         message = (
@@ -650,9 +656,10 @@ def _moved(line: _Line, other: _Line, target: int, lines: list[str], *, below: b
 
 
 def _not_a_key(
-    line: _Line, previous: _Line, lines: list[str], known: frozenset[str]
+    line: _Line, previous: _Line, lines: list[str], known: frozenset[str], *, stray: bool = True
 ) -> Iterator[Mistake]:
-    """Words where a key is expected: a colon glued or left out, or a note without `#`."""
+    """Words where a key is expected: a colon glued or left out, or (with `stray`) a note
+    written without its `#`."""
     words = line.value.rstrip()
     glued = _GLUED.match(words)
     if glued and glued.group("key") in known:
@@ -676,6 +683,8 @@ def _not_a_key(
             L_("put a colon after the key: `{text}`", text=_start(fixed)),
             _mended(lines, line.index, line.text[: line.value_column] + fixed),
         )
+        return
+    if not stray:
         return
     if previous.kind == "key" and previous.bare_value and line.indent == previous.key_column:
         hint = L_(
