@@ -108,17 +108,17 @@ def code_pattern(info: FieldInfo) -> str | None:
 @functools.cache
 def _choice_fields(
     model: type[BaseModel],
-) -> tuple[dict[str, tuple[str, ...]], dict[str, re.Pattern[str]]]:
-    choices: dict[str, tuple[str, ...]] = {}
+) -> tuple[tuple[tuple[str, tuple[str, ...], frozenset[str]], ...], dict[str, re.Pattern[str]]]:
+    choices = []
     codes: dict[str, re.Pattern[str]] = {}
     for name, info in model.model_fields.items():
         values = choice_values(info)
         if values:
-            choices[name] = values
+            choices.append((name, values, frozenset(values)))
         code = code_pattern(info)
         if code is not None:
             codes[name] = re.compile(code)
-    return choices, codes
+    return tuple(choices), codes
 
 
 def as_chosen(model: type[BaseModel], data: Any) -> Any:
@@ -130,13 +130,15 @@ def as_chosen(model: type[BaseModel], data: Any) -> Any:
         return data
     choices, codes = _choice_fields(model)
     fixed: dict[str, Any] = {}
-    for name, values in choices.items():
+    for name, values, allowed in choices:
         written = data.get(name)
+        if written is None or (isinstance(written, str) and written in allowed):
+            continue
         if isinstance(written, list):
             items = [canonical(values, item) for item in written]
             if items != written:
                 fixed[name] = items
-        elif isinstance(written, str) and written not in values:
+        elif isinstance(written, str):
             value = canonical(values, written)
             if value != written:
                 fixed[name] = value

@@ -383,7 +383,7 @@ def read_yaml(
     for _round in range(rounds):
         source = SourceMap(commented=commented)
         try:
-            data = _Composer(text, source).document()
+            data = _Composer(text, source, lines).document()
         except _Refused as refused:
             if refused.data is None:
                 raise PlanFileError(filename, problems + refused.problems) from None
@@ -759,7 +759,9 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 def yaml_lines(text: str) -> list[str]:
     """The lines of `text`, broken where YAML breaks them, so marks index into them."""
-    return _BREAK.split(text)
+    if any(mark in text for mark in ("\r", "\x85", "\u2028", "\u2029")):
+        return _BREAK.split(text)
+    return text.split("\n")
 
 
 #: Stands for a node refused while composing (a tag): left out of the data it was in.
@@ -783,12 +785,12 @@ class _Composer:
     refused before anything is built, with their position.
     """
 
-    def __init__(self, text: str, source: SourceMap) -> None:
+    def __init__(self, text: str, source: SourceMap, lines: list[str] | None = None) -> None:
         self.parser = _Parser(text)
         self.source = source
         self.problems: list[Problem] = []
         self.nodes = 0
-        self.lines = yaml_lines(text)
+        self.lines = yaml_lines(text) if lines is None else lines
         #: How many flow collections (`[...]`, `{...}`) the next node is inside.
         self.flow = 0
 
@@ -887,7 +889,7 @@ class _Composer:
         """Keep the comment that follows a plain value on its line, if one does."""
         end = event.end_mark
         line = self.lines[end.line] if end.line < len(self.lines) else ""
-        found = _COMMENT_AFTER.match(line, end.column)
+        found = _COMMENT_AFTER.match(line, end.column) if "#" in line else None
         if found:
             written = line[event.start_mark.column : end.column] if not event.value else ""
             kept = (event.value or written) + found.group(1)

@@ -22,6 +22,7 @@ from smplan.i18n import L_, _, babel_locale, language
 from smplan.plan.choices import normal
 from smplan.plan.labels import VALUE_LABELS
 from smplan.plan.meta import Follows, marker, without_none
+from smplan.plan.mistakes import is_text
 from smplan.plan.model import Plan, example_for, examples_for
 from smplan.plan.schema import SCHEMA_FILENAME
 
@@ -30,7 +31,11 @@ WIDTH = 92
 
 _EXAMPLE = L_("Example:")
 _CHOICES = L_("One of:")
-_ALSO = L_("Also in this country:")
+_HERE = L_("In this country:")
+_QUOTE = L_(
+    "Put a text between quotes if it holds a colon and a space, or a space and a # (#1, a "
+    "hashtag): YAML cuts it there otherwise."
+)
 
 _HEADER = L_(
     """\
@@ -86,12 +91,15 @@ class _Writer:
 
     def __init__(self, language: str) -> None:
         self.language = language
+        #: Whether the section being written has said yet how to write a text safely.
+        self.quoted = False
 
     def top_level(self, model: type[BaseModel]) -> list[str]:
         """The plan itself: one section per block, each with a header line."""
         lines: list[str] = []
         for name, field in model.model_fields.items():
             lines.append("")
+            self.quoted = False
             kind, _ = _shape(field.annotation)
             if kind in ("model", "models"):
                 title = self.description(field).rstrip(".")
@@ -162,13 +170,17 @@ class _Writer:
                 + [f"{pad}{name}:"]
                 + self.fields(inner, indent + 2, live=live, path=path)
             )
+        if live and not self.quoted and kind == "scalar" and is_text(path):
+            # Said at the first text of each section, where a text is first written.
+            comment.append(str(_QUOTE))
+            self.quoted = True
         if live:
             value = self.live_value(field, path)
             if example is not None and value in ("", " []"):
+                local = examples_for(field)
+                if len(local) > 1:
+                    comment.append(f"{_HERE} {', '.join(local)}")
                 comment.append(f"{_EXAMPLE} {_yaml(example)}")
-                others = examples_for(field)[1:]
-                if others:
-                    comment.append(f"{_ALSO} {', '.join(others)}")
             return self.comment(comment, pad, margin) + [f"{pad}{name}:{value}"]
         if kind == "scalars" and isinstance(example, list) and example:
             entries = [f"{pad}  - {_yaml(entry)}" for entry in example]

@@ -31,15 +31,13 @@ ODD_SPACES: dict[str, Message] = {
     "\u202f": L_("a narrow non-breaking space"),
     "\u2007": L_("a figure space"),
     "\u2009": L_("a thin space"),
-    "\u200b": L_("a zero-width space"),
     "\u3000": L_("an ideographic space"),
-    "\ufeff": L_("a zero-width no-break space"),
 }
 _OTHER_SPACE = L_("an unusual space")
 
 
 def _is_odd_space(char: str) -> bool:
-    return char in ODD_SPACES or (unicodedata.category(char) == "Zs" and char != " ")
+    return char != " " and unicodedata.category(char) == "Zs"
 
 
 def _space_name(char: str) -> Message:
@@ -186,7 +184,7 @@ def odd_spaces(lines: list[str]) -> list[Mistake]:
     found: list[Mistake] = []
     mended = list(lines)
     for index, text in enumerate(lines):
-        if text.isascii():
+        if text.isascii() or not any(_is_odd_space(c) for c in text if not c.isascii()):
             continue
         match = _STRUCTURE.match(text)
         if match is None:
@@ -215,10 +213,8 @@ def odd_spaces(lines: list[str]) -> list[Mistake]:
                 "type the spaces of this line again: such a space comes with text pasted "
                 "from a web page or a word processor"
             )
-        found.append(Mistake(index, first, message, hint, list(mended)))
-    if found:
-        last = found[-1]
-        found[-1] = Mistake(last.line, last.column, last.message, last.hint, mended)
+        # Every one shares the text with all of them mended.
+        found.append(Mistake(index, first, message, hint, mended))
     return found
 
 
