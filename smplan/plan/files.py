@@ -645,6 +645,7 @@ _YAML_WORDS: tuple[tuple[str, Message], ...] = (
     ("did not find expected <document start>", L_("text after the end of the plan")),
     ("did not find expected comment or line break", L_("text where the line should end")),
     ("found a comment without whitespace", L_("a `#` glued to the text before it")),
+    ("found invalid Unicode character escape code", L_("a `\\u` escape that names no character")),
 )
 #: What is said of a syntax error the parser names in words that are not in the table.
 _SOME_SYNTAX_ERROR = L_("the text cannot be read as YAML from here")
@@ -701,6 +702,8 @@ def _yaml_hint(said: str, found: str, text: str, mark: Any) -> Message | None:
                 above=above_key.group(2),
             )
         return L_("a value containing `: ` must be quoted")
+    if "invalid Unicode character escape" in said:
+        return L_("type the character itself, not its `\\u` code")
     if "flow" in said and "did not find expected" in said:
         return L_("close every `[` with `]`, and every curly bracket you open")
     if "did not find expected" in said or "expected <block end>" in said:
