@@ -1075,7 +1075,7 @@ class Channel(Model):
     posts_per_week: float | None = text(N_("Posts a week."), 3, ge=0, le=MAX_POSTS_PER_WEEK)
     slots: list[Slot] = items(
         N_("The week's posting slots, one per post: they date the posts of the content calendar."),
-        [{"day": "thursday", "time": "12:00"}, {"day": "saturday", "time": "08:30"}],
+        [{"day": "thursday", "time": "07:30"}, {"day": "saturday", "time": "08:30"}],
     )
     owner: Annotated[Id | None, Ref(MEMBER)] = text(
         N_("Id of the team member who runs it."),
