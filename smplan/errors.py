@@ -56,6 +56,8 @@ class Problem:
     hint: Text | None = None
     #: The stable code of this kind of problem (`SMP020`...), when the loader knows it.
     code: str = ""
+    #: "error", or "warning" for what leaves the plan usable but may not say what was meant.
+    severity: str = "error"
 
     def location(self, filename: str) -> str:
         """`FILE:LINE:COL: field.path`, as much of it as is known."""
@@ -114,15 +116,23 @@ class PlanFileError(SmplanError):
     """A plan file that cannot be used: unreadable, not YAML, hostile, wrong version.
 
     It holds every problem found, each with its position, so they are reported at once.
+    `salvaged` is what could still be read of it (a `smplan.plan.files.LoadedPlan`), for
+    the rules to judge; None when nothing could.
     """
 
     exit_code = ExitCode.UNUSABLE
 
     def __init__(
-        self, filename: str, problems: list[Problem], *, language: str | None = None
+        self,
+        filename: str,
+        problems: list[Problem],
+        *,
+        language: str | None = None,
+        salvaged: object = None,
     ) -> None:
         self.filename = filename
         self.problems = sorted(problems, key=Problem.sort_key)
+        self.salvaged = salvaged
         # The language the plan declares, when the file got far enough to tell.
         super().__init__("", language=language)
 
@@ -135,22 +145,10 @@ class PlanFileError(SmplanError):
 class PlanInvalidError(PlanFileError):
     """A readable YAML file whose content does not fit the plan format.
 
-    `salvaged` is what remains of it once the values that do not fit are left out (a
-    `smplan.plan.files.LoadedPlan`), for the rules to judge; None when nothing does.
+    Its `salvaged` plan is what remains once the values that do not fit are left out.
     """
 
     exit_code = ExitCode.FINDINGS
-
-    def __init__(
-        self,
-        filename: str,
-        problems: list[Problem],
-        *,
-        language: str | None = None,
-        salvaged: object = None,
-    ) -> None:
-        super().__init__(filename, problems, language=language)
-        self.salvaged = salvaged
 
 
 class RenderError(SmplanError):

@@ -505,11 +505,16 @@ def shown(value: object) -> str:
 
 
 def _locale_name(lang: str) -> str:
-    """The name of the Babel locale the catalog of `lang` names: fr_FR."""
+    """The name of the Babel locale the catalog of `lang` names: fr_FR.
+
+    A language named with its country (`en_US`) is that locale, unless its catalog
+    names another.
+    """
     with language(lang):
         # Translators: the CLDR locale whose dates and numbers this language uses,
         # such as fr_FR or es_ES. English is written the British way.
-        return pgettext("locale", "en_GB")
+        named = pgettext("locale", "en_GB")
+    return lang if named == "en_GB" and "_" in lang else named
 
 
 @functools.cache
@@ -533,8 +538,18 @@ def local_currency(lang: str) -> str:
     with it: es_ES gives EUR, es_MX would give MXN. Only the locale's name is parsed,
     not its data: `smplan new` needs the currency and nothing else of the locale.
     """
-    from babel.core import get_global, parse_locale
     from babel.numbers import get_territory_currencies
+
+    territory = _territory(lang)
+    found = get_territory_currencies(territory) if territory else []
+    if found:
+        return str(found[0])
+    return local_currency(SOURCE_LANGUAGE) if lang != SOURCE_LANGUAGE else "GBP"
+
+
+def _territory(lang: str) -> str | None:
+    """The country whose ways `lang` writes with (GB, FR, US), from its locale's name."""
+    from babel.core import get_global, parse_locale
 
     for candidate in (_locale_name(lang), lang):
         try:
@@ -545,10 +560,35 @@ def local_currency(lang: str) -> str:
             # A locale named without a country (`es`): the country it most likely means.
             likely = get_global("likely_subtags").get(language_code)
             territory = parse_locale(likely)[1] if likely else None
-        found = get_territory_currencies(territory) if territory else []
-        if found:
-            return str(found[0])
-    return local_currency(SOURCE_LANGUAGE) if lang != SOURCE_LANGUAGE else "GBP"
+        if territory:
+            return str(territory)
+    return None
+
+
+@functools.cache
+def local_time_zones(lang: str) -> tuple[str, ...]:
+    """The time zones of the country `lang` writes for, east to west: Europe/Paris for fr_FR;
+    America/New_York, America/Chicago... America/Los_Angeles... for en_US.
+
+    One per region of the country's clock (the zone CLDR names for it), else its first zone.
+    """
+    import zoneinfo
+
+    from babel.core import get_global
+
+    territory = _territory(lang)
+    zones = list(get_global("territory_zones").get(territory or "", ()))
+    principal = set(get_global("windows_zone_mapping").values())
+    chosen = [zone for zone in zones if zone in principal] or zones[:1]
+    moment = dt.datetime(2027, 1, 15, 12, tzinfo=dt.UTC)
+
+    def offset(zone: str) -> dt.timedelta:
+        try:
+            return moment.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset() or dt.timedelta()
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return dt.timedelta()
+
+    return tuple(sorted(chosen, key=offset, reverse=True)) or ("UTC",)
 
 
 def language_name(lang: str) -> str:

@@ -46,15 +46,21 @@ def test_help_lists_every_command(smplan):
 
 
 def test_debug_shows_the_traceback_and_the_next_run_does_not(smplan, tmp_path):
-    import pytest
-
-    from smplan.errors import PlanFileError
-
-    with pytest.raises(PlanFileError):
-        smplan("--debug", "check", tmp_path / "missing.yaml")
+    debugged = smplan("--debug", "status", tmp_path / "missing.yaml")
+    # The traceback is shown, and the exit status is still the one the error means.
+    assert debugged.exit_code == 2
+    assert "Traceback" in debugged.stderr and "PlanFileError" in debugged.stderr
     result = smplan("check", tmp_path / "missing.yaml")
     assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
     assert result.stderr.strip().endswith("missing.yaml: no such file")
+
+
+def test_debug_keeps_the_exit_status_of_a_syntax_error(smplan, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text('smplan: 1\nproject:\n  name: "Spring plan\n', encoding="utf-8")
+    assert smplan("--debug", "check", plan).exit_code == 2
+    assert smplan("check", "--debug", plan).exit_code == 2
 
 
 @pytest.mark.parametrize(

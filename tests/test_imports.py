@@ -137,8 +137,9 @@ COMMANDS = {
     ),
     "schema": (
         ["schema"],
-        {"smplan.plan.schema"},
-        PDF_ENGINE | DOCUMENT | WRITER,
+        # Babel's names of the languages: the schema accepts `English` as `check` does.
+        {"smplan.plan.schema", "babel"},
+        PDF_ENGINE | (DOCUMENT - {"babel"}) | WRITER,
         RENDERING | INTERVIEW,
     ),
     "new": (

@@ -18,7 +18,7 @@ from editor_yaml import load_as_editor
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
-from smplan.i18n import _, language
+from smplan.i18n import _, language, languages
 from smplan.plan.files import load_plan
 from smplan.plan.model import STEPS, Plan
 from smplan.plan.schema import schema_text
@@ -254,8 +254,8 @@ def test_french_skeleton_explains_every_field_in_french():
         assert french.rstrip(".") in comments, name
         if field.description != french:
             assert field.description not in comments, name
-    assert "Exemple : Claire Morel" in comments
-    assert "Valeurs possibles : keep, fix, close" in comments
+    assert "Exemple : Thomas Morel" in comments
+    assert "Valeurs possibles : keep (Garder), fix (Remettre en état), close (Fermer)" in comments
     assert "Comment le remplir :" in comments
 
 
@@ -267,7 +267,7 @@ def test_english_skeleton_explains_every_field_in_english():
         assert field.description.rstrip(".") in comments, name
         if field.description != french:
             assert french not in comments, name
-    assert "Example: Claire Morel" in comments
+    assert "Example: Thomas Morel" in comments
     assert "One of: keep, fix, close" in comments
     assert "How to fill it in:" in comments
 
@@ -447,3 +447,64 @@ def test_without_lang_the_plan_speaks_the_environments_language(
     assert result.exit_code == 0, result.output
     assert load_plan(tmp_path / "plan.yaml").plan.language == lang
     assert result.stdout.startswith("Plan vierge écrit" if lang == "fr" else "Wrote a blank plan")
+
+
+def _filled_strictly_checked(smplan, tmp_path, lang: str):
+    target = tmp_path / "plan.yaml"
+    target.write_text(with_examples(skeleton(lang, "plan.yaml"), lang), encoding="utf-8")
+    return smplan("check", target, "--strict", "--format", "json")
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_the_examples_taken_as_answers_pass_check_strict(smplan, tmp_path, lang):
+    # Uncommented and answered with the examples its comments give, the skeleton is a
+    # sound plan: no rule finds fault with it, warnings included.
+    result = _filled_strictly_checked(smplan, tmp_path, lang)
+    data = json.loads(result.stdout)
+    assert data["findings"] == []
+    assert set(data["steps"].values()) == {"complete"}
+    assert result.exit_code == 0
+
+
+def _catalog_of_a_country(tmp_path, lang: str) -> dict[str, str]:
+    """An environment where smplan speaks `lang` (say en_US) from a catalog that holds no
+    translation yet, as a new catalog does before its translator's first pass."""
+    messages = tmp_path / "locale" / lang / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    with (messages / "smplan.mo").open("wb") as handle:
+        write_mo(handle, Catalog(locale=lang, domain="smplan"))
+    return {**os.environ, "SMPLAN_LOCALE_PATH": str(tmp_path / "locale")}
+
+
+def test_an_american_plan_gets_the_ways_of_the_united_states(tmp_path):
+    env = _catalog_of_a_country(tmp_path, "en_US")
+    run = [sys.executable, "-m", "smplan"]
+    made = subprocess.run(
+        [*run, "new", "plan.yaml", "--lang", "en_US"], cwd=tmp_path, env=env, capture_output=True
+    )
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert "\n  currency: USD\n" in text
+    assert "2027-06-30 is June 30, 2027." in text
+    # The comment above `timezone:`, from the blank line that opens it.
+    zones = comment_text(text.split("\n  timezone:")[0].rsplit("\n\n", 1)[1])
+    assert "In this country: America/New_York, America/Chicago, America/Denver" in zones
+    assert "America/Los_Angeles" in zones
+    assert "Europe/" not in zones
+    # Its examples, taken as answers, pass the strict check too.
+    (tmp_path / "filled.yaml").write_text(with_examples(text, "en"), encoding="utf-8")
+    checked = subprocess.run(
+        [*run, "check", "filled.yaml", "--strict"], cwd=tmp_path, env=env, capture_output=True
+    )
+    assert checked.returncode == 0, checked.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "currency", "zone", "day"),
+    [("en", "GBP", "Europe/London", "30 June 2027"), ("fr", "EUR", "Europe/Paris", "30 juin 2027")],
+)
+def test_each_language_writes_its_country_s_currency_zone_and_dates(lang, currency, zone, day):
+    text = skeleton(lang, "plan.yaml")
+    assert f"\n  currency: {currency}\n" in text
+    assert f" {zone}\n  timezone:\n" in text
+    assert f"2027-06-30 {'is' if lang == 'en' else 'est le'} {day}." in text

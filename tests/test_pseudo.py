@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,9 @@ def _allowed_words(*plans: Path) -> set[str]:
     # The values a field allows are the plan format's own words, written as they are.
     words.update(w.casefold() for w in WORD.findall(" ".join(_enums(plan_schema()))))
     words.update(languages())
+    # Time zone names are places, not words of a language (Europe/London, America/Denver).
+    zones = " ".join(zoneinfo.available_timezones())
+    words.update(w.casefold() for w in WORD.findall(zones))
     for plan in plans:
         data = yaml.safe_load(plan.read_text(encoding="utf-8")) if plan.exists() else None
         words.update(w.casefold() for w in WORD.findall(_scalars(data)))

@@ -100,7 +100,9 @@ def test_a_batch_with_one_broken_plan_exits_1_and_still_writes_every_other_pdf(b
     folder, result = batch
     assert result.returncode == 1
     broken = folder / "broken.yaml"
-    assert result.stderr.startswith(f"{broken}:3:1: YAML syntax error: ")
+    assert result.stderr.startswith(
+        f"{broken}:2:10: project: a `[` opened here is not closed on its line"
+    )
     said = {"en": "Wrote {}.", "fr": "{} écrit."}
     written = [
         said[load_plan(p).plan.language].format(folder / (p.stem + ".pdf")) for p in EXAMPLES

@@ -61,6 +61,7 @@ channels:
 """
 
 SLOT = "\n    slots:\n      - day: monday\n        time: "
+DAY = "\n    slots:\n      - day: {day}\n        time: 09:00"
 LISTENING = "listening:\n  listening_only: false\n  trends: [sourdough]\n"
 
 #: (what changes, the text it replaces in BASE, the text put instead)
@@ -141,6 +142,25 @@ VARIANTS = [
     ),
     ("format version 2", "smplan: 1", "smplan: 2"),
     ("the format version in quotes", "smplan: 1", 'smplan: "1"'),
+    # A choice differs from its value only by its case, its separators, or by being the
+    # value's name in one of smplan's languages: both read it as that value.
+    ("a department capitalised", "department: marketing", "department: Marketing"),
+    ("a department in capitals", "department: marketing", "department: MARKETING"),
+    ("a department by its name", "department: marketing", "department: Front desk"),
+    ("a department with a space", "department: marketing", "department: customer service"),
+    ("a department by its French name", "department: marketing", "department: Ventes"),
+    ("a department misspelt", "department: marketing", "department: Marketting"),
+    ("a language in capitals", "language: en", "language: EN"),
+    ("a language by its name", "language: en", "language: English"),
+    ("a language by its own name", "language: en", "language: Français"),
+    ("a language misspelt", "language: en", "language: Englsh"),
+    ("unknown capitalised", "baseline: 12", "baseline: Unknown"),
+    ("unknown in capitals", "baseline: 12", "baseline: UNKNOWN"),
+    ("a day capitalised", "posts_per_week: 3", "posts_per_week: 3" + DAY.format(day="Tuesday")),
+    ("a day in French", "posts_per_week: 3", "posts_per_week: 3" + DAY.format(day="mardi")),
+    ("a day cut short", "posts_per_week: 3", "posts_per_week: 3" + DAY.format(day="Tue")),
+    ("a currency in small letters", "date: 2027-01-04", "date: 2027-01-04\n  currency: usd"),
+    ("a currency of two letters", "date: 2027-01-04", "date: 2027-01-04\n  currency: us"),
 ]
 
 

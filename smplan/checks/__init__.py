@@ -39,7 +39,8 @@ def _file_rules() -> None:
         if constant.isupper() and isinstance(code, str) and code in problems.LOADER_CODES
     }
     for code, title in problems.LOADER_CODES.items():
-        STORE.define(Rule(code, named.get(code), "error", None, title, ("file",)))
+        severity = problems.loader_severity(code)
+        STORE.define(Rule(code, named.get(code), severity, None, title, ("file",)))
 
 
 _file_rules()

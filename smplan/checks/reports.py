@@ -95,7 +95,7 @@ def loader_entry(problem: Problem) -> Entry:
     """The entry of a problem the loader found; its step is the top key, if a step's."""
     top = problem.path.split(".")[0].split("[")[0] if problem.path else None
     code = problem.code or LOADER_CODE
-    return Entry(code, "error", top if top in STEP_ORDER else "project", problem)
+    return Entry(code, problem.severity, top if top in STEP_ORDER else "project", problem)
 
 
 # --- JSON ---------------------------------------------------------------------------------

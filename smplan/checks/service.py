@@ -188,13 +188,18 @@ def check_file(
     except PlanFileError as error:
         plan_error = error
         loader = [loader_entry(p) for p in error.problems]
-        salvaged = error.salvaged if isinstance(error, PlanInvalidError) else None
+        readable = isinstance(error, PlanInvalidError)
+        salvaged = error.salvaged
         if not isinstance(salvaged, LoadedPlan):
-            readable = isinstance(error, PlanInvalidError)
             report = Report(name, loader, readable=readable, language=lang or error.language)
             return Checked(report, None, None, None, plan_error)
-        # The parts that load are judged too, so that one mistake hides nothing else.
+        # The parts that load are judged too, a syntax error's included, so that one
+        # mistake hides nothing else.
         loaded = salvaged
+    else:
+        # What a clean file still says of itself (a comment that cuts a text short).
+        loader = [loader_entry(p) for p in loaded.notes]
+        readable = True
     speaks = lang or loaded.plan.language
     found, results_error = _results_of(loaded)
     verdict = _judge(
@@ -202,7 +207,7 @@ def check_file(
         found.results if found else None,
         speaks,
         _mooted_by(loaded),
-        {e.step for e in loader if e.step},
+        {e.step for e in loader if e.step and e.severity == "error"},
     )
     kept = [f for f in verdict.findings if f.code not in leave_out]
     entries = loader + [finding_entry(f, loaded.problem(f.loc, f.message, f.hint)) for f in kept]
@@ -229,6 +234,7 @@ def check_file(
         verdict.steps,
         project=verdict.sections["project"],
         finished=verdict.finished,
+        readable=readable,
         strict=strict,
         language=speaks,
         ignored=len(verdict.findings) + len(verdict.results) - shown,

@@ -144,12 +144,17 @@ def _run(argv: list[str] | None) -> NoReturn:
             code = typed.main(args=args, prog_name="smplan", standalone_mode=False)
     except SmplanError as error:
         if debug_enabled():
-            raise
+            # The traceback is shown, and the exit status stays the one the error means.
+            import traceback
+
+            traceback.print_exc()
         report_error(error)
         sys.exit(int(error.exit_code))
     except KeyboardInterrupt:
         if debug_enabled():
-            raise
+            import traceback
+
+            traceback.print_exc()
         sys.stderr.write("\n" + _("interrupted") + "\n")
         sys.exit(int(ExitCode.INTERRUPTED))
     except Exception as error:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from smplan.cli.common import debug_enabled
 from smplan.cli.console import console, err_console, escape
 from smplan.errors import UsageError, printable
 
@@ -69,10 +68,7 @@ def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = N
     """
     from smplan.checks.service import check_file as checked
 
-    found = checked(path, lang=lang, ignored=ignored, strict=strict)
-    if found.plan_error is not None and not found.report.readable and debug_enabled():
-        raise found.plan_error
-    return found.report
+    return checked(path, lang=lang, ignored=ignored, strict=strict).report
 
 
 def print_text(reports: list[Any]) -> None:
@@ -88,11 +84,16 @@ def print_text(reports: list[Any]) -> None:
 
 
 def _print_one(report: Any) -> None:
-    if not report.readable:
-        for entry in report.entries:
-            err_console.print(
-                entry.problem.format(report.file), highlight=False, markup=False, soft_wrap=True
-            )
+    if not report.readable and not report.steps:
+        # A problem with a place in the file is said with its code; one about the whole
+        # file (missing, empty, a folder) needs none.
+        lines = (
+            _finding_line(report.file, entry)
+            if entry.problem.line is not None
+            else _escape(entry.problem.format(report.file))
+            for entry in report.entries
+        )
+        err_console.print("\n".join(lines), highlight=False, soft_wrap=True)
     elif not report.steps:
         _report_invalid(report)
     else:

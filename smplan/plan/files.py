@@ -10,6 +10,8 @@ model. Aliases, anchors, unknown tags and duplicate keys are refused with their 
 from __future__ import annotations
 
 import copy
+import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +25,17 @@ from smplan.errors import PlanFileError, PlanInvalidError, Problem, Text
 from smplan.fsutil import FileTooLarge, NotARegularFile, read_regular
 from smplan.i18n import L_, N_, Message, languages
 from smplan.plan import problems as codes
+from smplan.plan.meta import fields
 from smplan.plan.mistakes import (
     Count,
+    cut_texts,
     data_loc,
     format_loc,
     items_of_other_sections,
     validation_problems,
 )
 from smplan.plan.model import FORMAT_VERSION, Plan
+from smplan.plan.syntax import Mistake, diagnose, odd_spaces
 
 #: Plan files larger than this are refused before parsing: a real plan is a few dozen KiB.
 MAX_BYTES = 2 * 1024 * 1024
@@ -67,6 +72,11 @@ class SourceMap:
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     #: Top-level keys present only in a comment (`# team:`), where the comment starts.
     commented: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: A comment on the same line after a plain value: where its `#` is, what it says,
+    #: and the value as written up to it (spaces included).
+    trailing: dict[Loc, tuple[int, int, str, str]] = field(default_factory=dict)
+    #: What was refused while reading (a tag) and left out of the data.
+    refused: set[Loc] = field(default_factory=set)
 
     def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int] | None:
         """The position of `loc`, or of its nearest ancestor present in the file.
@@ -108,6 +118,8 @@ class LoadedPlan:
     kept: dict[Loc, list[int]] = field(default_factory=dict)
     #: What the salvage left out, as places in the file.
     dropped: frozenset[Loc] = frozenset()
+    #: What reading found that leaves the plan usable (a comment that cuts a text short).
+    notes: list[Problem] = field(default_factory=list)
 
     def file_loc(self, loc: Loc) -> Loc:
         """Where `loc` of the plan stands in the file (they differ once items are dropped)."""
@@ -256,12 +268,52 @@ def decode_text(raw: bytes, filename: str) -> str:
 def parse_plan_text(text: str, filename: str, *, path: Path | None = None) -> LoadedPlan:
     """Parse and validate the text of a plan file named `filename`."""
     try:
-        data, source = read_yaml(text, filename)
-    except PlanFileError as error:
+        data, source = read_yaml(text, filename, _key_names())
+    except Unparsed as error:
         # Not YAML: the problems are still said in the language the text declares.
+        error.language = error.language or written_language(text)
+        if error.read is not None:
+            _judge_mended(error, path or Path(filename))
+        raise
+    except PlanFileError as error:
         error.language = error.language or written_language(text)
         raise
     return validate_data(data, source, filename, path=path)
+
+
+def _judge_mended(error: Unparsed, path: Path) -> None:
+    """Validate what was read past the syntax problems of `error`, for the rules to judge.
+
+    Its own problems join the syntax problems; what it keeps becomes `error.salvaged`.
+    """
+    assert error.read is not None
+    data, source = error.read
+    loaded: LoadedPlan | object
+    try:
+        loaded = validate_data(data, source, error.filename, path=path)
+    except PlanInvalidError as invalid:
+        found, loaded = invalid.problems, invalid.salvaged
+    except PlanFileError as unusable:
+        # A format this smplan does not read: that is all there is to say.
+        error.problems = sorted(error.problems + unusable.problems, key=Problem.sort_key)
+        return
+    else:
+        found = loaded.notes
+    error.problems = sorted(error.problems + found, key=Problem.sort_key)
+    if isinstance(loaded, LoadedPlan):
+        left_out = {line_loc(source, line + 1, indent + 1) for line, indent in error.dropped}
+        left_out |= source.refused
+        loaded.dropped = loaded.dropped | {loc for loc in left_out if loc}
+        loaded.notes = []
+        error.salvaged = loaded
+    if error.language is None:
+        error.language = declared_language(data)
+
+
+@functools.cache
+def _key_names() -> frozenset[str]:
+    """Every name a key of a plan may have, for telling a key from words."""
+    return frozenset(found.name for found in fields(Plan))
 
 
 #: `  language: fr` on a line of its own, as a plan's project block writes it.
@@ -274,35 +326,157 @@ def written_language(text: str) -> str | None:
     return found.group(1) if found and found.group(1) in languages() else None
 
 
-def read_yaml(text: str, filename: str) -> tuple[dict[str, Any], SourceMap]:
+#: Rounds of finding a syntax mistake and reading on past it.
+_SYNTAX_ROUNDS = 8
+#: Past this size a file is not mended to read on: a real plan is far smaller.
+_MEND_BYTES = 256 * 1024
+
+
+class Unparsed(PlanFileError):
+    """A file with YAML syntax problems, and what could be read once each was mended.
+
+    `read` is the data and source map of the mended text, None when nothing could be
+    read; `dropped` the lines left out of it rather than mended (0-based), each with its
+    indentation.
+    """
+
+    def __init__(
+        self,
+        filename: str,
+        problems: list[Problem],
+        read: tuple[dict[str, Any], SourceMap] | None = None,
+        dropped: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        super().__init__(filename, problems)
+        self.read = read
+        self.dropped = dropped
+
+
+def read_yaml(
+    text: str, filename: str, known: frozenset[str] = frozenset()
+) -> tuple[dict[str, Any], SourceMap]:
     """Parse YAML text into plain data (scalars as typed text) and its source map.
 
-    Raises `PlanFileError` for anything that is not a single, safe YAML mapping.
+    Raises `PlanFileError` for anything that is not a single, safe YAML mapping. A
+    syntax error is looked for where the person made it (`smplan.plan.syntax`; `known`
+    are the names keys may have), mended, and the rest read on: the `Unparsed` error
+    raised then holds every syntax problem and what was read past them.
     """
     if not text.strip():
         raise PlanFileError(
             filename, [Problem(L_("file is empty"), hint=_NEW_HINT, code=codes.UNREADABLE)]
         )
-    source = SourceMap(commented=_commented_keys(text))
+    commented = _commented_keys(text)
+    lines = yaml_lines(text)
+    mistakes = odd_spaces(lines)
+    if mistakes:
+        lines = mistakes[-1].lines
+        text = "\n".join(lines)
+    problems = [m.problem() for m in mistakes]
+    dropped: list[tuple[int, int]] = []
+    rounds = _SYNTAX_ROUNDS if len(text) <= _MEND_BYTES else 1
+    for _round in range(rounds):
+        source = SourceMap(commented=commented)
+        try:
+            data = _Composer(text, source, lines).document()
+        except _Refused as refused:
+            if refused.data is None:
+                raise PlanFileError(filename, problems + refused.problems) from None
+            problems += refused.problems
+            data = refused.data
+        except yaml.MarkedYAMLError as exc:
+            mistake = _syntax_mistake(exc, lines, text, known, rounds > 1)
+            problems.append(mistake.problem())
+            if not mistake.lines or _round == rounds - 1:
+                raise Unparsed(filename, problems) from None
+            if mistake.dropped:
+                text_line = lines[mistake.line]
+                dropped.append((mistake.line, len(text_line) - len(text_line.lstrip())))
+            lines = mistake.lines
+            text = "\n".join(lines)
+            continue
+        except yaml.reader.ReaderError as exc:
+            char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+            problems.append(_character_problem(text, exc.position, char))
+            raise PlanFileError(filename, problems) from None
+        except UnicodeEncodeError as exc:
+            # libyaml reads UTF-8: a lone surrogate in the text cannot become UTF-8.
+            problems.append(_character_problem(text, exc.start, text[exc.start]))
+            raise PlanFileError(filename, problems) from None
+        except yaml.YAMLError:
+            message = L_("YAML syntax error: {what}", what=_SOME_SYNTAX_ERROR)
+            problems.append(Problem(message, code=codes.SYNTAX))
+            raise PlanFileError(filename, problems) from None
+        if problems:
+            placed = [_placed(p, source) for p in problems]
+            raise Unparsed(filename, placed, (data, source), tuple(dropped))
+        return data, source
+    raise Unparsed(filename, problems)  # pragma: no cover: the last round raises
+
+
+def _syntax_mistake(
+    exc: yaml.MarkedYAMLError, lines: list[str], text: str, known: frozenset[str], mend: bool
+) -> Mistake:
+    """The mistake behind a parser's error, or the parser's own words when none is found.
+
+    Its `lines` are the text with it mended, empty when reading on past it is not sure.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    said = " ".join(part for part in (exc.context, exc.problem) if part)
+    if mark is not None and mend:
+        found = diagnose(lines, (mark.line, mark.column), said, known, _fails_at)
+        if found is not None:
+            return found
+    problem = _yaml_problem(exc, text)
+    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+    message = problem.message if isinstance(problem.message, Message) else L_(problem.message)
+    hint = problem.hint if isinstance(problem.hint, Message) or problem.hint is None else None
+    mended: list[str] = []
+    if mend and mark is not None and line < len(lines):
+        # Read on without the line the parser stopped at, if that lets it go further.
+        candidate = [*lines[:line], "", *lines[line + 1 :]]
+        after = _fails_at(candidate)
+        if after is None or after > (line, column):
+            mended = candidate
+    return Mistake(line, column, message, hint, mended, problem.code, dropped=True)
+
+
+def _fails_at(lines: list[str]) -> tuple[int, int] | None:
+    """Where the parser stops in `lines` (0-based), or None when it reads them through."""
     try:
-        data = _Composer(text, source).document()
-    except _Refused as refused:
-        raise PlanFileError(filename, refused.problems) from None
+        _Composer("\n".join(lines), SourceMap()).document()
     except yaml.MarkedYAMLError as exc:
-        raise PlanFileError(filename, [_yaml_problem(exc, text)]) from None
-    except yaml.reader.ReaderError as exc:
-        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise PlanFileError(filename, [_character_problem(text, exc.position, char)]) from None
-    except UnicodeEncodeError as exc:
-        # libyaml reads UTF-8: a lone surrogate in the text cannot become UTF-8.
-        raise PlanFileError(
-            filename, [_character_problem(text, exc.start, text[exc.start])]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise PlanFileError(
-            filename, [Problem(L_("not valid YAML: {error}", error=str(exc)), code=codes.SYNTAX)]
-        ) from None
-    return data, source
+        mark = exc.problem_mark or exc.context_mark
+        return (mark.line, mark.column) if mark is not None else (0, 0)
+    except _Refused:
+        return None
+    except (yaml.YAMLError, UnicodeEncodeError):
+        return (0, 0)
+    return None
+
+
+_SYNTAX_CODES = frozenset({codes.SYNTAX, codes.WRONG_SECTION})
+
+
+def _placed(problem: Problem, source: SourceMap) -> Problem:
+    """A syntax problem with the path of what stands on its line, once the rest is read."""
+    if problem.path or problem.line is None or problem.code not in _SYNTAX_CODES:
+        return problem
+    loc = line_loc(source, problem.line, problem.column or 1)
+    return dataclasses.replace(problem, path=format_loc(loc)) if loc else problem
+
+
+def line_loc(source: SourceMap, line: int, column: int) -> Loc:
+    """The key on `line` (1-based), or the nearest key above that holds that column."""
+    on_line = [loc for loc, (at, _col) in source.keys.items() if at == line]
+    if on_line:
+        return min(on_line, key=lambda loc: source.keys[loc][1])
+    best: Loc = ()
+    best_line = 0
+    for loc, (at, col) in source.keys.items():
+        if best_line <= at < line and col < column:
+            best, best_line = loc, at
+    return best
 
 
 def _character_problem(text: str, offset: int, char: str) -> Problem:
@@ -322,15 +496,16 @@ def validate_data(
 ) -> LoadedPlan:
     """Check the format version, then validate `data` against the plan model."""
     _check_version(data, source, filename)
+    notes = cut_texts(source)
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        problems = validation_problems(exc, source, Plan, data)
+        problems = validation_problems(exc, source, Plan, data) + notes
         salvaged = salvage(data, exc, source, path or Path(filename))
         raise PlanInvalidError(
             filename, problems, language=declared_language(data), salvaged=salvaged
         ) from None
-    return LoadedPlan(plan=plan, path=path or Path(filename), source=source)
+    return LoadedPlan(plan=plan, path=path or Path(filename), source=source, notes=notes)
 
 
 #: Rounds of leaving out what does not fit, each one after the errors of the last.
@@ -458,7 +633,17 @@ _YAML_WORDS: tuple[tuple[str, Message], ...] = (
     ("found duplicate %YAML directive", L_("a `%YAML` line written twice")),
     ("found unknown escape character", L_("an unknown `\\` escape in a double-quoted text")),
     ("found a tab character", L_("a tab where spaces are expected")),
+    ("block sequence entries are not allowed", L_("a list item (`- `) where a value is written")),
+    ("found unexpected ':'", L_("a `:` where no key can start")),
+    ("did not find expected node content", L_("a value is missing")),
+    ("found undefined tag handle", L_("a `!` that starts an unknown tag")),
+    ("did not find expected <document start>", L_("text after the end of the plan")),
+    ("did not find expected comment or line break", L_("text where the line should end")),
+    ("found a comment without whitespace", L_("a `#` glued to the text before it")),
+    ("found invalid Unicode character escape code", L_("a `\\u` escape that names no character")),
 )
+#: What is said of a syntax error the parser names in words that are not in the table.
+_SOME_SYNTAX_ERROR = L_("the text cannot be read as YAML from here")
 #: A line that is nothing but a key: `  role:` or `  role: value`.
 _KEY_LINE = re.compile(r"^(\s*)([A-Za-z_][\w-]*):(\s|$)")
 
@@ -469,11 +654,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if "exceeded maximum nesting depth" in said:
         return _mark_problem(mark, _TOO_DEEP, _FEW_LEVELS, codes.TOO_BIG)
     words = next((w for english, w in _YAML_WORDS if english in said), None)
-    message: Message = (
-        L_("YAML syntax error: {what}", what=words)
-        if words is not None
-        else L_("YAML syntax error: {what}", what=said)
-    )
+    message = L_("YAML syntax error: {what}", what=words or _SOME_SYNTAX_ERROR)
     found = _char_at(text, mark.line, mark.column) if mark else ""
     if "did not find expected" in said and found.strip():
         message = L_("{message}, but found `{found}`", message=message, found=found)
@@ -516,6 +697,8 @@ def _yaml_hint(said: str, found: str, text: str, mark: Any) -> Message | None:
                 above=above_key.group(2),
             )
         return L_("a value containing `: ` must be quoted")
+    if "invalid Unicode character escape" in said:
+        return L_("type the character itself, not its `\\u` code")
     if "flow" in said and "did not find expected" in said:
         return L_("close every `[` with `]`, and every curly bracket you open")
     if "did not find expected" in said or "expected <block end>" in said:
@@ -539,11 +722,16 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 
 class _Refused(Exception):
-    """Raised while composing when the file uses a YAML feature plans do not allow."""
+    """Raised while composing when the file uses a YAML feature plans do not allow.
 
-    def __init__(self, problems: list[Problem]) -> None:
+    `data` is what was composed without it, when the rest could be read (a duplicate key,
+    a tag), None when nothing can be (an alias, a file too large).
+    """
+
+    def __init__(self, problems: list[Problem], data: dict[str, Any] | None = None) -> None:
         super().__init__(problems)
         self.problems = problems
+        self.data = data
 
 
 def _mark_problem(
@@ -559,6 +747,23 @@ _ONLY_COMMENTS = L_("file holds only comments")
 
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+#: Spaces, then a comment to the end of the line.
+_COMMENT_AFTER = re.compile(r"([ \t]+)(#.*?)[ \t]*$")
+#: What YAML counts as a line break.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """The lines of `text`, broken where YAML breaks them, so marks index into them."""
+    if any(mark in text for mark in ("\r", "\x85", "\u2028", "\u2029")):
+        return _BREAK.split(text)
+    return text.split("\n")
+
+
+#: Stands for a node refused while composing (a tag): left out of the data it was in.
+_LEFT_OUT = object()
 
 
 def _plain(event: Any) -> bool:
@@ -578,11 +783,14 @@ class _Composer:
     refused before anything is built, with their position.
     """
 
-    def __init__(self, text: str, source: SourceMap) -> None:
+    def __init__(self, text: str, source: SourceMap, lines: list[str] | None = None) -> None:
         self.parser = _Parser(text)
         self.source = source
         self.problems: list[Problem] = []
         self.nodes = 0
+        self.lines = yaml_lines(text) if lines is None else lines
+        #: How many flow collections (`[...]`, `{...}`) the next node is inside.
+        self.flow = 0
 
     def document(self) -> dict[str, Any]:
         """The single document of the stream, which must be a mapping."""
@@ -632,9 +840,11 @@ class _Composer:
                 )
         finally:
             self.parser.dispose()
-        if self.problems:
+        if data is _LEFT_OUT:
             raise _Refused(self.problems)
         assert isinstance(data, dict)
+        if self.problems:
+            raise _Refused(self.problems, data)
         return data
 
     def node(self, loc: Loc, depth: int) -> Any:
@@ -644,26 +854,44 @@ class _Composer:
         self.source.values[loc] = _at(event.start_mark)
         if event.tag is not None and event.tag not in _CORE_TAGS and event.tag != "!":
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problems.append(
-                _mark_problem(
-                    event.start_mark,
-                    L_("tag `{tag}` is not allowed in a plan file", tag=tag),
-                    L_("remove the tag: a plan holds plain text, numbers, lists and mappings"),
-                )
+            refused = _mark_problem(
+                event.start_mark,
+                L_("tag `{tag}` is not allowed in a plan file", tag=tag),
+                L_("remove the tag: a plan holds plain text, numbers, lists and mappings"),
             )
+            self.problems.append(dataclasses.replace(refused, path=format_loc(loc)))
             self._skip(event)
-            return None
+            self.source.refused.add(loc)
+            return _LEFT_OUT
         if isinstance(event, yaml.ScalarEvent):
+            if _plain(event) and not self.flow:
+                self._trailing(loc, event)
             if _plain(event) and event.value in _NULLS:
                 return None
             return event.value
+        self.flow += bool(event.flow_style)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not self.parser.check_event(yaml.SequenceEndEvent):
-                items.append(self.node((*loc, len(items)), depth + 1))
+                item = self.node((*loc, len(items)), depth + 1)
+                if item is not _LEFT_OUT:
+                    items.append(item)
             self.parser.get_event()
+            self.flow -= bool(event.flow_style)
             return items
-        return self.mapping(loc, depth)
+        out = self.mapping(loc, depth)
+        self.flow -= bool(event.flow_style)
+        return out
+
+    def _trailing(self, loc: Loc, event: Any) -> None:
+        """Keep the comment that follows a plain value on its line, if one does."""
+        end = event.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        found = _COMMENT_AFTER.match(line, end.column) if "#" in line else None
+        if found:
+            written = line[event.start_mark.column : end.column] if not event.value else ""
+            kept = (event.value or written) + found.group(1)
+            self.source.trailing[loc] = (end.line + 1, found.end(1) + 1, found.group(2), kept)
 
     def mapping(self, loc: Loc, depth: int) -> dict[str, Any]:
         """Compose the entries of a mapping whose start event was just read."""
@@ -710,7 +938,9 @@ class _Composer:
                 self.node((*loc, key, "(duplicate)"), depth + 1)
                 continue
             self.source.keys[child] = _at(key_event.start_mark)
-            out[key] = self.node(child, depth + 1)
+            value = self.node(child, depth + 1)
+            if value is not _LEFT_OUT:
+                out[key] = value
         self.parser.get_event()
         return out
 

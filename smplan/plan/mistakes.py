@@ -12,18 +12,33 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
+import types
 import typing
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core.core_schema import ErrorType
 
 from smplan.errors import Problem
-from smplan.i18n import L_, LN_, Message, babel_locale, current
+from smplan.i18n import (
+    L_,
+    LN_,
+    NP_,
+    Message,
+    babel_locale,
+    current,
+    either,
+    language,
+    languages,
+    local_time_zones,
+    pgettext,
+)
 from smplan.plan import problems as codes
 from smplan.plan.meta import fields, submodel, without_none
-from smplan.plan.model import Plan
+from smplan.plan.model import Plan, Prose, Text
 from smplan.plan.suggest import closest
 
 Loc = tuple[str | int, ...]
@@ -81,10 +96,27 @@ _NUMBERS = frozenset(
 )
 _DATES = frozenset({"date_parsing", "date_from_datetime_parsing", "date_type"})
 _SCALARS = _NUMBERS | _DATES | {"string_type", "bool_parsing", "bool_type"}
-_ALL_WORDS = frozenset({"yes", "oui", "true", "all", "tous", "toutes", "on"})
-_NONE_WORDS = frozenset({"no", "none", "non", "aucun", "aucune", "false", "n/a", "-", "nothing"})
+#: The words a person writes where a list is expected to say "all of them" or "none":
+#: each language's catalog gives its own, separated by `|`, and every language's count.
+_ALL_WORDS = NP_("words meaning all", "yes|all|on|true")
+_NONE_WORDS = NP_("words meaning none", "no|none|nothing|n/a|-|false")
+
+
+@functools.cache
+def _words(context: str, words: str) -> frozenset[str]:
+    """`words` (split at `|`) in every language smplan speaks, in lower case."""
+    found: set[str] = set()
+    for lang in languages():
+        with language(lang):
+            found.update(w.strip().casefold() for w in pgettext(context, words).split("|"))
+    return frozenset(w for w in found if w)
+
 
 _DATE_HINT = L_("write dates as YYYY-MM-DD, for example 2027-06-30")
+#: List items written with no space after their dash: `-Films the cellar`.
+_DASHED = re.compile(r"^\s*-([^\s\d-][^-]*?)(?:\s+-\S.*)?$")
+#: A key and its value with no space after the colon: `name:Megan`.
+_GLUED = re.compile(r"^([A-Za-z_][\w-]*):(\S.*)$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _AMOUNT = re.compile(r"^[-+]?\d+(?:[.,]\d+)*$")
 
@@ -181,7 +213,7 @@ def describe(
         return (
             codes.VALUE_FORMAT,
             L_("{value} is not a time zone", value=shown),
-            L_("use an IANA time zone name, for example Europe/Paris or America/New_York"),
+            L_("use an IANA time zone name, such as {zones}", zones=_Zones()),
             False,
         )
     bounds = {
@@ -216,7 +248,7 @@ def _wrong_type(
         elif error["type"] in _EXPECT:
             expected.append(_EXPECT[error["type"]])
         else:
-            expected.append(_own_words(str(error["msg"])))
+            expected.append(_own_words(error["type"], str(error["msg"])))
     expected = list(dict.fromkeys(expected))
     what = _either(expected)
     if value is None and not kinds & {"string_type"}:
@@ -224,6 +256,13 @@ def _wrong_type(
             codes.WRONG_TYPE,
             L_("expected {what}, but the value is empty", what=what),
             None,
+            False,
+        )
+    if isinstance(value, list) and len(value) == 1 and kinds & _SCALARS:
+        return (
+            codes.ONE_VALUE,
+            L_("`{name}` takes one value, not a list", name=name),
+            L_("write it without brackets: `{name}: {first}`", name=name, first=_first(value)),
             False,
         )
     if isinstance(value, list) and kinds & _SCALARS:
@@ -245,6 +284,14 @@ def _wrong_type(
         )
     message = L_("expected {what}, got {value}", what=what, value=shown)
     hint: Message | None = None
+    if "date_from_datetime_inexact" in kinds and isinstance(value, str):
+        day = value.strip()[:10]
+        return (
+            codes.NOT_A_DATE,
+            L_("{value} is a date with a time: a date alone is expected", value=shown),
+            L_("write the date alone: `{date}`", date=day),
+            False,
+        )
     if kinds & _DATES and isinstance(value, str):
         return _bad_date(value, what, shown)
     if kinds & _NUMBERS and isinstance(value, str):
@@ -255,13 +302,27 @@ def _wrong_type(
         hint = _list_hint(value)
     elif "string_type" in kinds and isinstance(value, dict):
         hint = _colon_hint(value)
+    elif kinds & {"model_type", "dict_type"} and isinstance(value, str) and _GLUED.match(value):
+        found = _GLUED.match(value)
+        assert found is not None
+        hint = L_(
+            "put a space after the colon: `{key}: {value}`",
+            key=found.group(1),
+            value=found.group(2),
+        )
     return codes.WRONG_TYPE, message, hint, False
 
 
-def _own_words(said: str) -> Message:
-    """What a model's own check says is expected (its words are catalog messages)."""
-    if said.startswith("Input should") or not said:
-        # pydantic's own English words: said in smplan's instead.
+#: The kinds of error pydantic itself reports, in its own English words.
+_LIBRARY_ERRORS = frozenset(typing.get_args(ErrorType))
+
+
+def _own_words(kind: str, said: str) -> Message:
+    """What a model's own check says is expected (its words are catalog messages).
+
+    pydantic's own errors are never shown in its words: they are said in smplan's.
+    """
+    if kind in _LIBRARY_ERRORS or not said:
         return L_("a value of another kind")
     return Message(said)
 
@@ -325,6 +386,13 @@ class Count:
         from babel.numbers import format_decimal  # Babel loads only when a count is shown
 
         return format_decimal(self.value, locale=babel_locale(current()))
+
+
+class _Zones:
+    """The time zones of the reader's country, as their language lists alternatives."""
+
+    def __format__(self, spec: str) -> str:
+        return either(local_time_zones(current()))
 
 
 class _Month:
@@ -394,10 +462,15 @@ def _plain_number(text: str) -> str | None:
 
 
 def _list_hint(value: str) -> Message:
-    word = value.strip().lower()
-    if word in _NONE_WORDS:
+    dashed = _DASHED.match(value)
+    if dashed:
+        return L_(
+            "start each item with a dash and a space: `- {item}`", item=dashed.group(1).strip()
+        )
+    word = value.strip().casefold()
+    if word in _words("words meaning none", _NONE_WORDS):
         return L_("for none, write `[]` or leave the field out")
-    if word in _ALL_WORDS:
+    if word in _words("words meaning all", _ALL_WORDS):
         return L_("list the items themselves: one `- item` per line, or `[first, second]`")
     parts = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
     if len(parts) > 1:
@@ -472,6 +545,93 @@ def _show(value: Any) -> Message | str:
     if len(text) > 40:
         text = text[:37] + "..."
     return f"`{text}`"
+
+
+# --- text cut short by a comment ---------------------------------------------------------
+
+
+class Commented(Source, typing.Protocol):
+    """A source that also knows the comments written after values on their line."""
+
+    trailing: dict[Loc, tuple[int, int, str, str]]
+
+
+def cut_texts(source: Commented, root: type[BaseModel] = Plan) -> list[Problem]:
+    """The texts a ` #` on their line cuts short: YAML reads the rest as a comment.
+
+    Only text is judged: after a number, a date, an id or a choice, a comment is a note.
+    A `#` glued to what follows (`#1`, `#rosé`) is part of the text the person meant:
+    an error. A comment that reads as one (`# to confirm`) is a warning, for it may be
+    a note or words the text lost. A note beside an empty answer is nothing to report.
+    """
+    problems: list[Problem] = []
+    for loc, (line, column, comment, kept) in source.trailing.items():
+        if not is_text(loc, root):
+            continue
+        glued = len(comment) > 1 and not comment[1].isspace()
+        value = kept.strip()
+        if not glued and not value:
+            continue
+        whole = kept.lstrip() + comment
+        quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        message = (
+            L_("the text stops at `{kept}`: YAML reads what follows ` #` as a comment", kept=value)
+            if value
+            else L_("the text is empty: YAML reads what follows ` #` as a comment")
+        )
+        hint = (
+            L_("put the whole text in quotes: `{quoted}`", quoted=quoted)
+            if glued
+            else L_(
+                "if `{comment}` belongs to the text, put the whole text in quotes: `{quoted}`; "
+                "if it is a note, put it on a line of its own",
+                comment=comment,
+                quoted=quoted,
+            )
+        )
+        code = codes.CUT_TEXT if glued else codes.COMMENT_AFTER_TEXT
+        problems.append(
+            Problem(
+                message,
+                path=format_loc(loc),
+                line=line,
+                column=column,
+                hint=hint,
+                code=code,
+                severity=codes.loader_severity(code),
+            )
+        )
+    return problems
+
+
+def is_text(loc: Loc, root: type[BaseModel] = Plan) -> bool:
+    """Whether the value at `loc` is a text a person writes, not a code in a format.
+
+    Text and Prose fields, and their lists' items; a text with a pattern (a time, a
+    currency code) is a code.
+    """
+    item = bool(loc) and isinstance(loc[-1], int)
+    info = _field_info(loc[:-1] if item else loc, root)
+    if info is None or any(getattr(m, "pattern", None) for m in info.metadata):
+        return False
+    annotation = info.annotation
+    if item:
+        annotation = without_none(annotation)
+        if typing.get_origin(annotation) is not list:
+            return False
+        (annotation,) = typing.get_args(annotation)
+    elif annotation is str:
+        # `Annotated[Text, ...]` is flattened: its validators are the field's own.
+        return any(
+            m in info.metadata for m in (*typing.get_args(Text)[1:], *typing.get_args(Prose)[1:])
+        )
+    return _is_text_type(annotation)
+
+
+def _is_text_type(annotation: Any) -> bool:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return any(_is_text_type(a) for a in typing.get_args(annotation) if a is not type(None))
+    return annotation in (Text, Prose)
 
 
 # --- keys in the wrong place --------------------------------------------------------------

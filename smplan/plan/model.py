@@ -13,14 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from smplan.i18n import L_, LP_, N_, SOURCE_LANGUAGE, _, languages, local_currency
+from smplan.i18n import (
+    L_,
+    LP_,
+    N_,
+    SOURCE_LANGUAGE,
+    _,
+    current,
+    languages,
+    local_currency,
+    local_time_zones,
+)
+from smplan.plan.choices import as_chosen
 from smplan.plan.meta import (
     CHANNEL,
     COUNT,
@@ -80,15 +91,51 @@ def doc(description: str, example: Any = None, **kwargs: Any) -> Any:
     return Field(description=description, json_schema_extra=extra or None, **kwargs)
 
 
+class Local(str):
+    """An example answer that depends on the country the plan is written for (a time zone).
+
+    As text it is `shown`, what the schema gives editors of every country; `read(lang)`
+    gives those of `lang`'s country, read when asked (the locale's data loads then).
+    """
+
+    read: Callable[[str], tuple[str, ...]]
+
+    def __new__(cls, shown: str, read: Callable[[str], tuple[str, ...]]) -> Local:
+        local = super().__new__(cls, shown)
+        local.read = read
+        return local
+
+
 def example_for(info: Any) -> Any:
-    """The example answer of a field in the language in force, or None."""
+    """The example answer of a field in the language in force, or None.
+
+    The example of a list of items is the items shown after the first (whose values are
+    its fields' own examples), each a mapping of answers.
+    """
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     examples = extra.get("examples")
     if not isinstance(examples, list) or not examples:
         return None
-    example = examples[0]
+    return _in_force(examples[0])
+
+
+def examples_for(info: Any) -> tuple[Any, ...]:
+    """Every example answer of a field where the plan's country has several (time zones)."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    examples = extra.get("examples")
+    if isinstance(examples, list) and examples and isinstance(examples[0], Local):
+        return examples[0].read(current())
+    example = example_for(info)
+    return () if example is None else (example,)
+
+
+def _in_force(example: Any) -> Any:
     if isinstance(example, list):
-        return [str(_(e)) if isinstance(e, Worded) else e for e in example]
+        return [_in_force(e) for e in example]
+    if isinstance(example, dict):
+        return {key: _in_force(value) for key, value in example.items()}
+    if isinstance(example, Local):
+        return example.read(current())[0]
     return str(_(example)) if isinstance(example, Worded) else example
 
 
@@ -119,6 +166,14 @@ class Model(BaseModel):
     #: How a finding names one item of this model ("channel `Instagram`"): a noun the
     #: checks word in each language; None where findings name it otherwise.
     noun: ClassVar[str | None] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_chosen(cls, data: Any) -> Any:
+        # A choice written as a person writes it (`Tuesday`, `Marketing`, `English`) is
+        # read as the value it names.
+        return as_chosen(cls, data)
+
 
 
 # The kinds of values, as types that keep their kind at run time (see `smplan.plan.meta`).
@@ -276,17 +331,17 @@ class Person(Model):
     """The sponsor: named here, or a team member named by their id."""
 
     name: Annotated[Text | None, Label(L_("Name")), Names(), Essential(1)] = text(
-        N_("Full name."), "Claire Morel"
+        N_("Full name."), "Thomas Morel"
     )
     role: Annotated[Text | None, Label(L_("Role")), Essential(2)] = text(
         N_("Job title."), ex("Managing director")
     )
     id: Annotated[Id | None, Label(L_("Sponsor id"))] = text(
         N_(
-            "Short identifier other steps use to refer to the sponsor, as they refer to a team "
-            "member; a member's id when the sponsor is on the team, who then needs no name here."
+            "The sponsor's id: a team member's id when the sponsor is on the team (then leave "
+            "the name and job title empty), or a new short id other steps use for the sponsor."
         ),
-        "claire",
+        "thomas",
         pattern=ID_PATTERN,
     )
 
@@ -412,7 +467,10 @@ class Team(Model):
     """Step 1: the cross-department team that carries social media for the company."""
 
     sponsor: Annotated[Person | None, Label(L_("Sponsor")), Also(MEMBER), Essential(2)] = text(
-        N_("The executive who backs the strategy and arbitrates."),
+        N_(
+            "The executive who backs the strategy and arbitrates: someone on the team, given "
+            "by their id alone, or someone else, given by name and job title."
+        ),
     )
     members: Annotated[
         list[Member],
@@ -425,6 +483,16 @@ class Team(Model):
         ),
     ] = items(
         N_("The people on the team, from several departments."),
+        [
+            {
+                "id": "julie",
+                "name": "Julie Martin",
+                "role": ex("Shop manager"),
+                "department": "front_desk",
+                "responsibilities": [ex("Notes what customers ask at the counter")],
+                "hours_per_week": 2,
+            }
+        ],
     )
     cadence: Annotated[
         Text | None,
@@ -766,6 +834,20 @@ class Playbook(Model):
     )
     cases: Annotated[list[PlaybookCase], Label(L_("Cases")), Essential(2, whole=True)] = items(
         N_("One entry per case: praise, unhappy customer, misinformed, troll, crisis."),
+        [
+            {
+                "case": "unhappy",
+                "action": ex("Apologise publicly in one sentence, then go on in private"),
+                "owner": "claire",
+                "response_hours": 4,
+            },
+            {
+                "case": "crisis",
+                "action": ex("Warn the managing director at once and pause every scheduled post"),
+                "owner": "claire",
+                "response_hours": 1,
+            },
+        ],
     )
 
 
@@ -838,7 +920,7 @@ class Listening(Model):
             "Ids of the team members who do the monitoring; its hours are shared equally "
             "among them and count in their week."
         ),
-        ["claire"],
+        ["julie"],
     )
     audit: Annotated[list[Account], Label(L_("Existing accounts"))] = items(
         N_("The accounts the organization already has."),
@@ -1029,7 +1111,6 @@ class Metric(Model):
     )
     standard: Annotated[Standard | None, Label(L_("Standard definition"))] = text(
         N_("A standard definition, when one fits; the document prints its formula."),
-        "conversion_rate",
     )
     definition: Annotated[Prose | None, Label(L_("Own definition"))] = text(
         N_("How it is computed, when no standard definition fits."),
@@ -1271,7 +1352,7 @@ class Spokesperson(Model):
     """A named person who speaks for the organization on social media."""
 
     name: Annotated[Text | None, Label(L_("Name")), Names()] = text(
-        N_("Full name; a team member given by their id needs none."), "Claire Morel"
+        N_("Full name; a team member given by their id needs none.")
     )
     member: Annotated[Id | None, Label(L_("Team member")), Ref(MEMBER), Names(), Essential(1)] = (
         text(
@@ -1283,7 +1364,7 @@ class Spokesperson(Model):
         )
     )
     role: Annotated[Text | None, Label(L_("Role"))] = text(
-        N_("Role, when it is not the team member's."), ex("Baker and founder")
+        N_("Role, when it is not the team member's.")
     )
     channels: Annotated[list[Platform], Label(L_("Platform")), Essential(2)] = items(
         N_(
@@ -1460,15 +1541,20 @@ class Channel(Model):
         Needed(LP_("field", "pillars")),
     ] = items(
         N_("Content pillars and their share of the mix."),
+        [
+            {"name": ex("Bread and baking tips"), "kind": "educational", "share": 35},
+            {"name": ex("Cake of the week"), "kind": "promotional", "share": 25},
+        ],
     )
     formats: Annotated[list[Text], Label(L_("Format"))] = items(
         N_("Formats used."), ["Reels", "Stories"]
     )
     posts_per_week: Annotated[float | None, Label(L_("Posts a week")), Essential(5)] = text(
-        N_("Posts a week."), 4, ge=0, le=MAX_POSTS_PER_WEEK
+        N_("Posts a week."), 3, ge=0, le=MAX_POSTS_PER_WEEK
     )
     slots: Annotated[list[Slot], Label(L_("Posting slots"))] = items(
         N_("The week's posting slots, one per post: they date the posts of the content calendar."),
+        [{"day": "thursday", "time": "07:30"}, {"day": "saturday", "time": "08:30"}],
     )
     owner: Annotated[
         Id | None,
@@ -1550,7 +1636,7 @@ class Campaign(Model):
     )
     budget: Annotated[Money | None, Label(L_("Budget"))] = text(
         N_("Budget for the whole campaign, in the plan's currency."),
-        150,
+        50,
         ge=0,
         le=MAX_AMOUNT,
     )
@@ -1622,7 +1708,7 @@ class Project(Model):
             "Time zone of the posting slots, as an IANA name; the calendar keeps each slot at "
             "its local time, summer and winter."
         ),
-        "Europe/Paris",
+        Local("Europe/Paris", local_time_zones),
     )
     version: Annotated[Text | None, Label(L_("Version"))] = text(
         N_("Version of the document."), "1.0"
@@ -1641,7 +1727,9 @@ class Project(Model):
     @model_validator(mode="before")
     @classmethod
     def _follow(cls, data: Any) -> Any:
-        # Before validation, so a wrong answer elsewhere does not hide the currency.
+        # Before validation, so a wrong answer elsewhere does not hide the currency; from
+        # the language as it is read (`French` is `fr`).
+        data = as_chosen(cls, data)
         return {**data, **followed(cls, data)} if isinstance(data, dict) else data
 
 

@@ -8,6 +8,8 @@ SMP020 to SMP039; SMP000 is a file that cannot be read as a plan at all.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from smplan.i18n import L_, Message
 
 UNREADABLE = "SMP000"
@@ -29,6 +31,8 @@ VALUE_FORMAT = "SMP034"
 FORMAT_VERSION = "SMP035"
 WRONG_SECTION = "SMP036"
 ONE_VALUE = "SMP037"
+CUT_TEXT = "SMP038"
+COMMENT_AFTER_TEXT = "SMP039"
 
 #: Every loader code with its title, in code order, as `smplan rules` lists them.
 LOADER_CODES: dict[str, Message] = {
@@ -53,4 +57,15 @@ LOADER_CODES: dict[str, Message] = {
     FORMAT_VERSION: L_("A plan format version smplan does not read"),
     WRONG_SECTION: L_("Items that fit another section: a section key left out or commented out"),
     ONE_VALUE: L_("A list where the field takes a single value"),
+    CUT_TEXT: L_("A text cut short: a ` #` inside it starts a comment (a hashtag, a number)"),
+    COMMENT_AFTER_TEXT: L_(
+        "A comment after a text on the same line: a note, or words the text loses"
+    ),
 }
+#: The loader's codes for what leaves the plan usable: warnings, where the others are errors.
+LOADER_WARNINGS = frozenset({COMMENT_AFTER_TEXT})
+
+
+def loader_severity(code: str) -> Literal["error", "warning"]:
+    """How serious a loader code is: "warning" for those of `LOADER_WARNINGS`, else "error"."""
+    return "warning" if code in LOADER_WARNINGS else "error"

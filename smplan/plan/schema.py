@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from smplan.i18n import SOURCE_LANGUAGE, _, language, languages
+from smplan.plan import choices
 from smplan.plan.meta import fields
 from smplan.plan.model import ID_PATTERN, Plan
 from smplan.plan.results import Results
@@ -113,14 +114,23 @@ def _keep_patterns(model: type[BaseModel], definitions: dict[str, Any]) -> None:
         prop = definitions.get(found.model.__name__, {}).get("properties", {}).get(found.name)
         if pattern is None or prop is None:
             continue
+        if choices.code_pattern(found.info) is not None:
+            # A code in capitals is read in any case (`eur` is EUR).
+            pattern = pattern.replace("A-Z", "A-Za-z")
         for member in prop.get("anyOf", [prop]):
             if member.get("type") == "string":
-                member.setdefault("pattern", pattern)
+                member["pattern"] = pattern
 
 
 def _as_check_reads(node: dict[str, Any]) -> dict[str, Any]:
     """A leaf of the schema widened to what `check` accepts as the editor reads it."""
     kind = node.get("type")
+    values = node.get("enum", [node["const"]] if "const" in node else [])
+    if kind == "string" and values and all(isinstance(v, str) for v in values):
+        # A choice written as `check` reads it: in any case, or by its name (`Tuesday`).
+        rest = {k: v for k, v in node.items() if k not in ("type", "enum", "const")}
+        written = {"type": "string", "pattern": choices.pattern(tuple(values))}
+        return {"anyOf": [{"type": "string", "enum": values}, written], **rest}
     if kind == "integer" and "const" in node:
         # `smplan: "1"` is read as the version 1 too.
         rest = {k: v for k, v in node.items() if k not in ("type", "const")}

@@ -8,6 +8,7 @@ commented example the user uncomments.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 import types
 from enum import Enum
@@ -17,9 +18,12 @@ import yaml
 from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
-from smplan.i18n import L_, _, language
+from smplan.i18n import L_, _, babel_locale, language
+from smplan.plan.choices import normal
+from smplan.plan.labels import VALUE_LABELS
 from smplan.plan.meta import Follows, marker, without_none
-from smplan.plan.model import Plan, example_for
+from smplan.plan.mistakes import is_text
+from smplan.plan.model import Plan, example_for, examples_for
 from smplan.plan.schema import SCHEMA_FILENAME
 
 #: Comments are wrapped to this width, indentation included.
@@ -27,6 +31,11 @@ WIDTH = 92
 
 _EXAMPLE = L_("Example:")
 _CHOICES = L_("One of:")
+_HERE = L_("In this country:")
+_QUOTE = L_(
+    "Put a text between quotes if it holds a colon and a space, or a space and a # (#1, a "
+    "hashtag): YAML cuts it there otherwise."
+)
 
 _HEADER = L_(
     """\
@@ -37,12 +46,15 @@ How to fill it in:
     not know yet: an empty field counts as "not answered", never as a mistake.
   - Go through the steps in order: people and needs come first, platforms last.
   - A list written `[]` is empty: put items between the brackets, separated by commas,
-    or write them one per line below the field, each line starting with "- ".
+    or take the `[]` away and write them one per line below the field, each line
+    starting with "- ".
   - Commented blocks (lines starting with "#") show one example item. Uncomment the
     block, replace the example with your own answers, and copy the item for each more.
-  - Dates are written YYYY-MM-DD. An id is a short lowercase word (letters, digits, - and
-    _) that other steps use to point at an item, such as an objective or a team member.
-  - Put between quotes any text that starts with @ or contains ": " or " #".
+  - Dates are written YYYY-MM-DD, year first: 2027-06-30 is {date}.
+  - An id is a short lowercase word (letters, digits, - and _) that other steps use to
+    point at an item, such as an objective or a team member.
+  - Put between quotes any text that starts with @ or contains ": " or " #": after
+    a space, # starts a comment, and the rest of the line is not read.
 
 Check it:          smplan check {plan}
 Editor help:       smplan schema -o {schema}
@@ -51,6 +63,8 @@ Editor help:       smplan schema -o {schema}
 Make the document: smplan render {plan}"""
 )
 
+#: The date the header writes both ways, so the order of the parts is plain.
+_DATE_EXAMPLE = dt.date(2027, 6, 30)
 #: The one answer the skeleton fills in itself: the language `smplan new` was given.
 _PRESET_LANGUAGE = ("project", "language")
 
@@ -62,7 +76,10 @@ def skeleton(lang: str, filename: str = "plan.yaml") -> str:
 
 
 def _skeleton(lang: str, filename: str) -> str:
-    header = str(_HEADER).format(plan=filename, schema=SCHEMA_FILENAME)
+    from babel.dates import format_date  # Babel loads for `new` only
+
+    date = format_date(_DATE_EXAMPLE, "long", locale=babel_locale(lang))
+    header = str(_HEADER).format(plan=filename, schema=SCHEMA_FILENAME, date=date)
     lines = [f"# yaml-language-server: $schema={SCHEMA_FILENAME}", "#"]
     lines += [f"# {line}".rstrip() for line in header.splitlines()]
     lines += _Writer(lang).top_level(Plan)
@@ -74,12 +91,15 @@ class _Writer:
 
     def __init__(self, language: str) -> None:
         self.language = language
+        #: Whether the section being written has said yet how to write a text safely.
+        self.quoted = False
 
     def top_level(self, model: type[BaseModel]) -> list[str]:
         """The plan itself: one section per block, each with a header line."""
         lines: list[str] = []
         for name, field in model.model_fields.items():
             lines.append("")
+            self.quoted = False
             kind, _ = _shape(field.annotation)
             if kind in ("model", "models"):
                 title = self.description(field).rstrip(".")
@@ -124,12 +144,15 @@ class _Writer:
         margin = len(pad) + (0 if live else 2)
         choices = _choices(inner, field.metadata)
         if choices:
-            comment.append(f"{_CHOICES} {', '.join(choices)}")
+            comment.append(f"{_CHOICES} {', '.join(_named(choices))}")
 
         if kind == "models":
-            # A list of models is shown whole as a commented block with one example item.
+            # A list of models is shown whole as a commented block with one example item,
+            # and the list's own example items after it, without their comments.
             assert isinstance(inner, type)
             example_item = self.item(inner, indent + 2, path)
+            for more in example or []:
+                example_item += _item_lines(inner, more, indent + 2)
             if not live:
                 return self.comment(comment, pad, margin) + [f"{pad}{name}:", *example_item]
             commented = [f"{pad}# {line[indent:]}" for line in example_item]
@@ -147,9 +170,16 @@ class _Writer:
                 + [f"{pad}{name}:"]
                 + self.fields(inner, indent + 2, live=live, path=path)
             )
+        if live and not self.quoted and kind == "scalar" and is_text(path):
+            # Said at the first text of each section, where a text is first written.
+            comment.append(str(_QUOTE))
+            self.quoted = True
         if live:
             value = self.live_value(field, path)
             if example is not None and value in ("", " []"):
+                local = examples_for(field)
+                if len(local) > 1:
+                    comment.append(f"{_HERE} {', '.join(local)}")
                 comment.append(f"{_EXAMPLE} {_yaml(example)}")
             return self.comment(comment, pad, margin) + [f"{pad}{name}:{value}"]
         if kind == "scalars" and isinstance(example, list) and example:
@@ -197,6 +227,37 @@ class _Writer:
             wrapped = textwrap.wrap(paragraph, width, break_long_words=False)
             lines += [f"{pad}# {line}" for line in wrapped]
         return lines
+
+
+def _named(values: list[str]) -> list[str]:
+    """Each value with its name in the language in force, where the name says more: `rd (R&D)`.
+
+    Either may be written in the plan (`smplan.plan.choices`).
+    """
+    kind = next((k for k in VALUE_LABELS.values() if set(values) <= set(k)), None)
+    if kind is None:
+        return values
+    out = []
+    for value in values:
+        label = str(kind[value])
+        out.append(value if normal(label) == normal(value) else f"{value} ({label})")
+    return out
+
+
+def _item_lines(model: type[BaseModel], answers: dict[str, Any], indent: int) -> list[str]:
+    """One more example item of a list of `model`, its answers in the model's order."""
+    lines: list[str] = []
+    for name in model.model_fields:
+        if name not in answers:
+            continue
+        value = answers[name]
+        if isinstance(value, list):
+            lines.append(f"{name}:")
+            lines += [f"  - {_yaml(entry)}" for entry in value]
+        else:
+            lines.append(f"{name}: {_yaml(value)}")
+    pad = " " * indent
+    return [f"{pad}{'- ' if i == 0 else '  '}{line}" for i, line in enumerate(lines)]
 
 
 def _shape(annotation: Any) -> tuple[str, Any]:

@@ -20,7 +20,7 @@ from smplan.checks.load import Load, hours, monthly_budget
 from smplan.checks.service import judge
 from smplan.i18n import Formatter, language, ngettext
 from smplan.plan.labels import platform_name, value_label
-from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
+from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names, things
 from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Metric, Plan
 from smplan.render.calendar_views import month_title, post_line, weekdays
 from smplan.render.charts import bar_chart
@@ -811,12 +811,17 @@ class _Builder:
             return {}
         spokespeople = None
         if hf.spokespeople:
+            # A spokesperson from the team is named and titled as the team names them.
+            roles: dict[str, str] = {}
+            for person in things(self.plan, MEMBER):
+                if person.role:
+                    roles.setdefault(person.id, person.role)
             spokespeople = Table(
                 [t["name"], t["role"], t["channels"], t["topics"]],
                 [
                     [
                         s.name or self.member(s.member),
-                        s.role,
+                        s.role or (roles.get(s.member) if s.member else None),
                         self.platforms(s.channels),
                         list(s.topics),
                     ]
