@@ -108,7 +108,7 @@ def calendar(
         end = start + dt.timedelta(weeks=weeks, days=-1)
     else:
         end = _date(end_arg, "--to") or default_end(plan, start)
-    content = build_calendar(plan, start, end)
+    content = build_calendar(plan, start, end, lang or plan.language)
     project = plan.project
     options = CalendarOptions(
         lang=lang or plan.language,
@@ -125,6 +125,18 @@ def calendar(
         )
         err_console.print(
             str(unscheduled),
+            highlight=False,
+            markup=False,
+        )
+    for market in content.unknown_markets:
+        err_console.print(
+            str(
+                L_(
+                    "note: `{market}` is not a country or region whose public holidays are "
+                    "known, so the calendar leaves its holidays out",
+                    market=market,
+                )
+            ),
             highlight=False,
             markup=False,
         )
@@ -204,7 +216,7 @@ def _write_sheet(
     plan = load_plan(path).plan
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
-    content = build_calendar(plan, start, start + dt.timedelta(days=6))
+    content = build_calendar(plan, start, start + dt.timedelta(days=6), lang or plan.language)
     options = CalendarOptions(lang=lang or plan.language, currency=plan.currency)
     target = sheet_path(path, output, fmt, folder=folder)
     try:

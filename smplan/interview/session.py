@@ -216,9 +216,11 @@ def spec(model: type[BaseModel], name: str) -> Spec:
 
 
 #: Fields the interview never asks: the format version is not the user's to choose.
-#: Campaigns come after the strategy: they are written in the plan file (`smplan new` shows
-#: them), not asked.
-SKIPPED: frozenset[tuple[str, str]] = frozenset({("Plan", "smplan"), ("Plan", "campaigns")})
+#: Campaigns and the calendar's settings come after the strategy: they are written in the
+#: plan file (`smplan new` shows them), not asked.
+SKIPPED: frozenset[tuple[str, str]] = frozenset(
+    {("Plan", "smplan"), ("Plan", "campaigns"), ("Plan", "calendar")}
+)
 
 
 def asked_fields(model: type[BaseModel] = Plan) -> Iterator[tuple[type[BaseModel], str]]:

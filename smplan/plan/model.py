@@ -1017,12 +1017,34 @@ class Channel(Model):
 # --- After the strategy: the calendar ---------------------------------------------------
 
 
+class CampaignKind(StrEnum):
+    """A push on some channels, or a day of the trade the calendar marks."""
+
+    campaign = "campaign"
+    key_date = "key_date"
+
+
 class Campaign(Model):
     """A campaign or a key date: a time-boxed push on some channels."""
 
+    id: Id | None = text(
+        N_(
+            "Short identifier that keeps its calendar event the same when it is renamed or "
+            "moved in the list; when not given, made from its name."
+        ),
+        "epiphany",
+        pattern=ID_PATTERN,
+    )
     name: Text | None = text(
         N_("Name of the campaign or key date."),
         ex("Epiphany: the galette"),
+    )
+    kind: CampaignKind | None = text(
+        N_(
+            "Campaign, or key date: a day of the trade (a sale, a fair, a day of the sector) "
+            "the calendar shows on its day."
+        ),
+        "campaign",
     )
     start: dt.date | None = text(N_("First day (YYYY-MM-DD)."), "2027-01-02")
     end: dt.date | None = text(
@@ -1048,6 +1070,49 @@ class Campaign(Model):
         le=MAX_AMOUNT,
     )
     notes: Text | None = text(N_("What the team should know or prepare."))
+
+
+class Duration(Model):
+    """How long a post of one format holds the calendar."""
+
+    format: Text | None = text(N_("The format, as the channels name it."), ex("Reels"))
+    minutes: int | None = text(
+        N_("Minutes the post takes to publish and watch."), 45, ge=1, le=1440
+    )
+
+
+class CalendarSettings(Model):
+    """How the content calendar dates and fills the posts."""
+
+    markets: list[Text] = items(
+        N_(
+            "Countries whose public holidays the calendar shows, as ISO codes, a region after a "
+            "dash (FR, FR-57, US-CA); when not given, the country of the plan's time zone."
+        ),
+        ["FR"],
+    )
+    promote_on_holidays: bool | None = text(
+        N_(
+            "Yes to keep promotional posts on public holidays; otherwise they move to another "
+            "pillar."
+        ),
+        False,
+    )
+    topic_gap_weeks: int | None = text(
+        N_(
+            "The fewest weeks before a suggested topic comes back on the same channel "
+            "(4 when not given)."
+        ),
+        4,
+        ge=0,
+        le=52,
+    )
+    durations: list[Duration] = items(
+        N_(
+            "How long a post holds the calendar, by format; a post is of its channel's first "
+            "format."
+        ),
+    )
 
 
 # --- The plan ---------------------------------------------------------------------------
@@ -1168,6 +1233,9 @@ class Plan(Model):
     )
     campaigns: list[Campaign] | None = text(
         N_("Campaigns and key dates, laid over the content calendar."),
+    )
+    calendar: CalendarSettings | None = text(
+        N_("How the content calendar dates and fills the posts: markets, holidays, topics."),
     )
 
     @property
