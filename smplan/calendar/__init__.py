@@ -25,12 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-import unicodedata
 import zoneinfo
 from dataclasses import dataclass
 
-from smplan.calendar.keydates import KeyDate, markets, public_holidays
+from smplan.calendar.keydates import KeyDate, markets, public_holidays, slug
 from smplan.calendar.topics import Rotation, gap_days, pillar_topics
 from smplan.errors import CalendarError
 from smplan.i18n import L_
@@ -132,12 +130,6 @@ class ContentCalendar:
     markets: tuple[str, ...] = ()
     #: Markets the plan lists that name no known country or region.
     unknown_markets: tuple[str, ...] = ()
-
-
-def slug(text: str) -> str:
-    """`text` as lowercase ASCII words and dashes: `Maison Fournil` -> `maison-fournil`."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "x"
 
 
 def channel_keys(plan: Plan) -> list[str]:

@@ -1235,7 +1235,7 @@ class Plan(Model):
         N_("Campaigns and key dates, laid over the content calendar."),
     )
     calendar: CalendarSettings | None = text(
-        N_("How the content calendar dates and fills the posts: markets, holidays, topics."),
+        N_("Settings of the content calendar: markets, holidays, topics, durations."),
     )
 
     @property

@@ -15,8 +15,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from smplan import __version__
-from smplan.calendar import CampaignSpan, ContentCalendar, Post, slug
-from smplan.calendar.keydates import KeyDate
+from smplan.calendar import CampaignSpan, ContentCalendar, Post
+from smplan.calendar.keydates import KeyDate, slug
 from smplan.i18n import N_, Formatter, _, language
 from smplan.render.calendar_formats import CalendarFile, CalendarOptions
 
@@ -125,7 +125,8 @@ def _day_event(day: KeyDate, stamp: dt.datetime) -> Event:
     event.add("dtstart", day.day)
     event.add("dtend", day.day + dt.timedelta(days=1))
     event.add("summary", day.name)
-    event.add("categories", [_(_HOLIDAY if day.kind == "holiday" else _KEY_DATE)])
+    label = _HOLIDAY if day.kind == "holiday" else _KEY_DATE
+    event.add("categories", [_(label)])
     event.add("transp", "TRANSPARENT")
     return event
 
