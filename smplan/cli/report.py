@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import typer
@@ -16,6 +17,7 @@ from smplan.cli import (
 )
 from smplan.cli.helptexts import H_
 from smplan.errors import PlanFileError, UsageError, cannot_write
+from smplan.i18n import L_
 from smplan.render.formats import FORMATS
 
 
@@ -59,6 +61,14 @@ def report(
     summary: bool = typer.Option(
         False, "--summary", help="The short version: the tables and what comes next only."
     ),
+    issued: str | None = typer.Option(
+        None,
+        "--date",
+        help="The report's issue date (YYYY-MM-DD), printed on it and in its PDF. "
+        "Default: the last day of the period.",
+        show_default=False,
+        metavar="DATE",
+    ),
 ) -> None:
     """Write the client's report for a period: what we set out to do, where each
     objective stands against its target, channel by channel, and what comes next.
@@ -79,6 +89,15 @@ def report(
         at = parse_period(period)
     except ValueError as error:
         raise UsageError(error.args[0]) from None
+    issued_on = None
+    if issued is not None:
+        try:
+            issued_on = dt.date.fromisoformat(issued)
+        except ValueError:
+            raise UsageError(
+                L_("--date {value}: not a date", value=issued),
+                hint=L_("write dates as YYYY-MM-DD, for example 2027-01-04"),
+            ) from None
     known_format(output_format, FORMATS)
     fmt = matching_format(output_format, format_for(output), output) or "pdf"
     template_folder(template_dir)
@@ -96,7 +115,9 @@ def report(
     if fmt == "pdf":
         ensure_pdf_support()
     options = RenderOptions(fmt=fmt, lang=lang, template_dir=template_dir, summary=summary)
-    content = render_report(loaded.plan, results, at, options, base_dir=path.parent)
+    content = render_report(
+        loaded.plan, results, at, options, base_dir=path.parent, issued=issued_on
+    )
     target = output or path.with_name(
         f"{path.stem}.report-{at.text}{'.summary' if summary else ''}{FORMATS[fmt].extension}"
     )

@@ -116,7 +116,7 @@ def _pct(value: float | None) -> str:
 
 
 def _print_text(o: Overview) -> None:
-    from smplan.plan.labels import STATUS_SYMBOLS, TREND_ARROWS, value_label
+    from smplan.plan.labels import PACE_SYMBOLS, STATUS_SYMBOLS, TREND_ARROWS, value_label
     from smplan.plan.pacing import moved
 
     done = sum(1 for s in o.steps.values() if s == "complete")
@@ -161,12 +161,11 @@ def _print_text(o: Overview) -> None:
             title = _escape(L_("Metrics of no known objective"))
             console.print(f"[bold]{title}[/]", soft_wrap=True)
         else:
-            title = _escape(L_("Objective {id}", id=objective.id))
+            # Named as the report names it: by its statement, not its id.
+            title = _escape(objective.statement or objective.id)
             head = f"[bold]{title}[/]"
             if objective.primary:
                 head += " " + _escape(L_("(primary)"))
-            if objective.statement:
-                head += _escape(L_(": {statement}", statement=objective.statement))
             console.print(head, soft_wrap=True)
         if not found:
             console.print("  " + _escape(L_("no metric measures it")), soft_wrap=True)
@@ -176,7 +175,7 @@ def _print_text(o: Overview) -> None:
             style = _STYLE.get(s.status)
             shown = f"[{style}]{_escape(badge)}[/]" if style else _escape(badge)
             unit = f" {s.metric.unit}" if s.metric.unit else ""
-            parts = [f"  {shown}  [bold]{_escape(s.metric.id)}[/]"]
+            parts = [f"  {shown}  [bold]{_escape(s.metric.name or s.metric.id)}[/]"]
             if s.last is not None:
                 last = _num(s.last.value) + unit
                 parts.append(
@@ -193,8 +192,13 @@ def _print_text(o: Overview) -> None:
                 else:
                     shown_target = L_("target {value}", value=target)
                 parts.append(_escape(shown_target))
-            if s.last is not None:
-                parts.append(_escape(L_("pacing {value}", value=_pct(s.pacing))))
+            if s.pace == "below_start":
+                parts.append(_escape(value_label("pace", s.pace) or s.pace))
+            elif s.pace is not None:
+                shown_pace = " ".join(
+                    (_pct(s.pacing), PACE_SYMBOLS[s.pace], value_label("pace", s.pace) or "")
+                )
+                parts.append(_escape(L_("pacing {value}", value=shown_pace)))
             if s.trend is not None:
                 trend = value_label("trend", s.trend) or s.trend
                 arrow = TREND_ARROWS[moved(s)]

@@ -124,6 +124,10 @@ class Entry(Model):
     value: MetricValue = doc(N_("The figure, in the metric's unit."), 14)
     source: str | None = text(N_("Where the figure comes from."), ex("Order book"))
     note: str | None = text(N_("What explains it."), ex("Easter orders came early"))
+    action: str | None = text(
+        N_("What will be done next about it, when it lags: the report names it beside its owner."),
+        ex("Two more stories a week on cakes to order"),
+    )
 
     @property
     def when(self) -> Period:
@@ -242,7 +246,7 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
         "period": entry.period,
         "value": _number(entry.value),
     }
-    for key in ("source", "note"):
+    for key in ("source", "note", "action"):
         if getattr(entry, key):
             data[key] = getattr(entry, key)
     return data
@@ -282,7 +286,7 @@ def record(path: Path, entries: list[Entry], *, plan_name: str) -> list[bool]:
                 and str(item.get("metric")) == entry.metric
                 and str(item.get("period")) == entry.period
             ):
-                for key in ("value", "source", "note"):
+                for key in ("value", "source", "note", "action"):
                     if key in data:
                         item[key] = data[key]
                 replaced.append(True)
