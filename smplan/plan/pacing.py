@@ -237,8 +237,8 @@ def standing(
         pacing=ratio,
         status=status,
         met=met,
-        # Below the starting point, the pace so far projects nothing worth saying.
-        projection=None if below else projection,
+        # Below the starting point, or too early, the pace so far projects nothing worth saying.
+        projection=None if below or status == "too_early" else projection,
         pace=None if status == "too_early" else pace_of(ratio, met, thresholds),
     )
 
@@ -267,6 +267,18 @@ def _attainment(actual: float, target: float, way: int) -> float | None:
     if target == 0 or actual == 0:
         return 0.0 if way > 0 else None
     return actual / target if way > 0 else target / actual
+
+
+def counts_things(metric: Metric, history: Sequence[Entry] = ()) -> bool:
+    """Whether a metric counts things (orders, calls): every value it has is whole."""
+    values = [metric.baseline, metric.target, *(e.value for e in history)]
+    return all(float(v).is_integer() for v in values if isinstance(v, float | int))
+
+
+def as_said(value: float, whole: bool) -> float:
+    """A figure rounded as a person says it: a count whole, anything else to one decimal,
+    and never minus zero."""
+    return (round(value) if whole else round(value, 1)) or 0.0
 
 
 def standings(plan: Plan, results: Results, at: Period | None = None) -> list[Standing]:

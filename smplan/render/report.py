@@ -25,9 +25,17 @@ from smplan.plan.labels import (
     value_label,
 )
 from smplan.plan.meta import MEMBER, names
-from smplan.plan.model import Channel, Metric, Plan
-from smplan.plan.pacing import Standing, by_objective, elapsed_share, moved, standings
-from smplan.plan.results import Entry, Period, Results, add_months, month_end
+from smplan.plan.model import Channel, Plan
+from smplan.plan.pacing import (
+    Standing,
+    as_said,
+    by_objective,
+    counts_things,
+    elapsed_share,
+    moved,
+    standings,
+)
+from smplan.plan.results import Period, Results, add_months, month_end
 from smplan.render.charts import sparkline, trend_chart
 from smplan.render.environment import render_template
 from smplan.render.formats import FORMATS, RenderOptions
@@ -149,12 +157,6 @@ def _next_review_date(period: Period, cadence: str | None) -> dt.date:
     return month_end(*add_months(end.year, end.month, months))
 
 
-def _whole(metric: Metric, history: tuple[Entry, ...]) -> bool:
-    """Whether a metric counts things (orders, calls): every value it has is whole."""
-    values = [metric.baseline, metric.target, *(e.value for e in history)]
-    return all(float(v).is_integer() for v in values if isinstance(v, float | int))
-
-
 def _symbolic(unit: str | None) -> bool:
     """Whether a unit is a sign written after a number (%, €), not a word that has plurals."""
     return bool(unit) and not any(c.isalpha() for c in unit or "")
@@ -193,8 +195,7 @@ class _Builder:
         """A figure as a person says it: a count whole, anything else to one decimal."""
         if value is None:
             return None
-        rounded = round(value) if whole else round(value, 1)
-        return self.fmt.number(rounded or 0)  # never "-0"
+        return self.fmt.number(as_said(value, whole))
 
     def percent(self, ratio: float | None) -> str | None:
         """A ratio (1.25) as a whole percentage (125 %), never "-0 %"."""
@@ -219,7 +220,7 @@ class _Builder:
 
     def line(self, s: Standing) -> MetricLine:
         m = s.metric
-        whole = _whole(m, s.history)
+        whole = counts_things(m, s.history)
         baseline = m.baseline if isinstance(m.baseline, float | int) else None
         points: list[tuple[float, float]] = []
         plan_line = None
@@ -429,7 +430,7 @@ _LEGEND_FIGURES = L_("figures")
 _LEGEND_PLAN = L_("planned pace")
 _PACING_NOTE = L_(
     "Pacing compares the progress made since the starting point with the progress needed "
-    "by now to reach the target on time: at 100 % a metric is exactly on pace. ▲ ahead, "
+    "by now to reach the target on time: at 100% a metric is exactly on pace. ▲ ahead, "
     "● on pace, ▼ behind, ▽ below the starting point."
 )
 
