@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from smplan import __version__
-from smplan.calendar import channel_keys
+from smplan.calendar import build_calendar, channel_keys
+from smplan.errors import CalendarError
 from smplan.i18n import L_, LN_, N_, Formatter, language
 from smplan.plan.labels import (
     PACE_SYMBOLS,
@@ -341,9 +342,6 @@ class _Builder:
 
     def planned_posts(self) -> dict[str, int]:
         """How many posts the calendar dates in the period, by channel key."""
-        from smplan.calendar import build_calendar
-        from smplan.errors import CalendarError
-
         try:
             content = build_calendar(self.plan, self.period.start, self.period.end, self.lang)
         except CalendarError:
