@@ -70,7 +70,8 @@ def first_question(plan: Path) -> float:
 def answer_latencies(plan: Path) -> list[float]:
     """Seconds from each answer to the next question, editing one metric of `plan`."""
     from smplan.errors import Interrupted
-    from smplan.interview.session import Block, Question, init
+    from smplan.interview.questions import Block, Question
+    from smplan.interview.session import init
 
     latencies: list[float] = []
     answered = {"at": 0.0}

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from smplan.checks import RULES, STEP_ORDER, Finding, run_checks, step_status
+from smplan.checks import STEP_ORDER, STORE, Finding, run_checks
+from smplan.checks.service import judge
 from smplan.plan.model import STEPS, Plan
 
 #: A small plan that follows the method in every step: it must yield no finding at all.
@@ -462,20 +463,57 @@ TRIPS = [
     (
         {"objectives.0.deadline": "2025-12-01"},
         [
-            W(
-                "SMP305",
+            E(
+                "SMP004",
                 ("objectives", 0, "deadline"),
-                "objective `orders` is due 2025-12-01, before the plan's date 2026-01-15",
+                "objective `orders`: 2025-12-01 falls before the plan's date (2026-01-15)",
             )
         ],
     ),
     (
         {"objectives.1.deadline": "2027-03-01"},
         [
-            W(
-                "SMP306",
+            E(
+                "SMP004",
                 ("objectives", 1, "deadline"),
-                "objective `loyalty` is due 2027-03-01, after the plan's horizon 2026-12-31",
+                "objective `loyalty`: 2027-03-01 falls after the plan's horizon (2026-12-31)",
+            )
+        ],
+    ),
+    (
+        # A metric's deadline is judged by the same rule, in the same words.
+        {"metrics.1.deadline": "2027-02-01"},
+        [
+            E(
+                "SMP004",
+                ("metrics", 1, "deadline"),
+                "metric `engagement`: 2027-02-01 falls after the plan's horizon (2026-12-31)",
+            ),
+            W(
+                "SMP406",
+                ("metrics", 1, "deadline"),
+                "metric `engagement` is due 2027-02-01, after its objective `loyalty` (2026-12-31)",
+            ),
+        ],
+    ),
+    (
+        {"project.horizon": "2025-12-31"},
+        [
+            E(
+                "SMP013",
+                ("project", "horizon"),
+                "the horizon 2025-12-31 comes before the plan's date 2026-01-15",
+            )
+        ],
+    ),
+    (
+        {"metrics.0.deadline": "2026-10-31"},
+        [
+            W(
+                "SMP406",
+                ("metrics", 0, "deadline"),
+                "metric `orders-month` is due 2026-10-31, after its objective `orders` "
+                "(2026-09-30)",
             )
         ],
     ),
@@ -859,16 +897,27 @@ TRIPS = [
     (
         {"campaigns": [{"name": "Spring", "start": "2026-01-01", "end": "2027-01-10"}]},
         [
-            W(
-                "SMP812",
+            E(
+                "SMP004",
                 ("campaigns", 0, "start"),
-                "campaign `Spring` starts 2026-01-01, before the plan's date 2026-01-15",
+                "campaign `Spring`: 2026-01-01 falls before the plan's date (2026-01-15)",
             ),
-            W(
-                "SMP812",
+            E(
+                "SMP004",
                 ("campaigns", 0, "end"),
-                "campaign `Spring` ends 2027-01-10, after the plan's horizon 2026-12-31",
+                "campaign `Spring`: 2027-01-10 falls after the plan's horizon (2026-12-31)",
             ),
+        ],
+    ),
+    (
+        {"channels.0.id": "instagram", "campaigns": [{**SPRING, "pillar": "Cake of the wek"}]},
+        [
+            E(
+                "SMP815",
+                ("campaigns", 0, "pillar"),
+                "campaign `Spring` is on the pillar `Cake of the wek`, which none of its "
+                "channels has: its posts would not get its topic",
+            )
         ],
     ),
     (
@@ -921,7 +970,7 @@ def test_a_rule_trips_on_the_plan_it_is_about(edits: dict[str, Any], expected: l
 
 def test_every_rule_has_a_case_that_trips_it() -> None:
     tripped = {finding[0] for _, expected in TRIPS for finding in expected}
-    assert tripped == set(RULES)
+    assert tripped == {rule.code for rule in STORE.in_scope("plan")}
 
 
 # Near misses: the edge of each rule that must stay quiet.
@@ -1022,6 +1071,23 @@ NEAR_MISSES = {
     },
     "a key date on no channel is only marked": {
         "campaigns": [{"name": "Open day", "start": "2026-06-06", "end": "2026-06-06"}]
+    },
+    "a campaign on a pillar of its channel": {
+        "channels.0.id": "instagram",
+        "campaigns": [{**SPRING, "pillar": "Cake of the week"}],
+    },
+    "a key date on no channel names a pillar as a label only": {
+        "campaigns": [{"name": "Open day", "start": "2026-06-06", "pillar": "Open doors"}]
+    },
+    "a metric due with its objective": {"metrics.0.deadline": "2026-09-30"},
+    "a plan that ends the day it starts": {
+        "project.horizon": "2026-01-15",
+        "objectives.0.deadline": "2026-01-15",
+        "objectives.1.deadline": "2026-01-15",
+    },
+    "a plan with no horizon has no end to its span": {
+        "project.horizon": DELETE,
+        "objectives.1.deadline": "2031-01-01",
     },
 }
 
@@ -1163,55 +1229,89 @@ def test_empty_started_steps_say_what_is_missing() -> None:
         ("SMP701", "human_face.spokespeople", "no spokesperson is named"),
         ("SMP800", "channels", "the channel plan has no channel"),
     ]
-    assert set(step_status(plan).values()) == {"incomplete"}
+    assert set(judge(plan).steps.values()) == {"incomplete"}
 
 
 def test_step_status_of_an_empty_plan_is_all_missing() -> None:
-    assert step_status(Plan(smplan=1)) == dict.fromkeys(STEPS, "missing")
+    verdict = judge(Plan(smplan=1))
+    assert verdict.sections == dict.fromkeys(("project", *STEPS), "missing")
+    assert not verdict.finished
 
 
 def test_step_status_of_the_clean_plan_is_all_complete() -> None:
-    assert step_status(plan_with()) == dict.fromkeys(STEPS, "complete")
+    verdict = judge(plan_with())
+    assert verdict.sections == dict.fromkeys(("project", *STEPS), "complete")
+    assert verdict.finished
 
 
 def test_an_empty_answer_makes_its_step_incomplete() -> None:
-    status = step_status(plan_with({"objectives.0.deadline": DELETE, "metrics": DELETE}))
+    status = judge(plan_with({"objectives.0.deadline": DELETE, "metrics": DELETE})).steps
     assert status == dict.fromkeys(STEPS, "complete") | {
         "objectives": "incomplete",
         "metrics": "missing",
+        # The channels name metrics that are gone: an error, so not complete either.
+        "channels": "incomplete",
     }
 
 
 def test_a_strategy_warning_leaves_its_step_complete() -> None:
     edits = {"channels.0.pillars.0.share": 60, "channels.0.pillars.1.share": 40}
     assert [f.code for f in run_checks(plan_with(edits))] == ["SMP804"]
-    assert step_status(plan_with(edits))["channels"] == "complete"
+    assert judge(plan_with(edits)).steps["channels"] == "complete"
+
+
+def test_an_error_makes_its_step_incomplete_whatever_it_holds() -> None:
+    edits = {"campaigns": [{"name": "Spring", "start": "2026-03-31", "end": "2026-03-01"}]}
+    verdict = judge(plan_with(edits))
+    assert [(f.code, f.severity) for f in verdict.findings] == [("SMP814", "error")]
+    assert verdict.steps == dict.fromkeys(STEPS, "complete") | {"channels": "incomplete"}
+    assert not verdict.finished
+
+
+def test_an_error_in_the_project_block_leaves_the_plan_unfinished() -> None:
+    verdict = judge(plan_with({"project.horizon": "2025-12-31"}))
+    assert verdict.sections["project"] == "incomplete"
+    assert verdict.steps == dict.fromkeys(STEPS, "complete")
+    assert not verdict.finished
 
 
 def test_a_listening_only_plan_has_a_complete_channel_step() -> None:
-    assert step_status(plan_with(LISTENING_ONLY))["channels"] == "complete"
+    assert judge(plan_with(LISTENING_ONLY)).steps["channels"] == "complete"
 
 
 @pytest.mark.parametrize(("edits", "expected"), TRIPS)
-def test_step_status_agrees_with_the_completeness_findings(
+def test_step_status_agrees_with_the_completeness_findings_and_the_errors(
     edits: dict[str, Any], expected: list[Seen]
 ) -> None:
     plan = plan_with(edits)
-    status = step_status(plan)
+    verdict = judge(plan)
     for step in STEPS:
-        unfinished = [f for f in run_checks(plan) if f.step == step and RULES[f.code].completeness]
+        here = [f for f in verdict.findings if f.step == step]
+        unfinished = [f for f in here if STORE[f.code].completeness]
         not_started = any(f.code == "SMP010" for f in unfinished)
-        want = "missing" if not_started else "incomplete" if unfinished else "complete"
-        assert status[step] == want
+        broken = any(f.severity == "error" for f in here)
+        want = (
+            "incomplete"
+            if broken
+            else "missing"
+            if not_started
+            else "incomplete"
+            if unfinished
+            else "complete"
+        )
+        assert verdict.steps[step] == want
 
 
-def test_the_rule_table_lists_each_rule_once_in_code_order() -> None:
-    assert list(RULES) == sorted(RULES)
-    for code, rule in RULES.items():
-        assert rule.code == code
+def test_the_rule_store_lists_each_rule_once_in_code_order() -> None:
+    codes = [rule.code for rule in STORE]
+    assert codes == sorted(set(codes))
+    names = [rule.name for rule in STORE if rule.name]
+    assert len(names) == len(set(names))
+    for rule in STORE:
         assert rule.severity in {"error", "warning"}
-        assert rule.step is None or rule.step in STEP_ORDER
+        assert rule.step is None or rule.step in (*STEP_ORDER, "results")
         assert str(rule.title) and "\n" not in str(rule.title)
+        assert rule.name is None or re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", rule.name)
 
 
 def test_a_finding_path_reads_like_the_plan() -> None:
@@ -1446,7 +1546,9 @@ def test_the_common_findings_read_naturally_in_french(
 
 
 def test_a_french_interview_ends_with_french_findings(tmp_path: Path) -> None:
-    from smplan.interview.session import Block, Question, init, missing
+    from smplan.interview.progress import missing
+    from smplan.interview.questions import Block, Question
+    from smplan.interview.session import init
 
     class Watch:
         def __init__(self) -> None:

@@ -61,9 +61,13 @@ def test_an_unknown_shell_is_a_usage_error(smplan):
 
 def test_ignore_completes_rule_codes(tmp_path):
     offered = complete("smplan check plan.yaml --ignore SMP0", tmp_path)
-    assert offered == ["SMP001", "SMP002", "SMP003", "SMP010", "SMP011", "SMP012"]
+    assert offered == [
+        "SMP001", "SMP002", "SMP003", "SMP004", "SMP010", "SMP011", "SMP012", "SMP013"
+    ]  # fmt: skip
     after_comma = complete("smplan check plan.yaml --ignore SMP001,SMP00", tmp_path)
-    assert after_comma == ["SMP001,SMP002", "SMP001,SMP003"]
+    assert after_comma == ["SMP001,SMP002", "SMP001,SMP003", "SMP001,SMP004"]
+    by_name = complete("smplan check plan.yaml --ignore SMP001,no-s", tmp_path)
+    assert by_name == ["SMP001,no-speaker", "SMP001,no-sponsor", "SMP001,no-spokesperson"]
 
 
 def test_zsh_and_fish_show_each_code_with_its_title(tmp_path):

@@ -12,15 +12,15 @@ from pydantic import ValidationError
 from smplan.errors import ExitCode, Interrupted, PlanInvalidError, UsageError
 from smplan.i18n import language
 from smplan.interview.guidance import TEXTS, tr
-from smplan.interview.session import (
+from smplan.interview.questions import (
     Block,
     Question,
     Spec,
     asked_fields,
-    init,
     reference_target,
     spec,
 )
+from smplan.interview.session import init
 from smplan.plan.files import load_plan
 from smplan.plan.meta import MEMBER, collections, fields, references, submodel
 from smplan.plan.model import STEPS, Metric, Objective, Plan
@@ -707,7 +707,7 @@ def test_answers_holding_a_control_character_are_refused_at_their_line(tmp_path)
 
 
 def test_a_help_line_that_repeats_the_label_is_not_shown():
-    from smplan.interview.session import Question
+    from smplan.interview.questions import Question
 
     repeated = Question(
         kind="text", key="date", label="Date of this version", help="Date of this version."
@@ -761,7 +761,7 @@ def test_a_deadline_past_the_horizon_is_flagged_and_can_be_kept(tmp_path):
     )
     init(path, asker, step="objectives")
     (line,) = findings(asker)
-    assert line.startswith("warning SMP306: ")
+    assert line.startswith("error SMP004: objective `orders`: 2028-03-01 falls after the plan's ")
     assert len(asker.asked("objectives[0].deadline")) == 1
     assert str(load_plan(path).plan.objectives[0].deadline) == "2028-03-01"
 

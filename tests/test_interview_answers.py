@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
+import yaml
 from babel import Locale
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from test_interview import PROJECT, TEAM, Script, plan_yaml
 
 from smplan.i18n import babel_locale
@@ -122,3 +128,53 @@ def test_a_french_interview_takes_french_answers_and_stores_them_canonically(tmp
     init(path, baseline, step="metrics")
     question = baseline.asked("metrics[0].baseline")[0]
     assert (question.default, question.hint) == ("inconnu", "un nombre, ou inconnu")
+
+
+def test_a_new_language_brings_its_yes_and_no_words_and_its_ordinal_days(tmp_path):
+    # A catalog lists the words its language answers yes and no with, and the endings of
+    # its ordinal days: Spanish needs no change to the code.
+    catalog = Catalog(locale="es_ES", domain="smplan")
+    catalog.add("en_GB", "es_ES", context="locale")
+    catalog.add("y, yes, true, 1", "s, sí", context="words that answer yes")
+    catalog.add("n, no, false, 0", "n, no", context="words that answer no")
+    catalog.add("st, nd, rd, th", "º, ª", context="endings of a day's number")
+    messages = tmp_path / "locale" / "es" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    with (messages / "smplan.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("smplan: 1\nproject:\n  name: Plan\n  organization: Org\n  language: es\n")
+    answers = [
+        "oui",  # add an objective? French is not Spanish
+        "sí",
+        "pedidos",  # its id
+        *["", "", ""],  # family, statement, business goal
+        "Sí",  # primary
+        "",  # priority
+        "1º diciembre 2026",  # deadline
+        "no",  # add another?
+    ]
+    env = {**os.environ, "SMPLAN_LOCALE_PATH": str(tmp_path / "locale"), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "smplan",
+            "init",
+            "plan.yaml",
+            "--step",
+            "objectives",
+            "--interactive",
+        ],
+        cwd=tmp_path,
+        env=env,
+        input="".join(f"{answer}\n" for answer in answers),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("Please answer yes or no.") == 1
+    (objective,) = yaml.safe_load(plan.read_text(encoding="utf-8"))["objectives"]
+    assert objective == {"id": "pedidos", "primary": True, "deadline": DECEMBER_1}

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from smplan.errors import Interrupted
-from smplan.interview.session import Block, Question, init
+from smplan.interview.questions import Block, Question
+from smplan.interview.session import init
 from smplan.plan.files import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent

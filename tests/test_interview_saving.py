@@ -14,10 +14,9 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from smplan.plan import roundtrip
 from smplan.plan.files import load_plan, parse_plan_text
 from smplan.plan.model import Member, Need, Plan
-from smplan.plan.roundtrip import PlanWriter, plain
+from smplan.plan.roundtrip import PlanWriter, plain, splicing
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(
@@ -343,14 +342,14 @@ def test_an_answer_rewrites_only_its_entry_as_the_whole_document_would(
     tmp_path, example, monkeypatch
 ):
     spliced = []
-    original = roundtrip._splice
+    original = splicing.splice
 
     def splice(*args):
         result = original(*args)
         spliced.append(result is not None)
         return result
 
-    monkeypatch.setattr(roundtrip, "_splice", splice)
+    monkeypatch.setattr(splicing, "splice", splice)
     one_entry = tmp_path / "entry.yaml"
     whole = tmp_path / "whole.yaml"
     for path in (one_entry, whole):

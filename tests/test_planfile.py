@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from smplan.plan.files import MAX_BYTES, dump_plan, load_plan, parse_plan_text
+from smplan.plan.files import MAX_BYTES, load_plan, parse_plan_text
+from smplan.plan.roundtrip import PlanWriter
 
 MINIMAL = "smplan: 1\nproject:\n  name: Plan\n  language: en\n"
 
@@ -315,7 +316,7 @@ def test_typed_fields_still_convert():
     assert (plan.metrics[0].baseline, plan.metrics[0].target) == ("unknown", 40.0)
 
 
-def test_dump_reads_back_to_the_same_plan(tmp_path):
+def test_a_saved_plan_reads_back_the_same(tmp_path):
     text = (
         "smplan: 1\nproject:\n  name: 'no'\n  language: fr\n  date: 2026-11-25\n"
         "listening:\n  keywords:\n    slogans: []\n  trends: ['1.10']\n"
@@ -323,7 +324,7 @@ def test_dump_reads_back_to_the_same_plan(tmp_path):
     )
     plan = parse_plan_text(text, "plan.yaml").plan
     path = tmp_path / "out.yaml"
-    path.write_text(dump_plan(plan), encoding="utf-8")
+    PlanWriter(path).save(plan)
     assert load_plan(path).plan == plan
 
 

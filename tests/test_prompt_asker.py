@@ -11,7 +11,7 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from smplan.cli.terminal import PromptAsker
-from smplan.interview.session import Option, Question
+from smplan.interview.questions import Option, Question
 
 LEFT, UP, DOWN, HOME, END = "\x1b[D", "\x1b[A", "\x1b[B", "\x1b[H", "\x1b[F"
 ENTER, SPACE, CTRL_C = "\r", " ", "\x03"

@@ -72,8 +72,14 @@ def test_an_unknown_metric_is_refused_with_the_ids_that_exist_and_nothing_is_wri
         (("linkedin-ctr", "150", "--period", "2027-01"), "150 is out of range for metric"),
         (("--period", "2027-01", "--", "nps", "-120"), "it must be between -100 and 100"),
         (("--period", "2027-01", "--", "howto-tickets", "-3"), "it must be at least 0"),
-        (("nps", "33", "--period", "2026-10"), "ends before the plan's date (2026-11-09)"),
-        (("nps", "33", "--period", "2028-W02"), "starts after the plan's horizon (2027-12-31)"),
+        (
+            ("nps", "33", "--period", "2026-10"),
+            "SMP004 result `nps`: 2026-10 falls before the plan's date (2026-11-09)",
+        ),
+        (
+            ("nps", "33", "--period", "2028-W02"),
+            "SMP004 result `nps`: 2028-W02 falls after the plan's horizon (2027-12-31)",
+        ),
         (("nps", "a lot", "--period", "2027-01"), "`a lot` is not a number"),
         (("nps", "12%", "--period", "2027-01"), "`12%` is not a number"),
         (("nps", "33", "--period", "2027-13"), "`2027-13` is not a period"),
@@ -266,9 +272,9 @@ def test_check_places_the_problems_of_the_results_file_at_their_lines(smplan, pl
         "(hint: did you mean `nps`?"
     ) in result.stdout
     assert (
-        "  plan.results.yaml:10:13: results[3].period: error SMP902: period 2029-01 starts "
-        "after the plan's horizon (2027-12-31) (hint: extend `project.horizon`, or check the "
-        "year)\n"
+        "  plan.results.yaml:10:13: results[3].period: error SMP004: result `nps`: 2029-01 "
+        "falls after the plan's horizon (2027-12-31) (hint: check the year, or extend "
+        "`project.horizon`)\n"
     ) in result.stdout
     assert "  plan.results.yaml:11:12: results[3].value: error SMP903: 330 is out of range" in (
         result.stdout
@@ -277,9 +283,10 @@ def test_check_places_the_problems_of_the_results_file_at_their_lines(smplan, pl
     data = json.loads(smplan("check", plan, "--format", "json").stdout)
     assert [(f["code"], f["file"], f["line"]) for f in data["findings"]] == [
         ("SMP901", "plan.results.yaml", 6),
-        ("SMP902", "plan.results.yaml", 10),
+        ("SMP004", "plan.results.yaml", 10),
         ("SMP903", "plan.results.yaml", 11),
     ]
+    # SMP902, the code periods outside the span had before SMP004 judged every date, still works.
     assert smplan("check", plan, "--ignore", "SMP901,SMP902,SMP903").exit_code == 0
 
 
@@ -297,12 +304,13 @@ def test_check_reports_a_results_file_that_does_not_fit_the_format(smplan, plan)
 
 
 def test_the_readme_lists_every_results_rule_with_its_title():
-    from smplan.checks.results import RESULT_RULES
+    from smplan.checks import STORE
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for code, rule in RESULT_RULES.items():
-        row = f"| {code} | {rule.severity} | {rule.step} | {rule.title} |"
-        assert row in readme, f"README.md lacks the row for {code}: {row}"
+    for rule in STORE.in_scope("results"):
+        cells = (rule.code, rule.name, rule.severity, rule.step or "any", str(rule.title))
+        row = f"| {' | '.join(cells)} |"
+        assert row in readme, f"README.md lacks the row for {rule.code}: {row}"
 
 
 def test_every_example_s_results_pass_the_check(smplan, plan):
@@ -324,9 +332,10 @@ def test_check_places_a_path_for_an_unknown_metric_and_a_checkpoint_out_of_span(
     assert "  plan.results.yaml:4:5: paths.npss: error SMP905: path for unknown metric `npss`" in (
         result.stdout
     )
-    assert "plan.results.yaml:6:16: paths.nps[1].period: error SMP902: period 2029-06" in (
-        result.stdout
-    )
+    assert (
+        "plan.results.yaml:6:16: paths.nps[1].period: error SMP004: checkpoint #1 of metric "
+        "`nps`: 2029-06 falls after the plan's horizon (2027-12-31)"
+    ) in result.stdout
 
 
 def test_track_writes_block_entries_into_an_empty_flow_list(smplan, plan):

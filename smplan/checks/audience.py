@@ -8,7 +8,14 @@ from smplan.checks.core import Hit, View, _rule
 from smplan.i18n import L_
 
 
-@_rule("SMP501", "warning", "audience", "A segment has no needs", completeness=True)
+@_rule(
+    "SMP501",
+    "warning",
+    "audience",
+    "A segment has no needs",
+    completeness=True,
+    name="segment-without-needs",
+)
 def _segment_needs(v: View) -> Iterator[Hit]:
     for i, s in enumerate(v.segments):
         if not s.needs:
@@ -21,7 +28,14 @@ def _segment_needs(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP502", "warning", "audience", "A segment has no content", completeness=True)
+@_rule(
+    "SMP502",
+    "warning",
+    "audience",
+    "A segment has no content",
+    completeness=True,
+    name="segment-without-content",
+)
 def _segment_content(v: View) -> Iterator[Hit]:
     for i, s in enumerate(v.segments):
         if not s.content:
@@ -34,7 +48,9 @@ def _segment_content(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP503", "warning", "audience", "A segment is served by no channel")
+@_rule(
+    "SMP503", "warning", "audience", "A segment is served by no channel", name="segment-unserved"
+)
 def _segment_served(v: View) -> Iterator[Hit]:
     if not v.channels_judged:
         return
@@ -53,7 +69,13 @@ def _segment_served(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP504", "warning", "audience", "An objective is aimed at no audience segment")
+@_rule(
+    "SMP504",
+    "warning",
+    "audience",
+    "An objective is aimed at no audience segment",
+    name="objective-without-audience",
+)
 def _objective_aimed(v: View) -> Iterator[Hit]:
     # Only once the segments name the objectives they serve: a plan that does not link
     # them is judged by its channels' audiences instead (traceability falls back so too).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from smplan.checks.core import Hit, Label, Loc, View, _rule
+from smplan.checks.core import Hit, Label, Loc, View, _rule, _unknown_hint
 from smplan.i18n import L_, LN_, Number
 from smplan.plan.labels import value_label
 from smplan.plan.model import Campaign
@@ -15,7 +15,13 @@ from smplan.plan.results import month_end
 _CENT = 0.005
 
 
-@_rule("SMP810", "warning", "project", "Channels have posting slots but the plan has no time zone")
+@_rule(
+    "SMP810",
+    "warning",
+    "project",
+    "Channels have posting slots but the plan has no time zone",
+    name="no-time-zone",
+)
 def _timezone(v: View) -> Iterator[Hit]:
     project = v.plan.project
     if any(c.slots for c in v.channels) and not (project and project.timezone):
@@ -27,7 +33,13 @@ def _timezone(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP811", "warning", "channels", "A channel's slots do not match its posts a week")
+@_rule(
+    "SMP811",
+    "warning",
+    "channels",
+    "A channel's slots do not match its posts a week",
+    name="slots-off",
+)
 def _slots_match(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         # The same day and time given twice dates one post, not two.
@@ -63,38 +75,13 @@ def _slots_match(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP812", "warning", "channels", "A campaign lies outside the plan's span")
-def _campaign_span(v: View) -> Iterator[Hit]:
-    project = v.plan.project
-    first = project.date if project else None
-    last = project.horizon if project else None
-    for i, campaign in enumerate(v.campaigns):
-        label = Label("campaign", campaign.name, i)
-        if first and campaign.start and campaign.start < first:
-            yield Hit(
-                ("campaigns", i, "start"),
-                L_(
-                    "{campaign} starts {start}, before the plan's date {date}",
-                    campaign=label,
-                    start=campaign.start,
-                    date=first,
-                ),
-                L_("check the year, or move the campaign into the plan's span"),
-            )
-        if last and campaign.end and campaign.end > last:
-            yield Hit(
-                ("campaigns", i, "end"),
-                L_(
-                    "{campaign} ends {end}, after the plan's horizon {horizon}",
-                    campaign=label,
-                    end=campaign.end,
-                    horizon=last,
-                ),
-                L_("end it sooner, or extend `project.horizon`"),
-            )
-
-
-@_rule("SMP813", "warning", "channels", "Campaigns spend more than a channel's monthly budget")
+@_rule(
+    "SMP813",
+    "warning",
+    "channels",
+    "Campaigns spend more than a channel's monthly budget",
+    name="campaign-over-budget",
+)
 def _campaign_budgets(v: View) -> Iterator[Hit]:
     budgets = {c.id: c.budget_per_month for c in v.channels if c.id}
     for i, channel in enumerate(v.channels):
@@ -102,6 +89,7 @@ def _campaign_budgets(v: View) -> Iterator[Hit]:
             continue
         spent: dict[tuple[int, int], float] = {}
         first_campaign: dict[tuple[int, int], int] = {}
+        shared_by: dict[tuple[int, int], set[str]] = {}
         for k, campaign in enumerate(v.campaigns):
             if channel.id not in campaign.channels:
                 continue
@@ -109,6 +97,7 @@ def _campaign_budgets(v: View) -> Iterator[Hit]:
             for month, amount in _monthly_spend(campaign).items():
                 spent[month] = spent.get(month, 0.0) + amount * part
                 first_campaign.setdefault(month, k)
+                shared_by.setdefault(month, set()).update(campaign.channels)
         for month in sorted(spent):
             if spent[month] > channel.budget_per_month + _CENT:
                 yield Hit(
@@ -122,10 +111,23 @@ def _campaign_budgets(v: View) -> Iterator[Hit]:
                         budget=Number(channel.budget_per_month),
                     ),
                     L_("spread the campaign's budget, or raise the channel's `budget_per_month`"),
+                    # Split in proportion to the budgets: one left empty changes every share.
+                    tuple(
+                        ("channels", j, "budget_per_month")
+                        for j, c in enumerate(v.channels)
+                        if c.id in shared_by[month] and c.budget_per_month is None
+                    )
+                    + (("campaigns", first_campaign[month], "budget"),),
                 )
 
 
-@_rule("SMP814", "error", "channels", "A campaign ends before it starts")
+@_rule(
+    "SMP814",
+    "error",
+    "channels",
+    "A campaign ends before it starts",
+    name="campaign-ends-before-start",
+)
 def _campaign_order(v: View) -> Iterator[Hit]:
     for i, campaign in enumerate(v.campaigns):
         if campaign.start and campaign.end and campaign.end < campaign.start:
@@ -139,6 +141,38 @@ def _campaign_order(v: View) -> Iterator[Hit]:
                 ),
                 L_("swap the dates, or check the year"),
             )
+
+
+@_rule(
+    "SMP815",
+    "error",
+    "channels",
+    "A campaign's pillar is not a pillar of its channels",
+    name="unknown-campaign-pillar",
+    at_once=True,
+)
+def _campaign_pillar(v: View) -> Iterator[Hit]:
+    for i, campaign in enumerate(v.campaigns):
+        # A campaign on no channel dates no post: its pillar gives no post a topic.
+        if not campaign.pillar or not campaign.channels:
+            continue
+        on = [j for j, c in enumerate(v.channels) if c.id and c.id in campaign.channels]
+        if not on:
+            continue  # its channels are unknown: that is reported where they are named
+        pillars = list(dict.fromkeys(p.name for j in on for p in v.channels[j].pillars if p.name))
+        if campaign.pillar in pillars:
+            continue
+        yield Hit(
+            ("campaigns", i, "pillar"),
+            L_(
+                "{campaign} is on the pillar `{pillar}`, which none of its channels has: "
+                "its posts would not get its topic",
+                campaign=Label("campaign", campaign.name, i),
+                pillar=campaign.pillar,
+            ),
+            _unknown_hint(campaign.pillar, pillars, L_("pillars"), L_("its channels' pillars")),
+            tuple(("channels", j, "pillars") for j in on),
+        )
 
 
 def _part(channel: str, budgets: list[float | None], campaign: Campaign) -> float:

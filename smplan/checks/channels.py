@@ -17,6 +17,7 @@ from smplan.plan.model import (
     "channels",
     "No channel, and the plan is not listening-only",
     completeness=True,
+    name="no-channel",
 )
 def _some_channel(v: View) -> Iterator[Hit]:
     if v.plan.channels == [] and not v.listening_only:
@@ -29,7 +30,14 @@ def _some_channel(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP801", "warning", "channels", "A channel serves no objective", completeness=True)
+@_rule(
+    "SMP801",
+    "warning",
+    "channels",
+    "A channel serves no objective",
+    completeness=True,
+    name="channel-without-objective",
+)
 def _channel_objectives(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         if not c.objectives:
@@ -45,7 +53,14 @@ def _channel_objectives(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP802", "warning", "channels", "A channel reaches no audience", completeness=True)
+@_rule(
+    "SMP802",
+    "warning",
+    "channels",
+    "A channel reaches no audience",
+    completeness=True,
+    name="channel-without-audience",
+)
 def _channel_audiences(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         if not c.audiences:
@@ -61,7 +76,14 @@ def _channel_audiences(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP803", "warning", "channels", "A channel has no owner", completeness=True)
+@_rule(
+    "SMP803",
+    "warning",
+    "channels",
+    "A channel has no owner",
+    completeness=True,
+    name="channel-without-owner",
+)
 def _channel_owner(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         if c.owner is None:
@@ -95,7 +117,13 @@ _THIRDS_HINT = L_(
 )
 
 
-@_rule("SMP804", "warning", "channels", "A channel's mix is more than a third promotional")
+@_rule(
+    "SMP804",
+    "warning",
+    "channels",
+    "A channel's mix is more than a third promotional",
+    name="channel-too-promotional",
+)
 def _channel_mix(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         share = _promotional(c)
@@ -113,7 +141,12 @@ def _channel_mix(v: View) -> Iterator[Hit]:
 
 
 @_rule(
-    "SMP805", "warning", "channels", "A channel's pillar shares do not add up to 100", at_once=True
+    "SMP805",
+    "warning",
+    "channels",
+    "A channel's pillar shares do not add up to 100",
+    at_once=True,
+    name="pillar-shares-off",
 )
 def _pillar_total(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
@@ -131,7 +164,13 @@ def _pillar_total(v: View) -> Iterator[Hit]:
                 )
 
 
-@_rule("SMP806", "warning", "channels", "The whole channel plan is more than a third promotional")
+@_rule(
+    "SMP806",
+    "warning",
+    "channels",
+    "The whole channel plan is more than a third promotional",
+    name="plan-too-promotional",
+)
 def _overall_mix(v: View) -> Iterator[Hit]:
     mixes = [(c, share) for c in v.channels if (share := _promotional(c)) is not None]
     if len(mixes) < 2:
@@ -153,7 +192,13 @@ def _overall_mix(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP807", "warning", "channels", "An objective is served by no channel")
+@_rule(
+    "SMP807",
+    "warning",
+    "channels",
+    "An objective is served by no channel",
+    name="objective-unserved",
+)
 def _objective_served(v: View) -> Iterator[Hit]:
     if not v.channels_judged:
         return
@@ -178,6 +223,7 @@ def _objective_served(v: View) -> Iterator[Hit]:
     "channels",
     "The channels need more hours than the team declares",
     at_once=True,
+    name="hours-short",
 )
 def _hours_fit(v: View) -> Iterator[Hit]:
     total = v.hours
@@ -211,7 +257,14 @@ def _hours_fit(v: View) -> Iterator[Hit]:
     )
 
 
-@_rule("SMP809", "warning", "channels", "A channel has no metric", completeness=True)
+@_rule(
+    "SMP809",
+    "warning",
+    "channels",
+    "A channel has no metric",
+    completeness=True,
+    name="channel-without-metric",
+)
 def _channel_metrics(v: View) -> Iterator[Hit]:
     for i, c in enumerate(v.channels):
         if not c.metrics:

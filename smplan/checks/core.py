@@ -2,10 +2,11 @@
 
 The model checks form (types, allowed values); these rules check the method: a team that
 both listens and speaks, one central objective, metrics that can show a return, channels
-chosen for a reason and run by the team. Each rule has a stable code, a severity, the step
-it belongs to and a one-line title, and yields findings that point at the most precise
-place in the plan. Rules marked `completeness` report an answer left empty inside a step;
-they alone decide whether a step is "complete" in `step_status`. Rules marked `at_once`
+chosen for a reason and run by the team. Each rule is registered in the one store
+(`smplan.checks.store`) with a stable code, a name, a severity, the step it belongs to and
+a one-line title, and yields findings that point at the most precise place in the plan.
+Rules marked `completeness` report an answer left empty inside a step; with the errors,
+they decide whether a step is "complete" (`smplan.checks.service`). Rules marked `at_once`
 can be judged as soon as the answer they are about is given (a duplicate id, a deadline
 past the horizon), without waiting for later steps: the interview reports them there.
 
@@ -15,30 +16,26 @@ language when the findings are made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel
 
 from smplan.checks.load import Hours, hours
-from smplan.checks.suggest import closest
-from smplan.i18n import L_, LN_, LP_, NP_, Message, Number, current, language, pgettext, shown
+from smplan.checks.store import STEP_ORDER as STEP_ORDER  # the rule modules' vocabulary
+from smplan.checks.store import STORE, Finding
+from smplan.checks.store import Hit as Hit
+from smplan.checks.store import Loc as Loc
+from smplan.i18n import L_, LN_, NP_, Message, Number, pgettext, shown
 from smplan.plan.meta import MEMBER, Kind, collections, names, needed, things
-from smplan.plan.model import STEPS, Plan
+from smplan.plan.model import Plan
+from smplan.plan.suggest import closest
 
-Severity = Literal["error", "warning"]
-
-#: How the report names each severity.
-SEVERITIES: dict[str, Message] = {
-    "error": LP_("severity", "error"),
-    "warning": LP_("severity", "warning"),
-}
-Loc = tuple[str | int, ...]
-
-#: Findings are reported in this order: the project block, then the eight steps.
-STEP_ORDER: tuple[str, ...] = ("project", *STEPS)
+#: Registers a plan rule in the store; the catalogs take its fourth argument, the title.
+_rule = STORE.rule
 
 
 # --- texts -----------------------------------------------------------------------------
@@ -85,6 +82,12 @@ _THINGS: dict[str, tuple[str, str, str, str]] = {
         NP_("of thing", "channel `{name}`"),
         NP_("of thing", "channel #{n}"),
     ),
+    "checkpoint": (
+        NP_("thing", "checkpoint `{name}`"),
+        NP_("thing", "checkpoint #{n}"),
+        NP_("of thing", "checkpoint `{name}`"),
+        NP_("of thing", "checkpoint #{n}"),
+    ),
     "member": (
         NP_("thing", "member `{name}`"),
         NP_("thing", "member #{n}"),
@@ -103,6 +106,12 @@ _THINGS: dict[str, tuple[str, str, str, str]] = {
         NP_("of thing", "need `{name}`"),
         NP_("of thing", "need #{n}"),
     ),
+    "objective": (
+        NP_("thing", "objective `{name}`"),
+        NP_("thing", "objective #{n}"),
+        NP_("of thing", "objective `{name}`"),
+        NP_("of thing", "objective #{n}"),
+    ),
     "pillar": (
         NP_("thing", "pillar `{name}`"),
         NP_("thing", "pillar #{n}"),
@@ -114,6 +123,12 @@ _THINGS: dict[str, tuple[str, str, str, str]] = {
         NP_("thing", "playbook case #{n}"),
         NP_("of thing", "playbook case `{name}`"),
         NP_("of thing", "playbook case #{n}"),
+    ),
+    "result": (
+        NP_("thing", "result `{name}`"),
+        NP_("thing", "result #{n}"),
+        NP_("of thing", "result `{name}`"),
+        NP_("of thing", "result #{n}"),
     ),
     "review": (
         NP_("thing", "review `{name}`"),
@@ -181,6 +196,25 @@ class Label:
         return str(L_("{thing} of {parent}", thing=text, parent=self.parent))
 
 
+def thing_at(plan: BaseModel, loc: Loc) -> Label | None:
+    """The innermost list item on the way to `loc`, named as messages name it (inside its
+    parents): `("campaigns", 2, "start")` is campaign `Noël`."""
+    found: Label | None = None
+    node: Any = plan
+    for part in loc:
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                break
+            node = node[part]
+            noun = re.sub(r"(?<!^)(?=[A-Z])", " ", type(node).__name__).lower()
+            if noun in _THINGS:
+                name = getattr(node, "id", None) or getattr(node, "name", None)
+                found = Label(noun, name, part, parent=found)
+        else:
+            node = getattr(node, part, None)
+    return found
+
+
 _OR = L_("or")
 _AND = L_("and")
 
@@ -190,63 +224,6 @@ _BUSINESS_FAMILIES = {
     "costs": L_("cutting costs"),
 }
 _THIRD = 100 / 3
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing a rule found in a plan, located by its path in the plan."""
-
-    code: str
-    severity: Severity
-    step: str
-    loc: Loc
-    message: str
-    hint: str | None = None
-
-    def path(self) -> str:
-        """The location as a path, like `channels[2].owner`."""
-        return _path(self.loc)
-
-
-class Hit(NamedTuple):
-    """What a rule function yields; the table adds the code, severity and step."""
-
-    loc: Loc
-    message: Message
-    hint: Message | None = None
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A strategy rule: its code, severity, step (None: any step) and title."""
-
-    code: str
-    severity: Severity
-    step: str | None
-    title: Message
-    completeness: bool
-    check: Callable[[View], Iterable[Hit]]
-    at_once: bool = False
-
-
-#: Every rule by code, in code order, so options and documentation can list them.
-RULES: dict[str, Rule] = {}
-
-
-def _rule(
-    code: str,
-    severity: Severity,
-    step: str | None,
-    title: str,
-    *,
-    completeness: bool = False,
-    at_once: bool = False,
-) -> Callable[[Callable[[View], Iterable[Hit]]], Callable[[View], Iterable[Hit]]]:
-    def register(check: Callable[[View], Iterable[Hit]]) -> Callable[[View], Iterable[Hit]]:
-        RULES[code] = Rule(code, severity, step, L_(title), completeness, check, at_once)
-        return check
-
-    return register
 
 
 class View:
@@ -314,44 +291,12 @@ def started(plan: Plan, step: str) -> bool:
 
 
 def run_checks(plan: Plan, lang: str | None = None) -> list[Finding]:
-    """Every finding of every rule, in step order, then code order; deterministic.
+    """Every finding of every plan rule, in step order, then code order; deterministic.
 
     Messages and hints are in `lang`, else in the language in force.
     """
-    view = View(plan)
-    with language(lang or current()):
-        found = [
-            Finding(
-                rule.code,
-                rule.severity,
-                rule.step or _step_of(hit.loc),
-                hit.loc,
-                str(hit.message),
-                str(hit.hint) if hit.hint else None,
-            )
-            for rule in RULES.values()
-            for hit in rule.check(view)
-        ]
+    found = STORE.findings("plan", View(plan), lang)
     return sorted(found, key=lambda f: STEP_ORDER.index(f.step))
-
-
-def step_status(plan: Plan, findings: list[Finding] | None = None) -> dict[str, str]:
-    """Each step's progress: "missing", "incomplete" (an answer left empty) or "complete".
-
-    Pass the plan's `run_checks` findings when you have them, to save running the rules
-    twice.
-    """
-    if findings is None:
-        findings = run_checks(plan)
-    unfinished = {f.step for f in findings if RULES[f.code].completeness}
-    return {
-        step: "missing"
-        if not started(plan, step)
-        else "incomplete"
-        if step in unfinished
-        else "complete"
-        for step in STEPS
-    }
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -359,17 +304,6 @@ def step_status(plan: Plan, findings: list[Finding] | None = None) -> dict[str, 
 
 def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
-
-
-def _path(loc: Loc) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
-    return text
-
-
-def _step_of(loc: Loc) -> str:
-    return str(loc[0]) if loc and loc[0] in STEPS else "project"
 
 
 def _pct(value: float) -> Message:
@@ -394,6 +328,7 @@ def _unanswered(item: BaseModel, loc: Loc, label: Label) -> Iterator[Hit]:
                 label=label,
                 names=names,
             ),
+            absent=tuple((*loc, f) for f, _ in missing),
         )
 
 

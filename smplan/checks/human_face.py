@@ -9,7 +9,14 @@ from smplan.checks.references import _spokesperson
 from smplan.i18n import L_
 
 
-@_rule("SMP701", "warning", "human_face", "No named spokesperson", completeness=True)
+@_rule(
+    "SMP701",
+    "warning",
+    "human_face",
+    "No named spokesperson",
+    completeness=True,
+    name="no-spokesperson",
+)
 def _spokespeople(v: View) -> Iterator[Hit]:
     face = v.plan.human_face
     if face is None:
@@ -36,7 +43,14 @@ def _spokespeople(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP702", "warning", "human_face", "A spokesperson appears on no channel", completeness=True)
+@_rule(
+    "SMP702",
+    "warning",
+    "human_face",
+    "A spokesperson appears on no channel",
+    completeness=True,
+    name="spokesperson-without-channel",
+)
 def _spokesperson_channels(v: View) -> Iterator[Hit]:
     if v.plan.human_face is None or v.listening_only and not v.channels:
         return

@@ -9,7 +9,12 @@ from smplan.i18n import L_, Number
 
 
 @_rule(
-    "SMP201", "warning", "listening", "A need does not say where it was heard", completeness=True
+    "SMP201",
+    "warning",
+    "listening",
+    "A need does not say where it was heard",
+    completeness=True,
+    name="need-without-source",
 )
 def _need_source(v: View) -> Iterator[Hit]:
     for i, n in enumerate(v.needs):
@@ -26,7 +31,14 @@ def _need_source(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP202", "warning", "listening", "A need has no evidence", completeness=True)
+@_rule(
+    "SMP202",
+    "warning",
+    "listening",
+    "A need has no evidence",
+    completeness=True,
+    name="need-without-evidence",
+)
 def _need_evidence(v: View) -> Iterator[Hit]:
     for i, n in enumerate(v.needs):
         if _empty(n.evidence):
@@ -42,7 +54,7 @@ def _need_evidence(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP203", "warning", "listening", "No offline listening source")
+@_rule("SMP203", "warning", "listening", "No offline listening source", name="no-offline-source")
 def _offline_source(v: View) -> Iterator[Hit]:
     sources = v.plan.listening.sources if v.plan.listening else []
     if sources and not any(s.kind == "offline" for s in sources):
@@ -56,7 +68,14 @@ def _offline_source(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP204", "warning", "listening", "A keyword category is not answered", completeness=True)
+@_rule(
+    "SMP204",
+    "warning",
+    "listening",
+    "A keyword category is not answered",
+    completeness=True,
+    name="keyword-category-empty",
+)
 def _keywords(v: View) -> Iterator[Hit]:
     listening = v.plan.listening
     if listening is None:
@@ -109,6 +128,7 @@ _REQUIRED_CASES = {
     "listening",
     "The playbook misses praise, criticism or crisis",
     completeness=True,
+    name="playbook-case-missing",
 )
 def _playbook_cases(v: View) -> Iterator[Hit]:
     listening = v.plan.listening
@@ -136,7 +156,14 @@ def _playbook_cases(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP206", "warning", "listening", "A playbook case has no response time", completeness=True)
+@_rule(
+    "SMP206",
+    "warning",
+    "listening",
+    "A playbook case has no response time",
+    completeness=True,
+    name="case-without-response-time",
+)
 def _playbook_times(v: View) -> Iterator[Hit]:
     playbook = v.plan.listening.playbook if v.plan.listening else None
     for i, c in enumerate(playbook.cases if playbook else []):
@@ -160,6 +187,7 @@ def _playbook_times(v: View) -> Iterator[Hit]:
     "listening",
     "The playbook does not say how to check facts",
     completeness=True,
+    name="no-fact-checking",
 )
 def _playbook_verify(v: View) -> Iterator[Hit]:
     playbook = v.plan.listening.playbook if v.plan.listening else None
@@ -175,7 +203,14 @@ def _playbook_verify(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP208", "warning", "listening", "The crisis case has no owner", completeness=True)
+@_rule(
+    "SMP208",
+    "warning",
+    "listening",
+    "The crisis case has no owner",
+    completeness=True,
+    name="crisis-without-owner",
+)
 def _crisis_owner(v: View) -> Iterator[Hit]:
     playbook = v.plan.listening.playbook if v.plan.listening else None
     for i, c in enumerate(playbook.cases if playbook else []):
@@ -191,7 +226,14 @@ def _crisis_owner(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP209", "warning", "listening", "An audited account has no decision", completeness=True)
+@_rule(
+    "SMP209",
+    "warning",
+    "listening",
+    "An audited account has no decision",
+    completeness=True,
+    name="audit-without-decision",
+)
 def _audit_decision(v: View) -> Iterator[Hit]:
     for i, a in enumerate(v.plan.listening.audit if v.plan.listening else []):
         if a.decision is None:
@@ -208,7 +250,14 @@ def _audit_decision(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP210", "warning", "listening", "The monitoring has no owner", completeness=True)
+@_rule(
+    "SMP210",
+    "warning",
+    "listening",
+    "The monitoring has no owner",
+    completeness=True,
+    name="monitoring-without-owner",
+)
 def _monitoring_owner(v: View) -> Iterator[Hit]:
     listening = v.plan.listening
     if listening is None or listening.monitored_by:

@@ -12,7 +12,7 @@ from smplan.plan.model import (
 )
 
 
-@_rule("SMP401", "warning", "metrics", "An objective has no metric")
+@_rule("SMP401", "warning", "metrics", "An objective has no metric", name="objective-unmeasured")
 def _objective_measured(v: View) -> Iterator[Hit]:
     if not v.metrics:
         return
@@ -31,7 +31,14 @@ def _objective_measured(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP402", "warning", "metrics", "A metric has no target", completeness=True)
+@_rule(
+    "SMP402",
+    "warning",
+    "metrics",
+    "A metric has no target",
+    completeness=True,
+    name="metric-without-target",
+)
 def _target(v: View) -> Iterator[Hit]:
     for i, m in enumerate(v.metrics):
         if m.target is None:
@@ -44,7 +51,14 @@ def _target(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP403", "warning", "metrics", "A metric has no baseline", completeness=True)
+@_rule(
+    "SMP403",
+    "warning",
+    "metrics",
+    "A metric has no baseline",
+    completeness=True,
+    name="metric-without-baseline",
+)
 def _baseline(v: View) -> Iterator[Hit]:
     for i, m in enumerate(v.metrics):
         if m.baseline is None:
@@ -68,7 +82,13 @@ def _kind(metric: Any) -> str | None:
     return None
 
 
-@_rule("SMP404", "warning", "metrics", "A revenue or cost objective is judged by vanity metrics")
+@_rule(
+    "SMP404",
+    "warning",
+    "metrics",
+    "A revenue or cost objective is judged by vanity metrics",
+    name="vanity-metrics",
+)
 def _business_metric(v: View) -> Iterator[Hit]:
     for i, o in enumerate(v.objectives):
         aim = _BUSINESS_FAMILIES.get(str(o.family))
@@ -132,6 +152,7 @@ _FAMILY_METRICS = {
     "warning",
     "metrics",
     "A recruitment or awareness objective has no metric that fits it",
+    name="metric-unfit-for-objective",
 )
 def _family_metric(v: View) -> Iterator[Hit]:
     for i, o in enumerate(v.objectives):
@@ -160,3 +181,29 @@ def _family_metric(v: View) -> Iterator[Hit]:
             ),
             hint,
         )
+
+
+@_rule(
+    "SMP406",
+    "warning",
+    "metrics",
+    "A metric is due after its objective",
+    name="metric-due-after-objective",
+    at_once=True,
+)
+def _metric_deadline(v: View) -> Iterator[Hit]:
+    due = {o.id: o.deadline for o in v.objectives if o.deadline}
+    for i, m in enumerate(v.metrics):
+        deadline = due.get(m.objective or "")
+        if m.deadline and deadline and m.deadline > deadline:
+            yield Hit(
+                ("metrics", i, "deadline"),
+                L_(
+                    "metric `{id}` is due {deadline}, after its objective `{objective}` ({due})",
+                    id=m.id,
+                    deadline=m.deadline.isoformat(),
+                    objective=m.objective,
+                    due=deadline.isoformat(),
+                ),
+                L_("bring the metric's deadline in, or move the objective's"),
+            )

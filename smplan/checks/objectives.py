@@ -8,7 +8,14 @@ from smplan.checks.core import Hit, View, _empty, _rule
 from smplan.i18n import L_
 
 
-@_rule("SMP301", "warning", "objectives", "Not exactly one primary objective", at_once=True)
+@_rule(
+    "SMP301",
+    "warning",
+    "objectives",
+    "Not exactly one primary objective",
+    at_once=True,
+    name="primary-objective",
+)
 def _one_primary(v: View) -> Iterator[Hit]:
     primary = [i for i, o in enumerate(v.objectives) if o.primary]
     if v.objectives and not primary:
@@ -34,7 +41,14 @@ def _one_primary(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP302", "warning", "objectives", "An objective has no statement", completeness=True)
+@_rule(
+    "SMP302",
+    "warning",
+    "objectives",
+    "An objective has no statement",
+    completeness=True,
+    name="objective-without-statement",
+)
 def _statement(v: View) -> Iterator[Hit]:
     for i, o in enumerate(v.objectives):
         if _empty(o.statement):
@@ -50,7 +64,14 @@ def _statement(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP303", "warning", "objectives", "An objective has no family", completeness=True)
+@_rule(
+    "SMP303",
+    "warning",
+    "objectives",
+    "An objective has no family",
+    completeness=True,
+    name="objective-without-family",
+)
 def _family(v: View) -> Iterator[Hit]:
     for i, o in enumerate(v.objectives):
         if o.family is None:
@@ -66,7 +87,14 @@ def _family(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP304", "warning", "objectives", "An objective has no deadline", completeness=True)
+@_rule(
+    "SMP304",
+    "warning",
+    "objectives",
+    "An objective has no deadline",
+    completeness=True,
+    name="objective-without-deadline",
+)
 def _deadline(v: View) -> Iterator[Hit]:
     for i, o in enumerate(v.objectives):
         if o.deadline is None:
@@ -78,45 +106,5 @@ def _deadline(v: View) -> Iterator[Hit]:
                 ),
                 L_(
                     "a time-bound objective says when it must be reached (YYYY-MM-DD)",
-                ),
-            )
-
-
-@_rule(
-    "SMP305", "warning", "objectives", "An objective is due before the plan's date", at_once=True
-)
-def _deadline_after_date(v: View) -> Iterator[Hit]:
-    start = v.plan.project.date if v.plan.project else None
-    for i, o in enumerate(v.objectives):
-        if start and o.deadline and o.deadline < start:
-            yield Hit(
-                ("objectives", i, "deadline"),
-                L_(
-                    "objective `{id}` is due {deadline}, before the plan's date {start}",
-                    id=o.id,
-                    deadline=o.deadline,
-                    start=start,
-                ),
-                L_("check the year"),
-            )
-
-
-@_rule(
-    "SMP306", "warning", "objectives", "An objective is due after the plan's horizon", at_once=True
-)
-def _deadline_within_horizon(v: View) -> Iterator[Hit]:
-    horizon = v.plan.project.horizon if v.plan.project else None
-    for i, o in enumerate(v.objectives):
-        if horizon and o.deadline and o.deadline > horizon:
-            yield Hit(
-                ("objectives", i, "deadline"),
-                L_(
-                    "objective `{id}` is due {deadline}, after the plan's horizon {horizon}",
-                    id=o.id,
-                    deadline=o.deadline,
-                    horizon=horizon,
-                ),
-                L_(
-                    "bring the deadline in, or extend `project.horizon`",
                 ),
             )

@@ -22,7 +22,9 @@ from smplan.plan.meta import needed
 from smplan.plan.model import STEPS, Project
 
 
-@_rule("SMP010", "warning", None, "A step is not started", completeness=True)
+@_rule(
+    "SMP010", "warning", None, "A step is not started", completeness=True, name="step-not-started"
+)
 def _not_started(v: View) -> Iterator[Hit]:
     for number, step in enumerate(STEPS, start=1):
         if not started(v.plan, step):
@@ -37,7 +39,14 @@ def _not_started(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP011", "warning", None, "A started step has answers left empty", completeness=True)
+@_rule(
+    "SMP011",
+    "warning",
+    None,
+    "A started step has answers left empty",
+    completeness=True,
+    name="answer-left-empty",
+)
 def _unfinished(v: View) -> Iterator[Hit]:
     yield from _unfinished_team(v)
     yield from _unfinished_listening(v)
@@ -182,7 +191,14 @@ def _unfinished_channels(v: View) -> Iterator[Hit]:
             yield from _unanswered(slot, ("channels", i, "slots", j), posting)
 
 
-@_rule("SMP012", "warning", "project", "The project block is incomplete", completeness=True)
+@_rule(
+    "SMP012",
+    "warning",
+    "project",
+    "The project block is incomplete",
+    completeness=True,
+    name="project-incomplete",
+)
 def _project(v: View) -> Iterator[Hit]:
     fields = needed(Project)
     if v.plan.project is None:

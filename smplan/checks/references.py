@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
-from smplan.checks.core import Hit, Label, Loc, View, _path, _rule, _unique, _unknown_hint
+from smplan.checks.core import Hit, Label, Loc, View, _rule, _unique, _unknown_hint
+from smplan.checks.store import format_path
 from smplan.i18n import L_
-from smplan.plan.meta import CHANNEL, collections, referenced, values_at
+from smplan.plan.meta import CHANNEL, Kind, collections, extras, referenced, values_at
 from smplan.plan.model import Plan
 
 
-@_rule("SMP001", "error", None, "A reference names an id that does not exist", at_once=True)
+@_rule(
+    "SMP001",
+    "error",
+    None,
+    "A reference names an id that does not exist",
+    at_once=True,
+    name="unknown-id",
+)
 def _unknown_id(v: View) -> Iterator[Hit]:
     for loc, kind, ref in referenced(v.plan):
         if ref not in v.id_sets[kind]:
@@ -18,10 +27,26 @@ def _unknown_id(v: View) -> Iterator[Hit]:
                 loc,
                 L_("unknown {kind} `{id}`", kind=kind.one, id=ref),
                 _unknown_hint(ref, v.ids[kind], kind.many),
+                _id_places(kind),
             )
 
 
-@_rule("SMP002", "error", None, "Two things of the same kind share an id", at_once=True)
+@cache
+def _id_places(kind: Kind) -> tuple[Loc, ...]:
+    """Where the ids of `kind` are written: an unknown id reports that none of them is it."""
+    held = collections(Plan).get(kind)
+    places = [(*held, "*", "id")] if held else []
+    return (*places, *((*extra, "id") for extra in extras(Plan).get(kind, ())))
+
+
+@_rule(
+    "SMP002",
+    "error",
+    None,
+    "Two things of the same kind share an id",
+    at_once=True,
+    name="duplicate-id",
+)
 def _duplicate_id(v: View) -> Iterator[Hit]:
     for kind, base in collections(Plan).items():
         first: dict[str, Loc] = {}
@@ -36,7 +61,7 @@ def _duplicate_id(v: View) -> Iterator[Hit]:
                         kind=kind.one,
                         kinds=kind.many,
                         id=item.id,
-                        first=_path(first[item.id]),
+                        first=format_path(first[item.id]),
                     ),
                     L_("give each one its own id"),
                 )
@@ -44,7 +69,13 @@ def _duplicate_id(v: View) -> Iterator[Hit]:
                 first[item.id] = loc
 
 
-@_rule("SMP003", "error", "human_face", "A spokesperson appears on a platform with no channel")
+@_rule(
+    "SMP003",
+    "error",
+    "human_face",
+    "A spokesperson appears on a platform with no channel",
+    name="platform-without-channel",
+)
 def _spokesperson_platform(v: View) -> Iterator[Hit]:
     if not v.plan.human_face or (v.plan.channels is None and not v.listening_only):
         return

@@ -2,9 +2,9 @@
 
 A `Report` holds every located finding of one plan file, whether the rules produced them
 or the loader did (each kind of loader problem has its own code, SMP000 and SMP020 to SMP039,
-listed in `smplan.plan.problems`). Each format is a function from a report to text; nothing here
-prints, and the command line's registry of formats (`smplan.cli.check.REPORT_FORMATS`)
-names them.
+listed in `smplan.plan.problems`); every code is described in the one rule store. Each
+format is a function from a report to text; nothing here prints, and the command line's
+registry of formats (`smplan.cli.check.REPORT_FORMATS`) names them.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 from smplan import __version__
-from smplan.checks.core import RULES, STEP_ORDER, Finding
-from smplan.checks.results import RESULT_RULES
+from smplan.checks.store import STEP_ORDER, STORE, Finding
 from smplan.errors import ExitCode, Problem
 from smplan.i18n import L_, _
-from smplan.plan.problems import LOADER_CODES, UNREADABLE
+from smplan.plan.problems import UNREADABLE
 
 #: The code of a problem found by the loader that has no code of its own.
 LOADER_CODE = UNREADABLE
@@ -46,6 +45,10 @@ class Report:
     entries: list[Entry]
     #: Each step's progress; empty when the loader found problems and no rule ran.
     steps: dict[str, str] = field(default_factory=dict)
+    #: The project block's progress, told the same way; None when no rule ran.
+    project: str | None = None
+    #: Whether every part is complete, so that the plan's document is final.
+    finished: bool = False
     #: False when the file could not be read or parsed at all.
     readable: bool = True
     strict: bool = False
@@ -110,6 +113,8 @@ def _report_json(report: Report) -> dict[str, Any]:
         data["readable"] = False
     data |= {
         "steps": report.steps,
+        "project": report.project,
+        "finished": report.finished,
         "summary": {"errors": report.errors, "warnings": report.warnings},
         "findings": [_entry_json(e) for e in report.entries],
     }
@@ -179,33 +184,28 @@ _SARIF_LEVELS = {"error": "error", "warning": "warning"}
 
 def sarif_rules() -> list[dict[str, Any]]:
     """Every code `check` can report, as SARIF reporting descriptors, in code order."""
-    described: list[tuple[str, str, str | None, str]] = [
-        (code, "error", None, str(title)) for code, title in LOADER_CODES.items()
-    ]
-    described += [(r.code, r.severity, r.step, str(r.title)) for r in RULES.values()]
-    described += [(r.code, r.severity, r.step, str(r.title)) for r in RESULT_RULES.values()]
-    described.sort(key=lambda d: d[0])
     return [
         {
-            "id": code,
-            "shortDescription": {"text": title},
+            "id": rule.code,
+            **({"name": rule.name} if rule.name else {}),
+            "shortDescription": {"text": str(rule.title)},
             "fullDescription": {
                 "text": _("{title} ({severity}, step: {step}).").format(
-                    title=title, severity=severity, step=step or _("any")
+                    title=rule.title, severity=rule.severity, step=rule.step or _("any")
                 )
             },
             "help": {
                 "text": _(
                     "{title}. Fix it where the result points, or leave the rule out "
                     "with `smplan check --ignore {code}`."
-                ).format(title=title, code=code)
-                if code not in LOADER_CODES
-                else _("{title}. Fix the file where the result points.").format(title=title)
+                ).format(title=rule.title, code=rule.code)
+                if "file" not in rule.scopes
+                else _("{title}. Fix the file where the result points.").format(title=rule.title)
             },
-            "defaultConfiguration": {"level": _SARIF_LEVELS.get(severity, "note")},
-            "properties": {"step": step or "any"},
+            "defaultConfiguration": {"level": _SARIF_LEVELS.get(rule.severity, "note")},
+            "properties": {"step": rule.step or "any"},
         }
-        for code, severity, step, title in described
+        for rule in STORE
     ]
 
 

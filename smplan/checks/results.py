@@ -1,22 +1,22 @@
 """The rules for a plan's results file: each figure fits a metric of the plan.
 
 They run on the results beside a plan (`smplan check`) and on each figure before
-`smplan track` records it. Their codes follow the steps' (SMP9xx) and stay stable.
+`smplan track` records it. They are rules of the one store, judging the `results` scope;
+their codes follow the steps' (SMP9xx) and stay stable.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property, partial
 
-from smplan.checks.core import Finding, Hit, Loc, Severity
-from smplan.i18n import L_, Message, Number, current, language
+from smplan.checks.core import Hit, Loc
+from smplan.checks.store import STORE, Finding
+from smplan.i18n import L_, Message, Number
 from smplan.plan.model import Metric, Plan, Standard
-from smplan.plan.results import Checkpoint, Entry, Results
-
-#: The step name findings on the results file carry.
-STEP = "results"
+from smplan.plan.results import Entry, Results
+from smplan.plan.suggest import closest
 
 #: Standard definitions that are shares, in percent.
 _PERCENT = frozenset(
@@ -34,93 +34,47 @@ _SCORE = frozenset({Standard.nps, Standard.net_sentiment})
 
 
 @dataclass(frozen=True)
-class ResultRule:
-    """A rule about the results file: its code, severity, step ("results") and title."""
+class Figures:
+    """What the results rules judge: a plan's results, with the plan they measure."""
 
-    code: str
-    severity: Severity
-    step: str
-    title: Message
-    check: Callable[[Plan, Results], Iterable[Hit]]
+    plan: Plan
+    results: Results
 
-
-#: Every results rule by code, in code order.
-RESULT_RULES: dict[str, ResultRule] = {}
-
-_Check = Callable[[Plan, Results], Iterable[Hit]]
+    @cached_property
+    def metrics(self) -> dict[str, Metric]:
+        """The plan's metrics by id."""
+        return {m.id: m for m in self.plan.metrics or []}
 
 
-def _rule(code: str, severity: Severity, step: str, title: str) -> Callable[[_Check], _Check]:
-    # The same shape as the strategy rules' `_rule`, whose fourth argument the catalogs take.
-    def register(check: _Check) -> _Check:
-        RESULT_RULES[code] = ResultRule(code, severity, step, L_(title), check)
-        return check
-
-    return register
-
-
-def _metrics(plan: Plan) -> dict[str, Metric]:
-    return {m.id: m for m in plan.metrics or []}
+#: The step the results rules' findings belong to.
+STEP = "results"
+#: Registers a results rule in the store; the catalogs take its fourth argument, the title.
+_rule = partial(STORE.rule, scope="results")
 
 
 def unknown_metric_hint(value: str, plan: Plan) -> Message:
     """The nearest metric id, and every id the plan has."""
-    known = list(_metrics(plan))
+    known = [m.id for m in plan.metrics or []]
     if not known:
         return L_("the plan has no metric yet: add them in step 4")
     listed = L_("the plan's metrics: {ids}", ids=", ".join(known))
-    close = difflib.get_close_matches(value, known, n=1)
-    if close:
-        return L_("did you mean `{id}`? {listed}", id=close[0], listed=listed)
+    match = closest(value, known).match
+    if match is not None:
+        return L_("did you mean `{id}`? {listed}", id=match, listed=listed)
     return listed
 
 
-@_rule("SMP901", "error", STEP, "A result names a metric the plan does not have")
-def _unknown_metric(plan: Plan, results: Results) -> Iterator[Hit]:
-    metrics = _metrics(plan)
-    for i, entry in enumerate(results.results):
-        if entry.metric not in metrics:
+@_rule(
+    "SMP901", "error", STEP, "A result names a metric the plan does not have", name="unknown-metric"
+)
+def _unknown_metric(f: Figures) -> Iterator[Hit]:
+    for i, entry in enumerate(f.results.results):
+        if entry.metric not in f.metrics:
             yield Hit(
                 ("results", i, "metric"),
                 L_("unknown metric `{id}`", id=entry.metric),
-                unknown_metric_hint(entry.metric, plan),
-            )
-
-
-@_rule("SMP902", "error", STEP, "A result or checkpoint lies outside the plan's span")
-def _outside_span(plan: Plan, results: Results) -> Iterator[Hit]:
-    project = plan.project
-    start = project.date if project else None
-    end = project.horizon if project else None
-    dated: list[tuple[Loc, Entry | Checkpoint]] = [
-        (("results", i, "period"), entry) for i, entry in enumerate(results.results)
-    ]
-    dated += [
-        (("paths", metric, i, "period"), checkpoint)
-        for metric, path in results.paths.items()
-        for i, checkpoint in enumerate(path)
-    ]
-    for loc, entry in dated:
-        when = entry.when
-        if start is not None and when.end < start:
-            yield Hit(
-                loc,
-                L_(
-                    "period {period} ends before the plan's date ({date})",
-                    period=entry.period,
-                    date=start.isoformat(),
-                ),
-                L_("record results from the plan's date onwards"),
-            )
-        elif end is not None and when.start > end:
-            yield Hit(
-                loc,
-                L_(
-                    "period {period} starts after the plan's horizon ({date})",
-                    period=entry.period,
-                    date=end.isoformat(),
-                ),
-                L_("extend `project.horizon`, or check the year"),
+                unknown_metric_hint(entry.metric, f.plan),
+                (("metrics", "*", "id"),),
             )
 
 
@@ -137,11 +91,16 @@ def value_range(metric: Metric) -> tuple[float | None, float | None]:
     return None, None
 
 
-@_rule("SMP903", "error", STEP, "A result's value is out of its metric's range")
-def _out_of_range(plan: Plan, results: Results) -> Iterator[Hit]:
-    metrics = _metrics(plan)
-    for i, entry in enumerate(results.results):
-        metric = metrics.get(entry.metric)
+@_rule(
+    "SMP903",
+    "error",
+    STEP,
+    "A result's value is out of its metric's range",
+    name="result-out-of-range",
+)
+def _out_of_range(f: Figures) -> Iterator[Hit]:
+    for i, entry in enumerate(f.results.results):
+        metric = f.metrics.get(entry.metric)
         if metric is None:
             continue
         low, high = value_range(metric)
@@ -163,10 +122,12 @@ def _out_of_range(plan: Plan, results: Results) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP904", "error", STEP, "Two results give the same metric and period")
-def _duplicate(plan: Plan, results: Results) -> Iterator[Hit]:
+@_rule(
+    "SMP904", "error", STEP, "Two results give the same metric and period", name="duplicate-result"
+)
+def _duplicate(f: Figures) -> Iterator[Hit]:
     seen: dict[tuple[str, str], int] = {}
-    for i, entry in enumerate(results.results):
+    for i, entry in enumerate(f.results.results):
         key = (entry.metric, entry.period)
         if key in seen:
             yield Hit(
@@ -183,33 +144,27 @@ def _duplicate(plan: Plan, results: Results) -> Iterator[Hit]:
             seen[key] = i
 
 
-@_rule("SMP905", "error", STEP, "A planned path names a metric the plan does not have")
-def _unknown_path(plan: Plan, results: Results) -> Iterator[Hit]:
-    metrics = _metrics(plan)
-    for metric in results.paths:
-        if metric not in metrics:
+@_rule(
+    "SMP905",
+    "error",
+    STEP,
+    "A planned path names a metric the plan does not have",
+    name="path-unknown-metric",
+)
+def _unknown_path(f: Figures) -> Iterator[Hit]:
+    for metric in f.results.paths:
+        if metric not in f.metrics:
             yield Hit(
                 ("paths", metric),
                 L_("path for unknown metric `{id}`", id=metric),
-                unknown_metric_hint(metric, plan),
+                unknown_metric_hint(metric, f.plan),
+                (("metrics", "*", "id"),),
             )
 
 
 def check_results(plan: Plan, results: Results, lang: str | None = None) -> list[Finding]:
     """Every finding of every results rule, in the file's order; deterministic."""
-    with language(lang or current()):
-        found = [
-            Finding(
-                rule.code,
-                rule.severity,
-                rule.step,
-                hit.loc,
-                str(hit.message),
-                str(hit.hint) if hit.hint else None,
-            )
-            for rule in RESULT_RULES.values()
-            for hit in rule.check(plan, results)
-        ]
+    found = STORE.findings("results", Figures(plan, results), lang)
     return sorted(found, key=lambda f: _order(f.loc))
 
 
@@ -233,12 +188,14 @@ def check_entries(plan: Plan, entries: list[Entry], results: Results) -> list[Fi
             f.hint,
         )
         for f in check_results(plan, merged)
-        if f.loc[0] == "results" and int(f.loc[1]) >= offset
+        if f.loc[:1] == ("results",) and len(f.loc) > 1 and int(f.loc[1]) >= offset
     ]
 
 
 def _order(loc: Loc) -> tuple[int, int, str]:
-    """The planned paths, then the results in the file's order."""
-    if loc and loc[0] == "paths":
+    """Whatever concerns the whole file, the planned paths, then the results in order."""
+    if not loc:
+        return (-1, 0, "")
+    if loc[0] == "paths":
         return (0, 0, "".join(str(part) for part in loc))
     return (1, int(loc[1]) if len(loc) > 1 else -1, str(loc[-1]))

@@ -17,7 +17,13 @@ def _departments(v: View) -> list[str]:
     return _unique(str(m.department) for m in v.members if m.department)
 
 
-@_rule("SMP101", "warning", "team", "The team comes from fewer than two departments")
+@_rule(
+    "SMP101",
+    "warning",
+    "team",
+    "The team comes from fewer than two departments",
+    name="one-department",
+)
 def _two_departments(v: View) -> Iterator[Hit]:
     departments = _departments(v)
     if len(departments) == 1:
@@ -39,7 +45,7 @@ def _speaks(v: View) -> bool:
     return bool(face and any(p.member in v.member_ids for p in face.spokespeople))
 
 
-@_rule("SMP102", "warning", "team", "Nobody on the team listens to customers")
+@_rule("SMP102", "warning", "team", "Nobody on the team listens to customers", name="no-listener")
 def _listening_function(v: View) -> Iterator[Hit]:
     departments = _departments(v)
     if departments and not LISTENING_DEPARTMENTS.intersection(departments):
@@ -55,7 +61,9 @@ def _listening_function(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP103", "warning", "team", "Nobody on the team speaks for the organization")
+@_rule(
+    "SMP103", "warning", "team", "Nobody on the team speaks for the organization", name="no-speaker"
+)
 def _speaking_function(v: View) -> Iterator[Hit]:
     departments = _departments(v)
     if departments and not SPEAKING_DEPARTMENTS.intersection(departments) and not _speaks(v):
@@ -71,7 +79,7 @@ def _speaking_function(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP104", "warning", "team", "No sponsor is named", completeness=True)
+@_rule("SMP104", "warning", "team", "No sponsor is named", completeness=True, name="no-sponsor")
 def _sponsor(v: View) -> Iterator[Hit]:
     team = v.plan.team
     sponsor = team.sponsor if team else None
@@ -90,7 +98,14 @@ def _sponsor(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP105", "warning", "team", "The team's meeting cadence is not stated", completeness=True)
+@_rule(
+    "SMP105",
+    "warning",
+    "team",
+    "The team's meeting cadence is not stated",
+    completeness=True,
+    name="no-meeting-cadence",
+)
 def _cadence(v: View) -> Iterator[Hit]:
     if v.plan.team and _empty(v.plan.team.cadence):
         yield Hit(
@@ -104,7 +119,7 @@ def _cadence(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP106", "warning", "team", "No approval rule", completeness=True)
+@_rule("SMP106", "warning", "team", "No approval rule", completeness=True, name="no-approval-rule")
 def _approvals(v: View) -> Iterator[Hit]:
     if v.plan.team and not v.plan.team.approvals:
         yield Hit(
@@ -116,7 +131,14 @@ def _approvals(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP107", "warning", "team", "A member does not declare hours per week", completeness=True)
+@_rule(
+    "SMP107",
+    "warning",
+    "team",
+    "A member does not declare hours per week",
+    completeness=True,
+    name="member-hours-missing",
+)
 def _member_hours(v: View) -> Iterator[Hit]:
     for i, m in enumerate(v.members):
         if m.hours_per_week is None:
@@ -132,7 +154,7 @@ def _member_hours(v: View) -> Iterator[Hit]:
             )
 
 
-@_rule("SMP108", "warning", "team", "No review rhythm", completeness=True)
+@_rule("SMP108", "warning", "team", "No review rhythm", completeness=True, name="no-review-rhythm")
 def _reviews(v: View) -> Iterator[Hit]:
     if v.plan.team and not v.plan.team.reviews:
         yield Hit(
@@ -176,6 +198,7 @@ def _parts(parts: list[Part]) -> Join:
     "team",
     "A member owns more work than the hours they declare",
     at_once=True,
+    name="member-overloaded",
 )
 def _member_load(v: View) -> Iterator[Hit]:
     judged: set[str] = set()

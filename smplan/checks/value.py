@@ -8,7 +8,9 @@ from smplan.checks.core import Hit, Label, View, _empty, _rule
 from smplan.i18n import L_
 
 
-@_rule("SMP601", "warning", "value", "No philosophy is stated", completeness=True)
+@_rule(
+    "SMP601", "warning", "value", "No philosophy is stated", completeness=True, name="no-philosophy"
+)
 def _philosophy(v: View) -> Iterator[Hit]:
     if v.plan.value and _empty(v.plan.value.philosophy):
         yield Hit(
@@ -20,7 +22,7 @@ def _philosophy(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP602", "warning", "value", "No conversation topic", completeness=True)
+@_rule("SMP602", "warning", "value", "No conversation topic", completeness=True, name="no-topic")
 def _topics(v: View) -> Iterator[Hit]:
     if v.plan.value and not v.plan.value.topics:
         yield Hit(
@@ -32,7 +34,13 @@ def _topics(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP603", "warning", "value", "Every conversation topic is promotional")
+@_rule(
+    "SMP603",
+    "warning",
+    "value",
+    "Every conversation topic is promotional",
+    name="topics-all-promotional",
+)
 def _topics_not_promotional(v: View) -> Iterator[Hit]:
     topics = v.plan.value.topics if v.plan.value else []
     if topics and all(t.kind == "promotional" for t in topics):
@@ -48,7 +56,14 @@ def _topics_not_promotional(v: View) -> Iterator[Hit]:
         )
 
 
-@_rule("SMP604", "warning", "value", "A service answers no recorded need", completeness=True)
+@_rule(
+    "SMP604",
+    "warning",
+    "value",
+    "A service answers no recorded need",
+    completeness=True,
+    name="service-without-need",
+)
 def _service_need(v: View) -> Iterator[Hit]:
     for i, s in enumerate(v.plan.value.services if v.plan.value else []):
         if s.need is None:

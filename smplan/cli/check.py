@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-import typing
 from pathlib import Path
 from typing import Any
 
 from smplan.cli import debug_enabled, echo, known_format, speak_asked
 from smplan.cli.console import console, err_console, escape
-from smplan.errors import PlanFileError, PlanInvalidError, UsageError, printable
+from smplan.errors import UsageError, printable
 from smplan.i18n import N_
-
-if typing.TYPE_CHECKING:
-    from smplan.plan.files import LoadedPlan
 
 _STATUS_STYLE = {"complete": "green", "incomplete": "yellow", "missing": "dim"}
 
@@ -72,25 +68,9 @@ def run_check(
     paths: list[Path], strict: bool, output_format: str, ignore: str, lang: str | None
 ) -> int:
     """`smplan check`, its options parsed: the exit status, the reports printed."""
-    from smplan.checks import RULES
-    from smplan.checks.results import RESULT_RULES
-    from smplan.i18n import LN_
-
     speak_asked(lang)
     known_format(output_format, REPORT_FORMATS)
-    ignored = {code.strip().upper() for code in ignore.split(",") if code.strip()}
-    known = sorted({*RULES, *RESULT_RULES})
-    unknown = sorted(ignored - set(known))
-    if unknown:
-        raise UsageError(
-            LN_(
-                "unknown rule code: {codes}",
-                "unknown rule codes: {codes}",
-                len(unknown),
-                codes=", ".join(printable(u) for u in unknown),
-            ),
-            hint=LN_("known codes: {codes}", "known codes: {codes}", 2, codes=", ".join(known)),
-        )
+    ignored = ignored_codes(ignore)
     reports = [check_file(path, ignored, strict, lang) for path in paths]
     status = max(int(r.exit_code) for r in reports)
     try:
@@ -103,80 +83,38 @@ def run_check(
     return status
 
 
+def ignored_codes(ignore: str) -> set[str]:
+    """The codes `--ignore` names, by code, former code or name; a usage error otherwise."""
+    from smplan.checks.service import judging_codes, resolve_rules
+    from smplan.i18n import LN_
+
+    codes, unknown = resolve_rules(text.strip() for text in ignore.split(",") if text.strip())
+    if unknown:
+        raise UsageError(
+            LN_(
+                "unknown rule code: {codes}",
+                "unknown rule codes: {codes}",
+                len(unknown),
+                codes=", ".join(printable(u) for u in unknown),
+            ),
+            hint=LN_(
+                "known codes: {codes}", "known codes: {codes}", 2, codes=", ".join(judging_codes())
+            ),
+        )
+    return codes
+
+
 def check_file(path: Path, ignored: set[str], strict: bool, lang: str | None = None) -> Any:
     """The `Report` of one plan file, the loader's problems included.
 
     It speaks `lang`, else the language the plan declares.
     """
-    from smplan.checks import RULES, run_checks, step_status
-    from smplan.checks.reports import Report, finding_entry, loader_entry
-    from smplan.plan.files import load_plan
+    from smplan.checks.service import check_file as checked
 
-    name = str(path)
-    loader: list[Any] = []
-    try:
-        loaded = load_plan(path)
-    except PlanFileError as error:
-        readable = isinstance(error, PlanInvalidError)
-        if not readable and debug_enabled():
-            raise
-        loader = [loader_entry(p) for p in error.problems]
-        salvaged = error.salvaged if isinstance(error, PlanInvalidError) else None
-        if salvaged is None:
-            return Report(name, loader, readable=readable, language=lang or error.language)
-        # The parts that load are judged too, so that one mistake hides nothing else.
-        loaded = typing.cast("LoadedPlan", salvaged)
-    speaks = lang or loaded.plan.language
-    everything = [
-        f
-        for f in run_checks(loaded.plan, speaks)
-        if not (loader and RULES[f.code].completeness and loaded.covers_dropped(f.loc))
-    ]
-    statuses = step_status(loaded.plan, everything)
-    # A step with an error in it is not complete, whatever answers it holds.
-    flawed = {e.step for e in loader} | {f.step for f in everything if f.severity == "error"}
-    for step in flawed & set(statuses):
-        statuses[step] = "incomplete"
-    kept = [f for f in everything if f.code not in ignored]
-    entries = loader + [finding_entry(f, loaded.problem(f.loc, f.message, f.hint)) for f in kept]
-    entries += _results_entries(loaded, ignored, speaks)
-    return Report(
-        name,
-        entries,
-        statuses,
-        strict=strict,
-        language=speaks,
-        ignored=len(everything) - len(kept),
-    )
-
-
-def _results_entries(loaded: Any, ignored: set[str], lang: str) -> list[Any]:
-    """The findings of the results file beside the plan, placed in it (none without one)."""
-    from smplan.checks import Finding
-    from smplan.checks.reports import finding_entry
-    from smplan.checks.results import check_results
-    from smplan.plan.results import load_results, results_path
-
-    path = results_path(loaded.path)
-    if not path.exists():
-        return []
-    name = str(path)
-    try:
-        found = load_results(path)
-    except PlanFileError as error:
-        # A results file that cannot be read or does not fit the format: each problem is an error.
-        return [
-            finding_entry(
-                Finding(p.code or "SMP000", "error", "results", (), str(p.message), None), p, name
-            )
-            for p in error.problems
-        ]
-    findings = check_results(loaded.plan, found.results, lang)
-    return [
-        finding_entry(f, found.problem(f.loc, f.message, f.hint), name)
-        for f in findings
-        if f.code not in ignored
-    ]
+    found = checked(path, lang=lang, ignored=ignored, strict=strict)
+    if found.plan_error is not None and not found.report.readable and debug_enabled():
+        raise found.plan_error
+    return found.report
 
 
 def print_text(reports: list[Any]) -> None:
@@ -204,7 +142,7 @@ def _print_one(report: Any) -> None:
 
 
 def _finding_line(name: str, entry: Any) -> str:
-    from smplan.checks.core import SEVERITIES
+    from smplan.checks.service import SEVERITIES
     from smplan.i18n import L_
 
     problem = entry.problem
@@ -245,6 +183,8 @@ def _print_report(report: Any, headings: bool = True) -> None:
 
     for step in ("project", *STEPS, "results"):
         status = statuses.get(step)
+        if step == "project" and report.project != "complete":
+            status = report.project  # told when something is left to do there
         items = sorted(by_step.get(step, []), key=lambda e: e.problem.sort_key())
         if status is None and not items:
             continue
@@ -273,7 +213,7 @@ def _print_report(report: Any, headings: bool = True) -> None:
     line = f"{_escape(name)}: {verdict} · {_escape(str(counts))} · {_escape(str(complete))}"
     incomplete = L_("(plan incomplete)")
     strict_fails = L_("--strict: warnings fail the check")
-    if done < total:
+    if not report.finished:
         line += f" [yellow]{_escape(str(incomplete))}[/]"
     if report.ignored:
         ignored = LN_("{n} finding ignored", "{n} findings ignored", report.ignored)

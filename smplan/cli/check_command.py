@@ -31,7 +31,7 @@ def check(
     ignore: str = typer.Option(
         "",
         "--ignore",
-        help="Comma-separated rule codes to leave out, e.g. SMP104,SMP803.",
+        help="Comma-separated rule codes or names to leave out, e.g. SMP104,no-sponsor.",
         autocompletion=complete_rule_codes,
     ),
     lang: str | None = typer.Option(

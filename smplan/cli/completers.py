@@ -52,17 +52,23 @@ def complete_steps(incomplete: str) -> list[tuple[str, str]]:
 
 
 def complete_rule_codes(incomplete: str) -> list[tuple[str, str]]:
-    """Rule codes for `--ignore`, each with its title; after a comma, the next code."""
-    from smplan.checks import RULES
+    """Rule codes for `--ignore`, each with its title, and the rules' names once a letter
+    other than the codes' is typed; after a comma, the next one."""
+    from smplan.checks.service import STORE
 
     done, _, last = incomplete.rpartition(",")
     done = done + "," if _ else ""
-    given = set(done.upper().split(","))
-    return [
-        (f"{done}{code}", str(rule.title))
-        for code, rule in RULES.items()
-        if code.startswith(last.upper()) and code not in given
-    ]
+    given = {part.strip().casefold() for part in done.split(",")}
+    typed = last.casefold()
+    by_code = not typed or "smp".startswith(typed[:3])
+    offered = []
+    for rule in STORE:
+        if rule.scopes == ("file",):
+            continue  # what keeps a file from being read cannot be left out
+        word = rule.code if by_code else rule.name
+        if word and word.casefold().startswith(typed) and word.casefold() not in given:
+            offered.append((f"{done}{word}", str(rule.title)))
+    return offered
 
 
 def activate() -> None:

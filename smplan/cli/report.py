@@ -76,10 +76,9 @@ def report(
     It reads the plan and PLAN.results.yaml beside it (see smplan track). The same
     plan, results and period give the same bytes.
     """
-    from smplan.checks.results import check_results
+    from smplan.checks.service import check_file
     from smplan.fsutil import atomic_write
-    from smplan.plan.files import load_plan
-    from smplan.plan.results import Results, load_results_of, parse_period, results_path
+    from smplan.plan.results import Results, parse_period
     from smplan.render.formats import RenderOptions, format_for
     from smplan.render.pdf import ensure_pdf_support
     from smplan.render.report import render_report
@@ -101,17 +100,20 @@ def report(
     known_format(output_format, FORMATS)
     fmt = matching_format(output_format, format_for(output), output) or "pdf"
     template_folder(template_dir)
-    loaded = load_plan(path)
-    found = load_results_of(loaded)
+    checked = check_file(path, lang=lang)
+    for unusable in (checked.plan_error, checked.results_error):
+        if unusable is not None:
+            raise unusable
+    assert checked.loaded is not None and checked.verdict is not None
+    loaded, found = checked.loaded, checked.results
     results = found.results if found else Results()
-    if found is not None:
-        errors = [f for f in check_results(loaded.plan, results) if f.severity == "error"]
-        if errors:
-            # A report must not print figures that do not fit their metrics.
-            raise PlanFileError(
-                str(results_path(path)),
-                [found.problem(f.loc, f"error {f.code}: {f.message}", f.hint) for f in errors],
-            )
+    errors = [f for f in checked.verdict.results if f.severity == "error"]
+    if found is not None and errors:
+        # A report must not print figures that do not fit their metrics.
+        raise PlanFileError(
+            str(found.path),
+            [found.problem(f.loc, f"error {f.code}: {f.message}", f.hint) for f in errors],
+        )
     if fmt == "pdf":
         ensure_pdf_support()
     options = RenderOptions(fmt=fmt, lang=lang, template_dir=template_dir, summary=summary)

@@ -1,7 +1,7 @@
-"""`smplan rules`: every code `check` reports, with its severity, step and title.
+"""`smplan rules`: every code `check` reports, with its name, severity, step and title.
 
-The loader's codes (SMP000, SMP020 to SMP039: the file does not fit the format) come
-first among the rules', in code order.
+They all come from the one rule store: the file's problems (SMP000, SMP020 to SMP039),
+the plan's rules and the results file's, in code order.
 """
 
 from __future__ import annotations
@@ -14,31 +14,29 @@ import typer
 from smplan.cli import app, known_format, known_language
 
 
-def _rows() -> list[tuple[str, str, str, str]]:
-    from smplan.checks import RULES
-    from smplan.checks.core import SEVERITIES
+def _rows() -> list[tuple[str, str, str, str, str]]:
+    from smplan.checks.service import SEVERITIES, STORE
     from smplan.i18n import pgettext
-    from smplan.plan.problems import LOADER_CODES
 
-    error, anywhere = str(SEVERITIES["error"]), pgettext("step", "any")
-    rows = [(code, error, anywhere, str(title)) for code, title in LOADER_CODES.items()]
-    rows += [
+    anywhere = pgettext("step", "any")
+    return [
         (
             rule.code,
+            rule.name or "",
             str(SEVERITIES[rule.severity]),
             rule.step or anywhere,
             str(rule.title),
         )
-        for rule in RULES.values()
+        for rule in STORE
     ]
-    return sorted(rows)
 
 
-def _header() -> tuple[str, str, str, str]:
+def _header() -> tuple[str, str, str, str, str]:
     from smplan.i18n import pgettext
 
     return (
         pgettext("rules", "code"),
+        pgettext("rules", "name"),
         pgettext("rules", "severity"),
         pgettext("rules", "step"),
         pgettext("rules", "what it finds"),
@@ -46,31 +44,36 @@ def _header() -> tuple[str, str, str, str]:
 
 
 def _markdown() -> str:
-    lines = [" | ".join(("", *_header(), "")).strip(), "| --- | --- | --- | --- |"]
+    lines = [" | ".join(("", *_header(), "")).strip(), "| --- | --- | --- | --- | --- |"]
     lines += [f"| {' | '.join(row)} |" for row in _rows()]
     return "\n".join(lines) + "\n"
 
 
 def _text() -> str:
     rows = _rows()
-    width = max(len(r[1]) for r in rows)
-    steps = max(len(r[2]) for r in rows)
-    return "".join(f"{c}  {s:<{width}}  {p:<{steps}}  {t}\n" for c, s, p, t in rows)
+    names = max(len(r[1]) for r in rows)
+    width = max(len(r[2]) for r in rows)
+    steps = max(len(r[3]) for r in rows)
+    return "".join(
+        f"{c}  {n:<{names}}  {s:<{width}}  {p:<{steps}}  {t}\n" for c, n, s, p, t in rows
+    )
 
 
 def _json() -> str:
-    from smplan.checks import RULES
-    from smplan.plan.problems import LOADER_CODES
+    from smplan.checks.service import STORE
 
     data = [
-        {"code": code, "severity": "error", "step": None, "title": str(title)}
-        for code, title in LOADER_CODES.items()
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "severity": rule.severity,
+            "step": rule.step,
+            "scopes": list(rule.scopes),
+            "title": str(rule.title),
+            "old_codes": list(rule.old_codes),
+        }
+        for rule in STORE
     ]
-    data += [
-        {"code": r.code, "severity": r.severity, "step": r.step, "title": str(r.title)}
-        for r in RULES.values()
-    ]
-    data.sort(key=lambda d: str(d["code"]))
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -85,7 +88,7 @@ def rules(
     ),
     lang: str | None = typer.Option(None, "--lang", help="Language of the titles."),
 ) -> None:
-    """List every code check reports: the file's problems, then the rules (for --ignore)."""
+    """List every code check reports, and its name: either one works with --ignore."""
     from smplan.i18n import SOURCE_LANGUAGE, language
 
     known_format(output_format, FORMATS)

@@ -24,12 +24,16 @@ class Overview:
     results_file: str | None
     period: str | None
     steps: dict[str, str]
+    #: Whether every part of the plan is complete: its document is final.
+    finished: bool
     errors: int
     warnings: int
     thresholds: dict[str, float]
     groups: list[tuple[Any, list[Any]]]
     recorded: int
     first: str | None
+    #: The findings of the results file, placed in it (`smplan.checks.reports.Entry`).
+    findings: list[Any]
 
 
 @app.command()
@@ -55,15 +59,19 @@ def status(
     Each metric shows its last figure, its pacing against the straight line from
     baseline to target, its status (on track, at risk, off track) and its trend.
     """
-    from smplan.checks import run_checks, step_status
-    from smplan.checks.results import check_results
-    from smplan.plan.files import load_plan
+    from smplan.checks.service import check_file
     from smplan.plan.pacing import by_objective, latest_period, standings
-    from smplan.plan.results import Results, load_results_of, parse_period, results_path
+    from smplan.plan.results import Results, parse_period
 
     known_format(output_format, STATUS_FORMATS)
     speak_asked(lang)
-    loaded = load_plan(path)
+    checked = check_file(path, lang=lang)
+    # The figures stand against the whole plan and the whole results file, or not at all.
+    for unusable in (checked.plan_error, checked.results_error):
+        if unusable is not None:
+            raise unusable
+    assert checked.loaded is not None and checked.verdict is not None
+    loaded, verdict, found = checked.loaded, checked.verdict, checked.results
     if lang is None:
         speak(loaded.plan.language)
     at = None
@@ -72,25 +80,22 @@ def status(
             at = parse_period(period)
         except ValueError as error:
             raise UsageError(error.args[0]) from None
-    found = load_results_of(loaded)
     results = found.results if found else Results()
     at = at or latest_period(results)
-    findings = run_checks(loaded.plan)
-    if found is not None:
-        findings += check_results(loaded.plan, results)
-    errors = sum(1 for f in findings if f.severity == "error")
     first = min((e.when for e in results.results), default=None)
     overview = Overview(
         name=str(path),
-        results_file=str(results_path(path)) if found else None,
+        results_file=str(found.path) if found else None,
         period=at.text if at else None,
-        steps=step_status(loaded.plan, findings),
-        errors=errors,
-        warnings=len(findings) - errors,
+        steps=verdict.steps,
+        finished=verdict.finished,
+        errors=verdict.errors,
+        warnings=verdict.warnings,
         thresholds=results.thresholds.model_dump(),
         groups=by_objective(loaded.plan, standings(loaded.plan, results, at)),
         recorded=sum(1 for e in results.results if at is None or e.when.end <= at.end),
         first=first.text if first else None,
+        findings=[e for e in checked.report.entries if e.file is not None],
     )
     STATUS_FORMATS[output_format](overview)
 
@@ -118,6 +123,7 @@ def _pct(value: float | None) -> str:
 
 
 def _print_text(o: Overview) -> None:
+    from smplan.checks.service import SEVERITIES
     from smplan.plan.labels import PACE_SYMBOLS, STATUS_SYMBOLS, TREND_ARROWS, value_label
     from smplan.plan.pacing import counts_things, moved
 
@@ -157,6 +163,15 @@ def _print_text(o: Overview) -> None:
             at_risk=Formatter(current()).percent(o.thresholds["at_risk"]),
         )
     console.print(_escape(message), soft_wrap=True)
+    for entry in o.findings:
+        # What the results file holds that the figures below may not show as it says.
+        problem = entry.problem
+        severity = SEVERITIES[entry.severity]
+        line = f"{problem.location(entry.file)}: {severity} {entry.code}: {problem.message}"
+        if problem.hint:
+            line += " " + str(L_("(hint: {hint})", hint=problem.hint))
+        colour = "red" if entry.severity == "error" else "yellow"
+        console.print(f"  [{colour}]{_escape(line)}[/]", soft_wrap=True)
     for objective, found in o.groups:
         console.print()
         if objective is None:
@@ -248,6 +263,19 @@ def _standing_json(s: Any) -> dict[str, Any]:
     }
 
 
+def _finding_json(entry: Any) -> dict[str, Any]:
+    problem = entry.problem
+    return {
+        "code": entry.code,
+        "severity": entry.severity,
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "message": problem.message,
+        "hint": problem.hint,
+    }
+
+
 def _print_json(o: Overview) -> None:
     done = sum(1 for s in o.steps.values() if s == "complete")
     data = {
@@ -260,7 +288,9 @@ def _print_json(o: Overview) -> None:
             "total": len(o.steps),
             "errors": o.errors,
             "warnings": o.warnings,
+            "finished": o.finished,
         },
+        "results_findings": [_finding_json(e) for e in o.findings],
         "thresholds": o.thresholds,
         "objectives": [
             {

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape as _markup_escape
 
 from smplan.errors import printable_lines
-from smplan.interview.session import CLEAR, Block, Question
+from smplan.interview.questions import CLEAR, Block, Question
 
 
 def escape(text: str) -> str:

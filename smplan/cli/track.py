@@ -60,7 +60,7 @@ def track(
 
     Exit status: 0 when recorded; 2 when nothing was written.
     """
-    from smplan.checks.results import check_entries
+    from smplan.checks.service import check_entries
     from smplan.plan.files import load_plan
     from smplan.plan.results import Results, load_results, record, results_path
 

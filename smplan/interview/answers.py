@@ -6,7 +6,8 @@ A date may be typed the locale's way (`01/12/2026` in French and British English
 sign (`1,5`), grouping spaces, and a unit or sign around it (`50 %`, `2 h`, `4h`,
 `130 €`, `£130`, `2 hours`). Everything comes from the locale's data: month names,
 the order of day, month and year, decimal and grouping signs, percent sign, currency
-symbols and the names of hours. Nothing here is particular to one language.
+symbols and the names of hours; what the locale data lacks, the endings of ordinal days,
+each catalog lists. Nothing here is particular to one language.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import re
 import unicodedata
 from decimal import Decimal
 from typing import Any
+
+from smplan.i18n import language, languages, pgettext
 
 
 class NoSuchDate(ValueError):
@@ -69,6 +72,19 @@ def _make(year: int, month: int, day: int, typed: str) -> dt.date:
         raise
 
 
+@functools.cache
+def _ordinal_endings() -> frozenset[str]:
+    """What may follow a day's number in a date in words (1st, 1er), in every language."""
+    endings: set[str] = set()
+    for lang in languages():
+        with language(lang):
+            # Translators: what may follow the number of a day in a date written in words
+            # (1st, 2nd, 3rd, 4th), separated by commas.
+            listed = pgettext("endings of a day's number", "st, nd, rd, th")
+        endings.update(_fold(ending.strip()) for ending in listed.split(",") if ending.strip())
+    return frozenset(endings)
+
+
 def parse_date(text: str, locale: Any) -> dt.date | None:
     """The date `text` means in `locale`, or None when it is not a date at all.
 
@@ -100,7 +116,7 @@ def parse_date(text: str, locale: Any) -> dt.date | None:
     digits = [w for w in words if w.isdigit()]
     # What may stand around the numbers: an ordinal ending (1er, 1st) and a month name.
     others = [w for w in words if not w.isdigit() and _fold(w) not in months]
-    ordinal = all(re.fullmatch(r"(?:er|re|e|st|nd|rd|th)", _fold(w)) for w in others)
+    ordinal = all(_fold(w) in _ordinal_endings() for w in others)
     if len(month) != 1 or len(digits) != 2 or not ordinal or len(others) > 1:
         return None
     years = [d for d in digits if len(d) == 4]

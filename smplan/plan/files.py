@@ -1,4 +1,4 @@
-"""Read and write plan files, with every problem located at its line and column.
+"""Read plan files, with every problem located at its line and column.
 
 Reading goes through PyYAML's safe composer only: the file becomes a tree of nodes that
 carry their position, never Python objects. Scalars stay the text the person typed (a
@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from smplan import __version__
 from smplan.errors import PlanFileError, PlanInvalidError, Problem, Text
-from smplan.fsutil import FileTooLarge, NotARegularFile, atomic_write, read_regular
+from smplan.fsutil import FileTooLarge, NotARegularFile, read_regular
 from smplan.i18n import L_, N_, Message, languages
 from smplan.plan import problems as codes
 from smplan.plan.mistakes import (
@@ -118,11 +118,6 @@ class LoadedPlan:
                 part = kept[part]
             out.append(part)
         return tuple(out)
-
-    def covers_dropped(self, loc: Loc) -> bool:
-        """Whether the thing at `loc` holds (or is) something the salvage left out."""
-        where = self.file_loc(loc)
-        return any(d[: len(where)] == where for d in self.dropped)
 
     def locate(self, loc: Loc) -> tuple[int, int] | None:
         """Line and column of the thing at `loc` (or of its nearest ancestor)."""
@@ -800,48 +795,3 @@ def _check_version(data: dict[str, Any], source: SourceMap, filename: str) -> No
         )
     if version is not None:
         data["smplan"] = version
-
-
-# --- Writing ----------------------------------------------------------------------------
-
-
-def plan_data(plan: Plan) -> dict[str, Any]:
-    """The plan as plain data, leaving out what is unanswered or left at its default."""
-    data = plan.model_dump(mode="json", exclude_defaults=True)
-    data["smplan"] = FORMAT_VERSION
-    if plan.project is not None:
-        data.setdefault("project", {})["language"] = plan.project.language
-    ordered = {"smplan": data.pop("smplan")}
-    ordered.update(data)
-    return ordered
-
-
-class _Dumper(yaml.SafeDumper):
-    """PyYAML's safe dumper, with text that YAML would fold written double-quoted."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    # PyYAML writes NEL and the Unicode line separators raw in single quotes, where a
-    # reader folds them; in double quotes they are escaped and read back as they were.
-    style = '"' if any(c in data for c in "\x85\u2028\u2029") else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def dump_plan(plan: Plan) -> str:
-    """The plan as YAML text that reads back to the same plan."""
-    return yaml.dump(
-        plan_data(plan),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-
-
-def save_plan(plan: Plan, path: Path | str) -> None:
-    """Write the plan to `path` atomically."""
-    atomic_write(Path(path), dump_plan(plan))

@@ -7,7 +7,8 @@ A field says what it is with markers in its `Annotated[...]` type:
   sponsor, who can approve or run a review as a member does);
 - `Ref(KIND)`: one id, or a list of ids, of things of that kind (an approver);
 - `Needed(noun)`: its step is not complete while it is empty; `noun` names it in messages;
-- `Follows(read)`: left out, its value is read from the other answers (the currency).
+- `Follows(read)`: left out, its value is read from the other answers (the currency);
+- `InSpan()`: a date that falls within the plan's span, from its date to its horizon.
 
 Everything that depends on these facts reads them through `fields()` and the helpers
 below: the reference checks and their known-id hints, duplicate ids, completeness, the
@@ -100,6 +101,11 @@ class Follows:
     """
 
     read: Callable[[Mapping[str, Any]], Any]
+
+
+@dataclass(frozen=True)
+class InSpan:
+    """Marks a date that falls within the plan's span, from its date to its horizon."""
 
 
 def followed(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import difflib
 import re
 import typing
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from smplan.i18n import L_, LN_, Message, babel_locale, current
 from smplan.plan import problems as codes
 from smplan.plan.meta import fields, submodel, without_none
 from smplan.plan.model import Plan
+from smplan.plan.suggest import closest
 
 Loc = tuple[str | int, ...]
 
@@ -426,9 +426,9 @@ def _not_allowed(
     allowed = _allowed(first)
     hint = None
     if isinstance(value, str) and allowed:
-        close = difflib.get_close_matches(value.lower(), allowed, n=1)
+        close = closest(value.lower(), allowed).match
         if close:
-            hint = L_("did you mean `{name}`?", name=close[0])
+            hint = L_("did you mean `{name}`?", name=close)
     message = L_("{value} is not one of: {allowed}", value=shown, allowed=", ".join(allowed))
     return codes.NOT_ALLOWED, message, hint, False
 
@@ -482,9 +482,9 @@ def _unknown_key(loc: Loc, root: type[BaseModel]) -> tuple[str, Message, Message
     message = L_("unknown key `{name}`", name=name)
     model = _model_at(loc[:-1], root)
     known = list(model.model_fields) if model is not None else []
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    close = closest(name, known).match
     if close:
-        return codes.UNKNOWN_KEY, message, L_("did you mean `{name}`?", name=close[0]), True
+        return codes.UNKNOWN_KEY, message, L_("did you mean `{name}`?", name=close), True
     home = _home(name, loc, root)
     if home is not None:
         return (

@@ -31,6 +31,7 @@ from smplan.plan.meta import (
     Also,
     Follows,
     Holds,
+    InSpan,
     Needed,
     Ref,
     followed,
@@ -142,6 +143,8 @@ MAX_POSTS_PER_WEEK = 1000
 MetricValue = Annotated[float, Field(ge=-1e15, le=1e15)]
 #: PDF fonts count time from 1904: no date of a plan may come before.
 EARLIEST_DATE = dt.date(1904, 1, 1)
+#: A date that falls within the plan's span, from its date to its horizon.
+DateInPlan = Annotated[dt.date | None, InSpan()]
 
 
 def _known_language(value: str) -> str:
@@ -636,7 +639,7 @@ class Objective(Model):
         default=False,
     )
     priority: Priority | None = text(N_("Priority."), "high")
-    deadline: dt.date | None = text(
+    deadline: DateInPlan = text(
         N_("When it must be reached (YYYY-MM-DD)."),
         "2027-06-30",
         ge=EARLIEST_DATE,
@@ -731,7 +734,7 @@ class Metric(Model):
     )
     target: MetricValue | None = text(N_("Value to reach."), 40)
     unit: Text | None = text(N_("Unit."), ex("orders a month"))
-    deadline: dt.date | None = text(
+    deadline: DateInPlan = text(
         N_("When the target must be reached (YYYY-MM-DD)."),
         "2027-06-30",
         ge=EARLIEST_DATE,
@@ -1046,8 +1049,8 @@ class Campaign(Model):
         ),
         "campaign",
     )
-    start: dt.date | None = text(N_("First day (YYYY-MM-DD)."), "2027-01-02")
-    end: dt.date | None = text(
+    start: DateInPlan = text(N_("First day (YYYY-MM-DD)."), "2027-01-02")
+    end: DateInPlan = text(
         N_("Last day (YYYY-MM-DD); the same as the first for a single key date."),
         "2027-01-31",
     )
@@ -1057,7 +1060,7 @@ class Campaign(Model):
     )
     pillar: Text | None = text(
         N_("The content pillar it belongs to, by its name."),
-        ex("Cake of the week"),
+        ex("Behind the scenes at the bakehouse"),
     )
     topic: Text | None = text(
         N_("What it is about."),

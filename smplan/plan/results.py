@@ -27,7 +27,6 @@ from smplan.errors import PlanInvalidError, Problem, Text, cannot_write
 from smplan.fsutil import atomic_write
 from smplan.i18n import L_, N_
 from smplan.plan.files import (
-    LoadedPlan,
     SourceMap,
     _check_version,
     decode_text,
@@ -220,12 +219,6 @@ def parse_results_bytes(raw: bytes, filename: str, *, path: Path | None = None) 
     except ValidationError as exc:
         raise PlanInvalidError(filename, validation_problems(exc, source, Results, data)) from None
     return LoadedResults(results, path or Path(filename), source)
-
-
-def load_results_of(loaded: LoadedPlan) -> LoadedResults | None:
-    """The results file beside a loaded plan, or None when there is none yet."""
-    path = results_path(loaded.path)
-    return load_results(path) if path.exists() else None
 
 
 # --- Writing ----------------------------------------------------------------------------

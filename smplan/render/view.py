@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smplan.calendar import NO_SLOTS_NOTE, build_calendar, default_end, first_weeks, months
-from smplan.checks import step_status
 from smplan.checks.load import Load, hours, monthly_budget
+from smplan.checks.service import judge
 from smplan.i18n import Formatter, language, ngettext
 from smplan.plan.labels import platform_name, value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
@@ -306,7 +306,8 @@ class _Builder:
     def build(self) -> Document:
         plan, t = self.plan, self.t
         project = plan.project
-        statuses = step_status(plan)
+        verdict = judge(plan)
+        statuses = verdict.steps
         steps = [self.step(i, key, statuses[key]) for i, key in enumerate(STEPS, start=1)]
         unfinished = [s for s in steps if s.status != "complete"]
         title = (project.name if project else None) or t["default_title"]
@@ -324,7 +325,7 @@ class _Builder:
             version=project.version if project else None,
             horizon=self.fmt.date(project.horizon) if project else None,
             description=" — ".join(x for x in (t["document_kind"], organization) if x),
-            draft=bool(unfinished),
+            draft=not verdict.finished,
             steps=steps,
             step={s.key: s for s in steps},
             unfinished=unfinished,

@@ -1,0 +1,313 @@
+"""Each kind of field asked until the model takes the answer.
+
+A value is asked again, with the model's own message, until it is taken; a list of
+texts one answer at a time, or on one line on the essentials path; people are picked
+among the team. What is asked, and in which order, is the session's (`session.py`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from smplan.i18n import language
+from smplan.interview import essentials as ess
+from smplan.interview.conversation import Conversation
+from smplan.interview.progress import answered
+from smplan.interview.questions import (
+    CLEAR,
+    SPONSOR,
+    Block,
+    Option,
+    Question,
+    Questions,
+    Refused,
+    Spec,
+    spec,
+)
+from smplan.interview.saving import ATTACHED, Draft, Slot
+from smplan.plan.meta import MEMBER as MEMBER_KIND
+from smplan.plan.meta import things
+from smplan.plan.model import HumanFace, Member, Plan, Spokesperson, Team
+
+
+@dataclass(frozen=True)
+class Asking:
+    """Asks one field of the plan at a time, each the way its kind is answered."""
+
+    draft: Draft
+    #: Ask only what the strategy cannot do without, and propose the rest (`--essentials`).
+    essentials: bool = False
+
+    @property
+    def plan(self) -> Plan:
+        """The plan being answered."""
+        return self.draft.plan
+
+    @property
+    def talk(self) -> Conversation:
+        """The conversation the questions are put in."""
+        return self.draft.talk
+
+    @property
+    def questions(self) -> Questions:
+        """The plan's questions, in the interview's language."""
+        return self.draft.questions
+
+    def proposed(self, obj: BaseModel, name: str) -> Any:
+        """The answer proposed for an empty field on the essentials path, or None."""
+        if not self.essentials:
+            return None
+        with language(self.questions.lang):
+            value = ess.proposal(self.plan, obj, name)
+        return None if value == [] else value
+
+    # -- one value -----------------------------------------------------------------------
+
+    def value(self, obj: BaseModel, slot: Slot, name: str, found: Spec, path: str) -> None:
+        """Ask one value until the model takes it, or it is kept as it is."""
+        q, draft = self.questions, self.draft
+        model = type(obj)
+        current = getattr(obj, name)
+        proposed = self.proposed(obj, name) if not answered(obj, name) else None
+        question = q.for_field(model, name, path, current if proposed is None else proposed)
+        while True:
+            raw = self.talk.ask(question).strip()
+            if self.talk.went_back(raw):
+                continue
+            self.talk.back = functools.partial(self.value, obj, slot, name, found, path)
+            if not raw and proposed is not None and not answered(obj, name):
+                if draft.assign(obj, slot, name, proposed) and draft.judge(path):
+                    proposed = None
+                    question = q.for_field(model, name, path, getattr(obj, name))
+                    continue
+                return
+            if not raw:
+                return
+            if raw == CLEAR:
+                if current is None or model.model_fields[name].is_required():
+                    return
+                value: Any = None
+            else:
+                try:
+                    value = self.sponsor_joins(q.read(raw, found, question))
+                except Refused as refused:
+                    self.talk.error(str(refused))
+                    continue
+            if draft.assign(obj, slot, name, value):
+                if not draft.judge(path):
+                    return
+                current = getattr(obj, name)
+                question = q.for_field(model, name, path, current)
+
+    def sponsor_joins(self, value: Any) -> Any:
+        """`value` with the sponsor, when picked, made a team member and named by id."""
+        picked = value == SPONSOR or (isinstance(value, list) and SPONSOR in value)
+        sponsor = self.questions.outside_sponsor()
+        if not picked or sponsor is None or self.plan.team is None:
+            return value
+        team = self.plan.team
+        ident = ess.slug(sponsor.name or "sponsor", {m.id for m in team.members})
+        member = Member(id=ident, name=sponsor.name, role=sponsor.role, department="management")
+        team.members.append(member)
+        self.draft.commit(ATTACHED)
+        index = len(team.members) - 1
+        note = self.questions.t("ui.sponsor_joins", name=sponsor.name)
+        self.talk.show(Block("note", lines=(note,)))
+        where = f"team.members[{index}].hours_per_week"
+        self.value(member, ATTACHED, "hours_per_week", spec(Member, "hours_per_week"), where)
+        if isinstance(value, list):
+            return [ident if v == SPONSOR else v for v in value]
+        return ident
+
+    # -- lists of texts ------------------------------------------------------------------
+
+    def texts(self, obj: BaseModel, slot: Slot, name: str, path: str) -> None:
+        """A list of texts, one answer each; an empty answer ends it."""
+        q = self.questions
+        model = type(obj)
+        label = q.label(model, name)
+        # Where the model tells "none" ([]) from "not answered" (None), "-" says none.
+        optional_list = model.model_fields[name].default_factory is None
+        list_help = "ui.list_help_none" if optional_list else "ui.list_help"
+        values: list[str] = list(getattr(obj, name) or [])
+        index = 0
+        first = True
+
+        def question(default: str | None) -> Question:
+            return Question(
+                "text",
+                key=f"{path}[{index}]",
+                label=q.t("ui.list_item", label=label, n=index + 1),
+                help=f"{q.help(model, name)} {q.t(list_help)}" if first else "",
+                default=default,
+            )
+
+        while True:
+            existing = values[index] if index < len(values) else None
+            raw = self.talk.ask(question(existing)).strip()
+            if self.talk.went_back(raw):
+                continue
+            first = False
+            if existing is None and not raw:
+                break
+            if raw == CLEAR:
+                if existing is not None:
+                    del values[index]
+                    self.draft.assign(obj, slot, name, list(values))
+                    continue
+                if optional_list and not values:
+                    self.draft.assign(obj, slot, name, [])
+                break
+            if raw and raw != existing:
+                candidate = list(values)
+                if existing is None:
+                    candidate.append(raw)
+                else:
+                    candidate[index] = raw
+                if not self.draft.assign(obj, slot, name, candidate):
+                    continue
+                values = list(getattr(obj, name))
+            index += 1
+
+    def text_line(self, obj: BaseModel, slot: Slot, name: str, path: str) -> None:
+        """A list of short texts asked on one line, separated by commas ("-" for none)."""
+        q = self.questions
+        model = type(obj)
+        current = getattr(obj, name)
+        optional_list = model.model_fields[name].default_factory is None
+        proposed = ess.proposal(self.plan, obj, name) if current is None else None
+        default: str | None = None
+        if current:
+            default = ", ".join(current)
+        elif proposed:
+            default = ", ".join(proposed)
+        elif optional_list and proposed == []:
+            default = CLEAR  # none proposed: Enter says there is none
+        question = Question(
+            "text",
+            key=path,
+            label=q.label(model, name),
+            help=q.help(model, name),
+            default=default,
+            hint=q.t("hint.list_line"),
+        )
+        while True:
+            raw = self.talk.ask(question).strip()
+            if self.talk.went_back(raw):
+                continue
+            if not raw:
+                raw = default or ""
+            if not raw:
+                return
+            values = [] if raw == CLEAR else [v.strip() for v in raw.split(",") if v.strip()]
+            if raw == CLEAR and not optional_list and not current:
+                return
+            if self.draft.assign(obj, slot, name, values):
+                return
+
+    def proposed_list(
+        self, obj: BaseModel, slot: Slot, name: str, model: type[BaseModel], path: str
+    ) -> bool:
+        """Show a list proposed whole; True when it is taken, False to ask item by item."""
+        q = self.questions
+        with language(q.lang):
+            proposed = [model.model_validate(d) for d in ess.proposed_items(self.plan, obj, name)]
+        if not proposed:
+            return False
+        lines = tuple(f"- {q.summary(item)}" for item in proposed)
+        self.talk.pending.append(
+            Block("review", title=q.t("ui.proposal", label=q.label(type(obj), name)), lines=lines)
+        )
+        if not self.talk.confirm(f"{path}?", q.t("ui.use_proposal"), default=True):
+            return False
+        self.draft.assign(obj, slot, name, proposed)
+        self.draft.judge(path, ask=False)
+        return True
+
+    # -- people --------------------------------------------------------------------------
+
+    def sponsor(self, team: Team, path: str) -> Member | None:
+        """The member picked as sponsor; None when the sponsor is someone else."""
+        q = self.questions
+        options = tuple(
+            Option(m.id, f"{m.name} — {m.role}" if m.role else str(m.name or m.id), str(n))
+            for n, m in enumerate(team.members, start=1)
+        )
+        question = q.choice(
+            path,
+            q.label(Team, "sponsor"),
+            options,
+            help=q.help(Team, "sponsor"),
+            default=ess.manager(self.plan),
+            empty=q.t("ui.someone_else"),
+        )
+        chosen = self.talk.choose(question)
+        return next((m for m in team.members if m.id == chosen), None)
+
+    def spokespeople(self, face: BaseModel, slot: Slot, path: str) -> bool:
+        """Spokespeople picked among the team: their name and role come with them."""
+        q = self.questions
+        members = things(self.plan, MEMBER_KIND)
+        if not members:
+            return False
+        question = Question(
+            "choices",
+            key=path,
+            label=q.t("ui.spokespeople_pick"),
+            help=q.help(HumanFace, "spokespeople"),
+            default=ess.speaker(self.plan),
+            options=q.reference_options(MEMBER_KIND),
+            hint=q.hint("choices"),
+            pick_hint=q.t("hint.pick_many"),
+        )
+        chosen: Any = []
+        while True:
+            raw = self.talk.ask(question).strip()
+            if not raw and question.default:
+                raw = question.default
+            try:
+                chosen = q.read(raw, Spec("refs", ref=MEMBER_KIND), question) if raw else []
+            except Refused as refused:
+                self.talk.error(str(refused))
+                continue
+            break
+        if not chosen:
+            return True
+        chosen = self.sponsor_joins(chosen)
+        members = things(self.plan, MEMBER_KIND)
+        people = []
+        for ident in chosen:
+            member = next(m for m in members if m.id == ident)
+            people.append(Spokesperson(name=member.name, member=member.id, role=member.role))
+        self.draft.assign(face, slot, "spokespeople", people)
+        return True
+
+    def platforms(self, person: Any, slot: Slot, name: str, path: str) -> None:
+        """Where a spokesperson appears, picked among the platforms of the channel plan."""
+        q = self.questions
+        platforms = dict.fromkeys(c.platform for c in self.plan.channels or [] if c.platform)
+        options = tuple(Option(p, p, str(n)) for n, p in enumerate(platforms, start=1))
+        if not options:
+            return
+        question = Question(
+            "choices",
+            key=path,
+            label=q.t("ui.appears_on", name=person.name or person.member or ""),
+            default=", ".join(o.value for o in options),
+            options=options,
+            hint=q.hint("choices"),
+            pick_hint=q.t("hint.pick_many"),
+        )
+        while True:
+            raw = self.talk.ask(question).strip() or str(question.default)
+            try:
+                chosen = q.read(raw, Spec("refs"), question)
+            except Refused as refused:
+                self.talk.error(str(refused))
+                continue
+            break
+        self.draft.assign(person, slot, name, chosen)
