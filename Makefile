@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_PLAN := examples/boulangerie.yaml
 DEMO_OUT := build/demo
 
-.PHONY: install demo test lint bench catalogs clean
+.PHONY: install demo test lint bench catalogs pictures clean
 
 $(STAMP): pyproject.toml hatch_build.py
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,21 @@ catalogs: $(STAMP)
 	$(BIN)/pybabel update -i smplan/locale/smplan.pot -d smplan/locale -D smplan \
 		--no-fuzzy-matching --width 100
 	$(BIN)/pybabel compile -d smplan/locale -D smplan --statistics
+
+# The README's pictures: a week of the bakery's calendar and the first page of its February
+# report, as PNG (pdftoppm, from poppler-utils). Run it after a change to what they show.
+PICTURES := docs/pictures
+pictures: $(STAMP)
+	@mkdir -p $(PICTURES) build/pictures
+	$(BIN)/smplan calendar $(DEMO_PLAN) --from 2027-05-17 --weeks 1 -f html \
+		-o build/pictures/calendar-week.html
+	printf '@page { size: 270mm 190mm; margin: 6mm }\nbody { margin: 0 }\n' \
+		> build/pictures/landscape.css
+	$(BIN)/weasyprint -s build/pictures/landscape.css build/pictures/calendar-week.html \
+		build/pictures/calendar-week.pdf
+	pdftoppm -png -r 70 -singlefile build/pictures/calendar-week.pdf $(PICTURES)/calendar-week
+	$(BIN)/smplan report $(DEMO_PLAN) --period 2027-02 -o build/pictures/report.pdf
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/pictures/report.pdf $(PICTURES)/report-page-1
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -132,7 +132,8 @@ def test_pillars_follow_their_shares_every_four_weeks_and_over_the_horizon(path:
         blocks: dict[int, Counter[str]] = {}
         for post in posts:
             block = (post.when.date() - calendar.start).days // BLOCK_DAYS
-            blocks.setdefault(block, Counter())[post.pillar or ""] += 1
+            # A promotional post moved off a public holiday counts where the rotation put it.
+            blocks.setdefault(block, Counter())[post.moved_from or post.pillar or ""] += 1
         for counts in blocks.values():
             n = sum(counts.values())
             for pillar in channel.pillars:
@@ -142,7 +143,7 @@ def test_pillars_follow_their_shares_every_four_weeks_and_over_the_horizon(path:
                 assert math.floor(exact) <= got <= math.ceil(exact), (pillar.name, n, got)
                 if pillar.kind == "promotional":
                     assert got <= exact + 1e-9
-        over_horizon = Counter(p.pillar for p in posts)
+        over_horizon = Counter(p.moved_from or p.pillar for p in posts)
         for pillar in channel.pillars:
             exact = len(posts) * (pillar.share or 0) / total
             got = over_horizon[pillar.name]
@@ -157,7 +158,7 @@ def test_pillars_follow_their_shares_every_four_weeks_and_over_the_horizon(path:
 def _promotional_shortfall(channel: Channel, posts: list[Post], total: float) -> float:
     promo = [p for p in channel.pillars if p.kind == "promotional"]
     exact = sum(len(posts) * (p.share or 0) / total for p in promo)
-    return exact - sum(1 for post in posts if post.kind == "promotional")
+    return exact - sum(1 for post in posts if post.kind == "promotional" or post.moved_from)
 
 
 def test_largest_remainder_keeps_promotion_at_or_below_its_share() -> None:
@@ -191,22 +192,245 @@ def test_a_nine_oclock_paris_slot_stays_at_nine_across_both_clock_changes(tmp_pa
     assert times[dt.date(2027, 10, 31)].astimezone(dt.UTC).hour == 8
 
 
-def test_posts_get_the_owner_a_topic_of_their_pillars_kind_and_the_campaign(tmp_path) -> None:
+def test_posts_get_the_owner_a_topic_of_their_pillar_and_the_campaigns_topic(tmp_path) -> None:
     plan = load_plan(plan_file(tmp_path, PARIS)).plan
     calendar = build_calendar(plan, dt.date(2027, 3, 1), dt.date(2027, 5, 30))
     for post in calendar.posts:
         assert post.owner_name == "Anna Petit"
         in_campaign = dt.date(2027, 3, 15) <= post.when.date() <= dt.date(2027, 4, 15)
         assert post.campaigns == (("Spring cakes",) if in_campaign else ())
-        if post.kind == "educational":
-            assert post.topic in {"How sourdough works", "Flour from the mill"}
-        elif in_campaign:
-            # A campaign on the post's pillar gives it the campaign's topic.
+        if in_campaign:
+            # Every post of a campaign carries its topic, whatever its pillar.
             assert post.topic == "Easter cakes to order"
+        elif post.kind == "educational":
+            assert post.topic in {"How sourdough works", "Flour from the mill", None}
         else:
-            assert post.topic == "Cake of the week"
-    educational = [p.topic for p in calendar.posts if p.kind == "educational"]
+            assert post.topic in {"Cake of the week", None}
+    educational = [p.topic for p in calendar.posts if p.kind == "educational" and p.topic]
     assert educational[:2] == ["How sourdough works", "Flour from the mill"]
+
+
+# --- a function of the plan, not of the window -------------------------------------------
+
+
+def _facts(post: Post) -> tuple[object, ...]:
+    return (post.pillar, post.topic, post.campaigns, post.uid, post.moved_from)
+
+
+@pytest.mark.parametrize("path", POSTING, ids=lambda p: p.name)
+def test_a_week_or_four_of_the_calendar_show_the_posts_of_the_whole_year(path: Path) -> None:
+    plan, whole = whole_calendar(path)
+    by_uid = {p.uid: p for p in whole.posts}
+    assert len(by_uid) == len(whole.posts)
+    starts = [dt.date(2027, 5, 24), dt.date(2027, 5, 3), dt.date(2027, 1, 1), dt.date(2027, 12, 9)]
+    for start in starts:
+        for weeks in (1, 4):
+            end = min(start + dt.timedelta(weeks=weeks, days=-1), whole.end)
+            window = build_calendar(plan, start, end)
+            same = [p for p in whole.posts if start <= p.when.date() <= end]
+            assert [p.uid for p in window.posts] == [p.uid for p in same]
+            for post in window.posts:
+                assert _facts(post) == _facts(by_uid[post.uid]), (start, weeks, post.when)
+
+
+def test_days_before_the_plans_date_do_not_change_the_days_after(tmp_path) -> None:
+    plan = load_plan(plan_file(tmp_path, PARIS)).plan
+    later = build_calendar(plan, dt.date(2027, 3, 1), dt.date(2027, 6, 30))
+    earlier = build_calendar(plan, dt.date(2026, 12, 1), dt.date(2027, 6, 30))
+    kept = {p.uid: _facts(p) for p in earlier.posts}
+    assert all(kept[p.uid] == _facts(p) for p in later.posts)
+    before = build_calendar(plan, dt.date(2026, 12, 1), dt.date(2027, 2, 28))
+    assert [_facts(p) for p in before.posts] == [kept[p.uid] for p in before.posts]
+
+
+def test_the_weekly_sheet_shows_the_topics_of_the_whole_calendar(smplan, tmp_path) -> None:
+    result = smplan("calendar", BAKERY, "--sheet", "--from", "2027-05-24", "-o", tmp_path / "s.md")
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "s.md").read_text(encoding="utf-8")
+    _, whole = whole_calendar(BAKERY)
+    week = [p for p in whole.posts if dt.date(2027, 5, 24) <= p.when.date() <= dt.date(2027, 5, 30)]
+    assert week
+    for post in week:
+        row = next(
+            line
+            for line in sheet.splitlines()
+            if f"| {post.when:%H:%M} | {post.platform} |" in line
+            and f" {post.when.day} mai" in line
+        )
+        assert post.pillar and post.pillar in row
+        assert post.topic is None or post.topic in row
+
+
+def _edited(data: dict[str, Any]) -> dict[str, Any]:
+    """The bakery renamed, its campaigns and channels in the reverse order, one campaign
+    more at the top."""
+    edited = {**data, "project": {**data["project"], "organization": "Maison Maréchal & Fils"}}
+    extra = {"name": "Portes ouvertes", "start": "2027-04-03", "kind": "key_date"}
+    edited["campaigns"] = [extra, *reversed(data["campaigns"])]
+    return edited
+
+
+def test_ids_survive_renaming_the_organization_and_reordering_campaigns(smplan, tmp_path) -> None:
+    data = yaml.safe_load(BAKERY.read_text(encoding="utf-8"))
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    assert smplan("calendar", BAKERY, "-o", first).exit_code == 0
+    path = plan_file(tmp_path, _edited(data))
+    assert smplan("calendar", path, "-o", second).exit_code == 0
+
+    def events(ics: Path) -> dict[str, str]:
+        found = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+        return {str(e["UID"]): str(e["SUMMARY"]) for e in found}
+
+    before, after = events(first), events(second)
+    # Every event of the first file is in the second under the same id, with the same title;
+    # the second has the new key date besides.
+    assert {uid: after.get(uid) for uid in before} == before
+    assert set(after) - set(before) == {"campaign-portes-ouvertes-20270403@smplan"}
+
+
+def test_a_campaign_keeps_its_id_when_renamed(tmp_path) -> None:
+    data = {**PARIS, "campaigns": [{**PARIS["campaigns"][0], "id": "spring"}]}
+    renamed = {**PARIS, "campaigns": [{**data["campaigns"][0], "name": "Cakes for Easter"}]}
+    found = []
+    for name, plan_data in (("a.yaml", data), ("b.yaml", renamed)):
+        plan = load_plan(plan_file(tmp_path, plan_data, name)).plan
+        found.append(
+            [
+                c.id
+                for c in build_calendar(plan, dt.date(2027, 3, 1), dt.date(2027, 4, 30)).campaigns
+            ]
+        )
+    assert found == [["spring"], ["spring"]]
+
+
+# --- content a team would post ----------------------------------------------------------
+
+
+def _closest_repeat(posts: list[Post]) -> dict[str, int]:
+    """By channel, the fewest days between two of its posts on one topic, campaigns aside."""
+    last: dict[tuple[str, str], dt.date] = {}
+    closest: dict[str, int] = {}
+    for post in posts:
+        if not post.topic or post.campaigns:
+            continue
+        day = post.when.date()
+        seen = last.get((post.channel, post.topic))
+        if seen is not None:
+            closest[post.channel] = min(closest.get(post.channel, 10**6), (day - seen).days)
+        last[(post.channel, post.topic)] = day
+    return closest
+
+
+@pytest.mark.parametrize("path", POSTING, ids=lambda p: p.name)
+def test_no_topic_comes_back_on_a_channel_within_the_gap(path: Path) -> None:
+    plan, calendar = whole_calendar(path)
+    closest = _closest_repeat(list(calendar.posts))
+    assert closest and min(closest.values()) >= 28, closest
+    # No topic is suggested more than once every four weeks, over the year and on a channel.
+    weeks = (calendar.end - calendar.start).days / 7
+    counts = Counter((p.channel, p.topic) for p in calendar.posts if p.topic and not p.campaigns)
+    assert max(counts.values()) <= weeks / 4 + 1
+
+
+def test_the_gap_is_the_plans_to_set(tmp_path) -> None:
+    data = {**PARIS, "calendar": {"topic_gap_weeks": 2}, "campaigns": []}
+    plan = load_plan(plan_file(tmp_path, data)).plan
+    calendar = build_calendar(plan, dt.date(2027, 3, 1), dt.date(2027, 11, 30))
+    assert min(_closest_repeat(list(calendar.posts)).values()) == 14
+
+
+def test_a_pillar_takes_the_topics_that_share_its_words(tmp_path) -> None:
+    data = {
+        **PARIS,
+        "value": {
+            "topics": [
+                {"topic": "What happens in the vineyard this month", "kind": "educational"},
+                {"topic": "Which wine with which dish", "kind": "educational"},
+            ]
+        },
+        "channels": [
+            {
+                **PARIS["channels"][0],
+                "pillars": [
+                    {"name": "Recipes and dishes", "kind": "educational", "share": 50},
+                    {"name": "In the vineyard", "kind": "educational", "share": 50},
+                ],
+            }
+        ],
+        "campaigns": [],
+    }
+    plan = load_plan(plan_file(tmp_path, data)).plan
+    calendar = build_calendar(plan, dt.date(2027, 3, 1), dt.date(2027, 11, 30))
+    topics = {(p.pillar, p.topic) for p in calendar.posts if p.topic}
+    assert topics == {
+        ("Recipes and dishes", "Which wine with which dish"),
+        ("In the vineyard", "What happens in the vineyard this month"),
+    }
+
+
+def test_no_promotional_post_lands_on_a_public_holiday_of_the_plans_market() -> None:
+    plan, calendar = whole_calendar(BAKERY)
+    holidays = {k.day: k.name for k in calendar.key_dates if k.kind == "holiday"}
+    # France's, in French, from the plan's time zone.
+    assert calendar.markets == ("FR",)
+    assert holidays[dt.date(2026, 12, 25)] == "Noël"
+    assert holidays[dt.date(2027, 7, 14)] == "Fête nationale"
+    on_holidays = [p for p in calendar.posts if p.when.date() in holidays]
+    assert on_holidays and all(p.kind != "promotional" for p in on_holidays)
+    assert all(p.holiday == holidays[p.when.date()] for p in on_holidays)
+    # Christmas Day falls on Instagram's Friday slot, which the rotation gave to the cakes.
+    (christmas,) = [p for p in on_holidays if p.when.date() == dt.date(2026, 12, 25)]
+    assert christmas.moved_from == "Gâteaux de fête sur commande"
+    assert christmas.pillar == "Coulisses du fournil" and christmas.topic == "Noël"
+
+
+def test_a_plan_may_keep_promotion_on_holidays_and_name_its_markets(tmp_path) -> None:
+    data = yaml.safe_load(BAKERY.read_text(encoding="utf-8"))
+    data["calendar"] = {"promote_on_holidays": True, "markets": ["FR-57", "de"]}
+    plan = load_plan(plan_file(tmp_path, data)).plan
+    calendar = build_calendar(plan, dt.date(2026, 12, 21), dt.date(2027, 1, 3))
+    (christmas,) = [p for p in calendar.posts if p.when.date() == dt.date(2026, 12, 25)]
+    assert christmas.pillar == "Gâteaux de fête sur commande" and christmas.moved_from is None
+    assert calendar.markets == ("FR-57", "DE")
+    # Moselle keeps St Stephen's Day, which the rest of France does not.
+    assert dt.date(2026, 12, 26) in {k.day for k in calendar.key_dates}
+
+
+def test_an_unknown_market_is_named_and_left_out(smplan, tmp_path) -> None:
+    data = {**PARIS, "calendar": {"markets": ["FR", "ZZ", "FR-99"]}}
+    result = smplan("calendar", plan_file(tmp_path, data), "--weeks", "1")
+    assert result.exit_code == 0, result.output
+    assert "note: `ZZ` is not a country or region whose public holidays are known" in result.stderr
+    assert "`FR-99`" in result.stderr
+
+
+def test_holidays_and_key_dates_are_shown_on_their_day(smplan, tmp_path) -> None:
+    data = {
+        **PARIS,
+        "campaigns": [{"name": "Salon du chocolat", "start": "2027-03-10", "kind": "key_date"}],
+    }
+    path = plan_file(tmp_path, data)
+    out = tmp_path / "cal.md"
+    assert (
+        smplan("calendar", path, "-o", out, "--from", "2027-03-01", "--to", "2027-04-30").exit_code
+        == 0
+    )
+    text = out.read_text(encoding="utf-8")
+    assert "**10 · Salon du chocolat**" in text
+    assert "**29 · Easter Monday**" in text
+
+
+def test_a_post_lasts_as_the_plan_says_for_its_format(tmp_path) -> None:
+    channel = {**PARIS["channels"][0], "formats": ["Carousels", "Reels"]}
+    data = {**PARIS, "channels": [channel]}
+    plan = load_plan(plan_file(tmp_path, data)).plan
+    assert {
+        p.minutes for p in build_calendar(plan, dt.date(2027, 3, 1), dt.date(2027, 3, 31)).posts
+    } == {30}
+    data["calendar"] = {"durations": [{"format": "carousels", "minutes": 20}]}
+    plan = load_plan(plan_file(tmp_path, data)).plan
+    posts = build_calendar(plan, dt.date(2027, 3, 1), dt.date(2027, 3, 31)).posts
+    assert {(p.format, p.minutes) for p in posts} == {("Carousels", 20)}
 
 
 # --- the command and its files ----------------------------------------------------------
@@ -234,7 +458,12 @@ def test_the_ics_parses_back_with_every_event_in_the_plans_span(smplan, tmp_path
     events = cal.walk("VEVENT")
     posts = [e for e in events if isinstance(e.decoded("DTSTART"), dt.datetime)]
     campaigns = [e for e in events if not isinstance(e.decoded("DTSTART"), dt.datetime)]
+    holidays = [e for e in campaigns if str(e["CATEGORIES"].cats[0]) == "Jour férié"]
+    campaigns = [e for e in campaigns if e not in holidays]
     assert len(campaigns) == len(plan.campaigns or []) == 3
+    # France's public holidays from 16 November 2026 to the end of 2027, named in French.
+    assert len(holidays) == 12
+    assert {str(e["SUMMARY"]) for e in holidays} >= {"Noël", "Armistice", "Fête nationale"}
     for event in posts:
         start = event.decoded("DTSTART")
         assert event["DTSTART"].params["TZID"] == "Europe/Paris"
@@ -249,7 +478,11 @@ def test_the_ics_parses_back_with_every_event_in_the_plans_span(smplan, tmp_path
         assert first <= start < end <= last + dt.timedelta(days=1)
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
-    assert "boulangerie-marechal-instagram-20261117T0700@smplan" in uids
+    assert "instagram-boulangerie-marechal-20261117T0700@smplan" in uids
+    assert "campaign-epiphanie-la-galette-des-rois-20270102@smplan" in uids
+    # A post lasts as long as its channel's first format takes: Instagram's are Reels.
+    first = next(e for e in posts if str(e["UID"]).startswith("instagram-"))
+    assert first.decoded("DURATION") == dt.timedelta(minutes=45)
     week = [e for e in posts if e.decoded("DTSTART").date() <= dt.date(2026, 11, 22)]
     assert len(week) == 4 + 2 + 1  # posts a week: Instagram, Facebook, Google
 
@@ -388,6 +621,24 @@ def test_a_plan_without_slots_has_nothing_to_date(smplan, tmp_path) -> None:
     result = smplan("calendar", plan_file(tmp_path, data))
     assert result.exit_code == 2
     assert "error: no channel has posting slots, so there is nothing to date" in result.stderr
+    assert "hint: give each channel its posting days and times with `smplan init PLAN`" in (
+        result.stderr
+    )
+
+
+def test_a_document_without_slots_says_how_the_calendar_comes() -> None:
+    from smplan.render.environment import render_text
+    from smplan.render.formats import RenderOptions
+
+    data = yaml.safe_load(BAKERY.read_text(encoding="utf-8"))
+    for channel in data["channels"]:
+        channel["slots"] = []
+    data["campaigns"] = []
+    plan = Plan.model_validate(data)
+    text = render_text(plan, RenderOptions(fmt="md"))
+    part = text.split("## Calendrier éditorial", 1)[1].split("\n## ", 1)[0]
+    assert "Les canaux n'ont pas encore leurs jours et heures de publication" in part
+    assert "smplan" not in part and "slots" not in part
 
 
 def test_a_channel_without_slots_is_named_as_left_out(smplan, tmp_path) -> None:
@@ -443,9 +694,9 @@ def test_the_document_shows_the_first_month_and_the_campaigns_over_the_span() ->
     text = _document(BAKERY)
     assert "- Calendrier éditorial\n" in text  # in the table of contents
     part = text.split("## Calendrier éditorial", 1)[1].split("\n## ", 1)[0]
-    assert "### Le premier mois\u00a0: Novembre 2026" in part
+    # Four full weeks from the first Monday: the plan is dated Monday 16 November.
+    assert "### Le premier mois\u00a0: 16 nov.\u2009–\u200913 déc. 2026" in part
     assert "| lun. | mar. | mer. | jeu. | ven. | sam. | dim. |" in part
-    # The plan is dated Monday 16 November: the grid starts there.
     assert (
         "| 16<br>08:00 Google Business Profile · Réponses aux avis | 17<br>07:00 Instagram" in part
     )

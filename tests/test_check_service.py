@@ -363,7 +363,9 @@ def test_status_shows_a_results_finding_and_keeps_working(tmp_path, change, show
     (line,) = [line for line in run.stdout.splitlines() if "plan.results.yaml:" in line]
     assert shown in line
     assert "Readiness: 8 of 8 steps complete · 1 error, 0 warnings" in run.stdout
-    assert "Objective gateaux (primary)" in run.stdout
+    # The objectives are still shown, by their statements.
+    assert "Passer de 24 à 45 commandes de gâteaux de fête par mois" in run.stdout
+    assert " (primary)\n" in run.stdout
 
 
 # --- close-enough suggestions ----------------------------------------------------------------

@@ -37,6 +37,8 @@ NOT_PROSE = {
     ("project", "language"): "the language the document is written in",
     ("project", "timezone"): "a time zone name, which dates the calendar's posts",
     ("project", "currency"): "an ISO 4217 code, shown as the currency of every amount",
+    ("calendar", "markets"): "country codes, shown as their public holidays' names",
+    ("calendar", "durations", "*", "format"): "a format's name, shown as its posts' length",
 }
 
 
@@ -116,6 +118,8 @@ FIXED: dict[tuple[str, ...], Any] = {
     ("channels", "*", "slots", "*", "time"): "09:00",
     ("listening", "listening_only"): False,
     ("objectives", "*", "primary"): True,
+    ("calendar", "markets"): ["FR"],
+    ("calendar", "durations", "*", "format"): "Reels",
 }
 
 

@@ -38,6 +38,7 @@ HEADERS = {
         "# --- Étape 7 : le visage humain ---",
         "# --- Étape 8 : le plan de canaux, choisi en dernier ---",
         "# --- Les campagnes et les dates clés, posées sur le calendrier éditorial ---",
+        "# --- Réglages du calendrier éditorial : marchés, jours fériés, sujets, durées ---",
     ],
     "en": [
         "# --- Who the plan is for and who wrote it ---",
@@ -50,6 +51,7 @@ HEADERS = {
         "# --- Step 7: the human face ---",
         "# --- Step 8: the channel plan, chosen last ---",
         "# --- Campaigns and key dates, laid over the content calendar ---",
+        "# --- Settings of the content calendar: markets, holidays, topics, durations ---",
     ],
 }
 

@@ -237,3 +237,48 @@ def test_without_a_plan_date_the_target_is_due_at_once_rather_than_nothing_expec
     assert found.expected == 20
     assert found.pacing == pytest.approx(0.2)
     assert found.status == "off_track"
+
+
+# --- said as a person says it -------------------------------------------------------------
+
+
+def test_a_metric_is_not_judged_before_its_figures_cover_its_frequency():
+    # Two weeks into the plan, a monthly rating says nothing yet, however it moved.
+    monthly = plan_with(baseline=4.5, target=4.8, frequency="monthly")
+    early = at(monthly, ("2027-W02", 4.5))
+    assert early.status == "too_early" and early.pace is None and early.projection is None
+    assert early.expected is not None  # what was expected is still known
+    assert at(monthly, ("2027-01", 4.5)).status == "off_track"  # a whole month is enough
+    # A weekly count is judged after its first week.
+    weekly = plan_with(baseline=10, target=20, frequency="weekly")
+    assert at(weekly, ("2027-W01", 11)).status != "too_early"
+    # A target already met is met, however early.
+    assert at(monthly, ("2027-W02", 4.9)).status == "on_track"
+
+
+def test_a_figure_below_the_baseline_reads_as_below_the_starting_point():
+    plan = plan_with(baseline=9, target=4)  # fewer calls is better
+    s = at(plan, ("2027-02-01", 11))
+    assert s.status == "off_track" and s.pace == "below_start"
+    assert s.pacing is not None and s.pacing < 0  # kept for machines, never printed
+    assert s.projection is None  # no "projected 0"
+
+
+@pytest.mark.parametrize(
+    ("pacing", "pace"), [(1.3, "ahead"), (1.0, "on_pace"), (0.96, "on_pace"), (0.9, "behind")]
+)
+def test_pacing_is_said_as_a_word(pacing, pace):
+    from smplan.plan.pacing import pace_of
+
+    assert pace_of(pacing, met=False) == pace
+
+
+def test_figures_are_rounded_as_a_person_says_them_and_never_minus_zero():
+    from smplan.plan.pacing import as_said, counts_things
+
+    plan = plan_with(baseline=3, target=15)
+    metric = (plan.metrics or [])[0]
+    assert counts_things(metric) and as_said(6.92, True) == 7
+    rating = plan_with(baseline=4.5, target=4.7)
+    assert not counts_things((rating.metrics or [])[0]) and as_said(4.5912, False) == 4.6
+    assert str(as_said(-0.04, False)) == "0.0" and str(as_said(-0.4, True)) == "0.0"

@@ -185,16 +185,25 @@ def test_status_shows_readiness_and_each_metric_with_a_word_and_a_symbol(smplan,
     assert out.startswith("b2b-software.yaml · standing at the end of 2027-02\n")
     assert "Readiness: 8 of 8 steps complete · 0 errors, 0 warnings\n" in out
     assert "Results: 21 figures from 2026-12 to 2027-02 in b2b-software.results.yaml" in out
-    assert "Objective demo-pipeline (primary): Generate 35 qualified demo requests" in out
-    # Pacing 8 / 8.88 = 90 %: at risk, said in a symbol and a word.
+    # Objectives and metrics by the names the report gives them, not by their ids.
     assert (
-        "  ! at risk  demo-requests · last 17 requests per month (2027-02) · expected 17.88 · "
-        "target 35 by 2027-09-30 · pacing 90% · trend ↑ improving · projected 32.42"
+        "\nGenerate 35 qualified demo requests a month from LinkedIn and YouTube, up from 9 "
+        "(primary)\n" in out
+    )
+    assert "demo-requests" not in out and "demo-pipeline" not in out
+    # Pacing 8 / 8.88 = 90 %: at risk, said in a symbol and a word; counts said whole.
+    assert (
+        "  ! at risk  Qualified demo requests from social · last 17 requests per month (2027-02) "
+        "· expected 18 · target 35 by 2027-09-30 · pacing 90% ▼ behind · trend ↑ improving · "
+        "projected 32"
     ) in out
     # Lower is better: the cost fell faster than the line.
-    assert "  ✓ on track  social-cpa · last 344 GBP per demo (2027-02)" in out
+    assert "  ✓ on track  Cost per qualified demo from paid social · last 344 GBP per demo" in out
     assert "trend ↓ improving" in out
-    assert "  ✗ off track  howto-tickets" in out
+    assert '  ✗ off track  "How do I" tickets' in out
+    # A quarterly figure two months into the plan says nothing yet.
+    assert "  … too early to judge  Pipeline value from social · last 61,000 GBP per quarter" in out
+    assert "projected 139,750" not in out
 
 
 def test_status_at_an_earlier_period_leaves_later_figures_out(smplan, plan):
@@ -209,7 +218,7 @@ def test_status_at_an_earlier_period_leaves_later_figures_out(smplan, plan):
 def test_status_without_results_says_how_to_record_them(smplan, plan):
     out = smplan("status", plan).stdout
     assert "Results: none yet; record them with smplan track plan.yaml METRIC VALUE" in out
-    assert "  – no data  demo-requests · target 35 by 2027-09-30" in out
+    assert "  – no data  Qualified demo requests from social · target 35 by 2027-09-30" in out
 
 
 def test_status_in_json(smplan, plan):
@@ -353,11 +362,12 @@ def test_status_of_a_french_plan_speaks_french_with_french_numbers(smplan, frenc
     assert lines[0] == "plan.yaml · situation à la fin de 2027-02"
     assert lines[1] == "État du plan : 8 étapes terminées sur 8 · 0 erreur, 0 avertissement"
     assert "en bonne voie à partir de 95\u00a0% du rythme prévu" in lines[2]
-    assert "Objectif gateaux (principal) : Passer de 24 à 45 commandes" in result.stdout
-    assert "attendu 6,92 · cible 15 au 2027-09-30 · rythme 102\u00a0%" in result.stdout
+    assert "\nPasser de 24 à 45 commandes de gâteaux de fête par mois" in result.stdout
+    assert "attendu 7 · cible 15 au 2027-09-30 · rythme 102\u00a0% ● au rythme" in result.stdout
+    assert "attendu 3,7 · cible 5 au 2027-09-30 · rythme 161\u00a0% ▲ en avance" in result.stdout
     english = smplan("status", french_plan, "--lang", "en")
     assert "Readiness: 8 of 8 steps complete · 0 errors, 0 warnings" in english.stdout
-    assert "expected 6.92 · target 15 by 2027-09-30 · pacing 102%" in english.stdout
+    assert "expected 7 · target 15 by 2027-09-30 · pacing 102% ● on pace" in english.stdout
 
 
 def test_track_on_a_french_plan_takes_a_decimal_comma_and_answers_in_french(smplan, french_plan):

@@ -1,31 +1,39 @@
 """The content calendar: the channel plan's weekly slots turned into dated posts.
 
-Each channel's slots (a weekday and a local time) are laid on every matching day from the
-start to the end of the calendar. Each post gets the channel's owner, a pillar and a
-suggested topic from the value step's topics of that pillar's kind; the campaigns that
-cover its day are laid over it, and a campaign on the post's pillar gives it its topic.
-Pillars rotate in blocks of four weeks: within each block a channel's counts follow the
-shares as closely as whole numbers allow (largest remainder, counting what earlier blocks
-owe each pillar), and a promotional pillar never gets more than its share. Nothing here
-depends on the clock or on chance, so the same plan always gives the same calendar.
+Each channel's slots (a weekday and a local time) are laid on every matching day. What a
+post holds depends on its date and the plan alone, never on the range asked for, so a week,
+a month and the whole year show the same post on the same day:
 
-Times are wall-clock times in the plan's time zone: a 09:00 slot is at 09:00 local time in
-winter and in summer.
+- Pillars rotate in blocks of four weeks counted from the plan's date (or from a fixed
+  Monday when the plan has none) and cut at its horizon. Within each block a channel's
+  counts follow the shares as closely as whole numbers allow (largest remainder, counting
+  what earlier blocks owe each pillar), and a promotional pillar never gets more than its
+  share. A promotional post that falls on a public holiday of the plan's markets moves to
+  the channel's largest other pillar, unless the plan keeps promotion on holidays.
+- Topics come from the pillar's own topics in turn (`smplan.calendar.topics`), never again
+  on the same channel within the plan's gap; a campaign's posts carry its topic.
+- Identifiers come from lasting facts: the channel's id (and handle), the local date and
+  time; a campaign's id, else a slug of its name. Renaming the organization or reordering
+  a list changes none of them.
+
+Nothing here depends on the clock or on chance, so the same plan always gives the same
+calendar. Times are wall-clock times in the plan's time zone: a 09:00 slot is at 09:00
+local time in winter and in summer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-import unicodedata
 import zoneinfo
 from dataclasses import dataclass
 
+from smplan.calendar.keydates import KeyDate, markets, public_holidays, slug
+from smplan.calendar.topics import Rotation, gap_days, pillar_topics
 from smplan.errors import CalendarError
 from smplan.i18n import L_
 from smplan.plan.labels import platform_name
-from smplan.plan.model import EARLIEST_DATE, LATEST_DATE, WEEKDAYS, Channel, Pillar, Plan
+from smplan.plan.model import EARLIEST_DATE, LATEST_DATE, WEEKDAYS, Campaign, Channel, Pillar, Plan
 from smplan.plan.results import add_months
 
 #: Pillars rotate over blocks of this many days.
@@ -35,6 +43,26 @@ DEFAULT_WEEKS = 4
 #: The longest calendar made at once: three years of posts, a few seconds' work. A span
 #: typed by mistake (`--weeks 300000` for 30) is refused rather than worked on for hours.
 MAX_WEEKS = 156
+#: Where blocks are counted from when the plan has no date: a Monday, the same for every plan.
+EPOCH = dt.date(2024, 1, 1)
+#: Minutes a post holds the calendar when neither the plan nor its format say.
+DEFAULT_MINUTES = 30
+#: Minutes by the words a format's name starts with, in the languages of the catalogs.
+FORMAT_MINUTES: dict[str, int] = {
+    "story": 15,
+    "stori": 15,
+    "reel": 45,
+    "video": 45,
+    "short": 45,
+    "live": 60,
+    "direct": 60,
+}
+
+#: What a plan without slots is told where a calendar would be, in the client's words.
+NO_SLOTS_NOTE = L_(
+    "The channels do not have their posting days and times yet: once each one has them, "
+    "the calendar shows every post on its day."
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +82,15 @@ class Post:
     topic: str | None
     #: Names of the campaigns that run on this channel on this day.
     campaigns: tuple[str, ...]
+    #: An identifier that lasts: the channel, its handle, the local date and time.
+    uid: str = ""
+    #: The format the post is of (its channel's first), and how many minutes it takes.
+    format: str | None = None
+    minutes: int = DEFAULT_MINUTES
+    #: The public holiday or key date on its day.
+    holiday: str | None = None
+    #: The promotional pillar it would have had, when a holiday moved it off it.
+    moved_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,15 +108,17 @@ class CampaignSpan:
     topic: str | None
     budget: float | None
     notes: str | None
-    #: Its rank in the plan's list, for stable identifiers.
-    index: int
+    #: Its id: the plan's, else a slug of its name.
+    id: str = ""
+    #: `campaign`, or `key_date` for a day of the trade.
+    kind: str = "campaign"
 
 
 @dataclass(frozen=True)
 class ContentCalendar:
     """Every dated post from `start` to `end` (both included), and the campaigns over them."""
 
-    #: A short name of the plan, for identifiers and file names.
+    #: A short name of the plan, for file names.
     key: str
     timezone: str
     start: dt.date
@@ -88,12 +127,12 @@ class ContentCalendar:
     campaigns: tuple[CampaignSpan, ...]
     #: Platforms of the channels that post but have no slots, so are left out.
     unscheduled: tuple[str, ...]
-
-
-def slug(text: str) -> str:
-    """`text` as lowercase ASCII words and dashes: `Maison Fournil` -> `maison-fournil`."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "x"
+    #: Public holidays of the plan's markets and its key dates, in date order.
+    key_dates: tuple[KeyDate, ...] = ()
+    #: The markets whose holidays are shown, as codes (FR, US-CA).
+    markets: tuple[str, ...] = ()
+    #: Markets the plan lists that name no known country or region.
+    unknown_markets: tuple[str, ...] = ()
 
 
 def channel_keys(plan: Plan) -> list[str]:
@@ -107,11 +146,25 @@ def channel_keys(plan: Plan) -> list[str]:
     return keys
 
 
+def campaign_id(campaign: Campaign) -> str:
+    """A campaign's lasting id: its own, else a slug of its name, else of its dates."""
+    if campaign.id:
+        return campaign.id
+    if campaign.name:
+        return slug(campaign.name)
+    return f"campaign-{campaign.start:%Y%m%d}" if campaign.start else "campaign"
+
+
 def plan_key(plan: Plan) -> str:
     """A short name of the plan: its organization, else its title, as a slug."""
     project = plan.project
     name = (project.organization or project.name) if project else None
     return slug(name or "smplan")
+
+
+def anchor(plan: Plan) -> dt.date:
+    """The day the pillars' four-week blocks are counted from: the plan's date, else EPOCH."""
+    return plan.project.date if plan.project and plan.project.date else EPOCH
 
 
 def default_start(plan: Plan, today: dt.date) -> dt.date:
@@ -170,11 +223,25 @@ def _too_long(weeks: int) -> CalendarError:
     )
 
 
-def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
+def no_slots_hint() -> str:
+    """How to give channels their slots, for the terminal."""
+    return str(
+        L_(
+            "give each channel its posting days and times with `smplan init PLAN` (the channel "
+            "plan), or in the file as `slots`, for example {example}",
+            example='`- {day: tuesday, time: "09:00"}`',
+        )
+    )
+
+
+def build_calendar(
+    plan: Plan, start: dt.date, end: dt.date, lang: str | None = None
+) -> ContentCalendar:
     """The content calendar of `plan` from `start` to `end`, both days included.
 
-    Raises `CalendarError` when the span is empty, when no channel has a slot, or when
-    the plan has slots but no time zone.
+    Holidays are named in `lang` (the plan's language by default). Raises `CalendarError`
+    when the span is empty, when no channel has a slot, or when the plan has slots but no
+    time zone.
     """
     if end < start:
         raise CalendarError(
@@ -190,10 +257,7 @@ def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
     if not any(c.slots for c in channels):
         raise CalendarError(
             L_("no channel has posting slots, so there is nothing to date"),
-            hint=L_(
-                "give each channel its `slots` (a day and a time per post), for example {example}",
-                example='`- {day: tuesday, time: "09:00"}`',
-            ),
+            hint=no_slots_hint(),
         )
     timezone = plan.project.timezone if plan.project else None
     if not timezone:
@@ -203,56 +267,145 @@ def build_calendar(plan: Plan, start: dt.date, end: dt.date) -> ContentCalendar:
         )
     zone = zoneinfo.ZoneInfo(timezone)
     keys = channel_keys(plan)
-    campaigns = _campaigns(plan, keys, start, end)
+    campaigns = _campaigns(plan, keys)
+    shown = [c for c in campaigns if c.start <= end and c.end >= start]
+    found = markets(plan)
+    # Holidays over everything the posts are worked out from, so a window sees the same.
+    first, last = min(start, anchor(plan)), max(end, _horizon(plan) or end)
+    days, unknown = public_holidays(found, first, last, lang or plan.language)
+    holidays = {k.day: k for k in days}
+    key_dates = {
+        c.start: KeyDate(c.start, c.name, "key_date") for c in campaigns if c.kind == "key_date"
+    }
     names = {m.id: m.name for m in (plan.team.members if plan.team else [])}
-    topics = _topics(plan)
     posts: list[tuple[dt.datetime, int, Post]] = []
     for index, (channel, key) in enumerate(zip(channels, keys, strict=True)):
-        when = _slot_times(channel, start, end, zone)
-        pillars = _rotation(channel.pillars, [w.date() for w in when], start)
-        used: dict[str, int] = {}
-        for moment, pillar in zip(when, pillars, strict=True):
-            kind = pillar.kind if pillar else None
-            topic = None
-            if kind and topics.get(kind):
-                choices = topics[kind]
-                topic = choices[used.get(kind, 0) % len(choices)]
-                used[kind] = used.get(kind, 0) + 1
-            day = moment.date()
-            running = [c for c in campaigns if c.start <= day <= c.end and key in c.channels]
-            covering = tuple(c.name for c in running)
-            # A campaign on this post's pillar gives it the campaign's topic.
-            topic = next(
-                (c.topic for c in running if c.topic and pillar and c.pillar == pillar.name),
-                topic,
-            )
-            post = Post(
-                when=moment,
-                channel=key,
-                platform=platform_name(channel.platform) if channel.platform else key,
-                handle=channel.handle,
-                owner=channel.owner,
-                owner_name=names.get(channel.owner) if channel.owner else None,
-                pillar=pillar.name if pillar else None,
-                kind=kind,
-                topic=topic,
-                campaigns=covering,
-            )
-            posts.append((moment.replace(tzinfo=None), index, post))
+        for post in _channel_posts(
+            plan, channel, key, start, end, zone, campaigns, holidays, names
+        ):
+            posts.append((post.when.replace(tzinfo=None), index, post))
     posts.sort(key=lambda item: (item[0], item[1]))
+    marked = [k for k in holidays.values() if start <= k.day <= end]
+    marked += [k for k in key_dates.values() if start <= k.day <= end and k.day not in holidays]
     return ContentCalendar(
         key=plan_key(plan),
         timezone=timezone,
         start=start,
         end=end,
         posts=tuple(post for _, _, post in posts),
-        campaigns=tuple(campaigns),
+        campaigns=tuple(shown),
         unscheduled=tuple(
             platform_name(c.platform) if c.platform else k
             for c, k in zip(channels, keys, strict=True)
             if not c.slots and c.posts_per_week
         ),
+        key_dates=tuple(sorted(marked, key=lambda k: k.day)),
+        markets=tuple(m.code for m in found if m.code not in unknown),
+        unknown_markets=tuple(unknown),
     )
+
+
+def _horizon(plan: Plan) -> dt.date | None:
+    return plan.project.horizon if plan.project else None
+
+
+def _channel_posts(
+    plan: Plan,
+    channel: Channel,
+    key: str,
+    start: dt.date,
+    end: dt.date,
+    zone: zoneinfo.ZoneInfo,
+    campaigns: list[CampaignSpan],
+    holidays: dict[dt.date, KeyDate],
+    names: dict[str, str | None],
+) -> list[Post]:
+    """The posts of one channel from `start` to `end`, worked out from the plan's anchor.
+
+    The blocks and the topics' turns run forward from the anchor, and backward from it for
+    days before it, so what a day holds does not depend on where the range starts.
+    """
+    origin = anchor(plan)
+    horizon = _horizon(plan)
+    promote = bool(plan.calendar and plan.calendar.promote_on_holidays)
+    spare = _spare_pillar(channel.pillars)
+    choices = {p.name or "": pillar_topics(plan, channel, p) for p in channel.pillars}
+    gap = gap_days(plan)
+    fmt = channel.formats[0] if channel.formats else None
+    minutes = _minutes(plan, fmt)
+    platform = platform_name(channel.platform) if channel.platform else key
+    found: list[Post] = []
+    for direction in (1, -1):
+        if direction == 1 and end < origin or direction == -1 and start >= origin:
+            continue
+        rotation = Rotation(choices, gap)
+        for moment, pillar in _pillars(channel, origin, horizon, zone, start, end, direction):
+            day = moment.date()
+            holiday = holidays.get(day)
+            moved_from = None
+            if pillar and pillar.kind == "promotional" and holiday and not promote and spare:
+                moved_from, pillar = pillar.name, spare
+            running = [c for c in campaigns if c.start <= day <= c.end and key in c.channels]
+            leading = _leading(running)
+            if leading and leading.topic:
+                topic: str | None = leading.topic
+            elif moved_from and holiday:
+                topic = holiday.name
+            else:
+                topic = rotation.next(pillar.name or "", day) if pillar else None
+            if not start <= day <= end:
+                continue
+            found.append(
+                Post(
+                    when=moment,
+                    channel=key,
+                    platform=platform,
+                    handle=channel.handle,
+                    owner=channel.owner,
+                    owner_name=names.get(channel.owner) if channel.owner else None,
+                    pillar=pillar.name if pillar else None,
+                    kind=pillar.kind if pillar else None,
+                    topic=topic,
+                    campaigns=tuple(c.name for c in _by_lead(running)),
+                    uid=_post_uid(key, channel.handle, moment),
+                    format=fmt,
+                    minutes=minutes,
+                    holiday=holiday.name if holiday else None,
+                    moved_from=moved_from,
+                )
+            )
+    return sorted(found, key=lambda p: p.when.replace(tzinfo=None))
+
+
+def _post_uid(key: str, handle: str | None, moment: dt.datetime) -> str:
+    account = f"-{slug(handle)}" if handle else ""
+    return f"{key}{account}-{moment:%Y%m%dT%H%M}@smplan"
+
+
+def _by_lead(running: list[CampaignSpan]) -> list[CampaignSpan]:
+    """Campaigns of one day, the one that leads first: the latest to start, then the
+    shortest, then by id, so that the plan's order of campaigns changes nothing."""
+    return sorted(running, key=lambda c: (-c.start.toordinal(), c.end - c.start, c.id))
+
+
+def _leading(running: list[CampaignSpan]) -> CampaignSpan | None:
+    ranked = [c for c in _by_lead(running) if c.topic]
+    return ranked[0] if ranked else None
+
+
+def _spare_pillar(pillars: list[Pillar]) -> Pillar | None:
+    """Where a promotional post goes on a holiday: the largest pillar that does not promote."""
+    others = [p for p in pillars if p.kind != "promotional"]
+    return max(others, key=lambda p: p.share or 0, default=None)
+
+
+def _minutes(plan: Plan, fmt: str | None) -> int:
+    """How long a post of format `fmt` holds the calendar: the plan's, else the format's."""
+    for given in plan.calendar.durations if plan.calendar else []:
+        if fmt and given.format and given.minutes and given.format.casefold() == fmt.casefold():
+            return given.minutes
+    word = slug(fmt or "")
+    return next((m for w, m in FORMAT_MINUTES.items() if word.startswith(w)), DEFAULT_MINUTES)
 
 
 def month_weeks(year: int, month: int, first: dt.date, last: dt.date) -> list[list[dt.date | None]]:
@@ -270,6 +423,23 @@ def month_weeks(year: int, month: int, first: dt.date, last: dt.date) -> list[li
         for _ in range(7):
             week.append(day if start <= day <= end and first <= day <= last else None)
             day += dt.timedelta(days=1)
+        if any(week):
+            weeks.append(week)
+    return weeks
+
+
+def first_weeks(calendar: ContentCalendar, count: int = 4) -> list[list[dt.date | None]]:
+    """The first `count` full weeks of a calendar, Monday first, for a grid that does not
+    open on a cut week; days past its end are None, weeks with no day left are dropped."""
+    monday = calendar.start + dt.timedelta(days=-calendar.start.weekday() % 7)
+    if monday > calendar.end:
+        monday -= dt.timedelta(weeks=1)
+    weeks = []
+    for n in range(count):
+        week: list[dt.date | None] = []
+        for i in range(7):
+            day = monday + dt.timedelta(weeks=n, days=i)
+            week.append(day if calendar.start <= day <= calendar.end else None)
         if any(week):
             weeks.append(week)
     return weeks
@@ -304,6 +474,57 @@ def _slot_times(
     return times
 
 
+def blocks(
+    origin: dt.date, horizon: dt.date | None, start: dt.date, end: dt.date, direction: int
+) -> list[tuple[dt.date, dt.date]]:
+    """The four-week blocks from `origin` towards `end` (direction 1) or back towards
+    `start` (direction -1), nearest first; the block that holds the horizon ends there."""
+    found = []
+    if direction == 1:
+        first = origin
+        while first <= end:
+            last = first + dt.timedelta(days=BLOCK_DAYS - 1)
+            if horizon and first <= horizon < last:
+                last = horizon
+            found.append((first, last))
+            first = last + dt.timedelta(days=1)
+    else:
+        last = origin - dt.timedelta(days=1)
+        while last >= start:
+            first = last - dt.timedelta(days=BLOCK_DAYS - 1)
+            found.append((first, last))
+            last = first - dt.timedelta(days=1)
+    return found
+
+
+def _pillars(
+    channel: Channel,
+    origin: dt.date,
+    horizon: dt.date | None,
+    zone: zoneinfo.ZoneInfo,
+    start: dt.date,
+    end: dt.date,
+    direction: int,
+) -> list[tuple[dt.datetime, Pillar | None]]:
+    """Each post of the channel with its pillar, block by block away from `origin`, in the
+    order they are reached (backward in time for direction -1)."""
+    pillars = channel.pillars
+    shares = _shares(pillars) if pillars else []
+    owed = [0.0] * len(pillars)
+    found: list[tuple[dt.datetime, Pillar | None]] = []
+    for first, last in blocks(origin, horizon, start, end, direction):
+        when = _slot_times(channel, first, last, zone)
+        if not pillars:
+            chosen: list[Pillar | None] = [None] * len(when)
+        else:
+            counts = apportion(len(when), pillars, owed)
+            owed = [o + len(when) * s - c for o, s, c in zip(owed, shares, counts, strict=True)]
+            chosen = [pillars[i] for i in _spread(counts)]
+        pairs = list(zip(when, chosen, strict=True))
+        found += pairs if direction == 1 else pairs[::-1]
+    return found
+
+
 def apportion(n: int, pillars: list[Pillar], carry: list[float] | None = None) -> list[int]:
     """How many of `n` posts each pillar gets, by largest remainder on its share.
 
@@ -335,24 +556,6 @@ def _shares(pillars: list[Pillar]) -> list[float]:
     return [(p.share or 0) / total for p in pillars]
 
 
-def _rotation(pillars: list[Pillar], days: list[dt.date], start: dt.date) -> list[Pillar | None]:
-    """The pillar of each post, block of four weeks by block, spread evenly in each block."""
-    if not pillars:
-        return [None] * len(days)
-    shares = _shares(pillars)
-    owed = [0.0] * len(pillars)
-    order: list[Pillar | None] = []
-    blocks: dict[int, int] = {}
-    for day in days:
-        block = (day - start).days // BLOCK_DAYS
-        blocks[block] = blocks.get(block, 0) + 1
-    for _, n in sorted(blocks.items()):
-        counts = apportion(n, pillars, owed)
-        owed = [o + n * s - c for o, s, c in zip(owed, shares, counts, strict=True)]
-        order += [pillars[i] for i in _spread(counts)]
-    return order
-
-
 def _spread(counts: list[int]) -> list[int]:
     """Pillar indexes in an order that spreads each one evenly: [2, 1] -> [0, 1, 0]."""
     n = sum(counts)
@@ -360,17 +563,8 @@ def _spread(counts: list[int]) -> list[int]:
     return [i for _, i in sorted(placed)]
 
 
-def _topics(plan: Plan) -> dict[str, list[str]]:
-    """The value step's topics by kind, in the plan's order."""
-    topics: dict[str, list[str]] = {}
-    for topic in plan.value.topics if plan.value else []:
-        if topic.topic and topic.kind:
-            topics.setdefault(topic.kind, []).append(topic.topic)
-    return topics
-
-
-def _campaigns(plan: Plan, keys: list[str], start: dt.date, end: dt.date) -> list[CampaignSpan]:
-    """The campaigns with a start that overlap the calendar, in the plan's order."""
+def _campaigns(plan: Plan, keys: list[str]) -> list[CampaignSpan]:
+    """Every campaign with a start, in the plan's order."""
     ids = {channel.id: key for channel, key in zip(plan.channels or [], keys, strict=True)}
     platforms = {
         key: platform_name(channel.platform) if channel.platform else key
@@ -381,7 +575,7 @@ def _campaigns(plan: Plan, keys: list[str], start: dt.date, end: dt.date) -> lis
         if campaign.start is None:
             continue
         last = campaign.end or campaign.start
-        if last < start or campaign.start > end or last < campaign.start:
+        if last < campaign.start:
             continue
         spans.append(
             CampaignSpan(
@@ -394,7 +588,8 @@ def _campaigns(plan: Plan, keys: list[str], start: dt.date, end: dt.date) -> lis
                 topic=campaign.topic,
                 budget=campaign.budget,
                 notes=campaign.notes,
-                index=index,
+                id=campaign_id(campaign),
+                kind=campaign.kind or "campaign",
             )
         )
     return spans

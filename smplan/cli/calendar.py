@@ -93,7 +93,7 @@ def calendar(
         end = weeks_end(start, weeks)
     else:
         end = _date(end_arg, "--to") or default_end(plan, start)
-    content = build_calendar(plan, start, end)
+    content = build_calendar(plan, start, end, lang or plan.language)
     horizon = plan.project.horizon if plan.project else None
     if end_arg is None and weeks is None and horizon is not None and start <= horizon != end:
         stops = L_(
@@ -119,6 +119,18 @@ def calendar(
         )
         err_console.print(
             str(unscheduled),
+            highlight=False,
+            markup=False,
+        )
+    for market in content.unknown_markets:
+        err_console.print(
+            str(
+                L_(
+                    "note: `{market}` is not a country or region whose public holidays are "
+                    "known, so the calendar leaves its holidays out",
+                    market=printable(market),
+                )
+            ),
             highlight=False,
             markup=False,
         )
@@ -176,7 +188,7 @@ def _write_sheet(
     plan = load_plan(path).plan
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
-    content = build_calendar(plan, start, weeks_end(start, 1))
+    content = build_calendar(plan, start, weeks_end(start, 1), lang or plan.language)
     options = CalendarOptions(lang=lang or plan.language, currency=plan.currency)
     where.write(target, render_sheet(plan, content, where.format.name, options).data)
     if not where.stdout:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from smplan.cli.common import say_wrote, speak_asked, template_folder
@@ -16,7 +17,8 @@ from smplan.cli.options import (
     output_option,
 )
 from smplan.cli.outputs import destination
-from smplan.errors import PlanFileError, UsageError
+from smplan.errors import PlanFileError, UsageError, printable
+from smplan.i18n import L_
 from smplan.render.formats import REPORT
 
 
@@ -35,6 +37,13 @@ from smplan.render.formats import REPORT
     TEMPLATE_DIR,
     LANG,
     flag("summary", "--summary", help="The short version: the tables and what comes next only."),
+    option(
+        "issued",
+        "--date",
+        metavar="DATE",
+        help="The report's issue date (YYYY-MM-DD), printed on it and in its PDF. "
+        "Default: the last day of the period.",
+    ),
 )
 def report(
     path: Path,
@@ -44,6 +53,7 @@ def report(
     template_dir: Path | None,
     lang: str | None,
     summary: bool,
+    issued: str | None,
 ) -> None:
     """Write the client's report for a period: what we set out to do, where each
     objective stands against its target, channel by channel, and what comes next.
@@ -61,6 +71,15 @@ def report(
         at = parse_period(period)
     except ValueError as error:
         raise UsageError(error.args[0]) from None
+    issued_on = None
+    if issued is not None:
+        try:
+            issued_on = dt.date.fromisoformat(issued)
+        except ValueError:
+            raise UsageError(
+                L_("--date {value}: not a date", value=printable(issued)),
+                hint=L_("write dates as YYYY-MM-DD, for example 2027-01-04"),
+            ) from None
     kind = REPORT_SUMMARY if summary else REPORT
     where = destination(kind, output_format, output_arg, [path], period=at.text)
     fmt = where.format
@@ -82,7 +101,9 @@ def report(
         )
     fmt.ready()
     options = RenderOptions(fmt=fmt.name, lang=lang, template_dir=template_dir, summary=summary)
-    content = render_report(loaded.plan, results, at, options, base_dir=path.parent)
+    content = render_report(
+        loaded.plan, results, at, options, base_dir=path.parent, issued=issued_on
+    )
     where.write(target, content)
     if not where.stdout:
         say_wrote(target)

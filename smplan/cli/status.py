@@ -113,21 +113,23 @@ def _escape(text: object) -> str:
     return escape(printable(str(text)))
 
 
-def _num(value: float | None) -> str:
+def _num(value: float | None, whole: bool = False) -> str:
+    from smplan.plan.pacing import as_said
+
     if value is None:
         return "—"
-    return Formatter(current()).number(round(value, 2)) or ""
+    return Formatter(current()).number(as_said(value, whole)) or ""
 
 
 def _pct(value: float | None) -> str:
     """A share (0.9 for 90 %) as a whole percentage."""
-    return "—" if value is None else Formatter(current()).percent(round(value * 100)) or ""
+    return "—" if value is None else Formatter(current()).percent(round(value * 100) or 0) or ""
 
 
 def _print_text(o: Overview) -> None:
     from smplan.checks.service import SEVERITIES
-    from smplan.plan.labels import STATUS_SYMBOLS, TREND_ARROWS, value_label
-    from smplan.plan.pacing import moved
+    from smplan.plan.labels import PACE_SYMBOLS, STATUS_SYMBOLS, TREND_ARROWS, value_label
+    from smplan.plan.pacing import counts_things, moved
 
     done = sum(1 for s in o.steps.values() if s == "complete")
     head = f"[bold]{_escape(o.name)}[/]"
@@ -180,12 +182,11 @@ def _print_text(o: Overview) -> None:
             title = _escape(L_("Metrics of no known objective"))
             console.print(f"[bold]{title}[/]", soft_wrap=True)
         else:
-            title = _escape(L_("Objective {id}", id=objective.id))
+            # Named as the report names it: by its statement, not its id.
+            title = _escape(objective.statement or objective.id)
             head = f"[bold]{title}[/]"
             if objective.primary:
                 head += " " + _escape(L_("(primary)"))
-            if objective.statement:
-                head += _escape(L_(": {statement}", statement=objective.statement))
             console.print(head, soft_wrap=True)
         if not found:
             console.print("  " + _escape(L_("no metric measures it")), soft_wrap=True)
@@ -195,16 +196,17 @@ def _print_text(o: Overview) -> None:
             style = _STYLE.get(s.status)
             shown = f"[{style}]{_escape(badge)}[/]" if style else _escape(badge)
             unit = f" {s.metric.unit}" if s.metric.unit else ""
-            parts = [f"  {shown}  [bold]{_escape(s.metric.id)}[/]"]
+            whole = counts_things(s.metric, s.history)
+            parts = [f"  {shown}  [bold]{_escape(s.metric.name or s.metric.id)}[/]"]
             if s.last is not None:
-                last = _num(s.last.value) + unit
+                last = _num(s.last.value, whole) + unit
                 parts.append(
                     _escape(L_("last {value} ({period})", value=last, period=s.last.period))
                 )
             if s.expected is not None:
-                parts.append(_escape(L_("expected {value}", value=_num(s.expected))))
+                parts.append(_escape(L_("expected {value}", value=_num(s.expected, whole))))
             if s.metric.target is not None:
-                target = _num(s.metric.target)
+                target = _num(s.metric.target, whole)
                 if s.deadline:
                     shown_target = L_(
                         "target {value} by {date}", value=target, date=s.deadline.isoformat()
@@ -212,14 +214,19 @@ def _print_text(o: Overview) -> None:
                 else:
                     shown_target = L_("target {value}", value=target)
                 parts.append(_escape(shown_target))
-            if s.last is not None:
-                parts.append(_escape(L_("pacing {value}", value=_pct(s.pacing))))
+            if s.pace == "below_start":
+                parts.append(_escape(value_label("pace", s.pace) or s.pace))
+            elif s.pace is not None:
+                shown_pace = " ".join(
+                    (_pct(s.pacing), PACE_SYMBOLS[s.pace], value_label("pace", s.pace) or "")
+                )
+                parts.append(_escape(L_("pacing {value}", value=shown_pace)))
             if s.trend is not None:
                 trend = value_label("trend", s.trend) or s.trend
                 arrow = TREND_ARROWS[moved(s)]
                 parts.append(_escape(L_("trend {arrow} {trend}", arrow=arrow, trend=trend)))
             if s.projection is not None and not s.met:
-                parts.append(_escape(L_("projected {value}", value=_num(s.projection))))
+                parts.append(_escape(L_("projected {value}", value=_num(s.projection, whole))))
             if s.met:
                 parts.append(_escape(L_("target met")))
             console.print(" · ".join(parts), soft_wrap=True)

@@ -134,6 +134,13 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "off_track": LP_("status", "off track"),
         "no_data": LP_("status", "no data"),
         "no_target": LP_("status", "no target"),
+        "too_early": LP_("status", "too early to judge"),
+    },
+    "pace": {
+        "ahead": LP_("pace", "ahead"),
+        "on_pace": LP_("pace", "on pace"),
+        "behind": LP_("pace", "behind"),
+        "below_start": LP_("pace", "below the starting point"),
     },
     "trend": {
         "better": LP_("trend", "improving"),
@@ -183,7 +190,10 @@ STATUS_SYMBOLS: dict[str, str] = {
     "off_track": "✗",
     "no_data": "–",
     "no_target": "?",
+    "too_early": "…",
 }
+#: A symbol beside each pace word, for readers who skim.
+PACE_SYMBOLS: dict[str, str] = {"ahead": "▲", "on_pace": "●", "behind": "▼", "below_start": "▽"}
 
 #: The arrow of a trend, by the way the figure moved: up, down or not at all.
 TREND_ARROWS: dict[int, str] = {1: "↑", -1: "↓", 0: "→"}

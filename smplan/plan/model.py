@@ -1605,14 +1605,36 @@ class Channel(Model):
 # --- After the strategy: the calendar ---------------------------------------------------
 
 
+class CampaignKind(StrEnum):
+    """A push on some channels, or a day of the trade the calendar marks."""
+
+    campaign = "campaign"
+    key_date = "key_date"
+
+
 class Campaign(Model):
     """A campaign or a key date: a time-boxed push on some channels."""
 
     noun = "campaign"
 
+    id: Annotated[Id | None, Label(L_("Campaign id"))] = text(
+        N_(
+            "Short identifier that keeps its calendar event the same when it is renamed or "
+            "moved in the list; when not given, made from its name."
+        ),
+        "epiphany",
+        pattern=ID_PATTERN,
+    )
     name: Annotated[Text | None, Label(L_("Campaign")), Names()] = text(
         N_("Name of the campaign or key date."),
         ex("Epiphany: the galette"),
+    )
+    kind: Annotated[CampaignKind | None, Label(L_("Kind"))] = text(
+        N_(
+            "Campaign, or key date: a day of the trade (a sale, a fair, a day of the sector) "
+            "the calendar shows on its day."
+        ),
+        "campaign",
     )
     start: Annotated[DateInPlan | None, Label(L_("From"))] = text(
         N_("First day (YYYY-MM-DD)."), "2027-01-02", le=LATEST_DATE
@@ -1642,6 +1664,51 @@ class Campaign(Model):
     )
     notes: Annotated[Text | None, Label(L_("Notes"))] = text(
         N_("What the team should know or prepare.")
+    )
+
+
+class Duration(Model):
+    """How long a post of one format holds the calendar."""
+
+    format: Annotated[Text | None, Label(L_("Format"))] = text(
+        N_("The format, as the channels name it."), ex("Reels")
+    )
+    minutes: Annotated[int | None, Label(L_("Minutes"))] = text(
+        N_("Minutes the post takes to publish and watch."), 45, ge=1, le=1440
+    )
+
+
+class CalendarSettings(Model):
+    """How the content calendar dates and fills the posts."""
+
+    markets: Annotated[list[Text], Label(L_("Markets"))] = items(
+        N_(
+            "Countries whose public holidays the calendar shows, as ISO codes, a region after a "
+            "dash (FR, FR-57, US-CA); when not given, the country of the plan's time zone."
+        ),
+        ["FR"],
+    )
+    promote_on_holidays: Annotated[bool | None, Label(L_("Promotion on public holidays"))] = text(
+        N_(
+            "Yes to keep promotional posts on public holidays; otherwise they move to another "
+            "pillar."
+        ),
+        False,
+    )
+    topic_gap_weeks: Annotated[int | None, Label(L_("Weeks before a topic comes back"))] = text(
+        N_(
+            "The fewest weeks before a suggested topic comes back on the same channel "
+            "(4 when not given)."
+        ),
+        4,
+        ge=0,
+        le=52,
+    )
+    durations: Annotated[list[Duration], Label(L_("Length of posts"))] = items(
+        N_(
+            "How long a post holds the calendar, by format; a post is of its channel's first "
+            "format."
+        ),
     )
 
 
@@ -1817,6 +1884,11 @@ class Plan(Model):
         text(
             N_("Campaigns and key dates, laid over the content calendar."),
         )
+    )
+    calendar: Annotated[
+        CalendarSettings | None, Label(L_("Content calendar settings")), Unasked()
+    ] = text(
+        N_("Settings of the content calendar: markets, holidays, topics, durations."),
     )
 
     @property

@@ -23,8 +23,16 @@ from typing import Literal
 from smplan.plan.model import Metric, Objective, Plan, Standard
 from smplan.plan.results import Checkpoint, Entry, Period, Results, Thresholds
 
-Status = Literal["on_track", "at_risk", "off_track", "no_data", "no_target"]
+Status = Literal["on_track", "at_risk", "off_track", "no_data", "no_target", "too_early"]
 Trend = Literal["better", "worse", "flat"]
+#: Pacing in words: ahead of the pace the target needs, on it, behind it, or below the
+#: starting point (the figure moved away from the target).
+Pace = Literal["ahead", "on_pace", "behind", "below_start"]
+#: Pacing above this is ahead of the pace, not merely on it.
+AHEAD = 1.05
+#: The days of figures a metric needs before it is judged, by how often it is measured: a
+#: monthly figure says nothing after two weeks.
+ENOUGH_DAYS = {"daily": 1, "weekly": 7, "monthly": 28, "quarterly": 84, "yearly": 336}
 #: Standard definitions where less is better, whatever the baseline and target say.
 LOWER_IS_BETTER = frozenset({Standard.cost_per_acquisition, Standard.response_time})
 
@@ -134,6 +142,8 @@ class Standing:
     trend: Trend | None
     #: The figure before the last one, for "against last month".
     previous: Entry | None
+    #: The pacing in words, once the metric is judged.
+    pace: Pace | None = None
 
 
 def deadline_of(plan: Plan, metric: Metric) -> dt.date | None:
@@ -228,20 +238,58 @@ def standing(
     if ratio is None and not met and baseline is not None and baseline == target:
         # A target that only asks to hold the baseline: how far the figure is from it.
         ratio = _attainment(last.value, target, way)
+    status = status_of(ratio, met=met, thresholds=thresholds)
+    if not met and start is not None and not enough_data(metric, start, last):
+        status = "too_early"
+    below = ratio is not None and ratio < 0 and not met
     return Standing(
         **common,  # type: ignore[arg-type]
         expected=expected,
         pacing=ratio,
-        status=status_of(ratio, met=met, thresholds=thresholds),
+        status=status,
         met=met,
-        projection=projection,
+        # Below the starting point, or too early, the pace so far projects nothing worth saying.
+        projection=None if below or status == "too_early" else projection,
+        pace=None if status == "too_early" else pace_of(ratio, met, thresholds),
     )
+
+
+def enough_data(metric: Metric, start: dt.date, last: Entry) -> bool:
+    """Whether the figures up to `last` cover enough time to judge a metric measured as
+    often as it is: a monthly metric needs four weeks, a quarterly one twelve."""
+    needed = ENOUGH_DAYS.get(str(metric.frequency), 0)
+    return (last.when.end - start).days + 1 >= needed
+
+
+def pace_of(ratio: float | None, met: bool, thresholds: Thresholds | None = None) -> Pace | None:
+    """A pacing in words: ahead, on pace, behind, or below the starting point."""
+    if met:
+        return "ahead" if ratio is None or ratio >= AHEAD else "on_pace"
+    if ratio is None:
+        return None
+    if ratio < 0:
+        return "below_start"
+    if ratio >= AHEAD:
+        return "ahead"
+    return "on_pace" if ratio * 100 >= (thresholds or Thresholds()).on_track else "behind"
 
 
 def _attainment(actual: float, target: float, way: int) -> float | None:
     if target == 0 or actual == 0:
         return 0.0 if way > 0 else None
     return bounded(actual / target if way > 0 else target / actual)
+
+
+def counts_things(metric: Metric, history: Sequence[Entry] = ()) -> bool:
+    """Whether a metric counts things (orders, calls): every value it has is whole."""
+    values = [metric.baseline, metric.target, *(e.value for e in history)]
+    return all(float(v).is_integer() for v in values if isinstance(v, float | int))
+
+
+def as_said(value: float, whole: bool) -> float:
+    """A figure rounded as a person says it: a count whole, anything else to one decimal,
+    and never minus zero."""
+    return (round(value) if whole else round(value, 1)) or 0.0
 
 
 def standings(plan: Plan, results: Results, at: Period | None = None) -> list[Standing]:

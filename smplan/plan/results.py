@@ -166,6 +166,10 @@ class Entry(Model):
     value: MetricValue = doc(N_("The figure, in the metric's unit."), 14)
     source: Text | None = text(N_("Where the figure comes from."), ex("Order book"))
     note: Text | None = text(N_("What explains it."), ex("Easter orders came early"))
+    action: Text | None = text(
+        N_("What will be done next about it, when it lags: the report names it beside its owner."),
+        ex("Two more stories a week on cakes to order"),
+    )
 
     @property
     def when(self) -> Period:
@@ -281,7 +285,7 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
         "period": entry.period,
         "value": _number(entry.value),
     }
-    for key in ("source", "note"):
+    for key in ("source", "note", "action"):
         if getattr(entry, key):
             data[key] = getattr(entry, key)
     return data
@@ -408,7 +412,7 @@ def _merged(existing: bytes | None, entries: list[Entry], plan_name: str) -> tup
                 and str(item.get("metric")) == entry.metric
                 and str(item.get("period")) == entry.period
             ):
-                for key in ("value", "source", "note"):
+                for key in ("value", "source", "note", "action"):
                     if key in data:
                         item[key] = data[key]
                 replaced.append(True)

@@ -26,8 +26,9 @@ _HEADERS = ("campaign", "from", "to", "channels", "pillar", "topic", "budget")
 @dataclass(frozen=True)
 class _Month:
     title: str
-    #: Weeks of seven days, Monday first; None outside the month or the calendar.
-    weeks: list[list[tuple[int, list[Post]] | None]]
+    #: Weeks of seven days, Monday first, each day as its number (and the holiday or key
+    #: date on it) and its posts; None outside the month or the calendar.
+    weeks: list[list[tuple[str, list[Post]] | None]]
     campaigns: list[CampaignSpan]
 
 
@@ -35,10 +36,11 @@ def _months(calendar: ContentCalendar, lang: str) -> list[_Month]:
     by_day: dict[dt.date, list[Post]] = {}
     for post in calendar.posts:
         by_day.setdefault(post.when.date(), []).append(post)
+    marks = {k.day: k.name for k in calendar.key_dates}
     found = []
     for year, month in months(calendar.start, calendar.end):
         weeks = [
-            [None if day is None else (day.day, by_day.get(day, [])) for day in week]
+            [None if day is None else (day_label(day, marks), by_day.get(day, [])) for day in week]
             for week in month_weeks(year, month, calendar.start, calendar.end)
         ]
         first = dt.date(year, month, 1)
@@ -48,12 +50,24 @@ def _months(calendar: ContentCalendar, lang: str) -> list[_Month]:
     return found
 
 
+def day_label(day: dt.date, marks: dict[dt.date, str]) -> str:
+    """A day of a grid: its number, and the holiday or key date on it (`25 · Christmas Day`)."""
+    return f"{day.day} · {marks[day]}" if day in marks else str(day.day)
+
+
 def month_title(day: dt.date, lang: str) -> str:
     """A month's name and year as a heading: November 2026, Novembre 2026."""
     from babel.dates import format_date
 
     title = format_date(day, "LLLL y", locale=babel_locale(lang))
     return title[:1].upper() + title[1:]
+
+
+def weeks_title(first: dt.date, last: dt.date, lang: str) -> str:
+    """A stretch of days as a heading: 16 Nov – 13 Dec 2026, 16 nov. – 13 déc. 2026."""
+    from babel.dates import format_interval
+
+    return str(format_interval(first, last, "yMMMd", locale=babel_locale(lang)))
 
 
 def weekdays(lang: str) -> list[str]:
@@ -134,7 +148,10 @@ def render_markdown(calendar: ContentCalendar, options: CalendarOptions) -> list
                     ""
                     if day is None
                     else "<br>".join(
-                        [f"**{day[0]}**", *(mdcell_escape(post_line(p)) for p in day[1])]
+                        [
+                            f"**{mdcell_escape(day[0])}**",
+                            *(mdcell_escape(post_line(p)) for p in day[1]),
+                        ]
                     )
                     for day in week
                 ]
@@ -204,7 +221,7 @@ def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[Cal
                         cells.append('<td class="out"></td>')
                         continue
                     posts = "".join(f'<span class="post">{e(post_line(p))}</span>' for p in day[1])
-                    cells.append(f'<td><span class="day">{day[0]}</span>{posts}</td>')
+                    cells.append(f'<td><span class="day">{e(day[0])}</span>{posts}</td>')
                 out.append("<tr>" + "".join(cells) + "</tr>")
             out.append("</table>")
         out += ["</body>", "</html>"]

@@ -64,15 +64,18 @@ def trend_chart(
     *,
     title: str,
     color: str = "#1f4e79",
+    legend: tuple[str, str] | None = None,
 ) -> Any:
     """A small line chart of a metric's figures, as safe markup.
 
     `points` are (x, value) pairs, x running from 0 (the start of the span) to 1 (the
     period); `plan_line` is the planned path between two such points, drawn dashed.
+    `legend` names the two lines (the figures, the planned pace) under the chart.
     """
     from markupsafe import Markup, escape
 
     width, height, pad = 150, 44, 5
+    below = 12 if legend else 0
     values = [v for _, v in points] + ([v for _, v in plan_line] if plan_line else [])
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
     if high == low:
@@ -85,9 +88,20 @@ def trend_chart(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="trend" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" role="img">',
+        f'height="{height + below}" viewBox="0 0 {width} {height + below}" role="img">',
         f"<title>{escape(title)}</title>",
     ]
+    if legend:
+        y = height + below - 3
+        parts.append(
+            f'<line x1="{pad}" y1="{y - 3}" x2="{pad + 12}" y2="{y - 3}" stroke="{color}" '
+            f'stroke-width="1.6"/><text x="{pad + 15}" y="{y}" font-size="7" fill="#444444">'
+            f"{escape(legend[0])}</text>"
+            f'<line x1="{width // 2}" y1="{y - 3}" x2="{width // 2 + 12}" y2="{y - 3}" '
+            'stroke="#888888" stroke-width="1" stroke-dasharray="3,2"/>'
+            f'<text x="{width // 2 + 15}" y="{y}" font-size="7" fill="#444444">'
+            f"{escape(legend[1])}</text>"
+        )
     if plan_line:
         (x0, v0), (x1, v1) = plan_line
         a, b = xy(x0, v0).split(","), xy(x1, v1).split(",")

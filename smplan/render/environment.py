@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from smplan import __version__
+from smplan.cachedir import cache_root
 from smplan.checks.diff import change_log, diff_plans
 from smplan.errors import RenderError, printable
 from smplan.fsutil import FileTooLarge, NotARegularFile, read_regular
@@ -46,14 +47,9 @@ def _bytecode_cache() -> Any:
     Jinja sees a byte of it; the folder itself must be the user's own and closed to
     others. Anything else is a cache miss, never code that runs.
     """
-    setting = os.environ.get("SMPLAN_CACHE_DIR", "")
-    if setting == "off":
+    root = cache_root()
+    if root is None:
         return None
-    if setting:
-        root = Path(setting)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        root = (Path(xdg) if xdg else Path.home() / ".cache") / "smplan"
     directory = root / f"templates-{__version__}"
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -209,6 +209,8 @@ _LABELS: dict[str, Message] = {
     "report_no_results": L_("No figure has been recorded for this period yet."),
     "report_no_data": L_("Metrics still without figures"),
     "report_why": L_("Why"),
+    "report_next_action": L_("Next step"),
+    "report_no_action": L_("not decided yet"),
     "baseline": L_("Baseline"),
     "actual": L_("Actual"),
     "previous": L_("Last time"),

@@ -126,10 +126,14 @@ def render_pdf(plan: Plan, options: RenderOptions, base_dir: Path | None = None)
 
 
 def html_to_pdf(
-    html: str, plan: Plan, options: RenderOptions, base_dir: Path | None = None
+    html: str,
+    plan: Plan,
+    options: RenderOptions,
+    base_dir: Path | None = None,
+    stamp: dt.datetime | None = None,
 ) -> bytes:
-    """Lay HTML out as PDF, dated like the plan's document; only bundled assets, the
-    template folder and files under `base_dir` may be loaded."""
+    """Lay HTML out as PDF, dated `stamp` (by default like the plan's document); only
+    bundled assets, the template folder and files under `base_dir` may be loaded."""
     weasyprint = _import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
@@ -142,7 +146,7 @@ def html_to_pdf(
     )
     base_url = base_dir.resolve().as_uri() + "/" if base_dir is not None else None
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    with _pinned_clock(source_date(plan)):
+    with _pinned_clock(stamp or source_date(plan)):
         pdf: bytes = document.write_pdf(
             stylesheets=[stylesheet],
             font_config=fonts,

@@ -15,14 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from smplan.calendar import build_calendar, default_end, month_weeks, months
+from smplan.calendar import NO_SLOTS_NOTE, build_calendar, default_end, first_weeks, months
 from smplan.checks.load import Load, hours, monthly_budget
 from smplan.checks.service import judge
 from smplan.i18n import Formatter, language, ngettext
 from smplan.plan.labels import platform_name, value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names, things
 from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Metric, Plan
-from smplan.render.calendar_views import month_title, post_line, weekdays
+from smplan.render.calendar_views import day_label, post_line, weekdays, weeks_title
 from smplan.render.charts import bar_chart
 from smplan.render.labels import labels
 from smplan.render.typography import Verbatim
@@ -370,20 +370,27 @@ class _Builder:
             and any(c.slots for c in plan.channels or [])
         )
         campaigns = self.campaigns()
-        if not datable and campaigns is None:
+        unscheduled = not datable and any(c.posts_per_week for c in plan.channels or [])
+        if not datable and campaigns is None and not unscheduled:
             return None
         title = grid_table = timeline = None
         if datable and project and project.date:
             start = project.date
-            content = build_calendar(plan, start, default_end(plan, start))
+            content = build_calendar(plan, start, default_end(plan, start), self.lang)
             by_day: dict[dt.date, list[str]] = {}
             for post in content.posts:
                 by_day.setdefault(post.when.date(), []).append(post_line(post))
+            marks = {k.day: k.name for k in content.key_dates}
+            weeks = first_weeks(content)
             grid: list[list[Cell]] = [
-                [None if day is None else [str(day.day), *by_day.get(day, [])] for day in week]
-                for week in month_weeks(start.year, start.month, content.start, content.end)
+                [
+                    None if day is None else [day_label(day, marks), *by_day.get(day, [])]
+                    for day in week
+                ]
+                for week in weeks
             ]
-            title = month_title(start, self.lang)
+            days = [d for week in weeks for d in week if d is not None]
+            title = weeks_title(days[0], days[-1], self.lang) if days else None
             grid_table = Table(weekdays(self.lang), grid)
             spans = months(content.start, content.end)
             if content.campaigns:
@@ -403,7 +410,7 @@ class _Builder:
                     ],
                 )
         return CalendarView(
-            intro=t["intro_calendar"],
+            intro=f"{t['intro_calendar']} {NO_SLOTS_NOTE}" if unscheduled else t["intro_calendar"],
             month_title=title,
             month=grid_table,
             campaigns=campaigns,
