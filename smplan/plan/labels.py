@@ -146,6 +146,19 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "conversational": LP_("content_kind", "conversational"),
         "promotional": LP_("content_kind", "promotional"),
     },
+    "insight_kind": {
+        "strength": LP_("insight_kind", "Strength"),
+        "weakness": LP_("insight_kind", "Weakness"),
+        "opportunity": LP_("insight_kind", "Opportunity"),
+        "threat": LP_("insight_kind", "Threat"),
+    },
+    "budget_kind": {
+        "production": LP_("budget_kind", "Production"),
+        "advertising": LP_("budget_kind", "Advertising"),
+        "tools": LP_("budget_kind", "Tools"),
+        "team": LP_("budget_kind", "The team's time"),
+        "other": LP_("budget_kind", "Other"),
+    },
 }
 
 

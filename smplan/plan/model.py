@@ -537,6 +537,32 @@ class Opportunity(Model):
     )
 
 
+class InsightKind(StrEnum):
+    """Where a key insight of the situation stands: inside or outside, for or against."""
+
+    strength = "strength"
+    weakness = "weakness"
+    opportunity = "opportunity"
+    threat = "threat"
+
+
+class Insight(Model):
+    """A conclusion drawn from listening, the audit and the competitors, with its evidence."""
+
+    kind: InsightKind | None = text(
+        N_("Strength, weakness, opportunity or threat."),
+        "strength",
+    )
+    insight: Text | None = text(
+        N_("The conclusion, in one sentence the client would say too."),
+        ex("Customers already recommend us to each other, but only face to face"),
+    )
+    evidence: Text | None = text(
+        N_("What shows it: a figure, a quote, a source."),
+        ex("Half of new customers say a neighbour sent them"),
+    )
+
+
 class Listening(Model):
     """Step 2: listen to customers, the sector and competitors before speaking."""
 
@@ -580,6 +606,12 @@ class Listening(Model):
     listening_only: bool | None = text(
         N_("Yes when the strategy is, for now, to listen only and open no channel."),
         False,
+    )
+    insights: list[Insight] = items(
+        N_(
+            "What listening, the audit and the competitors show, concluded as strengths, "
+            "weaknesses, opportunities and threats."
+        ),
     )
 
 
@@ -629,6 +661,10 @@ class Objective(Model):
     business_goal: Text | None = text(
         N_("The business goal it serves."),
         ex("Grow the catering business"),
+    )
+    label: Text | None = text(
+        N_("A short name for the objective, used after its full statement is given once."),
+        ex("Cake orders"),
     )
     primary: bool = doc(
         N_("Yes for the one central objective to begin with."),
@@ -750,6 +786,24 @@ class Metric(Model):
 # --- Step 5: audience -------------------------------------------------------------------
 
 
+class Persona(Model):
+    """One person who stands for a segment: a name, their words, when they can be reached."""
+
+    name: Text | None = text(N_("A first name and a few words."), ex("Emma, 38, two children"))
+    quote: Text | None = text(
+        N_("What they would say, in their own words."),
+        ex("I order birthday cakes when the children are asleep"),
+    )
+    moments: list[Text] = items(
+        N_("The moments and places they can be reached."),
+        [ex("Sunday evening, planning the week")],
+    )
+    objections: list[Text] = items(
+        N_("What holds them back."),
+        [ex("Afraid the cake will not look like the photo")],
+    )
+
+
 class Segment(Model):
     """A group of current or future customers the strategy wants to reach."""
 
@@ -787,6 +841,7 @@ class Segment(Model):
         [ex("Behind the scenes at the bakehouse")],
     )
     platforms: list[Text] = items(N_("The platforms they use."), ["Instagram"])
+    persona: Persona | None = text(N_("The segment as one person: a persona."))
 
 
 # --- Step 6: value ----------------------------------------------------------------------
@@ -832,6 +887,24 @@ class Service(Model):
     )
 
 
+class PostIdea(Model):
+    """What a post of a pillar will look like: its hook and the idea."""
+
+    pillar: Text | None = text(
+        N_("The content pillar it belongs to, by its name."),
+        ex("Behind the scenes at the bakehouse"),
+    )
+    hook: Text | None = text(
+        N_("The first words people read."),
+        ex("3 a.m.: the oven is already hot"),
+    )
+    idea: Prose | None = text(
+        N_("What the post shows or says."),
+        ex("A 20-second video of the first batch coming out"),
+    )
+    format: Text | None = text(N_("Format."), "Reel")
+
+
 class Value(Model):
     """Step 6: what the organization brings beyond its product."""
 
@@ -854,6 +927,17 @@ class Value(Model):
     )
     services: list[Service] = items(
         N_("Value-added services, each answering a recorded need."),
+    )
+    post_ideas: list[PostIdea] = items(
+        N_("Post ideas and hooks, pillar by pillar: what the posts will look like."),
+    )
+    hashtags: list[Text] = items(
+        N_("The hashtags the posts use."),
+        [ex("#sourdough")],
+    )
+    visuals: list[Text] = items(
+        N_("Visual guidelines: colours, framing, what pictures show."),
+        [ex("Natural light, hands at work, no stock photos")],
     )
 
 
@@ -1050,7 +1134,96 @@ class Campaign(Model):
     notes: Text | None = text(N_("What the team should know or prepare."))
 
 
+# --- Running the plan: the first 90 days, the budget, crises, risks ---------------------
+
+
+class Milestone(Model):
+    """A dated step of the first months, with who sees it done."""
+
+    date: dt.date | None = text(N_("When (YYYY-MM-DD)."), "2027-01-15", ge=EARLIEST_DATE)
+    action: Text | None = text(
+        N_("What is done by then."),
+        ex("First month of posts scheduled"),
+    )
+    owner: Annotated[Id | None, Ref(MEMBER)] = text(
+        N_("Id of the team member who sees it done."),
+        "claire",
+    )
+
+
+class BudgetKind(StrEnum):
+    """What a budget line pays for."""
+
+    production = "production"
+    advertising = "advertising"
+    tools = "tools"
+    team = "team"
+    other = "other"
+
+
+class BudgetLine(Model):
+    """One line of the budget: what it pays for, monthly or once."""
+
+    kind: BudgetKind | None = text(
+        N_("Production, advertising, tools, team or other."),
+        "production",
+    )
+    item: Text | None = text(N_("What it pays for."), ex("Photo shoot of the cakes"))
+    per_month: float | None = text(
+        N_("Amount a month, in the plan's currency."), 100, ge=0, le=MAX_AMOUNT
+    )
+    once: float | None = text(
+        N_("Amount paid once, in the plan's currency."), None, ge=0, le=MAX_AMOUNT
+    )
+
+
+class Budget(Model):
+    """The budget beyond the channels' own: lines by kind, and what the team's time is worth."""
+
+    hourly_rate: float | None = text(
+        N_("What an hour of the team's time costs, in the plan's currency, to value it."),
+        35,
+        ge=0,
+        le=MAX_AMOUNT,
+    )
+    lines: list[BudgetLine] = items(N_("Budget lines by kind."))
+
+
+class CrisisScenario(Model):
+    """A crisis the team prepares for, with the words ready before it happens."""
+
+    scenario: Text | None = text(
+        N_("What could happen."),
+        ex("A customer falls ill and blames our cake"),
+    )
+    holding_statement: Prose | None = text(
+        N_("The first public words, ready to post while the facts are checked."),
+        ex("We have seen your message and are looking into it now; we will reply today."),
+    )
+    escalation: Annotated[list[Id], Ref(MEMBER)] = items(
+        N_("Ids of the team members alerted, in order."),
+        ["claire"],
+    )
+
+
+class Risk(Model):
+    """A risk to the plan and what is done about it."""
+
+    risk: Text | None = text(N_("The risk."), ex("The team has no time in December"))
+    mitigation: Text | None = text(
+        N_("What reduces it."),
+        ex("Schedule December's posts in November"),
+    )
+
+
 # --- The plan ---------------------------------------------------------------------------
+
+
+class PlanStatus(StrEnum):
+    """Whether the document is a working draft or the version to sign."""
+
+    draft = "draft"
+    final = "final"
 
 
 def _language_currency(data: Mapping[str, Any]) -> str:
@@ -1098,6 +1271,24 @@ class Project(Model):
         "Europe/Paris",
     )
     version: Text | None = text(N_("Version of the document."), "1.0")
+    status: PlanStatus | None = text(
+        N_("Draft or final: a draft document is marked as such on its cover and pages."),
+        "draft",
+    )
+    strategy: Prose | None = text(
+        N_("The strategy in one sentence: the insight, the promise and the approach."),
+        ex(
+            "Neighbours trust our bread but cannot order cakes easily: we show the bakehouse "
+            "every day and take cake orders by message"
+        ),
+    )
+    theme: Text | None = text(
+        N_(
+            "The theme file (logo, colours, fonts, who the document is prepared for and by) the "
+            "documents are dressed in, relative to the plan's folder."
+        ),
+        "theme.yaml",
+    )
     currency: Annotated[Text, Follows(_language_currency)] = doc(
         N_(
             "Currency of budgets and costs (ISO 4217 code); when not given, the usual "
@@ -1169,6 +1360,18 @@ class Plan(Model):
     campaigns: list[Campaign] | None = text(
         N_("Campaigns and key dates, laid over the content calendar."),
     )
+    roadmap: list[Milestone] = items(N_("The first 90 days: dated milestones with owners."))
+    budget: Budget | None = text(
+        N_("The budget beyond the channels': production, advertising, tools, the team's time."),
+    )
+    crisis: list[CrisisScenario] = items(
+        N_("Crisis scenarios, each with its holding statement and who is alerted."),
+    )
+    assumptions: list[Text] = items(
+        N_("What the plan takes for granted."),
+        [ex("The shop stays open six days a week")],
+    )
+    risks: list[Risk] = items(N_("Risks to the plan and what reduces them."))
 
     @property
     def language(self) -> str:

@@ -458,11 +458,23 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _context(plan: Plan, created: dt.datetime | None) -> dict[str, Any]:
+def _context(
+    plan: Plan,
+    created: dt.datetime | None,
+    options: RenderOptions | None = None,
+    base_dir: Path | None = None,
+) -> dict[str, Any]:
     """What templates see, in the language in force."""
+    from smplan.render.theme import Theme, load_theme, paper_for, theme_file
+
     lang = current()
+    options = options or RenderOptions()
+    project = plan.project
+    path = theme_file(project.theme if project else None, options.theme, base_dir)
     return {
-        "doc": build_document(plan, lang, fallback_date=created.date() if created else None),
+        "doc": build_document(
+            plan, lang, fallback_date=created.date() if created else None, draft=options.draft
+        ),
         "t": labels(),
         "values": {
             kind: {value: str(name) for value, name in names.items()}
@@ -470,6 +482,8 @@ def _context(plan: Plan, created: dt.datetime | None) -> dict[str, Any]:
         },
         "lang": lang,
         "plan": plan.model_dump(mode="python"),
+        "brand": load_theme(path) if path is not None else Theme(),
+        "paper": paper_for(lang, options.paper),
         "generator": f"smplan {__version__}",
         "created": created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else None,
     }
@@ -500,14 +514,15 @@ def source_date(plan: Plan) -> dt.datetime | None:
     return None
 
 
-def render_text(plan: Plan, options: RenderOptions) -> str:
-    """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf)."""
+def render_text(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> str:
+    """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf); a theme
+    the plan names is found beside it, in `base_dir`."""
     kind = FORMATS[options.fmt].template
     name = template_name(options.fmt, options.summary)
     previous = options.previous
     created = source_date(plan)
     with language(options.lang or plan.language) as lang:
-        context = _context(plan, created)
+        context = _context(plan, created, options, base_dir)
         context["changes"] = (
             diff_page(diff_plans(previous, plan, current())) if previous is not None else None
         )
@@ -538,5 +553,5 @@ def render_template(
 
 
 def render_document(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> str:
-    """The document as text, for the registry: templates need no folder of the plan's."""
-    return render_text(plan, options)
+    """The document as text, for the registry; the plan's folder holds its theme."""
+    return render_text(plan, options, base_dir)

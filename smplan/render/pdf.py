@@ -122,7 +122,8 @@ def _pinned_clock(when: dt.datetime | None) -> Iterator[None]:
 
 def render_pdf(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> bytes:
     """The document as PDF; only bundled assets and files under `base_dir` may be loaded."""
-    return html_to_pdf(render_text(plan, replace(options, fmt="html")), plan, options, base_dir)
+    html = render_text(plan, replace(options, fmt="html"), base_dir)
+    return html_to_pdf(html, plan, options, base_dir)
 
 
 def html_to_pdf(
@@ -133,8 +134,13 @@ def html_to_pdf(
     weasyprint = _import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
+    from smplan.render.theme import theme_file
+
     bundled = builtin_templates()
-    roots = [bundled, *(p for p in (options.template_dir, base_dir) if p is not None)]
+    theme = theme_file(plan.project.theme if plan.project else None, options.theme, base_dir)
+    # A theme's logo, cover image and font sit beside its file.
+    folders = (options.template_dir, base_dir, theme.resolve().parent if theme else None)
+    roots = [bundled, *(p for p in folders if p is not None)]
     fetcher = _fetcher(roots)
     fonts = FontConfiguration()
     stylesheet = weasyprint.CSS(
