@@ -29,6 +29,11 @@ def run_render(
     jobs: int,
     since: Path | None,
     watch: bool,
+    *,
+    draft: bool | None = None,
+    strict: bool = False,
+    theme: Path | None = None,
+    paper: str | None = None,
 ) -> int:
     """`smplan render`, its options parsed: the exit status, the documents written."""
     from smplan.fsutil import is_standard_stream
@@ -45,6 +50,7 @@ def run_render(
     if since is not None and len(paths) != 1:
         raise UsageError(L_("--since takes one plan"), hint=L_("render the plans one at a time"))
     known_format(output_format, FORMATS)
+    _known_paper(paper)
     if output_arg == "-":
         if len(paths) > 1:
             raise UsageError(
@@ -68,7 +74,13 @@ def run_render(
         template_dir=template_dir,
         summary=summary,
         previous=previous,
+        draft=draft,
+        theme=theme,
+        paper=paper,
     )
+    refused = _open_points(pairs, strict)
+    if refused:
+        return int(ExitCode.FINDINGS)
     if fmt == "pdf":
         notes = ensure_pdf_support()
     if watch:
@@ -102,6 +114,61 @@ def run_render(
     if len(outcomes) == 1:
         return int(failed[0].exit_code)
     return int(ExitCode.FINDINGS)
+
+
+def _known_paper(paper: str | None) -> None:
+    from smplan.render.theme import PAPERS
+
+    if paper is not None and paper.lower() not in PAPERS:
+        raise UsageError(
+            L_("unknown paper size: {paper}", paper=printable(paper)),
+            hint=L_("use {sizes}", sizes=" or ".join(PAPERS)),
+        )
+
+
+def _open_points(pairs: list[tuple[Path, Path]], strict: bool) -> bool:
+    """Say on the terminal what each plan still leaves open; with `strict`, whether any
+    plan must be refused for it. A plan that cannot be read is left to the render."""
+    from smplan.errors import SmplanError as _Unreadable
+    from smplan.i18n import language
+    from smplan.plan.files import load_plan
+    from smplan.render.view import open_points
+
+    refused = False
+    for source, _ in pairs:
+        try:
+            plan = load_plan(source).plan
+        except _Unreadable:
+            continue
+        with language(plan.language):
+            points = open_points(plan)
+            if not points:
+                continue
+            refused = refused or strict
+            said = (
+                LN_(
+                    "{file}: {n} point is still open, so the plan is not finished; "
+                    "--strict refuses it:",
+                    "{file}: {n} points are still open, so the plan is not finished; "
+                    "--strict refuses it:",
+                    len(points),
+                    file=printable(str(source)),
+                )
+                if strict
+                else LN_(
+                    "{file}: {n} point is still open; the document lists it for the client:",
+                    "{file}: {n} points are still open; the document lists them for the "
+                    "client:",
+                    len(points),
+                    file=printable(str(source)),
+                )
+            )
+            err_console.print(str(said), markup=False, highlight=False, soft_wrap=True)
+            for point in points:
+                err_console.print(
+                    f"  - {point.chapter}: {point.text}", markup=False, highlight=False
+                )
+    return refused
 
 
 def _is_folder(path: Path | None) -> bool:

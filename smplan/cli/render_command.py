@@ -68,6 +68,31 @@ def render(
         show_default=False,
         autocompletion=complete_plan_paths,
     ),
+    draft: bool | None = typer.Option(
+        None,
+        "--draft/--final",
+        help="Mark the document a working draft, or not, whatever the plan's status says.",
+        show_default=False,
+    ),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Refuse to write a document while points of the plan are still open (exit 1).",
+    ),
+    theme: Path | None = typer.Option(
+        None,
+        "--theme",
+        help="Theme file (logo, colours, fonts, prepared for and by) to dress the document in. "
+        "Default: the plan's project.theme.",
+        show_default=False,
+    ),
+    paper: str | None = typer.Option(
+        None,
+        "--paper",
+        help="Paper size: a4 or letter. Default: the paper of the document's language "
+        "(letter for en_US).",
+        show_default=False,
+    ),
     watch: bool = typer.Option(
         False,
         "--watch",
@@ -77,14 +102,28 @@ def render(
 ) -> None:
     """Render plans as documents to hand to a client: Markdown, HTML or PDF.
 
-    An unfinished plan still renders, marked as a draft.
+    An unfinished plan still renders: the document lists what is still to be
+    decided, and the terminal says so. It is a draft only when the plan's
+    project.status or --draft says so.
 
     Exit status: 0 when every document was written; 1 when a plan of a batch
-    failed, or a single plan does not fit the format; 2 when a plan cannot be
-    read or the options cannot work.
+    failed, a single plan does not fit the format, or --strict refused a plan
+    with open points; 2 when a plan cannot be read or the options cannot work.
     """
     raise typer.Exit(
         run_render(
-            paths, output_format, output_arg, template_dir, lang, summary, jobs, since, watch
+            paths,
+            output_format,
+            output_arg,
+            template_dir,
+            lang,
+            summary,
+            jobs,
+            since,
+            watch,
+            draft=draft,
+            strict=strict,
+            theme=theme,
+            paper=paper,
         )
     )

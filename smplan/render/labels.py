@@ -63,7 +63,14 @@ _LABELS: dict[str, Message] = {
         "These points are not settled yet. The plan holds without them, but each one is to be "
         "decided together before the work it concerns begins."
     ),
-    "open_not_started": L_("Nothing decided yet"),
+    "open_missing_team": L_("Who carries the work, and how the team meets and approves"),
+    "open_missing_listening": L_("What customers, the sector and competitors say"),
+    "open_missing_objectives": L_("The objectives"),
+    "open_missing_metrics": L_("How each objective will be measured"),
+    "open_missing_audience": L_("The audiences to reach"),
+    "open_missing_value": L_("What the organization brings beyond its products"),
+    "open_missing_human_face": L_("Who speaks for the organization, and in what voice"),
+    "open_missing_channels": L_("The channels, their rhythm and who runs them"),
     "open_answers": L_("Some answers are still to be given"),
     "strategy": L_("Our strategy in one sentence"),
     "quoted": L_("“{quote}”"),

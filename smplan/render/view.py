@@ -335,7 +335,7 @@ def open_points(plan: Plan, findings: Sequence[Finding] | None = None) -> list[O
     points: dict[tuple[str, str], int] = {}
     for step in STEPS:
         if not started(plan, step):
-            points[(STEP_CHAPTERS[step], t["open_not_started"])] = 1
+            points[(STEP_CHAPTERS[step], t[f"open_missing_{step}"])] = 1
     for f in found:
         chapter = STEP_CHAPTERS.get(f.step, "summary")
         rule = RULES.get(f.code)
@@ -755,7 +755,7 @@ class _Builder:
     def team(self) -> dict[str, Any]:
         team, t = self.plan.team, self.t
         if team is None:
-            return {}
+            return dict.fromkeys(("sponsor", "members", "cadence", "approvals", "reviews"))
         sponsor = ", ".join(x for x in self.sponsor() if x) or None
         members = None
         if team.members:
@@ -808,7 +808,10 @@ class _Builder:
     def listening(self) -> dict[str, Any]:
         ls, t = self.plan.listening, self.t
         if ls is None:
-            return {}
+            return dict.fromkeys(
+                ("needs", "sources", "competitors", "trends", "opportunities", "tools")
+                + ("monitoring", "audit")
+            )
         needs = None
         if ls.needs:
             needs = Table(
@@ -950,7 +953,10 @@ class _Builder:
     def value_step(self) -> dict[str, Any]:
         v, t = self.plan.value, self.t
         if v is None:
-            return {}
+            return dict.fromkeys(
+                ("philosophy", "promise", "differentiators", "topics", "services")
+                + ("post_ideas", "hashtags", "visuals")
+            )
         topics = None
         if v.topics:
             topics = Table(
@@ -984,7 +990,7 @@ class _Builder:
     def human_face(self) -> dict[str, Any]:
         hf, t = self.plan.human_face, self.t
         if hf is None:
-            return {}
+            return dict.fromkeys(("spokespeople", "tone", "we_do", "we_never"))
         spokespeople = None
         if hf.spokespeople:
             spokespeople = Table(
