@@ -96,6 +96,16 @@ def translations(lang: str) -> gettext.NullTranslations:
     """
     if lang == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
+    found = _translations(lang)
+    # A regional catalog (en_US, fr_CA) holds only the texts its region writes otherwise;
+    # the others come from its language's catalog, or from the source for English.
+    base = lang.split("_")[0]
+    if base != lang and base in languages():
+        found.add_fallback(translations(base))
+    return found
+
+
+def _translations(lang: str) -> gettext.NullTranslations:
     mo, po = _catalog_files(lang)
     if mo is not None and (po is None or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as handle:

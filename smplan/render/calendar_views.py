@@ -48,12 +48,13 @@ def _months(calendar: ContentCalendar, lang: str) -> list[_Month]:
     return found
 
 
-def month_title(day: dt.date, lang: str) -> str:
-    """A month's name and year as a heading: November 2026, Novembre 2026."""
+def month_title(day: dt.date, lang: str, capital: bool = True) -> str:
+    """A month's name and year: November 2026, Novembre 2026 as a heading of its own,
+    novembre 2026 inside a sentence or a longer title (`capital=False`)."""
     from babel.dates import format_date
 
-    title = format_date(day, "LLLL y", locale=babel_locale(lang))
-    return title[:1].upper() + title[1:]
+    title = str(format_date(day, "LLLL y", locale=babel_locale(lang)))
+    return title[:1].upper() + title[1:] if capital else title
 
 
 def weekdays(lang: str) -> list[str]:
@@ -62,10 +63,14 @@ def weekdays(lang: str) -> list[str]:
     return [str(names[i]) for i in range(7)]
 
 
-def post_line(post: Post) -> str:
-    """A post as a grid cell shows it: its time, channel and pillar."""
+def post_line(post: Post, lang: str | None = None) -> str:
+    """A post as a grid cell shows it: its time (as the language writes times of day:
+    08:00, 8:00 AM), channel and pillar."""
+    from babel.dates import format_time
+
     what = " · ".join(t for t in (post.platform, post.pillar) if t)
-    return f"{post.when:%H:%M} {what}"
+    when = format_time(post.when, "short", locale=babel_locale(lang)) if lang else None
+    return f"{when or f'{post.when:%H:%M}'} {what}"
 
 
 def _campaign_rows(calendar: ContentCalendar, fmt: Formatter) -> list[list[str]]:
@@ -134,7 +139,7 @@ def render_markdown(calendar: ContentCalendar, options: CalendarOptions) -> list
                     ""
                     if day is None
                     else "<br>".join(
-                        [f"**{day[0]}**", *(mdcell_escape(post_line(p)) for p in day[1])]
+                        [f"**{day[0]}**", *(mdcell_escape(post_line(p, options.lang)) for p in day[1])]
                     )
                     for day in week
                 ]
@@ -203,7 +208,7 @@ def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[Cal
                     if day is None:
                         cells.append('<td class="out"></td>')
                         continue
-                    posts = "".join(f'<span class="post">{e(post_line(p))}</span>' for p in day[1])
+                    posts = "".join(f'<span class="post">{e(post_line(p, options.lang))}</span>' for p in day[1])
                     cells.append(f'<td><span class="day">{day[0]}</span>{posts}</td>')
                 out.append("<tr>" + "".join(cells) + "</tr>")
             out.append("</table>")

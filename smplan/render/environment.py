@@ -28,7 +28,7 @@ from smplan.render.markdown import (
     mdcell_escape,
     tidy,
 )
-from smplan.render.typography import typeset
+from smplan.render.typography import Verbatim, raise_ordinals, typeset
 from smplan.render.view import build_document
 
 
@@ -307,8 +307,17 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
 
     else:
 
+        def html(value: Any) -> Any:
+            # Set, escaped, then the ordinals' endings raised: 1<sup>er</sup>.
+            if hasattr(value, "__html__"):
+                return value
+            text = prose(value)
+            if isinstance(text, Verbatim) or not isinstance(text, str):
+                return text
+            return Markup(raise_ordinals(str(escape(text)), current()))
+
         def finalize(value: Any) -> Any:
-            return "" if value is None else prose(value)
+            return "" if value is None else html(value)
 
     env = _sandbox_class()(
         extensions=["jinja2.ext.i18n"],
@@ -330,9 +339,9 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
         env.filters["join"] = _joiner(env, lambda item: Markup(md_escape(prose(item))))
     else:
         env.filters["br"] = lambda value: Markup("<br>\n").join(
-            escape(prose(line)) for line in str(value).splitlines()
+            escape(html(line)) for line in str(value).splitlines()
         )
-        env.filters["join"] = _joiner(env, lambda item: escape(prose(item)))
+        env.filters["join"] = _joiner(env, lambda item: escape(html(item)))
     # Templates say {{ _("...") }}; the words come from the catalog of the language in force.
     env.install_gettext_callables(gettext=_, ngettext=ngettext, pgettext=pgettext, newstyle=False)
     return env

@@ -423,12 +423,14 @@ class _Builder:
     ) -> str | None:
         if baseline is None and target is None:
             return None
+        # A share is written as the locale writes percentages (5%, 5 %); other units follow.
+        number = self.fmt.percent if unit and unit.strip() == "%" else self.fmt.number
         start: str | None = self.t["unknown_yet"]
         if baseline != "unknown":
-            start = self.fmt.number(baseline if isinstance(baseline, float | int) else None)
-        end = self.fmt.number(target)
+            start = number(baseline if isinstance(baseline, float | int) else None)
+        end = number(target)
         text = f"{start or '?'} → {end or '?'}"
-        return f"{text} {unit}" if unit else text
+        return f"{text} {unit}" if unit and number is self.fmt.number else text
 
     # Sections ---------------------------------------------------------------------------
 
@@ -552,12 +554,13 @@ class _Builder:
             content = build_calendar(plan, start, default_end(plan, start))
             by_day: dict[dt.date, list[str]] = {}
             for post in content.posts:
-                by_day.setdefault(post.when.date(), []).append(post_line(post))
+                by_day.setdefault(post.when.date(), []).append(post_line(post, self.lang))
             grid: list[list[Cell]] = [
                 [None if day is None else [str(day.day), *by_day.get(day, [])] for day in week]
                 for week in month_weeks(start.year, start.month, content.start, content.end)
             ]
-            title = month_title(start, self.lang)
+            # Mid-title, a month is written as in running text: "novembre 2026" in French.
+            title = month_title(start, self.lang, capital=False)
             grid_table = Table(weekdays(self.lang), grid)
             spans = months(content.start, content.end)
             if content.campaigns:
