@@ -43,6 +43,8 @@ class Line:
     bold: bool
     italic: bool
     text: str
+    #: Set in the monospaced font: a ready-to-paste query, printed character for character.
+    mono: bool = False
 
     @property
     def heading(self) -> bool:
@@ -150,6 +152,7 @@ def read_pages(pdf: bytes | Path) -> list[Page]:
                     "Bold" in name,
                     "Italic" in name or "Oblique" in name,
                     text,
+                    "Mono" in name,
                 )
             )
 
