@@ -208,11 +208,14 @@ def wrong_running_heads(
 ) -> list[tuple[int, str | None, str | None]]:
     """Pages whose running head is not the chapter in force where the page begins."""
     skip = list(skip)
+    skipped = {flat(s) for s in skip}
     found = []
     in_force: str | None = None
     for page in pages[1:]:
         heads = page.headings()
         begins = heads[0][1] if heads and heads[0][0] == 0 and heads[0][2] else None
+        if begins in skipped:
+            continue  # a page that sets no running head (the contents)
         expected = begins or in_force
         shown = page.running_head(skip)
         if expected is not None and shown != expected:
@@ -308,7 +311,8 @@ def openers(documents: dict[str, tuple[str, list[Page]]]) -> dict[str, int]:
             for start, _, chapter in page.headings():
                 if not chapter:
                     continue
-                after = [r for r in page.body[start:] if not r.heading]
+                # A table's header row is bold and the same in every document: not an opener.
+                after = [r for r in page.body[start:] if not r.heading and not r.bold]
                 if after:
                     found.append((name, flat(after[0].text)[:50]))
         firsts[name] = found
@@ -342,6 +346,7 @@ def measure(paths: Sequence[Path]) -> dict[str, dict[str, Any]]:
         documents[path.stem] = (plan.language, pages)
         with language(plan.language):
             draft = _("Draft")
+            contents = _("Contents")
         text = " ".join(p.text for p in pages)
         lines = [line for p in pages for line in p.body]
         short = short_pages(pages)
@@ -350,7 +355,7 @@ def measure(paths: Sequence[Path]) -> dict[str, dict[str, Any]]:
             "pages under 40 %": len(short),
             "of which no chapter ends": sum(1 for *_, ends in short if not ends),
             "stranded headings": len(stranded_headings(pages)),
-            "wrong running heads": len(wrong_running_heads(pages, [draft])),
+            "wrong running heads": len(wrong_running_heads(pages, [draft, contents])),
             "draft-marked pages": sum(
                 1 for p in pages if any(flat(r.text).lower() == draft.lower() for r in p.head)
             ),
