@@ -319,8 +319,13 @@ def local_currency(lang: str) -> str:
 
 
 def language_name(lang: str) -> str:
-    """The name of a language in that language, as its speakers write it: Français."""
-    name = str(babel_locale(lang).get_language_name(babel_locale(lang).language) or lang)
+    """The name of a language in that language, as its speakers write it: Français; a
+    regional one names its country too: English (United States)."""
+    locale = babel_locale(lang)
+    name = str(
+        (locale.get_display_name(locale) if "_" in lang else locale.get_language_name(locale))
+        or lang
+    )
     return name[:1].upper() + name[1:]
 
 

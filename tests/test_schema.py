@@ -145,7 +145,7 @@ def test_fields_keep_english_and_french_help_and_an_example():
 
 def test_the_languages_offered_are_the_catalogs_shipped():
     language = schema()["definitions"]["Project"]["properties"]["language"]
-    assert language["enum"] == list(languages()) == ["en", "fr"]
+    assert language["enum"] == list(languages()) == ["en", "en_US", "fr"]
     assert language["default"] == "en"
     assert language["x-description-fr"] == "Langue du plan et de son document."
 

@@ -152,6 +152,10 @@ VALUE_LABELS: dict[str, dict[str, Message]] = {
         "opportunity": LP_("insight_kind", "Opportunity"),
         "threat": LP_("insight_kind", "Threat"),
     },
+    "plan_status": {
+        "draft": LP_("plan_status", "draft"),
+        "final": LP_("plan_status", "final"),
+    },
     "budget_kind": {
         "production": LP_("budget_kind", "Production"),
         "advertising": LP_("budget_kind", "Advertising"),

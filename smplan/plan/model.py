@@ -1198,7 +1198,7 @@ class CrisisScenario(Model):
     )
     holding_statement: Prose | None = text(
         N_("The first public words, ready to post while the facts are checked."),
-        ex("We have seen your message and are looking into it now; we will reply today."),
+        ex("We have seen your message and are checking; we will reply today."),
     )
     escalation: Annotated[list[Id], Ref(MEMBER)] = items(
         N_("Ids of the team members alerted, in order."),
