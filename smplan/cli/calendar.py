@@ -85,6 +85,7 @@ def calendar(
         render_calendar,
     )
     from smplan.render.environment import source_date
+    from smplan.render.theme import load_theme, theme_file
 
     speak_asked(lang)
     if sheet:
@@ -110,11 +111,13 @@ def calendar(
         end = _date(end_arg, "--to") or default_end(plan, start)
     content = build_calendar(plan, start, end)
     project = plan.project
+    theme = theme_file(project.theme if project else None, None, path.parent)
     options = CalendarOptions(
         lang=lang or plan.language,
         stamp=source_date(plan),
         currency=plan.currency,
         title=(project.name or project.organization) if project else None,
+        theme=load_theme(theme) if theme is not None else None,
     )
     files = render_calendar(content, fmt, options)
     targets = calendar_paths(path, output, fmt, [f.part for f in files], folder=folder)

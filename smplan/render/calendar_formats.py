@@ -18,6 +18,7 @@ from smplan.lazy import load_callable
 if TYPE_CHECKING:
     from smplan.calendar import ContentCalendar
     from smplan.plan.model import Plan
+    from smplan.render.theme import Theme
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class CalendarOptions:
     stamp: dt.datetime | None = None
     currency: str = "EUR"
     title: str | None = None
+    #: The plan's theme, which the calendar to read (HTML) wears.
+    theme: Theme | None = None
 
 
 @dataclass(frozen=True)

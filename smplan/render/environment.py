@@ -28,6 +28,7 @@ from smplan.render.markdown import (
     mdcell_escape,
     tidy,
 )
+from smplan.render.theme import dress
 from smplan.render.typography import Verbatim, raise_ordinals, typeset
 from smplan.render.view import build_document
 
@@ -474,12 +475,9 @@ def _context(
     base_dir: Path | None = None,
 ) -> dict[str, Any]:
     """What templates see, in the language in force."""
-    from smplan.render.theme import Theme, load_theme, paper_for, theme_file
-
     lang = current()
     options = options or RenderOptions()
     project = plan.project
-    path = theme_file(project.theme if project else None, options.theme, base_dir)
     return {
         "doc": build_document(
             plan, lang, fallback_date=created.date() if created else None, draft=options.draft
@@ -491,8 +489,13 @@ def _context(
         },
         "lang": lang,
         "plan": plan.model_dump(mode="python"),
-        "brand": load_theme(path) if path is not None else Theme(),
-        "paper": paper_for(lang, options.paper),
+        **dress(
+            project.theme if project else None,
+            lang,
+            asked=options.theme,
+            paper=options.paper,
+            base_dir=base_dir,
+        ),
         "generator": f"smplan {__version__}",
         "created": created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else None,
     }

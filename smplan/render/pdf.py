@@ -134,13 +134,8 @@ def html_to_pdf(
     weasyprint = _import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
-    from smplan.render.theme import theme_file
-
     bundled = builtin_templates()
-    theme = theme_file(plan.project.theme if plan.project else None, options.theme, base_dir)
-    # A theme's logo, cover image and font sit beside its file.
-    folders = (options.template_dir, base_dir, theme.resolve().parent if theme else None)
-    roots = [bundled, *(p for p in folders if p is not None)]
+    roots = [bundled, *(p for p in (options.template_dir, base_dir) if p is not None)]
     fetcher = _fetcher(roots)
     fonts = FontConfiguration()
     stylesheet = weasyprint.CSS(

@@ -11,18 +11,22 @@ A theme is a small YAML file kept with the consultant's other files:
     prepared_by: Sophie Lambert Conseil
     confidential: Confidential, for the client's team only
 
-It is named by `render --theme` or by the plan's `project.theme`; every document of the
-plan (full, summary, report, calendar) wears it. Paper follows the document's locale —
+It is named by `--theme` or by the plan's `project.theme`; every document of the plan
+(full, summary, report, calendar) wears it. Its images and font are carried inside the
+documents (as data addresses), so an HTML file sent to a client shows them and the output
+names no folder of the machine it was made on. Paper follows the document's locale —
 Letter where CLDR says the country uses it, A4 elsewhere — unless `--paper` says otherwise.
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from smplan.errors import RenderError, printable
+from smplan.fsutil import read_regular
 from smplan.i18n import L_, babel_locale
 
 #: The countries that print on US Letter, from CLDR's measurement data (paperSize);
@@ -34,6 +38,21 @@ LETTER_TERRITORIES = frozenset(
 PAPERS = {"a4": "A4", "letter": "letter"}
 #: A theme file is a few lines; anything much larger is not one.
 MAX_THEME_BYTES = 64 * 1024
+#: A logo, a cover image or a font a document carries: larger files are refused.
+MAX_ASSET_BYTES = 4 * 1024 * 1024
+#: The files a theme may name, by suffix, with the media type a data address gives them.
+ASSET_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+}
 
 
 def paper_for(lang: str, asked: str | None = None) -> str:
@@ -52,13 +71,14 @@ class Theme:
     cover_image: str | None = None
     brand: str | None = None
     accent: str | None = None
+    #: Tints of the brand colour for table headers and shaded boxes.
+    brand_light: str | None = None
+    brand_pale: str | None = None
     font: str | None = None
     font_file: str | None = None
     prepared_for: str | None = None
     prepared_by: str | None = None
     confidential: str | None = None
-    #: The folder of the theme file: documents may load its images and fonts.
-    folder: Path | None = None
 
 
 def _model() -> Any:
@@ -94,8 +114,6 @@ def load_theme(path: Path) -> Theme:
     import yaml
     from pydantic import ValidationError
 
-    from smplan.fsutil import read_regular
-
     shown = printable(str(path))
     try:
         data = yaml.safe_load(read_regular(path, MAX_THEME_BYTES).decode("utf-8")) or {}
@@ -123,9 +141,11 @@ def load_theme(path: Path) -> Theme:
     folder = path.resolve().parent
 
     def address(name: str | None) -> str | None:
+        """The file `name` beside the theme as a data address the document carries."""
         if not name:
             return None
         found = (folder / name).resolve()
+        kind = ASSET_TYPES.get(found.suffix.lower())
         if not found.is_file() or not found.is_relative_to(folder):
             raise RenderError(
                 L_(
@@ -134,7 +154,27 @@ def load_theme(path: Path) -> Theme:
                     name=printable(name),
                 )
             )
-        return found.as_uri()
+        if kind is None:
+            raise RenderError(
+                L_(
+                    "the theme {file} names {name}, which is not an image or a font",
+                    file=shown,
+                    name=printable(name),
+                ),
+                hint=L_("use {kinds}", kinds=", ".join(ASSET_TYPES)),
+            )
+        try:
+            data = read_regular(found, MAX_ASSET_BYTES)
+        except (OSError, ValueError) as exc:
+            raise RenderError(
+                L_(
+                    "cannot read {name}, which the theme {file} names: {reason}",
+                    name=printable(name),
+                    file=shown,
+                    reason=printable(str(exc)),
+                )
+            ) from None
+        return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
     colours = theme.colours
     return Theme(
@@ -142,13 +182,20 @@ def load_theme(path: Path) -> Theme:
         cover_image=address(theme.cover_image),
         brand=colours.brand if colours else None,
         accent=colours.accent if colours else None,
+        brand_light=tint(colours.brand, 0.12) if colours and colours.brand else None,
+        brand_pale=tint(colours.brand, 0.05) if colours and colours.brand else None,
         font=theme.font.family if theme.font else None,
         font_file=address(theme.font.file) if theme.font else None,
         prepared_for=theme.prepared_for,
         prepared_by=theme.prepared_by,
         confidential=theme.confidential,
-        folder=folder,
     )
+
+
+def tint(colour: str, share: float) -> str:
+    """`colour` (#rrggbb) mixed with white, `share` of it kept: a light shade of it."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in channels)
 
 
 def theme_file(plan_theme: str | None, asked: Path | None, base_dir: Path | None) -> Path | None:
@@ -158,3 +205,20 @@ def theme_file(plan_theme: str | None, asked: Path | None, base_dir: Path | None
     if plan_theme:
         return (base_dir or Path()) / plan_theme
     return None
+
+
+def dress(
+    plan_theme: str | None,
+    lang: str,
+    *,
+    asked: Path | None = None,
+    paper: str | None = None,
+    base_dir: Path | None = None,
+) -> dict[str, Any]:
+    """What every template of a plan's documents is dressed in: `brand` (the theme) and
+    `paper` (the CSS page size)."""
+    path = theme_file(plan_theme, asked, base_dir)
+    return {
+        "brand": load_theme(path) if path is not None else Theme(),
+        "paper": paper_for(lang, paper),
+    }

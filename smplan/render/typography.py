@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
+from smplan.i18n import babel_locale, language, pgettext
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 MINUS = "\u2212"
@@ -63,8 +65,6 @@ def french(text: str) -> str:
 @functools.cache
 def _units(lang: str) -> re.Pattern[str]:
     """A space between a number and a unit the locale writes after numbers (CLDR's)."""
-    from smplan.i18n import babel_locale
-
     locale = babel_locale(lang)
     words = {"%", "€", "$", "£", "¥"}
     for forms in locale._data.get("unit_patterns", {}).values():
@@ -83,8 +83,6 @@ def _units(lang: str) -> re.Pattern[str]:
 @functools.cache
 def _group_separator(lang: str) -> str | None:
     """The locale's thousands separator when it is a kind of space, else None."""
-    from smplan.i18n import babel_locale
-
     symbol = babel_locale(lang).number_symbols.get("latn", {}).get("group", ",")
     return symbol if symbol in (" ", NBSP, NNBSP) else None
 
@@ -107,8 +105,6 @@ def typeset(value: object, lang: str) -> object:
 @functools.cache
 def _ordinals(lang: str) -> re.Pattern[str] | None:
     """The ordinal suffixes of `lang` after a number (1er, 2e; 1st, 2nd), from its catalog."""
-    from smplan.i18n import language, pgettext
-
     with language(lang):
         # Translators: the endings of ordinal numbers, separated by |, longest first;
         # the document raises them after a number (French: er|re|nd|nde|e).
