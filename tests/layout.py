@@ -128,36 +128,40 @@ def flat(text: str) -> str:
     return " ".join(text.replace("-\n", "-").split())
 
 
+def _runs(raw: Any) -> list[Line]:
+    """The runs of text of one pypdf page, where each starts, in what font and size."""
+    runs: list[Line] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        name = str(font.get("/BaseFont", "")) if font else ""
+        scale = abs(tm[3] * cm[3]) or 1
+        runs.append(
+            Line(
+                x,
+                y,
+                float(size) * scale / 0.75,
+                "Bold" in name,
+                "Italic" in name or "Oblique" in name,
+                text,
+                "Mono" in name,
+            )
+        )
+
+    raw.extract_text(visitor_text=visit)
+    return runs
+
+
 def read_pages(pdf: bytes | Path) -> list[Page]:
     """The PDF's pages with their runs of text sorted top to bottom."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     pages = []
     for number, raw in enumerate(pypdf.PdfReader(io.BytesIO(data)).pages, start=1):
-        width, height = float(raw.mediabox.width), float(raw.mediabox.height)
-        page = Page(number, width, height)
-        runs: list[Line] = []
-
-        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
-            if not text.strip():
-                return
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            name = str(font.get("/BaseFont", "")) if font else ""
-            scale = abs(tm[3] * cm[3]) or 1
-            runs.append(
-                Line(
-                    x,
-                    y,
-                    float(size) * scale / 0.75,
-                    "Bold" in name,
-                    "Italic" in name or "Oblique" in name,
-                    text,
-                    "Mono" in name,
-                )
-            )
-
-        raw.extract_text(visitor_text=visit)
-        for run in sorted(runs, key=lambda r: (-round(r.y, 1), r.x)):
+        page = Page(number, float(raw.mediabox.width), float(raw.mediabox.height))
+        for run in sorted(_runs(raw), key=lambda r: (-round(r.y, 1), r.x)):
             if run.y > page.top + 2:
                 page.head.append(run)
             elif run.y < page.bottom - 2:
@@ -229,16 +233,12 @@ def wrong_running_heads(
 # --- What of the tool leaks into a client's document -------------------------------------
 
 _RULE_CODE = re.compile(r"\bSMP\d{3}\b")
-_COMMANDS = (
-    "calendar|check|diff|init|new|render|report|rules|schema|status|track|watch|completion"
-)
+_COMMANDS = "calendar|check|diff|init|new|render|report|rules|schema|status|track|watch|completion"
 _COMMAND = re.compile(
     rf"\bsmplan\b|\b(?:{_COMMANDS}) command\b|\bcommande (?:{_COMMANDS})\b|--[a-z][a-z-]+",
     re.I,
 )
-_SECTIONS = (
-    "project|team|listening|objectives|metrics|audience|value|human_face|channels|campaigns"
-)
+_SECTIONS = "project|team|listening|objectives|metrics|audience|value|human_face|channels|campaigns"
 _FIELD_PATH = re.compile(rf"\b(?:{_SECTIONS})(?:\[\d+\])?\.[a-z_]+|\b[a-z]+_[a-z_]+\b")
 #: The words a table cell said when a keyword category was empty.
 _NONE_CELLS = {"none", "not filled in", "aucun", "non renseigné"}
@@ -324,7 +324,9 @@ def openers(documents: dict[str, tuple[str, list[Page]]]) -> dict[str, int]:
             if other != name and other_lang == lang
             for _, opening in firsts[other]
         }
-        counts[name] = sum(1 for _, opening in firsts[name] if len(opening) >= 30 and opening in others)
+        counts[name] = sum(
+            1 for _, opening in firsts[name] if len(opening) >= 30 and opening in others
+        )
     return counts
 
 
@@ -363,8 +365,9 @@ def measure(paths: Sequence[Path]) -> dict[str, dict[str, Any]]:
             "summary pages": len(summary),
             "summary last page fill": round(summary[-1].fill, 2),
             "summary leaks": sum(
-                leaks(" ".join(p.text for p in summary), plan, [r for p in summary for r in p.body])
-                .values()
+                leaks(
+                    " ".join(p.text for p in summary), plan, [r for p in summary for r in p.body]
+                ).values()
             ),
         }
         figures[path.stem] = found
@@ -373,7 +376,9 @@ def measure(paths: Sequence[Path]) -> dict[str, dict[str, Any]]:
     return figures
 
 
-def table(figures: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]] | None = None) -> str:
+def table(
+    figures: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]] | None = None
+) -> str:
     """The figures as a Markdown table, one column per document (before → after)."""
     names = list(figures)
     rows = list(next(iter(figures.values())))

@@ -440,9 +440,11 @@ def _document(path: Path, fmt: str = "md") -> str:
 
 def test_the_document_shows_the_first_month_and_the_campaigns_over_the_span() -> None:
     text = _document(BAKERY)
-    assert "- Calendrier éditorial\n" in text  # in the table of contents
-    part = text.split("## Calendrier éditorial", 1)[1].split("\n## ", 1)[0]
-    assert "### Le premier mois\u00a0: Novembre 2026" in part
+    # The calendar closes the chapter on where and how often the organization posts.
+    chapter = text.split("## Où et à quel rythme\n", 1)[1].split("\n## ", 1)[0]
+    part = chapter.split("### Calendrier éditorial\n", 1)[1]
+    # Mid-title, the month is written as in running text.
+    assert "**Le premier mois\u00a0: novembre 2026**" in part
     assert "| lun. | mar. | mer. | jeu. | ven. | sam. | dim. |" in part
     # The plan is dated Monday 16 November: the grid starts there.
     assert (
@@ -450,19 +452,19 @@ def test_the_document_shows_the_first_month_and_the_campaigns_over_the_span() ->
     )
     assert "| Fête des mères | 17 mai 2027 | 30 mai 2027 | Instagram |" in part
     # One column a month from November 2026 to December 2027; Epiphany runs in January.
-    timeline = part.split("### Les campagnes sur la période du plan", 1)[1]
+    timeline = part.split("**Les campagnes sur la période du plan**", 1)[1]
     row = next(line for line in timeline.splitlines() if line.startswith("| Épiphanie"))
     assert row.split(" | ")[1:] == ["·", "·", "■", *["·"] * 10, "· |"]
     html = _document(BAKERY, "html")
-    assert '<h2 id="calendar" class="chapter">Calendrier éditorial</h2>' in html
-    assert '<a href="#calendar">' in html
+    assert '<h3 id="calendar" class="calendar-title">Calendrier éditorial</h3>' in html
 
 
 def test_a_plan_with_nothing_to_date_has_no_month_grid_but_lists_its_campaigns() -> None:
     text = _document(EXAMPLES / "city-library.yaml")
-    part = text.split("## Content calendar", 1)[1].split("\n## ", 1)[0]
+    part = text.split("### Content calendar", 1)[1].split("\n## ", 1)[0]
     assert "The first month" not in part
-    assert "| Summer reading challenge | 7 June 2027 |" in part
+    # American English writes the month first.
+    assert "| Summer reading challenge | June 7, 2027 |" in part
 
 
 def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_path) -> None:

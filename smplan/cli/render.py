@@ -78,14 +78,18 @@ def run_render(
         theme=theme,
         paper=paper,
     )
-    refused = _open_points(pairs, strict)
-    if refused:
+    open_points = _open_points(pairs, strict, lang)
+    if strict and open_points:
+        for lines in open_points.values():
+            _say(lines)
         return int(ExitCode.FINDINGS)
     if fmt == "pdf":
         notes = ensure_pdf_support()
     if watch:
         from smplan.cli.watch import watch as watch_plan
 
+        for lines in open_points.values():
+            _say(lines)
         return watch_plan(*pairs[0], options)
     if fmt == "pdf":
         rendering = LN_("Rendering {n} plan as PDF…", "Rendering {n} plans as PDF…", len(pairs))
@@ -105,6 +109,9 @@ def run_render(
         # A document sent to standard output is followed by nothing else there.
         if outcome.wrote is not None and not is_standard_stream(outcome.output or ""):
             echo(outcome.wrote)
+        if outcome.message is None:
+            # Said once the document is written: what it lists as still to be decided.
+            _say(open_points.get(outcome.source, []))
     for outcome in failed:
         _report(outcome.message or "", outcome.hint, outcome.located, outcome.language)
     for note in notes:
@@ -126,26 +133,27 @@ def _known_paper(paper: str | None) -> None:
         )
 
 
-def _open_points(pairs: list[tuple[Path, Path]], strict: bool) -> bool:
-    """Say on the terminal what each plan still leaves open; with `strict`, whether any
-    plan must be refused for it. A plan that cannot be read is left to the render."""
+def _open_points(
+    pairs: list[tuple[Path, Path]], strict: bool, lang: str | None
+) -> dict[str, list[str]]:
+    """What each plan still leaves open, as the lines the terminal says, by plan file, in
+    the language of its document. A plan that cannot be read is left to the render."""
     from smplan.errors import SmplanError as _Unreadable
     from smplan.i18n import language
     from smplan.plan.files import load_plan
     from smplan.render.view import open_points
 
-    refused = False
+    said: dict[str, list[str]] = {}
     for source, _ in pairs:
         try:
             plan = load_plan(source).plan
         except _Unreadable:
             continue
-        with language(plan.language):
+        with language(lang or plan.language):
             points = open_points(plan)
             if not points:
                 continue
-            refused = refused or strict
-            said = (
+            head = (
                 LN_(
                     "{file}: {n} point is still open, so the plan is not finished; "
                     "--strict refuses it:",
@@ -157,18 +165,18 @@ def _open_points(pairs: list[tuple[Path, Path]], strict: bool) -> bool:
                 if strict
                 else LN_(
                     "{file}: {n} point is still open; the document lists it for the client:",
-                    "{file}: {n} points are still open; the document lists them for the "
-                    "client:",
+                    "{file}: {n} points are still open; the document lists them for the client:",
                     len(points),
                     file=printable(str(source)),
                 )
             )
-            err_console.print(str(said), markup=False, highlight=False, soft_wrap=True)
-            for point in points:
-                err_console.print(
-                    f"  - {point.chapter}: {point.text}", markup=False, highlight=False
-                )
-    return refused
+            said[str(source)] = [str(head), *(f"  - {p.chapter}: {p.text}" for p in points)]
+    return said
+
+
+def _say(lines: list[str]) -> None:
+    for line in lines:
+        err_console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _is_folder(path: Path | None) -> bool:

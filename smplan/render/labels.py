@@ -72,6 +72,7 @@ _LABELS: dict[str, Message] = {
     "open_missing_human_face": L_("Who speaks for the organization, and in what voice"),
     "open_missing_channels": L_("The channels, their rhythm and who runs them"),
     "open_answers": L_("Some answers are still to be given"),
+    "open_project": L_("The cover lacks a detail: the title, the author, a date or the end date"),
     "strategy": L_("Our strategy in one sentence"),
     "quoted": L_("“{quote}”"),
     "open_note": L_(
@@ -80,7 +81,6 @@ _LABELS: dict[str, Message] = {
     "what_it_costs": L_("What it costs"),
     "audiences_glance": L_("Who we speak to"),
     "insights": L_("Key insights"),
-    "what_we_heard": L_("What we heard"),
     "persona_moments": L_("When and where to reach them"),
     "persona_objections": L_("What holds them back"),
     "aimed_by": L_("Objectives aimed at them"),
@@ -92,6 +92,7 @@ _LABELS: dict[str, Message] = {
     "visuals": L_("Visual guidelines"),
     "human_face_title": L_("The faces of the organization"),
     "crisis": L_("Crisis scenarios"),
+    "scenario": L_("Scenario"),
     "holding_statement": L_("Holding statement"),
     "escalation": L_("Who is alerted"),
     "budget_lines": L_("Budget by kind"),
@@ -101,7 +102,7 @@ _LABELS: dict[str, Message] = {
     "monthly_spend": L_("Spending a month"),
     "one_off_spend": L_("One-off spending"),
     "team_value": L_("The team's time"),
-    "team_value_note": L_("{amount} a month, at {rate} an hour"),
+    "team_value_note": L_("{amount} a month ({hours} at {rate} an hour)"),
     "plan_totals": L_("What the plan costs"),
     "when": L_("When"),
     "milestone": L_("Milestone"),
@@ -135,8 +136,7 @@ _LABELS: dict[str, Message] = {
     ),
     "term_persona": L_("Persona"),
     "def_persona": L_(
-        "One imagined person who stands for an audience, so that every post is written for "
-        "someone."
+        "One imagined person who stands for an audience, so that every post is written for someone."
     ),
     "term_query": L_("Monitoring query"),
     "def_query": L_(
@@ -156,10 +156,6 @@ _LABELS: dict[str, Message] = {
         "Objectives come before tools and serve the business strategy; one of them is the central "
         "objective to start with."
     ),
-    "intro_metrics": L_(
-        "How the benefit is measured is decided from the start, each metric with its starting "
-        "point, its target and its deadline."
-    ),
     "intro_audience": L_(
         "The people the strategy wants to reach, grounded in the needs heard while listening, and "
         "the content that reaches them."
@@ -167,10 +163,6 @@ _LABELS: dict[str, Message] = {
     "intro_value": L_(
         "People follow a philosophy more than a product: what the organization stands for, the "
         "topics worth talking about, and the services that answer real needs."
-    ),
-    "intro_human_face": L_(
-        "On social platforms a company competes with friends and family for attention: named "
-        "people give it a human face and a consistent voice."
     ),
     "intro_channels": L_(
         "Platforms are chosen last, knowing why, how and with what resources each one is run."
@@ -183,18 +175,11 @@ _LABELS: dict[str, Message] = {
         "The terms to follow on the monitoring dashboard, by category, with search queries ready "
         "to paste into a monitoring tool."
     ),
-    "intro_playbook": L_(
-        "Before any reply, check whether what is said is true; then answer according to the case, "
-        "within the stated time."
-    ),
     "intro_resources": L_("The time each person gives, and what each channel costs."),
     "primary_objective": L_("Primary objective"),
-    "no_primary": L_("No primary objective has been chosen yet."),
     "channels_glance": L_("Channels at a glance"),
-    "time_budget": L_("Time and budget"),
     "hours_needed": L_("Time the plan needs"),
     "hours_declared": L_("Time the team declared"),
-    "monthly_budget": L_("Monthly budget"),
     "no_channels": L_("No channel is planned yet."),
     "listening_only_note": L_("For now the strategy is to listen only: no channel is opened."),
     "sponsor": L_("Sponsor"),

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel.numbers import get_currency_symbol
+
 from smplan.calendar import build_calendar, default_end, month_weeks, months
 from smplan.checks import RULES, Finding, run_checks, started
 from smplan.checks.load import Load, hours, monthly_budget
@@ -23,7 +25,6 @@ from smplan.plan.labels import platform_name, value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names
 from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Metric, Plan
 from smplan.render.calendar_views import month_title, post_line, weekdays
-from smplan.render.charts import bar_chart
 from smplan.render.labels import labels
 from smplan.render.typography import Verbatim
 
@@ -62,6 +63,8 @@ class Chapter:
 
     key: str
     title: str
+    #: An appendix, after the chapters proper.
+    appendix: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ CHAPTERS: tuple[str, ...] = (
     "traceability",
     "glossary",
 )
+#: The chapters printed as appendices, after the sign-off.
+APPENDICES = frozenset({"reading", "queries", "traceability", "glossary"})
 #: The chapter in which each step of the method is answered, for the points still open.
 STEP_CHAPTERS: dict[str, str] = {
     "project": "summary",
@@ -103,6 +108,18 @@ STEP_CHAPTERS: dict[str, str] = {
     "value": "message",
     "human_face": "message",
     "channels": "channels",
+}
+
+
+#: The chapters the reading guide explains, with the question each one answers.
+READING: dict[str, str] = {
+    "situation": "intro_listening",
+    "objectives": "intro_objectives",
+    "audiences": "intro_audience",
+    "message": "intro_value",
+    "channels": "intro_channels",
+    "running": "intro_team",
+    "budget": "intro_resources",
 }
 
 
@@ -185,11 +202,22 @@ class Query:
 
 
 @dataclass(frozen=True)
-class Chart:
-    """A bar chart: its title and its SVG markup."""
+class Bar:
+    """One bar of a chart: what it stands for, its length (a share of the longest, 0 to
+    100) and its figure as printed."""
 
+    label: str
+    length: float
+    shown: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart: what it counts (`effort` or `budget`), its title and its bars."""
+
+    kind: str
     title: str
-    svg: Any
+    bars: list[Bar]
 
 
 @dataclass(frozen=True)
@@ -238,7 +266,8 @@ class Document:
     #: Every objective, the primary one first, for the summary.
     summary_objectives: list[ObjectiveView]
     glance: Table | None
-    time_budget: list[Item]
+    #: The hours a week the plan needs and those the team declared.
+    hours: list[Item]
     next_actions: list[str]
     open_points: list[OpenPoint]
     insights: list[tuple[str, list[Item]]]
@@ -257,7 +286,7 @@ class Document:
     queries: list[Query]
     playbook_verify: str | None
     playbook: Table | None
-    crisis: list[dict[str, Any]]
+    crisis: Table | None
     people: Table | None
     channel_costs: Table | None
     tool_costs: Table | None
@@ -268,6 +297,8 @@ class Document:
     risks: Table | None
     signatories: list[Signatory]
     glossary: list[Item]
+    #: How to read the document: each chapter it holds, with the question it answers.
+    reading: list[Item]
     #: None when the plan cannot be dated yet (no slots, no time zone or no date).
     calendar: CalendarView | None
 
@@ -341,7 +372,13 @@ def open_points(plan: Plan, findings: Sequence[Finding] | None = None) -> list[O
         rule = RULES.get(f.code)
         if f.step in STEPS and not started(plan, f.step):
             continue
-        text = str(rule.title) if rule is not None and rule.step is not None else t["open_answers"]
+        if rule is not None and rule.completeness and f.step == "project":
+            # What the cover still lacks, said as the client sees it.
+            text = t["open_project"]
+        elif rule is not None and rule.step is not None:
+            text = str(rule.title)
+        else:
+            text = t["open_answers"]
         key = (chapter, text)
         points[key] = points.get(key, 0) + 1
     order = {key: i for i, key in enumerate(CHAPTERS)}
@@ -365,6 +402,7 @@ class _Builder:
         self.t = labels()
         currency = plan.currency
         self.fmt = Formatter(lang, currency)
+        self.currency_symbol = get_currency_symbol(self.fmt.currency, locale=self.fmt.locale)
         self.members = names(plan, MEMBER)
         #: The plan's hours, counted once as the checks count them.
         self.counted = hours(plan)
@@ -421,16 +459,25 @@ class _Builder:
     def baseline_target(
         self, baseline: float | str | None, target: float | None, unit: str | None
     ) -> str | None:
+        """Where a metric starts and its target, in its unit: a share as the locale writes
+        percentages (5 %, 5%), an amount in the plan's currency as money (£410 → £250 per
+        demo), any other unit after the figures (12 → 40 orders a month)."""
         if baseline is None and target is None:
             return None
-        # A share is written as the locale writes percentages (5%, 5 %); other units follow.
-        number = self.fmt.percent if unit and unit.strip() == "%" else self.fmt.number
+        unit = (unit or "").strip()
+        number, rest = self.fmt.number, unit
+        if unit == "%":
+            number, rest = self.fmt.percent, ""
+        else:
+            first, _, after = unit.partition(" ")
+            if first.upper() == self.fmt.currency or first == self.currency_symbol:
+                number, rest = self.fmt.money, after.strip()
         start: str | None = self.t["unknown_yet"]
         if baseline != "unknown":
             start = number(baseline if isinstance(baseline, float | int) else None)
         end = number(target)
         text = f"{start or '?'} → {end or '?'}"
-        return f"{text} {unit}" if unit and number is self.fmt.number else text
+        return f"{text} {rest}" if rest else text
 
     # Sections ---------------------------------------------------------------------------
 
@@ -461,7 +508,7 @@ class _Builder:
             primary=primary,
             summary_objectives=sorted(objectives, key=lambda o: not o.primary),
             glance=self.glance(channels),
-            time_budget=self.time_budget(),
+            hours=self.hours(),
             next_actions=self.next_actions(),
             open_points=open_points(plan),
             insights=self.insights(),
@@ -491,10 +538,17 @@ class _Builder:
             risks=self.risks(),
             signatories=self.signatories(),
             glossary=self.glossary(),
+            reading=[],
             calendar=self.calendar(),
         )
         present = self.present(doc)
-        chapters = [Chapter(key, t[f"chapter_{key}"]) for key in CHAPTERS if present[key]]
+        doc.reading.extend(
+            Item(t[f"chapter_{key}"], t[intro]) for key, intro in READING.items() if present[key]
+        )
+        present["reading"] = bool(doc.reading)
+        chapters = [
+            Chapter(key, t[f"chapter_{key}"], key in APPENDICES) for key in CHAPTERS if present[key]
+        ]
         doc.chapters.extend(chapters)
         doc.chapter.update({c.key: c.title for c in chapters})
         return doc
@@ -530,7 +584,7 @@ class _Builder:
             "risks": bool(doc.assumptions or doc.risks),
             "open": bool(doc.open_points),
             "signoff": True,
-            "reading": True,
+            "reading": False,
             "queries": bool(doc.keywords),
             "traceability": doc.traceability is not None,
             "glossary": bool(doc.glossary),
@@ -661,16 +715,13 @@ class _Builder:
         counted = self.counted
         return counted.needed, counted.declared, monthly_budget(self.plan)
 
-    def time_budget(self) -> list[Item]:
+    def hours(self) -> list[Item]:
+        """The hours a week the plan needs, and those the team declared."""
         t = self.t
-        needed, declared, budget = self.totals()
+        needed, declared, _ = self.totals()
         items = [Item(t["hours_needed"], self.per_week(needed))]
         if declared is not None:
             items.append(Item(t["hours_declared"], self.per_week(declared)))
-        items.append(Item(t["monthly_budget"], self.fmt.money(budget)))
-        months = self.span_in_months()
-        label = ngettext("Budget over {count} month", "Budget over {count} months", months)
-        items.append(Item(label.format(count=months), self.fmt.money(budget * months)))
         return items
 
     def span_in_months(self) -> int:
@@ -976,7 +1027,10 @@ class _Builder:
         for idea in v.post_ideas:
             ideas.setdefault(idea.pillar or "", []).append([idea.hook, idea.idea, idea.format])
         post_ideas = [
-            (pillar or None, Table([t["hook"], t["idea_post"], t["format"]], rows, widths=[30, 55, 15]))
+            (
+                pillar or None,
+                Table([t["hook"], t["idea_post"], t["format"]], rows, widths=[30, 55, 15]),
+            )
             for pillar, rows in ideas.items()
         ]
         return {
@@ -1060,33 +1114,31 @@ class _Builder:
         )
 
     def charts(self, channels: Sequence[Channel]) -> list[Chart]:
-
+        """The hours and the money each channel takes, as bars; a chart of one bar says
+        nothing the tables do not, and is left out."""
         t = self.t
-        charts = []
-        hours: list[tuple[str, float, str]] = [
-            (
-                self.platform(c.platform),
-                c.hours_per_week or 0,
-                self.fmt.hours(c.hours_per_week or 0) or "",
-            )
-            for c in channels
+        hours = [
+            (self.platform(c.platform), c.hours_per_week or 0, self.fmt.hours) for c in channels
         ]
         ls = self.plan.listening
         if ls and ls.monitoring_hours_per_week:
-            h = ls.monitoring_hours_per_week
-            hours.append((t["monitoring"], h, self.fmt.hours(h) or ""))
-        if any(value for _, value, _ in hours):
-            charts.append(Chart(t["effort_chart"], bar_chart(hours)))
-        money: list[tuple[str, float, str]] = [
-            (
-                self.platform(c.platform),
-                c.budget_per_month or 0,
-                self.fmt.money(c.budget_per_month or 0) or "",
-            )
-            for c in channels
+            hours.append((t["monitoring"], ls.monitoring_hours_per_week, self.fmt.hours))
+        money = [
+            (self.platform(c.platform), c.budget_per_month or 0, self.fmt.money) for c in channels
         ]
-        if any(value for _, value, _ in money):
-            charts.append(Chart(t["budget_chart"], bar_chart(money, color="#c8553d")))
+        charts = []
+        for kind, title, rows in (
+            ("effort", t["effort_chart"], hours),
+            ("budget", t["budget_chart"], money),
+        ):
+            top = max((value for _, value, _ in rows), default=0)
+            if len(rows) < 2 or not top:
+                continue
+            bars = [
+                Bar(label, round(100 * value / top, 1), show(value) or "")
+                for label, value, show in rows
+            ]
+            charts.append(Chart(kind, title, bars))
         return charts
 
     def traceability(self) -> Table | None:
@@ -1261,24 +1313,33 @@ class _Builder:
             if kind in grouped
         ]
 
-    def crisis(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "scenario": c.scenario,
-                "statement": c.holding_statement,
-                "escalation": " → ".join(self.member(x) or x for x in c.escalation) or None,
-            }
+    def crisis(self) -> Table | None:
+        """The crises prepared for: what could happen, the first public words, who is
+        alerted in turn. A table, read row by row, breaks between scenarios."""
+        t = self.t
+        rows: list[list[Cell]] = [
+            [
+                c.scenario,
+                c.holding_statement,
+                " → ".join(self.member(x) or x for x in c.escalation) or None,
+            ]
             for c in self.plan.crisis
             if c.scenario or c.holding_statement
         ]
+        if not rows:
+            return None
+        return Table(
+            [t["scenario"], t["holding_statement"], t["escalation"]], rows, widths=[30, 48, 22]
+        )
 
     def team_month(self) -> float | None:
         """What the team's declared hours are worth a month, when the plan gives a rate."""
         budget = self.plan.budget
         if budget is None or budget.hourly_rate is None:
             return None
-        needed, declared, _ = self.totals()
-        return (declared if declared is not None else needed) * budget.hourly_rate * 52 / 12
+        needed, _, _ = self.totals()
+        # A figure of the plan's cost, not of the accounts: whole units of the currency.
+        return float(round(needed * budget.hourly_rate * 52 / 12))
 
     def budget_lines(self) -> Table | None:
         t, budget = self.t, self.plan.budget
@@ -1323,7 +1384,9 @@ class _Builder:
                 Item(
                     t["team_value"],
                     t["team_value_note"].format(
-                        amount=self.fmt.money(team), rate=self.fmt.money(budget.hourly_rate)
+                        amount=self.fmt.money(team),
+                        hours=self.per_week(self.totals()[0]),
+                        rate=self.fmt.money(budget.hourly_rate),
                     ),
                 )
             )
@@ -1359,7 +1422,11 @@ class _Builder:
         name, role = self.sponsor()
         organization = project.organization if project else None
         return [
-            Signatory(t["for_org"].format(org=organization) if organization else t["for_client"], name, role),
+            Signatory(
+                t["for_org"].format(org=organization) if organization else t["for_client"],
+                name,
+                role,
+            ),
             Signatory(t["prepared_by"], project.author if project else None, None),
         ]
 
