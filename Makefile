@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_PLAN := examples/boulangerie.yaml
 DEMO_OUT := build/demo
 
-.PHONY: install demo test lint bench catalogs clean
+.PHONY: install demo test lint bench catalogs pictures clean
 
 $(STAMP): pyproject.toml hatch_build.py
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,7 @@ demo: $(STAMP)
 # the suite starts would otherwise compile the package again.
 test: lint
 	$(BIN)/python -m compileall -q smplan
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check smplan tests benchmarks
@@ -52,6 +52,14 @@ catalogs: $(STAMP)
 	$(BIN)/pybabel update -i smplan/locale/smplan.pot -d smplan/locale -D smplan \
 		--no-fuzzy-matching --width 100
 	$(BIN)/pybabel compile -d smplan/locale -D smplan --statistics
+
+# The README's pictures: the first pages of an example's document, small enough to show
+# (pdftoppm comes with poppler-utils).
+PICTURES_PLAN := examples/b2b-software.yaml
+pictures: $(STAMP)
+	@mkdir -p build/pictures docs
+	$(BIN)/smplan render $(PICTURES_PLAN) -o build/pictures/document.pdf
+	pdftoppm -png -r 50 -f 1 -l 4 build/pictures/document.pdf docs/$(basename $(notdir $(PICTURES_PLAN)))
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
