@@ -134,7 +134,9 @@ def test_a_bad_theme_is_refused_with_what_is_wrong(tree, smplan, theme, files, s
 def test_the_paper_follows_the_country_of_the_language_unless_asked(
     tree, smplan, language, asked, size
 ):
-    root = tree({"plan.yaml": f"smplan: 1\nproject:\n  organization: Acme\n  language: {language}\n"})
+    root = tree(
+        {"plan.yaml": f"smplan: 1\nproject:\n  organization: Acme\n  language: {language}\n"}
+    )
     paper = ["--paper", asked] if asked else []
     result = smplan("render", root / "plan.yaml", "-f", "html", *paper)
     assert result.exit_code == 0, result.output
