@@ -114,16 +114,18 @@ def test_the_pdf_carries_the_logo_and_the_words_of_the_theme(dressed, smplan):
         ("logo: ../outside.png\n", {"outside.png": b"x"}, "which is not a file beside it"),
         ("logo: notes.txt\n", {"brand/notes.txt": "hello"}, "which is not an image or a font"),
         ("[oops\n", {}, "is not YAML"),
+        (None, {}, "/brand/theme.yaml: No such file or directory\n"),
     ],
-    ids=["colour", "unknown-key", "outside", "not-an-image", "not-yaml"],
+    ids=["colour", "unknown-key", "outside", "not-an-image", "not-yaml", "missing"],
 )
 def test_a_bad_theme_is_refused_with_what_is_wrong(tree, smplan, theme, files, said):
     plan = "smplan: 1\nproject:\n  organization: Acme\n  language: en\n  theme: brand/theme.yaml\n"
-    root = tree({"plan.yaml": plan, "brand/theme.yaml": theme, **files})
+    theme_file = {} if theme is None else {"brand/theme.yaml": theme}
+    root = tree({"plan.yaml": plan, **theme_file, **files})
     result = smplan("render", root / "plan.yaml", "-f", "html")
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {root / 'plan.yaml'}: the theme ")
-    assert said in result.stderr
+    assert result.stderr.startswith(f"error: {root / 'plan.yaml'}: ")
+    assert said in result.stderr and "theme" in result.stderr
     assert not (root / "plan.html").exists()
 
 

@@ -109,6 +109,11 @@ def _model() -> Any:
     return ThemeFile
 
 
+def _reason(error: Exception) -> str:
+    """Why a file could not be read, without its name again (the message gives it)."""
+    return printable(getattr(error, "strerror", None) or str(error))
+
+
 def load_theme(path: Path) -> Theme:
     """The theme in the file at `path`; a `RenderError` says what is wrong with it."""
     import yaml
@@ -119,7 +124,7 @@ def load_theme(path: Path) -> Theme:
         data = yaml.safe_load(read_regular(path, MAX_THEME_BYTES).decode("utf-8")) or {}
     except (OSError, ValueError) as exc:
         raise RenderError(
-            L_("cannot read the theme {file}: {reason}", file=shown, reason=printable(str(exc)))
+            L_("cannot read the theme {file}: {reason}", file=shown, reason=_reason(exc))
         ) from None
     except yaml.YAMLError as exc:
         raise RenderError(
@@ -171,7 +176,7 @@ def load_theme(path: Path) -> Theme:
                     "cannot read {name}, which the theme {file} names: {reason}",
                     name=printable(name),
                     file=shown,
-                    reason=printable(str(exc)),
+                    reason=_reason(exc),
                 )
             ) from None
         return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

@@ -1007,10 +1007,13 @@ class _Builder:
     def value_step(self) -> dict[str, Any]:
         v, t = self.plan.value, self.t
         if v is None:
-            return dict.fromkeys(
-                ("philosophy", "promise", "differentiators", "topics", "services")
-                + ("post_ideas", "hashtags", "visuals")
-            )
+            return {
+                **dict.fromkeys(
+                    ("philosophy", "promise", "differentiators", "topics", "services")
+                    + ("hashtags", "visuals")
+                ),
+                "post_ideas": [],
+            }
         topics = None
         if v.topics:
             topics = Table(
