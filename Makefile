@@ -36,7 +36,7 @@ demo: $(STAMP)
 # the suite starts would otherwise compile the package again.
 test: lint
 	$(BIN)/python -m compileall -q smplan
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check smplan tests benchmarks
@@ -53,11 +53,16 @@ catalogs: $(STAMP)
 		--no-fuzzy-matching --width 100
 	$(BIN)/pybabel compile -d smplan/locale -D smplan --statistics
 
-# The README's pictures: a week of the bakery's calendar and the first page of its February
-# report, as PNG (pdftoppm, from poppler-utils). Run it after a change to what they show.
+# The README's pictures, as PNG (pdftoppm, from poppler-utils): the first pages of an example's
+# document, a week of the bakery's calendar and the first page of its February report. Run it
+# after a change to what they show.
 PICTURES := docs/pictures
+PICTURES_PLAN := examples/b2b-software.yaml
 pictures: $(STAMP)
 	@mkdir -p $(PICTURES) build/pictures
+	$(BIN)/smplan render $(PICTURES_PLAN) -o build/pictures/document.pdf
+	pdftoppm -png -r 50 -f 1 -l 4 build/pictures/document.pdf \
+		$(PICTURES)/$(basename $(notdir $(PICTURES_PLAN)))
 	$(BIN)/smplan calendar $(DEMO_PLAN) --from 2027-05-17 --weeks 1 -f html \
 		-o build/pictures/calendar-week.html
 	printf '@page { size: 270mm 190mm; margin: 6mm }\nbody { margin: 0 }\n' \

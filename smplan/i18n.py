@@ -131,6 +131,16 @@ def translations(lang: str) -> gettext.NullTranslations:
     """
     if lang == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
+    found = _translations(lang)
+    # A regional catalog (en_US, fr_CA) holds only the texts its region writes otherwise;
+    # the others come from its language's catalog, or from the source for English.
+    base = lang.split("_")[0]
+    if base != lang and base in languages():
+        found.add_fallback(translations(base))
+    return found
+
+
+def _translations(lang: str) -> gettext.NullTranslations:
     mo, po = _catalog_files(lang)
     try:
         use_mo = mo is not None and (po is None or mo.stat().st_mtime >= po.stat().st_mtime)
@@ -303,10 +313,11 @@ class Translated(str):
     source: str
     catalog: str
 
-    def __new__(cls, text: str, source: str, catalog: str) -> Translated:
-        """`text`, the translation of the English `source`, from the file `catalog`."""
+    def __new__(cls, text: str, source: str | None = None, catalog: str = "") -> Translated:
+        """`text`, the translation of the English `source`, from the file `catalog`; a text
+        made from one already filled in (as a template's sandbox remakes it) is its own source."""
         made = super().__new__(cls, text)
-        made.source = source
+        made.source = text if source is None else source
         made.catalog = catalog
         return made
 
@@ -592,8 +603,13 @@ def local_time_zones(lang: str) -> tuple[str, ...]:
 
 
 def language_name(lang: str) -> str:
-    """The name of a language in that language, as its speakers write it: Français."""
-    name = str(babel_locale(lang).get_language_name(babel_locale(lang).language) or lang)
+    """The name of a language in that language, as its speakers write it: Français; a
+    regional one names its country too: English (United States)."""
+    locale = babel_locale(lang)
+    name = str(
+        (locale.get_display_name(locale) if "_" in lang else locale.get_language_name(locale))
+        or lang
+    )
     return name[:1].upper() + name[1:]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,6 +14,13 @@ import pytest
 from typer.testing import CliRunner
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+ROOT = Path(__file__).resolve().parent.parent
+#: The shipped examples, each a complete plan.
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").glob("*.yaml") if not p.name.endswith(".results.yaml")
+)
+#: A plan that cannot be read, rendered among the examples as a CI batch would meet one.
+BROKEN = "smplan: 1\nproject: [oops\n"
 
 # smplan speaks the language the environment asks for (LANGUAGE, LC_ALL, LANG) where a
 # plan does not say; the tests expect English unless they ask for another.
@@ -120,3 +128,59 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             pytest.fail(f"output differs from golden/{name}:\n{diff[:6000]}")
 
     return compare
+
+
+# --- The examples as PDF, rendered once for every test that reads their pages ----------------
+# The tests that use these carry `pytest.mark.xdist_group("example-pdfs")`, so that
+# `--dist loadgroup` runs them on one worker and the examples are rendered once.
+
+
+def _environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def _render_all(folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    broken = folder / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "smplan",
+            "render",
+            *map(str, EXAMPLES),
+            str(broken),
+            "--format",
+            "pdf",
+            "--jobs",
+            "2",
+            "-o",
+            str(folder),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=_environment(),
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def batch(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Every example rendered to PDF in one call, as CI does, next to a broken plan."""
+    folder = tmp_path_factory.mktemp("pdf")
+    return folder, _render_all(folder)
+
+
+@pytest.fixture(scope="session")
+def summaries(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Every example rendered to its short PDF version in one call."""
+    folder = tmp_path_factory.mktemp("summaries")
+    return folder, _render_all(folder, "--summary")

@@ -637,7 +637,7 @@ def test_a_document_without_slots_says_how_the_calendar_comes() -> None:
     plan = Plan.model_validate(data)
     text = render_text(plan, RenderOptions(fmt="md"))
     part = text.split("## Calendrier éditorial", 1)[1].split("\n## ", 1)[0]
-    assert "Les canaux n'ont pas encore leurs jours et heures de publication" in part
+    assert "Les canaux n’ont pas encore leurs jours et heures de publication" in part
     assert "smplan" not in part and "slots" not in part
 
 
@@ -692,29 +692,30 @@ def _document(path: Path, fmt: str = "md") -> str:
 
 def test_the_document_shows_the_first_month_and_the_campaigns_over_the_span() -> None:
     text = _document(BAKERY)
-    assert "- Calendrier éditorial\n" in text  # in the table of contents
-    part = text.split("## Calendrier éditorial", 1)[1].split("\n## ", 1)[0]
+    # The calendar closes the chapter on where and how often the organization posts.
+    chapter = text.split("## Où et à quel rythme\n", 1)[1].split("\n## ", 1)[0]
+    part = chapter.split("### Calendrier éditorial\n", 1)[1]
     # Four full weeks from the first Monday: the plan is dated Monday 16 November.
-    assert "### Le premier mois\u00a0: 16 nov.\u2009–\u200913 déc. 2026" in part
+    assert "**Le premier mois\u00a0: 16 nov.\u2009–\u200913\u00a0déc. 2026**" in part
     assert "| lun. | mar. | mer. | jeu. | ven. | sam. | dim. |" in part
     assert (
         "| 16<br>08:00 Google Business Profile · Réponses aux avis | 17<br>07:00 Instagram" in part
     )
     assert "| Fête des mères | 17 mai 2027 | 30 mai 2027 | Instagram |" in part
     # One column a month from November 2026 to December 2027; Epiphany runs in January.
-    timeline = part.split("### Les campagnes sur la période du plan", 1)[1]
+    timeline = part.split("**Les campagnes sur la période du plan**", 1)[1]
     row = next(line for line in timeline.splitlines() if line.startswith("| Épiphanie"))
     assert row.split(" | ")[1:] == ["·", "·", "■", *["·"] * 10, "· |"]
     html = _document(BAKERY, "html")
-    assert '<h2 id="calendar" class="chapter">Calendrier éditorial</h2>' in html
-    assert '<a href="#calendar">' in html
+    assert '<h3 id="calendar" class="calendar-title">Calendrier éditorial</h3>' in html
 
 
 def test_a_plan_with_nothing_to_date_has_no_month_grid_but_lists_its_campaigns() -> None:
     text = _document(EXAMPLES / "city-library.yaml")
-    part = text.split("## Content calendar", 1)[1].split("\n## ", 1)[0]
+    part = text.split("### Content calendar", 1)[1].split("\n## ", 1)[0]
     assert "The first month" not in part
-    assert "| Summer reading challenge | 7 June 2027 |" in part
+    # American English writes the month first.
+    assert "| Summer reading challenge | June 7, 2027 |" in part
 
 
 def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_path) -> None:

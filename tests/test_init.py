@@ -21,6 +21,9 @@ WHOLE_INTERVIEW = [
     "2027-12-31",  # runs until
     "Europe/Paris",  # time zone
     "1.10",  # version: text that looks like a number
+    "2",  # final, not a draft
+    "Neighbours trust our bread: we show the bakehouse and take cake orders by message",
+    "",  # no theme file
     "EUR",  # currency: a Paris bakery writing in English still counts in euros
     # Step 1, the team.
     "Claire Morel",  # sponsor's name
@@ -108,12 +111,18 @@ WHOLE_INTERVIEW = [
     "1",
     "n",
     "n",  # listening only?
+    "y",  # add a key insight?
+    "strength",
+    "Regulars send us their neighbours",
+    "Half of new customers say a neighbour sent them",
+    "n",
     # Step 3, objectives.
     "y",
     "orders",
     "1",  # family: revenue
     "Receive 40 cake orders a month through social media",
     "Grow the catering business",
+    "Cake orders",  # its short label
     "y",  # primary
     "high",
     "2027-06-30",
@@ -146,6 +155,12 @@ WHOLE_INTERVIEW = [
     "",
     "Instagram",  # platforms
     "",
+    "Emma, 38, two children",  # the segment as one person
+    "I order cakes when the children are asleep",
+    "Sunday evening",  # when and where to reach her
+    "",
+    "Afraid the cake will not look like the photo",  # what holds her back
+    "",
     "n",
     # Step 6, value.
     "Good bread takes time",  # philosophy
@@ -164,6 +179,16 @@ WHOLE_INTERVIEW = [
     "A story at 4 pm with the bread still on the shelves",
     "stock",  # need answered
     "n",
+    "y",  # add a post idea?
+    "Behind the scenes",
+    "3 a.m.: the oven is already hot",
+    "The first batch coming out",
+    "Reel",
+    "n",
+    "#sourdough",  # hashtags
+    "",
+    "Natural light, hands at work",  # visual guidelines
+    "",
     # Step 7, the human face.
     "y",
     "claire",  # team member: her name and role come with her
@@ -241,6 +266,10 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
         "horizon": dt.date(2027, 12, 31),
         "timezone": "Europe/Paris",
         "version": "1.10",
+        "status": "final",
+        "strategy": (
+            "Neighbours trust our bread: we show the bakehouse and take cake orders by message"
+        ),
         "currency": "EUR",
     }
     team = data["team"]
@@ -325,12 +354,20 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
         ],
     }
     assert listening["listening_only"] is False
+    assert listening["insights"] == [
+        {
+            "kind": "strength",
+            "insight": "Regulars send us their neighbours",
+            "evidence": "Half of new customers say a neighbour sent them",
+        }
+    ]
     assert data["objectives"] == [
         {
             "id": "orders",
             "family": "revenue",
             "statement": "Receive 40 cake orders a month through social media",
             "business_goal": "Grow the catering business",
+            "label": "Cake orders",
             "primary": True,
             "priority": "high",
             "deadline": dt.date(2027, 6, 30),
@@ -362,6 +399,12 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             "objectives": ["orders"],
             "content": ["Behind the scenes"],
             "platforms": ["Instagram"],
+            "persona": {
+                "name": "Emma, 38, two children",
+                "quote": "I order cakes when the children are asleep",
+                "moments": ["Sunday evening"],
+                "objections": ["Afraid the cake will not look like the photo"],
+            },
         }
     ]
     assert data["value"] == {
@@ -379,6 +422,16 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
                 "need": "stock",
             }
         ],
+        "post_ideas": [
+            {
+                "pillar": "Behind the scenes",
+                "hook": "3 a.m.: the oven is already hot",
+                "idea": "The first batch coming out",
+                "format": "Reel",
+            }
+        ],
+        "hashtags": ["#sourdough"],
+        "visuals": ["Natural light, hands at work"],
     }
     assert data["human_face"] == {
         "spokespeople": [
@@ -433,11 +486,11 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
 
 def test_a_new_plan_asks_its_language_first_and_then_speaks_it(smplan, tmp_path):
     path = tmp_path / "plan.yaml"
-    answers = ["2", "Plan 2027", "Fournil"]  # français, then the first two project answers
+    answers = ["3", "Plan 2027", "Fournil"]  # français, then the first two project answers
     result = smplan("init", path, "--interactive", input=script(answers))
     assert result.exit_code == 130
-    assert "Language of the plan / Langue du plan (its number / son numéro): 2\n" in result.stdout
-    assert "  1. English\n  2. Français\n" in result.stdout
+    assert "Language of the plan / Langue du plan (its number / son numéro): 3\n" in result.stdout
+    assert "  1. English\n  2. English (United States)\n  3. Français\n" in result.stdout
     assert "Étape" not in result.stdout  # interrupted in the project, before step 1
     assert "Organisation\u00a0: Fournil\n" in result.stdout
     assert "Titre du plan\u00a0: Plan 2027\n" in result.stdout
@@ -457,7 +510,7 @@ def test_a_new_plan_asks_its_language_first_and_then_speaks_it(smplan, tmp_path)
 
 def test_french_prompts_take_oui_and_non(smplan, tree):
     root = tree({"plan.yaml": "smplan: 1\nproject:\n  organization: Fournil\n  language: fr\n"})
-    answers = ["oui", "commandes", "", "Recevoir 40 commandes", "", "oui", "", "", "non"]
+    answers = ["oui", "commandes", "", "Recevoir 40 commandes", "", "", "oui", "", "", "non"]
     result = smplan(
         "init", root / "plan.yaml", "--step", "3", "--interactive", input=script(answers)
     )
@@ -492,7 +545,7 @@ def test_lang_overrides_the_plans_language_for_the_questions_only(smplan, tree):
 def test_an_unknown_language_is_a_usage_error(smplan, tmp_path):
     result = smplan("init", tmp_path / "plan.yaml", "--lang", "de")
     assert result.exit_code == 2
-    assert result.stderr == "error: unknown language `de`\nhint: use one of: en, fr\n"
+    assert result.stderr == "error: unknown language `de`\nhint: use one of: en, en_US, fr\n"
 
 
 # --- without a terminal ------------------------------------------------------------------
@@ -586,7 +639,7 @@ def test_a_half_filled_answers_file_is_completed_interactively(smplan, tmp_path)
 def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path):
     path = tmp_path / "plan.yaml"
     result = smplan(
-        "init", path, "--lang", "en", "--interactive", input=script(WHOLE_INTERVIEW[:14])
+        "init", path, "--lang", "en", "--interactive", input=script(WHOLE_INTERVIEW[:17])
     )
     assert result.exit_code == 130
     assert result.stderr == (
@@ -598,7 +651,7 @@ def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path
         "sponsor": {"name": "Claire Morel", "role": "Manager"},
         "members": [{"id": "claire", "name": "Claire Morel"}],
     }
-    resumed = smplan("init", path, "--interactive", input=script(WHOLE_INTERVIEW[14:]))
+    resumed = smplan("init", path, "--interactive", input=script(WHOLE_INTERVIEW[17:]))
     assert "Where the plan stands: 0 of 8 steps done" in resumed.stdout
     assert "  1. The team                 to finish\n" in resumed.stdout
 
@@ -634,12 +687,14 @@ def test_a_hand_commented_plan_keeps_its_comments_after_reopening_objectives(smp
         "",
         "",
         "",
-        "2027-06-30",  # id, family, ..., deadline
+        "",
+        "2027-06-30",  # id, family, ..., short label, primary, priority, deadline
         "1",  # objective 2: keep as is (unfinished, so Enter would open it)
         "oui",
         "notoriete",
         "",
         "Être connus du quartier",
+        "",
         "",
         "non",
         "",
@@ -765,7 +820,7 @@ def test_a_fresh_plan_is_asked_from_the_project_on_its_currency_offered_not_take
         "currency": currency,
     }
     # Once asked, Enter keeps the offered currency, and the next step follows.
-    answers = ["", "", "", "", "", "", ""]
+    answers = ["", "", "", "", "", "", "", "", "", ""]
     resumed = smplan("init", path, "--interactive", input=script(answers))
     assert f"[{currency}]" in resumed.stdout
     assert {"en": "Step 1 of 8", "fr": "Étape 1 sur 8"}[lang] in resumed.stdout

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from smplan.errors import ExitCode, Interrupted, PlanInvalidError, UsageError
 from smplan.i18n import language
 from smplan.interview.guidance import TEXTS, tr
+from smplan.interview.progress import last_answered
 from smplan.interview.questions import (
     Block,
     Question,
@@ -895,3 +896,13 @@ def test_a_spokesperson_picked_among_the_team_brings_their_name_and_role(tmp_pat
     assert "human_face.spokespeople[0].channels[0]" not in asked  # no channel yet
     person = load_plan(path).plan.human_face.spokespeople[0]
     assert (person.member, person.name, person.role) == ("claire", "Claire Morel", "Founder")
+
+
+def test_a_plan_resumes_in_its_sections_whatever_it_holds_after_them():
+    # The first 90 days, the budget, the crises and the risks follow the channel plan in
+    # the file but belong to no section: an answer there is no place to resume from.
+    plan = load_plan(ROOT / "examples" / "boulangerie.yaml").plan
+    assert plan.roadmap and plan.risks
+    assert last_answered(plan).startswith("channels[")
+    plan.channels = []
+    assert last_answered(plan).startswith("human_face.")

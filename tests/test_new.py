@@ -39,6 +39,10 @@ HEADERS = {
         "# --- Étape 8 : le plan de canaux, choisi en dernier ---",
         "# --- Les campagnes et les dates clés, posées sur le calendrier éditorial ---",
         "# --- Réglages du calendrier éditorial : marchés, jours fériés, sujets, durées ---",
+        "# --- Les 90 premiers jours\u00a0: étapes datées, chacune avec son responsable ---",
+        "# --- Le budget hors canaux\u00a0: production, publicité, outils, temps de l’équipe ---",
+        "# --- Scénarios de crise, avec leur déclaration d’attente et qui prévenir ---",
+        "# --- Les risques pour le plan et ce qui les réduit ---",
     ],
     "en": [
         "# --- Who the plan is for and who wrote it ---",
@@ -52,6 +56,11 @@ HEADERS = {
         "# --- Step 8: the channel plan, chosen last ---",
         "# --- Campaigns and key dates, laid over the content calendar ---",
         "# --- Settings of the content calendar: markets, holidays, topics, durations ---",
+        "# --- The first 90 days: dated milestones with owners ---",
+        "# --- The budget beyond the channels': production, advertising, tools, the team's time"
+        " ---",
+        "# --- Crisis scenarios, each with its holding statement and who is alerted ---",
+        "# --- Risks to the plan and what reduces them ---",
     ],
 }
 
@@ -316,7 +325,7 @@ def test_a_folder_or_a_missing_folder_is_refused(smplan, tmp_path):
 def test_unknown_language_is_a_usage_error(smplan, tmp_path):
     result = smplan("new", tmp_path / "plan.yaml", "--lang", "de")
     assert result.exit_code == 2
-    assert result.stderr == "error: unknown language `de`\nhint: use one of: en, fr\n"
+    assert result.stderr == "error: unknown language `de`\nhint: use one of: en, en_US, fr\n"
     assert not (tmp_path / "plan.yaml").exists()
 
 

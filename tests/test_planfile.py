@@ -229,7 +229,7 @@ def test_every_model_problem_is_reported_at_its_line_sorted(smplan, tree):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert sorted(loader_lines(result.stdout), key=_line_number) == [
-        "plan.yaml:4:13: project.language: error SMP031: `englsh` is not one of: en, fr",
+        "plan.yaml:4:13: project.language: error SMP031: `englsh` is not one of: en, en_US, fr",
         "plan.yaml:5:9: project.date: error SMP030: `2027-13-01` is not a date:"
         " there is no month 13 (hint: months run from 01 to 12)",
         "plan.yaml:6:1: objectivs: error SMP025: unknown key `objectivs`"
@@ -260,7 +260,7 @@ ONE_PROBLEM = [
         "smplan: 1\nproject:\n  colour: blue\n",
         "plan.yaml:3:3: project.colour: error SMP025: unknown key `colour`"
         " (hint: known keys here: name, organization, language, author, date, horizon,"
-        " timezone, version, currency)",
+        " timezone, version, status, strategy, theme, currency)",
         id="unknown-key-without-close-match",
     ),
     pytest.param(

@@ -247,6 +247,9 @@ def test_any_plan_renders_to_markdown_and_html(plan, summary):
     from smplan.render.environment import render_text
     from smplan.render.formats import RenderOptions
 
+    if plan.project is not None:
+        # A theme is a file beside the plan: one named but not there is refused (test_theme).
+        plan.project.theme = None
     for fmt in ("md", "html"):
         assert render_text(plan, RenderOptions(fmt=fmt, summary=summary)).strip()
 

@@ -128,58 +128,105 @@ def test_summary_markdown_matches_the_golden_file_of_every_example(path, golden)
     golden(f"render/{path.stem}.summary.md", text)
 
 
-def test_markdown_has_a_cover_a_table_of_contents_and_one_section_per_step():
+def test_markdown_has_a_cover_a_table_of_contents_and_the_chapters_an_agency_hands_over():
     text = md()
-    assert text.startswith("# Social plan 2027\n\n**Acme Bakery** — Social media strategy\n")
-    assert "- **Author:** Jo Smith\n- **Date:** 2 November 2026\n- **Version:** 0.3\n" in text
+    assert text.startswith("# Social plan 2027\n\n**Acme Bakery**\n\n")
+    assert "- **Prepared by:** Jo Smith\n- **Date:** 2 November 2026\n- **Version:** 0.3\n" in text
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
+    # Chapters named for the client, in the order of an agency's deliverable; those the
+    # plan has nothing to say in are left out, never printed empty.
     assert headings == [
         "Contents",
-        "Executive summary",
-        "Step 1 — The team",
-        "Step 2 — Listening and comparing",
-        "Step 3 — Objectives",
-        "Step 4 — Metrics",
-        "Step 5 — Audience",
-        "Step 6 — Value",
-        "Step 7 — The human face",
-        "Step 8 — The channel plan",
-        # Its channel has no posting slots yet: the part says how the calendar will come.
-        "Content calendar",
+        "Summary",
+        "Objectives and measurement",
+        "Where and how often",
+        "How we run it",
+        "Budget and time",
+        "The first 90\u00a0days",
+        "Still to be decided",
+        "Sign-off",
+        "How to read this document",
+        "Monitoring queries",
         "Traceability",
-        "Monitoring keywords",
-        "Response playbook",
-        "Resources",
+        "Glossary",
+    ]
+    contents = text.split("## Contents\n")[1].split("\n## ")[0]
+    assert "- Sign-off\n- Appendices\n  - How to read this document\n  - Monitoring queries\n" in (
+        contents
+    )
+    assert "Step " not in text
+
+
+def test_a_complete_plan_has_every_chapter_of_the_deliverable():
+    loaded = parse_plan_bytes(EXAMPLES[0].read_bytes(), EXAMPLES[0].name).plan
+    headings = re.findall(r"^## (.+)$", render_text(loaded, RenderOptions(fmt="md")), re.M)
+    assert headings == [
+        "Contents",
+        "Summary",
+        "Situation and insights",
+        "Objectives and measurement",
+        "Audiences and personas",
+        "What we will say",
+        "Where and how often",
+        "How we run it",
+        "Budget and time",
+        "The first 90\u00a0days",
+        "Assumptions and risks",
+        "Sign-off",
+        "How to read this document",
+        "Monitoring queries",
+        "Traceability",
+        "Glossary",
     ]
 
 
-def test_executive_summary_gives_the_objectives_metrics_channels_time_and_budget():
-    summary = md().split("## Executive summary")[1].split("## Step 1")[0]
-    assert "**Primary objective:** Take 40 cake orders a month through social media\n" in summary
+def test_the_summary_chapter_gives_the_objectives_their_targets_the_cost_and_first_actions():
+    summary = md().split("## Summary\n")[1].split("\n## ")[0]
+    assert "Take 40 cake orders a month through social media\n" in summary
     assert "- **Deadline:** 30 June 2027\n" in summary
     assert "  - Cake orders from social media: 12 → 40 orders a month\n" in summary
-    assert "| Instagram | Jo Smith | 4 | 2.5\u00a0h | €1,250.50 |" in summary
     assert "- **Time the plan needs:** 2.5\u00a0h a week\n" in summary
-    assert "- **Monthly budget:** €1,250.50\n" in summary
+    assert "- **Spending a month:** €1,250.50\n" in summary
     # The plan names no horizon: a year is the span a budget is read over.
-    assert "- **Budget over 12 months:** €15,006\n" in summary
+    assert "- **Over 12\u00a0months:** €15,006\n" in summary
+    assert "1. Launch the Instagram plan: Jo Smith, 4 posts a week.\n" in summary.replace(
+        "1. Set up monitoring with the ready-to-paste keyword queries.\n2. ", "1. "
+    )
+
+
+def test_the_strategy_in_one_sentence_opens_the_summary_and_the_short_label_names_it_after():
+    plan = PLAN.replace(
+        '  version: "0.3"\n',
+        '  version: "0.3"\n  strategy: Neighbours love our bread; we show the bakehouse daily\n',
+    ).replace("    primary: true\n", "    primary: true\n    label: Cake orders\n")
+    text = md(plan)
+    summary = text.split("## Summary\n")[1].split("\n## ")[0]
+    assert summary.startswith(
+        "\n**Our strategy in one sentence:** Neighbours love our bread; we show the bakehouse daily"
+    )
+    # The objective's statement is given in full once per chapter that states it; after
+    # that, and wherever it is only referred to, its short label names it.
+    assert text.count("Take 40 cake orders a month through social media") == 2
+    assert "| Cake orders | Cake orders from social media | Instagram | — |" in text
+    assert "  - Cake orders\n" in text.split("## Where and how often")[1]
 
 
 def test_traceability_links_each_objective_to_its_metrics_channels_and_audiences():
     text = md()
-    assert (
-        "| Take 40 cake orders a month through social media | Cake orders from social media "
-        "| Instagram | — |"
-    ) in text
+    traceability = text.split("## Traceability\n")[1].split("\n## ")[0]
+    # An objective without a short label goes by its number after its statement.
+    assert "| Objective 1 | Cake orders from social media | Instagram | — |" in traceability
 
 
 def test_keywords_come_with_ready_to_paste_boolean_queries():
     text = md()
-    assert "| Organization names | Acme Bakery, Acme |" in text
-    assert "| Competitors | none |" in text
-    assert "| Executives | not filled in |" in text
-    assert '```text\n("Acme Bakery" OR Acme)\n```' in text
-    assert '```text\n("Acme Bakery" OR Acme) AND sourdough\n```' in text
+    queries = text.split("## Monitoring queries\n")[1].split("\n## ")[0]
+    assert "| Organization names | Acme Bakery, Acme |" in queries
+    # A category with no terms has nothing to tell the client: no row says "none".
+    assert "| Competitors |" not in queries and "| Executives |" not in queries
+    assert "none" not in queries and "not filled in" not in queries
+    assert '```text\n("Acme Bakery" OR Acme)\n```' in queries
+    assert '```text\n("Acme Bakery" OR Acme) AND sourdough\n```' in queries
 
 
 def test_response_playbook_starts_with_checking_the_facts():
@@ -241,20 +288,42 @@ def test_the_french_document_names_the_monitoring_and_its_shares_in_french():
     assert "| Ana Lopez | Owner | 1\u00a0h | — | 1,5\u00a0h | 1,5\u00a0h |" in text
 
 
-def test_an_unfinished_plan_renders_as_a_draft_with_its_missing_steps_marked():
+def test_an_unfinished_plan_lists_what_is_still_to_be_decided_and_is_no_draft():
     text = md("smplan: 1\nproject:\n  organization: Acme\n  language: en\n")
-    assert "> **Draft.** Working draft: some steps are not finished yet.\n" in text
-    assert "> Steps still to finish: The team, Listening and comparing, Objectives," in text
-    assert "- Step 4 — Metrics (not started)\n" in text
-    section = text.split("## Step 4 — Metrics")[1].split("## Step 5")[0]
-    assert "> **Not started.** This step has not been started yet." in section
-    assert "1. Finish step 1: The team.\n" in text
+    # Open points are said once, in their own chapter, in the client's words.
+    open_points = text.split("## Still to be decided\n")[1].split("\n## ")[0]
+    assert "- **Objectives and measurement**: The objectives\n" in open_points
+    assert "- **How we run it**: Who carries the work, and how the team meets and approves\n" in (
+        open_points
+    )
+    assert "- **Summary**: The cover lacks a detail" in open_points
+    assert "Draft" not in text
+    # A chapter with nothing to say is left out rather than printed empty.
+    assert "## Audiences and personas" not in text
+    assert "## How to read this document" not in text
+
+
+@pytest.mark.parametrize(
+    ("status", "asked", "marked"),
+    [
+        ("draft", None, True),
+        ("final", None, False),
+        ("final", True, True),
+        ("draft", False, False),
+    ],
+)
+def test_a_document_is_a_draft_when_the_plan_or_the_command_says_so(status, asked, marked):
+    plan = PLAN.replace('  version: "0.3"\n', f'  version: "0.3"\n  status: {status}\n')
+    text = md(plan, draft=asked)
+    assert ("> **Draft**\n" in text) is marked
+    assert ('<p class="cover-draft">Draft</p>' in html(plan, draft=asked)) is marked
+    assert ("> **Draft**\n" in md(plan, draft=asked, summary=True)) is marked
 
 
 def test_a_complete_plan_carries_no_draft_mark():
     for path in EXAMPLES:
         loaded = parse_plan_bytes(path.read_bytes(), path.name).plan
-        assert "**Draft.**" not in render_text(loaded, RenderOptions(fmt="md"))
+        assert "**Draft**" not in render_text(loaded, RenderOptions(fmt="md"))
 
 
 def test_summary_is_the_short_version():
@@ -263,10 +332,11 @@ def test_summary_is_the_short_version():
     assert headings == [
         "Objectives",
         "Channels at a glance",
-        "Time and budget",
-        "Next three actions",
+        "What it costs",
+        "First actions",
     ]
     assert "Jo Smith · 2 November 2026 · Version 0.3\n" in text
+    assert "| Instagram | Jo Smith | 4 | 2.5\u00a0h | €1,250.50 |" in text
 
 
 # --- Languages --------------------------------------------------------------------------
@@ -274,22 +344,24 @@ def test_summary_is_the_short_version():
 
 def test_a_french_plan_renders_french_headings_dates_and_numbers():
     text = md(PLAN.replace("language: en", "language: fr"))
-    assert "## Étape 1 — L'équipe\n" in text
+    assert "## Objectifs et mesure\n" in text
+    assert "## Où et à quel rythme\n" in text
     assert "- **Date\u00a0:** 2 novembre 2026\n" in text
-    assert "| Instagram | Jo Smith | 4 | 2,5\u00a0h | 1\u202f250,50\u00a0€ |" in text
+    assert "| Instagram | Jo Smith | 2,5\u00a0h | 1\u202f250,50\u00a0€ |" in text
 
 
 def test_lang_overrides_the_plans_language_for_labels_dates_and_numbers():
     french = PLAN.replace("language: en", "language: fr")
     text = md(french, lang="en")
-    assert "## Step 1 — The team\n" in text
+    assert "## Objectives and measurement\n" in text
     assert "- **Date:** 2 November 2026\n" in text
     assert '<html lang="en">' in html(french, lang="en")
 
 
 def test_amounts_use_the_plans_currency():
     text = md(PLAN.replace("currency: EUR", "currency: GBP"))
-    assert "| Instagram | Jo Smith | 4 | 2.5\u00a0h | £1,250.50 |" in text
+    assert "| Instagram | Jo Smith | 2.5\u00a0h | £1,250.50 |" in text
+    assert "€" not in text and "GBP" not in text
 
 
 # --- HTML -------------------------------------------------------------------------------
@@ -317,11 +389,22 @@ def test_an_unusable_source_date_epoch_is_an_error(monkeypatch):
         html()
 
 
-def test_html_draws_the_effort_chart_as_inline_svg():
-    page = html()
-    chart = page.split('<figure class="chart"><figcaption>Hours a week by channel</figcaption>')[1]
-    assert chart.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="chart"')
-    assert ">Instagram</text>" in chart.split("</svg>")[0]
+def test_html_draws_the_effort_chart_in_the_page_s_own_text():
+    page = html(TEAM_PLAN)
+    caption = '<figure class="chart chart-effort"><figcaption>Hours a week by channel</figcaption>'
+    chart = page.split(caption)[1].split("</figure>")[0]
+    # Labels and figures are text of the page, set like the rest (no-break space and all).
+    assert '<tr><th>Instagram</th><td><span class="bar" style="width: 65.0%"></span>2.5\u00a0h' in (
+        chart
+    )
+    assert '<tr><th>Monitoring</th><td><span class="bar" style="width: 78.0%"></span>3\u00a0h' in (
+        chart
+    )
+    assert "<svg" not in page
+
+
+def test_a_chart_of_one_bar_is_left_out():
+    assert '<figure class="chart' not in html()
 
 
 # --- Plan text is data ------------------------------------------------------------------
@@ -397,7 +480,7 @@ def test_a_user_template_can_extend_the_built_in_one_and_override_a_block(tree):
     )
     text = md(template_dir=root / "tpl")
     assert text.startswith("# Acme Bakery, by us\n\n## Contents\n")
-    assert "## Step 8 — The channel plan\n" in text
+    assert "## Where and how often\n" in text
 
 
 def test_a_user_template_also_escapes_plan_text(tree):
@@ -427,7 +510,9 @@ def test_a_broken_or_hostile_user_template_is_refused_with_its_line(
     root = tree({"plan.yaml": PLAN, "tpl/document.md.j2": template})
     result = smplan("render", root / "plan.yaml", "-f", "md", "--template-dir", root / "tpl")
     assert result.exit_code == 2
+    # Only the error is said: what the plan leaves open is said of a document written.
     assert result.stderr.startswith(f"error: {root / 'plan.yaml'}: {root}/{message}")
+    assert "still open" not in result.stderr
     assert not (root / "plan.md").exists()
 
 

@@ -24,7 +24,7 @@ def test_the_document_goes_next_to_the_plan_by_default(tree, smplan):
     assert (
         (root / "client/plan.md")
         .read_text(encoding="utf-8")
-        .startswith("# Social media strategy\n\n**Acme** — Social media strategy\n")
+        .startswith("# Social media strategy\n\n**Acme**\n")
     )
 
 
@@ -33,7 +33,9 @@ def test_the_summary_gets_its_own_file_name(tree, smplan):
     result = smplan("render", root / "plan.yaml", "--format", "html", "--summary")
     assert result.exit_code == 0
     page = (root / "plan.summary.html").read_text(encoding="utf-8")
-    assert '<body class="summary-doc is-draft">' in page
+    # Unfinished is not a draft: the summary says points are open, the plan no draft.
+    assert '<body class="summary-doc">' in page
+    assert "Some points are still to be decided" in page
 
 
 def test_the_output_extension_chooses_the_format(tree, smplan):
@@ -84,7 +86,13 @@ def test_a_failing_plan_in_a_batch_is_reported_and_the_others_are_written(tree, 
     result = smplan("render", *paths, "-f", "md")
     assert result.exit_code == 1
     assert result.stdout == f"Wrote {root / 'a.md'}.\nWrote {root / 'c.md'}.\n"
-    assert result.stderr.startswith(f"{root / 'bad.yaml'}:2:7: team: ")
+    lines = result.stderr.splitlines()
+    # Each document written is followed by what it lists as still open; then the failure.
+    opened = [line for line in lines if "points are still open" in line]
+    assert [line.split(":")[0] for line in opened] == [str(root / "a.yaml"), str(root / "c.yaml")]
+    assert [line for line in lines if not line.startswith("  - ") and line not in opened][
+        0
+    ].startswith(f"{root / 'bad.yaml'}:2:7: team: ")
     assert not (root / "bad.md").exists()
 
 

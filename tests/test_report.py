@@ -76,7 +76,7 @@ def test_the_report_is_in_the_plans_language(smplan, folder):
     text = report(smplan, "boulangerie.yaml", "--period", "2027-02", "-f", "md")
     assert "## Ce que nous voulions faire" in text
     assert "**Boulangerie Maréchal** — Bilan des résultats, février 2027" in text
-    assert "Résultats jusqu'à fin février 2027" in text
+    assert "Résultats jusqu’à fin février 2027" in text  # a typographic apostrophe
     assert "| ✓ en bonne voie |" in text and "| ✗ en retard |" in text
     assert "**Prochain point\u00a0:**" in text
     english = report(smplan, "boulangerie.yaml", "--period", "2027-02", "-f", "md", "--lang", "en")

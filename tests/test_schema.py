@@ -148,7 +148,7 @@ def test_the_languages_offered_are_the_catalogs_shipped():
     language = schema()["definitions"]["Project"]["properties"]["language"]
     # The codes, for completion; then every way `check` reads them (`English`, `EN`).
     offered, written = language["anyOf"]
-    assert offered["enum"] == list(languages()) == ["en", "fr"]
+    assert offered["enum"] == list(languages()) == ["en", "en_US", "fr"]
     assert re.match(written["pattern"], "English") and re.match(written["pattern"], "Français")
     assert not re.match(written["pattern"], "Englsh")
     assert language["default"] == "en"

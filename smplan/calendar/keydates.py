@@ -175,8 +175,7 @@ def _read_cache(path: Path) -> dict[str, Any] | None:
         return None
     for days in data["years"].values():
         if not isinstance(days, list) or not all(
-            isinstance(d, list) and len(d) == 2 and all(isinstance(x, str) for x in d)
-            for d in days
+            isinstance(d, list) and len(d) == 2 and all(isinstance(x, str) for x in d) for d in days
         ):
             return None
     return data

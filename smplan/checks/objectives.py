@@ -39,4 +39,3 @@ def _one_primary(v: View) -> Iterator[Hit]:
                 "begin with one central objective; keep the others secondary",
             ),
         )
-

@@ -77,6 +77,7 @@ def calendar(
     from smplan.plan.files import load_plan
     from smplan.render.calendar_formats import CalendarOptions, render_calendar
     from smplan.render.environment import source_date
+    from smplan.render.theme import load_theme, theme_file
 
     speak_asked(lang)
     if sheet:
@@ -103,11 +104,13 @@ def calendar(
         )
         err_console.print(str(stops), highlight=False, markup=False, soft_wrap=True)
     project = plan.project
+    theme = theme_file(project.theme if project else None, None, path.parent)
     options = CalendarOptions(
         lang=lang or plan.language,
         stamp=source_date(plan),
         currency=plan.currency,
         title=(project.name or project.organization) if project else None,
+        theme=load_theme(theme) if theme is not None else None,
     )
     files = render_calendar(content, where.format.name, options)
     # Every file is placed, and guarded, before the first is written.

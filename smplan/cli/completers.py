@@ -75,4 +75,3 @@ def complete_rule_codes(incomplete: str) -> list[tuple[str, str]]:
         if word and word.casefold().startswith(typed) and word.casefold() not in given:
             offered.append((f"{done}{word}", str(rule.title)))
     return offered
-

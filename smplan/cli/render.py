@@ -18,7 +18,7 @@ from smplan.cli.options import (
     output_option,
 )
 from smplan.cli.outputs import STDOUT, destination
-from smplan.errors import ExitCode, UsageError
+from smplan.errors import ExitCode, UsageError, printable
 from smplan.i18n import L_, LN_
 from smplan.render.formats import FORMATS
 
@@ -54,6 +54,30 @@ from smplan.render.formats import FORMATS
         complete=complete_plan_paths,
     ),
     flag(
+        "draft",
+        "--draft",
+        off="--final",
+        help="Mark the document a working draft, or not, whatever the plan's status says.",
+    ),
+    flag(
+        "strict",
+        "--strict",
+        help="Refuse to write a document while points of the plan are still open (exit 1).",
+    ),
+    option(
+        "theme",
+        "--theme",
+        kind=Path,
+        help="Theme file (logo, colours, fonts, prepared for and by) to dress the document "
+        "in. Default: the plan's project.theme.",
+    ),
+    option(
+        "paper",
+        "--paper",
+        help="Paper size: a4 or letter. Default: the paper of the document's language "
+        "(letter for en_US).",
+    ),
+    flag(
         "watch",
         "--watch",
         help="Keep running: render again on each save of the plan or of a template in "
@@ -69,15 +93,21 @@ def run_render(
     summary: bool,
     jobs: int,
     since: Path | None,
+    draft: bool | None,
+    strict: bool,
+    theme: Path | None,
+    paper: str | None,
     watch: bool,
 ) -> int:
     """Render plans as documents to hand to a client: Markdown, HTML or PDF.
 
-    An unfinished plan still renders, marked as a draft.
+    An unfinished plan still renders: the document lists what is still to be
+    decided, and the terminal says so. It is a draft only when the plan's
+    project.status or --draft says so.
 
     Exit status: 0 when every document was written; 1 when a plan of a batch
-    failed, or a single plan does not fit the format; 2 when a plan cannot be
-    read or the options cannot work.
+    failed, a single plan does not fit the format, or --strict refused a plan
+    with open points; 2 when a plan cannot be read or the options cannot work.
     """
     from smplan.plan.files import load_plan
     from smplan.render.files import render_batch
@@ -95,12 +125,13 @@ def run_render(
         )
     if since is not None and len(paths) != 1:
         raise UsageError(L_("--since takes one plan"), hint=L_("render the plans one at a time"))
+    _known_paper(paper)
     where = destination(
         SUMMARY if summary else FORMATS,
         output_format,
         output_arg,
         paths,
-        inputs=[since] if since is not None else [],
+        inputs=[p for p in (since, theme) if p is not None],
     )
     fmt = where.format
     template_folder(template_dir)
@@ -113,11 +144,21 @@ def run_render(
         template_dir=template_dir,
         summary=summary,
         previous=previous,
+        draft=draft,
+        theme=theme,
+        paper=paper,
     )
+    open_points = _open_points(pairs, strict, lang)
+    if strict and open_points:
+        for lines in open_points.values():
+            _say(lines)
+        return int(ExitCode.FINDINGS)
     notes = fmt.ready()
     if watch:
         from smplan.cli.watch import watch as watch_plan
 
+        for lines in open_points.values():
+            _say(lines)
         return watch_plan(*pairs[0], options)
     if fmt.binary:
         rendering = LN_(
@@ -145,6 +186,9 @@ def run_render(
         # A document sent to standard output is followed by nothing else there.
         if outcome.wrote is not None and not where.stdout:
             echo(outcome.wrote)
+        if outcome.message is None:
+            # Said once the document is written: what it lists as still to be decided.
+            _say(open_points.get(outcome.source, []))
     for outcome in failed:
         report_outcome(outcome.message or "", outcome.hint, outcome.located, outcome.language)
     for note in notes:
@@ -154,3 +198,59 @@ def run_render(
     if len(outcomes) == 1:
         return int(failed[0].exit_code)
     return int(ExitCode.FINDINGS)
+
+
+def _known_paper(paper: str | None) -> None:
+    from smplan.render.theme import PAPERS
+
+    if paper is not None and paper.lower() not in PAPERS:
+        raise UsageError(
+            L_("unknown paper size: {paper}", paper=printable(paper)),
+            hint=L_("use {sizes}", sizes=" or ".join(PAPERS)),
+        )
+
+
+def _open_points(
+    pairs: list[tuple[Path, Path]], strict: bool, lang: str | None
+) -> dict[str, list[str]]:
+    """What each plan still leaves open, as the lines the terminal says, by plan file, in
+    the language of its document. A plan that cannot be read is left to the render."""
+    from smplan.errors import SmplanError as _Unreadable
+    from smplan.i18n import language
+    from smplan.plan.files import load_plan
+    from smplan.render.view import open_points
+
+    said: dict[str, list[str]] = {}
+    for source, _ in pairs:
+        try:
+            plan = load_plan(source).plan
+        except _Unreadable:
+            continue
+        with language(lang or plan.language):
+            points = open_points(plan)
+            if not points:
+                continue
+            head = (
+                LN_(
+                    "{file}: {n} point is still open, so the plan is not finished; "
+                    "--strict refuses it:",
+                    "{file}: {n} points are still open, so the plan is not finished; "
+                    "--strict refuses it:",
+                    len(points),
+                    file=printable(str(source)),
+                )
+                if strict
+                else LN_(
+                    "{file}: {n} point is still open; the document lists it for the client:",
+                    "{file}: {n} points are still open; the document lists them for the client:",
+                    len(points),
+                    file=printable(str(source)),
+                )
+            )
+            said[str(source)] = [str(head), *(f"  - {p.chapter}: {p.text}" for p in points)]
+    return said
+
+
+def _say(lines: list[str]) -> None:
+    for line in lines:
+        err_console.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -281,6 +281,36 @@ _ITEMS: dict[str, tuple[Message, Message, Message]] = {
         L_("Add a posting slot?"),
         L_("Add another slot?"),
     ),
+    "Insight": (
+        L_("Key insight {n}"),
+        L_("Add a key insight?"),
+        L_("Add another insight?"),
+    ),
+    "PostIdea": (
+        L_("Post idea {n}"),
+        L_("Add a post idea?"),
+        L_("Add another post idea?"),
+    ),
+    "Milestone": (
+        L_("Milestone {n}"),
+        L_("Add a milestone?"),
+        L_("Add another milestone?"),
+    ),
+    "BudgetLine": (
+        L_("Budget line {n}"),
+        L_("Add a budget line?"),
+        L_("Add another budget line?"),
+    ),
+    "CrisisScenario": (
+        L_("Crisis scenario {n}"),
+        L_("Add a crisis scenario?"),
+        L_("Add another crisis scenario?"),
+    ),
+    "Risk": (
+        L_("Risk {n}"),
+        L_("Add a risk?"),
+        L_("Add another risk?"),
+    ),
 }
 
 #: Everything else the interview says.

@@ -87,6 +87,8 @@ def last_answered(plan: Plan) -> str | None:
         for name in type(obj).model_fields:
             if (type(obj).__name__, name) in unasked:
                 continue
+            if obj is plan and name not in SECTIONS:
+                continue  # a part of the plan the interview's sections do not ask
             where = f"{path}.{name}" if path else name
             value = getattr(obj, name)
             kind = spec(type(obj), name).kind

@@ -175,7 +175,6 @@ class Model(BaseModel):
         return as_chosen(cls, data)
 
 
-
 # The kinds of values, as types that keep their kind at run time (see `smplan.plan.meta`).
 Id = Annotated[str, ID]
 Money = Annotated[float, MONEY]
@@ -863,6 +862,32 @@ class Opportunity(Model):
     )
 
 
+class InsightKind(StrEnum):
+    """Where a key insight of the situation stands: inside or outside, for or against."""
+
+    strength = "strength"
+    weakness = "weakness"
+    opportunity = "opportunity"
+    threat = "threat"
+
+
+class Insight(Model):
+    """A conclusion drawn from listening, the audit and the competitors, with its evidence."""
+
+    kind: Annotated[InsightKind | None, Label(L_("Kind of insight"))] = text(
+        N_("Strength, weakness, opportunity or threat."),
+        "strength",
+    )
+    insight: Annotated[Text | None, Label(L_("The insight"))] = text(
+        N_("The conclusion, in one sentence the client would say too."),
+        ex("Customers already recommend us to each other, but only face to face"),
+    )
+    evidence: Annotated[Text | None, Label(L_("Evidence"))] = text(
+        N_("What shows it: a figure, a quote, a source."),
+        ex("Half of new customers say a neighbour sent them"),
+    )
+
+
 class Listening(Model):
     """Step 2: listen to customers, the sector and competitors before speaking."""
 
@@ -931,6 +956,12 @@ class Listening(Model):
     listening_only: Annotated[bool | None, Label(L_("Listening only for now"))] = text(
         N_("Yes when the strategy is, for now, to listen only and open no channel."),
         False,
+    )
+    insights: Annotated[list[Insight], Label(L_("Key insights"))] = items(
+        N_(
+            "What listening, the audit and the competitors show, concluded as strengths, "
+            "weaknesses, opportunities and threats."
+        ),
     )
 
 
@@ -1003,6 +1034,10 @@ class Objective(Model):
     business_goal: Annotated[Text | None, Label(L_("Business goal served"))] = text(
         N_("The business goal it serves."),
         ex("Grow the catering business"),
+    )
+    label: Annotated[Text | None, Label(L_("Short label"))] = text(
+        N_("A short name for the objective, used after its full statement is given once."),
+        ex("Cake orders"),
     )
     primary: Annotated[bool, Label(L_("Primary objective")), Essential(3)] = doc(
         N_("Yes for the one central objective to begin with."),
@@ -1170,6 +1205,26 @@ class Metric(Model):
 # --- Step 5: audience -------------------------------------------------------------------
 
 
+class Persona(Model):
+    """One person who stands for a segment: a name, their words, when they can be reached."""
+
+    name: Annotated[Text | None, Label(L_("Persona's name"))] = text(
+        N_("A first name and a few words."), ex("Emma, 38, two children")
+    )
+    quote: Annotated[Text | None, Label(L_("In their own words"))] = text(
+        N_("What they would say, in their own words."),
+        ex("I order birthday cakes when the children are asleep"),
+    )
+    moments: Annotated[list[Text], Label(L_("When and where to reach them"))] = items(
+        N_("The moments and places they can be reached."),
+        [ex("Sunday evening, planning the week")],
+    )
+    objections: Annotated[list[Text], Label(L_("What holds them back"))] = items(
+        N_("What holds them back."),
+        [ex("Afraid the cake will not look like the photo")],
+    )
+
+
 class Segment(Model):
     """A group of current or future customers the strategy wants to reach."""
 
@@ -1231,6 +1286,9 @@ class Segment(Model):
     )
     platforms: Annotated[list[Platform], Label(L_("Platform they use"))] = items(
         N_("The platforms they use."), ["Instagram"]
+    )
+    persona: Annotated[Persona | None, Label(L_("Persona"))] = text(
+        N_("The segment as one person: a persona.")
     )
 
 
@@ -1296,6 +1354,24 @@ class Service(Model):
     )
 
 
+class PostIdea(Model):
+    """What a post of a pillar will look like: its hook and the idea."""
+
+    pillar: Annotated[Text | None, Label(L_("Pillar"))] = text(
+        N_("The content pillar it belongs to, by its name."),
+        ex("Behind the scenes at the bakehouse"),
+    )
+    hook: Annotated[Text | None, Label(L_("Hook"))] = text(
+        N_("The first words people read."),
+        ex("3 a.m.: the oven is already hot"),
+    )
+    idea: Annotated[Prose | None, Label(L_("What the post shows"))] = text(
+        N_("What the post shows or says."),
+        ex("A 20-second video of the first batch coming out"),
+    )
+    format: Annotated[Text | None, Label(L_("Format"))] = text(N_("Format."), "Reel")
+
+
 class Value(Model):
     """Step 6: what the organization brings beyond its product."""
 
@@ -1342,6 +1418,17 @@ class Value(Model):
     )
     services: Annotated[list[Service], Label(L_("Value-added services"))] = items(
         N_("Value-added services, each answering a recorded need."),
+    )
+    post_ideas: Annotated[list[PostIdea], Label(L_("Post ideas"))] = items(
+        N_("Post ideas and hooks, pillar by pillar: what the posts will look like."),
+    )
+    hashtags: Annotated[list[Text], Label(L_("Hashtag"))] = items(
+        N_("The hashtags the posts use."),
+        [ex("#sourdough")],
+    )
+    visuals: Annotated[list[Text], Label(L_("Visual guideline"))] = items(
+        N_("Visual guidelines: colours, framing, what pictures show."),
+        [ex("Natural light, hands at work, no stock photos")],
     )
 
 
@@ -1712,7 +1799,104 @@ class CalendarSettings(Model):
     )
 
 
+# --- Running the plan: the first 90 days, the budget, crises, risks ---------------------
+
+
+class Milestone(Model):
+    """A dated step of the first months, with who sees it done."""
+
+    date: Annotated[DateInPlan | None, Label(L_("Date"))] = text(
+        N_("When (YYYY-MM-DD)."), "2027-01-15", ge=EARLIEST_DATE, le=LATEST_DATE
+    )
+    action: Annotated[Text | None, Label(L_("Milestone"))] = text(
+        N_("What is done by then."),
+        ex("First month of posts scheduled"),
+    )
+    owner: Annotated[Id | None, Ref(MEMBER), Label(L_("Who sees it done"))] = text(
+        N_("Id of the team member who sees it done."),
+        "claire",
+    )
+
+
+class BudgetKind(StrEnum):
+    """What a budget line pays for."""
+
+    production = "production"
+    advertising = "advertising"
+    tools = "tools"
+    team = "team"
+    other = "other"
+
+
+class BudgetLine(Model):
+    """One line of the budget: what it pays for, monthly or once."""
+
+    kind: Annotated[BudgetKind | None, Label(L_("Kind of spending"))] = text(
+        N_("Production, advertising, tools, team or other."),
+        "production",
+    )
+    item: Annotated[Text | None, Label(L_("What it pays for"))] = text(
+        N_("What it pays for."), ex("Photo shoot of the cakes")
+    )
+    per_month: Annotated[Money | None, Label(L_("Amount a month"))] = text(
+        N_("Amount a month, in the plan's currency."), 100, ge=0, le=MAX_AMOUNT
+    )
+    once: Annotated[Money | None, Label(L_("Amount once"))] = text(
+        N_("Amount paid once, in the plan's currency."), None, ge=0, le=MAX_AMOUNT
+    )
+
+
+class Budget(Model):
+    """The budget beyond the channels' own: lines by kind, and what the team's time is worth."""
+
+    hourly_rate: Annotated[Money | None, Label(L_("Hourly rate of the team's time"))] = text(
+        N_("What an hour of the team's time costs, in the plan's currency, to value it."),
+        35,
+        ge=0,
+        le=MAX_AMOUNT,
+    )
+    lines: Annotated[list[BudgetLine], Label(L_("Budget lines"))] = items(
+        N_("Budget lines by kind.")
+    )
+
+
+class CrisisScenario(Model):
+    """A crisis the team prepares for, with the words ready before it happens."""
+
+    scenario: Annotated[Text | None, Label(L_("Scenario"))] = text(
+        N_("What could happen."),
+        ex("A customer falls ill and blames our cake"),
+    )
+    holding_statement: Annotated[Prose | None, Label(L_("Holding statement"))] = text(
+        N_("The first public words, ready to post while the facts are checked."),
+        ex("We have seen your message and are checking; we will reply today."),
+    )
+    escalation: Annotated[list[Id], Ref(MEMBER), Label(L_("Who is alerted"))] = items(
+        N_("Ids of the team members alerted, in order."),
+        ["claire"],
+    )
+
+
+class Risk(Model):
+    """A risk to the plan and what is done about it."""
+
+    risk: Annotated[Text | None, Label(L_("Risk"))] = text(
+        N_("The risk."), ex("The team has no time in December")
+    )
+    mitigation: Annotated[Text | None, Label(L_("What reduces it"))] = text(
+        N_("What reduces it."),
+        ex("Schedule December's posts in November"),
+    )
+
+
 # --- The plan ---------------------------------------------------------------------------
+
+
+class PlanStatus(StrEnum):
+    """Whether the document is a working draft or the version to sign."""
+
+    draft = "draft"
+    final = "final"
 
 
 def _language_currency(data: Mapping[str, Any]) -> str:
@@ -1779,6 +1963,24 @@ class Project(Model):
     )
     version: Annotated[Text | None, Label(L_("Version"))] = text(
         N_("Version of the document."), "1.0"
+    )
+    status: Annotated[PlanStatus | None, Label(L_("Draft or final"))] = text(
+        N_("Draft or final: a draft document is marked as such on its cover and pages."),
+        "draft",
+    )
+    strategy: Annotated[Prose | None, Label(L_("The strategy in one sentence"))] = text(
+        N_("The strategy in one sentence: the insight, the promise and the approach."),
+        ex(
+            "Neighbours trust our bread but cannot order cakes easily: we show the bakehouse "
+            "every day and take cake orders by message"
+        ),
+    )
+    theme: Annotated[Text | None, Label(L_("Theme file"))] = text(
+        N_(
+            "The theme file (logo, colours, fonts, who the document is prepared for and by) the "
+            "documents are dressed in, relative to the plan's folder."
+        ),
+        "theme.yaml",
     )
     currency: Annotated[Text, Label(L_("Currency")), Follows(_language_currency)] = doc(
         N_(
@@ -1889,6 +2091,22 @@ class Plan(Model):
         CalendarSettings | None, Label(L_("Content calendar settings")), Unasked()
     ] = text(
         N_("Settings of the content calendar: markets, holidays, topics, durations."),
+    )
+    roadmap: Annotated[list[Milestone], Label(L_("The first 90 days")), Unasked()] = items(
+        N_("The first 90 days: dated milestones with owners.")
+    )
+    budget: Annotated[Budget | None, Label(L_("Budget")), Unasked()] = text(
+        N_("The budget beyond the channels': production, advertising, tools, the team's time."),
+    )
+    crisis: Annotated[list[CrisisScenario], Label(L_("Crisis scenarios")), Unasked()] = items(
+        N_("Crisis scenarios, each with its holding statement and who is alerted."),
+    )
+    assumptions: Annotated[list[Text], Label(L_("Assumption")), Unasked()] = items(
+        N_("What the plan takes for granted."),
+        [ex("The shop stays open six days a week")],
+    )
+    risks: Annotated[list[Risk], Label(L_("Risks")), Unasked()] = items(
+        N_("Risks to the plan and what reduces them.")
     )
 
     @property

@@ -16,6 +16,7 @@ from smplan.outputs import Format, Outputs
 if TYPE_CHECKING:
     from smplan.calendar import ContentCalendar
     from smplan.plan.model import Plan
+    from smplan.render.theme import Theme
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class CalendarOptions:
     stamp: dt.datetime | None = None
     currency: str = "EUR"
     title: str | None = None
+    #: The plan's theme, which the calendar to read (HTML) wears.
+    theme: Theme | None = None
 
 
 #: Every calendar format by name, in the order help lists them; a new format is one entry.

@@ -17,6 +17,7 @@ from smplan.i18n import L_, Formatter, babel_locale, language
 from smplan.render.calendar_formats import CalendarFile, CalendarOptions
 from smplan.render.labels import labels
 from smplan.render.markdown import md_escape, mdcell_escape
+from smplan.render.theme import Theme
 
 _NO_CAMPAIGN = L_("No campaign in this period.")
 #: The campaigns table's columns, by their names in the document's labels.
@@ -55,12 +56,13 @@ def day_label(day: dt.date, marks: dict[dt.date, str]) -> str:
     return f"{day.day} · {marks[day]}" if day in marks else str(day.day)
 
 
-def month_title(day: dt.date, lang: str) -> str:
-    """A month's name and year as a heading: November 2026, Novembre 2026."""
+def month_title(day: dt.date, lang: str, capital: bool = True) -> str:
+    """A month's name and year: November 2026, Novembre 2026 as a heading of its own,
+    novembre 2026 inside a sentence or a longer title (`capital=False`)."""
     from babel.dates import format_date
 
-    title = format_date(day, "LLLL y", locale=babel_locale(lang))
-    return title[:1].upper() + title[1:]
+    title = str(format_date(day, "LLLL y", locale=babel_locale(lang)))
+    return title[:1].upper() + title[1:] if capital else title
 
 
 def weeks_title(first: dt.date, last: dt.date, lang: str) -> str:
@@ -76,10 +78,14 @@ def weekdays(lang: str) -> list[str]:
     return [str(names[i]) for i in range(7)]
 
 
-def post_line(post: Post) -> str:
-    """A post as a grid cell shows it: its time, channel and pillar."""
+def post_line(post: Post, lang: str | None = None) -> str:
+    """A post as a grid cell shows it: its time (as the language writes times of day:
+    08:00, 8:00 AM), channel and pillar."""
+    from babel.dates import format_time
+
     what = " · ".join(t for t in (post.platform, post.pillar) if t)
-    return f"{post.when:%H:%M} {what}"
+    when = format_time(post.when, "short", locale=babel_locale(lang)) if lang else None
+    return f"{when or f'{post.when:%H:%M}'} {what}"
 
 
 def _campaign_rows(calendar: ContentCalendar, fmt: Formatter) -> list[list[str]]:
@@ -150,7 +156,7 @@ def render_markdown(calendar: ContentCalendar, options: CalendarOptions) -> list
                     else "<br>".join(
                         [
                             f"**{mdcell_escape(day[0])}**",
-                            *(mdcell_escape(post_line(p)) for p in day[1]),
+                            *(mdcell_escape(post_line(p, options.lang)) for p in day[1]),
                         ]
                     )
                     for day in week
@@ -170,13 +176,51 @@ def _md_table(header: list[str], rows: list[list[str]], cell: Callable[[str], st
 
 
 _STYLE = """\
+:root { --brand: #1f4e79; }
 body { font-family: "DejaVu Sans", sans-serif; margin: 2em; color: #222; }
+h1, h2 { color: var(--brand); }
 table { border-collapse: collapse; width: 100%; margin-bottom: 2em; table-layout: fixed; }
 th, td { border: 1px solid #999; padding: 0.3em; vertical-align: top; text-align: left; }
+th { border-bottom: 2px solid var(--brand); }
 td.out { background: #eee; }
 td .day { font-weight: bold; display: block; }
 td .post { display: block; font-size: 0.85em; }
+.logo { display: block; max-height: 4em; max-width: 14em; margin-bottom: 1em; }
+.meta { color: #555; }
 """
+
+
+def _dress(theme: Theme | None) -> list[str]:
+    """The theme's colours and font as CSS: its values are checked when it is read."""
+    if theme is None:
+        return []
+    css = [f":root {{ --brand: {theme.brand}; }}"] if theme.brand else []
+    if theme.font:
+        css.append(f'body {{ font-family: "{theme.font}", "DejaVu Sans", sans-serif; }}')
+    if theme.font and theme.font_file:
+        css.append(f'@font-face {{ font-family: "{theme.font}"; src: url("{theme.font_file}"); }}')
+    return ["<style>", *css, "</style>"] if css else []
+
+
+def _masthead(theme: Theme | None, t: dict[str, str]) -> list[str]:
+    """The theme's logo, who the calendar is prepared for and by, its confidentiality."""
+    if theme is None:
+        return []
+    e = html.escape
+    out = [f'<img class="logo" src="{e(theme.logo)}" alt="">'] if theme.logo else []
+    meta = [
+        f"{e(label)}{e(t['colon'])} {e(value)}"
+        for label, value in (
+            (t["prepared_for"], theme.prepared_for),
+            (t["prepared_by"], theme.prepared_by),
+        )
+        if value
+    ]
+    if theme.confidential:
+        meta.append(e(theme.confidential))
+    if meta:
+        out.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    return out
 
 
 def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[CalendarFile]:
@@ -191,8 +235,11 @@ def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[Cal
             f'<html lang="{e(options.lang)}">',
             '<head><meta charset="utf-8">',
             f"<title>{e(title)}</title>",
-            f"<style>\n{_STYLE}</style></head>",
+            f"<style>\n{_STYLE}</style>",
+            *_dress(options.theme),
+            "</head>",
             "<body>",
+            *_masthead(options.theme, t),
             f"<h1>{e(title)}</h1>",
             f"<p>{e(_intro(calendar, fmt))}</p>",
             f"<h2>{e(t['campaigns'])}</h2>",
@@ -220,7 +267,9 @@ def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[Cal
                     if day is None:
                         cells.append('<td class="out"></td>')
                         continue
-                    posts = "".join(f'<span class="post">{e(post_line(p))}</span>' for p in day[1])
+                    posts = "".join(
+                        f'<span class="post">{e(post_line(p, options.lang))}</span>' for p in day[1]
+                    )
                     cells.append(f'<td><span class="day">{e(day[0])}</span>{posts}</td>')
                 out.append("<tr>" + "".join(cells) + "</tr>")
             out.append("</table>")

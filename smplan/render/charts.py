@@ -8,55 +8,6 @@ from typing import Any
 #: The fonts chart text asks for: the bundled face first, then common fallbacks.
 FONT_FAMILY = "'smplan Sans', 'DejaVu Sans', Verdana, sans-serif"
 
-_WIDTH = 520
-_ROW = 24
-_BAR = 15
-_FONT_SIZE = 10.5
-_LABEL_CHARS = 26
-_VALUE_ROOM = 78
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def bar_chart(rows: Sequence[tuple[str, float, str]], *, color: str = "#1f4e79") -> Any:
-    """A horizontal bar chart of (label, value, value as printed) rows, as safe markup."""
-    from markupsafe import Markup, escape
-
-    labels = [_shorten(label, _LABEL_CHARS) for label, _, _ in rows]
-    label_room = min(190, max(70, int(max(len(x) for x in labels) * 6.4) + 12)) if rows else 70
-    plot = _WIDTH - label_room - _VALUE_ROOM
-    height = _ROW * len(rows) + 8
-    top = max((value for _, value, _ in rows), default=0) or 1
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{_WIDTH}" '
-        f'height="{height}" viewBox="0 0 {_WIDTH} {height}" '
-        f'font-family="{FONT_FAMILY}" font-size="{_FONT_SIZE}">'
-    ]
-    for i, ((_, value, shown), label) in enumerate(zip(rows, labels, strict=True)):
-        y = 4 + i * _ROW
-        width = plot * max(value, 0) / top
-        baseline = y + _BAR - 4
-        parts.append(
-            f'<text x="{label_room - 8}" y="{baseline}" text-anchor="end" '
-            f'fill="#333333">{escape(label)}</text>'
-        )
-        parts.append(
-            f'<rect x="{label_room}" y="{y}" width="{width:.1f}" height="{_BAR}" fill="{color}"/>'
-        )
-        parts.append(
-            f'<text x="{label_room + width + 6:.1f}" y="{baseline}" '
-            f'fill="#333333">{escape(shown)}</text>'
-        )
-    parts.append(
-        f'<line x1="{label_room}" y1="0" x2="{label_room}" y2="{height}" '
-        'stroke="#888888" stroke-width="1"/>'
-    )
-    parts.append("</svg>")
-    return Markup("".join(parts))
-
 
 def trend_chart(
     points: Sequence[tuple[float, float]],

@@ -29,7 +29,8 @@ from smplan.render.markdown import (
     mdcell_escape,
     tidy,
 )
-from smplan.render.typography import typeset
+from smplan.render.theme import dress
+from smplan.render.typography import Verbatim, raise_ordinals, typeset
 from smplan.render.view import build_document
 
 
@@ -303,8 +304,17 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
 
     else:
 
+        def html(value: Any) -> Any:
+            # Set, escaped, then the ordinals' endings raised: 1<sup>er</sup>.
+            if hasattr(value, "__html__"):
+                return value
+            text = prose(value)
+            if isinstance(text, Verbatim) or not isinstance(text, str):
+                return text
+            return Markup(raise_ordinals(str(escape(text)), current()))
+
         def finalize(value: Any) -> Any:
-            return "" if value is None else prose(value)
+            return "" if value is None else html(value)
 
     env = _sandbox_class()(
         extensions=["jinja2.ext.i18n"],
@@ -326,9 +336,9 @@ def _environment(kind: str, template_dir: Path | None) -> Any:
         env.filters["join"] = _joiner(env, lambda item: Markup(md_escape(prose(item))))
     else:
         env.filters["br"] = lambda value: Markup("<br>\n").join(
-            escape(prose(line)) for line in str(value).splitlines()
+            escape(html(line)) for line in str(value).splitlines()
         )
-        env.filters["join"] = _joiner(env, lambda item: escape(prose(item)))
+        env.filters["join"] = _joiner(env, lambda item: escape(html(item)))
     # Templates say {{ _("...") }}; the words come from the catalog of the language in force.
     env.install_gettext_callables(gettext=_, ngettext=ngettext, pgettext=pgettext, newstyle=False)
     return env
@@ -454,11 +464,20 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _context(plan: Plan, created: dt.datetime | None) -> dict[str, Any]:
+def _context(
+    plan: Plan,
+    created: dt.datetime | None,
+    options: RenderOptions | None = None,
+    base_dir: Path | None = None,
+) -> dict[str, Any]:
     """What templates see, in the language in force."""
     lang = current()
+    options = options or RenderOptions()
+    project = plan.project
     return {
-        "doc": build_document(plan, lang, fallback_date=created.date() if created else None),
+        "doc": build_document(
+            plan, lang, fallback_date=created.date() if created else None, draft=options.draft
+        ),
         "t": labels(),
         "values": {
             kind: {value: str(name) for value, name in names.items()}
@@ -466,6 +485,13 @@ def _context(plan: Plan, created: dt.datetime | None) -> dict[str, Any]:
         },
         "lang": lang,
         "plan": plan.model_dump(mode="python"),
+        **dress(
+            project.theme if project else None,
+            lang,
+            asked=options.theme,
+            paper=options.paper,
+            base_dir=base_dir,
+        ),
         "generator": f"smplan {__version__}",
         "created": created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else None,
     }
@@ -496,14 +522,15 @@ def source_date(plan: Plan) -> dt.datetime | None:
     return None
 
 
-def render_text(plan: Plan, options: RenderOptions) -> str:
-    """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf)."""
+def render_text(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> str:
+    """The document as Markdown (`fmt=md`) or as standalone HTML (html and pdf); a theme
+    the plan names is found beside it, in `base_dir`."""
     kind = FORMATS[options.fmt].template
     name = template_name(options.fmt, options.summary)
     previous = options.previous
     created = source_date(plan)
     with language(options.lang or plan.language) as lang:
-        context = _context(plan, created)
+        context = _context(plan, created, options, base_dir)
         context["changes"] = (
             change_log(diff_plans(previous, plan, current())) if previous is not None else None
         )
@@ -534,5 +561,5 @@ def render_template(
 
 
 def render_document(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> str:
-    """The document as text, for the registry: templates need no folder of the plan's."""
-    return render_text(plan, options)
+    """The document as text, for the registry; the plan's folder holds its theme."""
+    return render_text(plan, options, base_dir)

@@ -57,6 +57,13 @@ class RenderOptions:
     #: The earlier version of the plan, read by the caller, when the document opens with
     #: what changed since.
     previous: Plan | None = None
+    #: True or False to mark the document a draft or not whatever the plan says; None: the
+    #: plan's `project.status` decides.
+    draft: bool | None = None
+    #: The theme file to dress the document in, instead of the plan's own.
+    theme: Path | None = None
+    #: `a4` or `letter`; None: the paper of the document's locale.
+    paper: str | None = None
 
 
 def builtin_templates() -> Path:

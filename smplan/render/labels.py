@@ -47,17 +47,7 @@ _LABELS: dict[str, Message] = {
     "colon": L_(":"),
     "semicolon": L_("; "),
     "draft": L_("Draft"),
-    "draft_note": L_("Working draft: some steps are not finished yet."),
-    "unfinished_steps": L_("Steps still to finish"),
-    "step": L_("Step"),
-    "status_missing": L_("not started"),
-    "status_incomplete": L_("to be completed"),
-    "status_complete": L_("complete"),
-    "step_missing_note": L_("This step has not been started yet."),
-    "step_incomplete_note": L_("Some answers are still missing (smplan check lists them)."),
-    "no_objectives": L_("The objectives (step 3) are not set yet."),
-    "none": L_("none"),
-    "not_filled": L_("not filled in"),
+    "no_objectives": L_("The objectives are not set yet."),
     "unknown_yet": L_("unknown yet"),
     "per_week": L_("a week"),
     "summary": L_("Executive summary"),
@@ -66,13 +56,115 @@ _LABELS: dict[str, Message] = {
     "calendar": L_("Content calendar"),
     "intro_calendar": L_(
         "The channel plan turned into dates: each channel's posting slots, its pillars in "
-        "turn, and the campaigns and key dates over the plan's span. The calendar command writes "
-        "the whole calendar for calendar applications and schedulers."
+        "turn, and the campaigns and key dates over the plan's span. The whole calendar is also "
+        "delivered as a file for calendar applications and scheduling tools."
     ),
     "calendar_first_month": L_("The first month"),
     "campaign_timeline": L_("Campaigns over the plan's span"),
     "no_channel": L_("no channel"),
-    "next_actions": L_("Next three actions"),
+    "next_actions": L_("First actions"),
+    "chapter_summary": L_("Summary"),
+    "chapter_situation": L_("Situation and insights"),
+    "chapter_objectives": L_("Objectives and measurement"),
+    "chapter_audiences": L_("Audiences and personas"),
+    "chapter_message": L_("What we will say"),
+    "chapter_channels": L_("Where and how often"),
+    "chapter_running": L_("How we run it"),
+    "chapter_budget": L_("Budget and time"),
+    "chapter_first_days": L_("The first 90 days"),
+    "chapter_risks": L_("Assumptions and risks"),
+    "chapter_open": L_("Still to be decided"),
+    "chapter_signoff": L_("Sign-off"),
+    "chapter_reading": L_("How to read this document"),
+    "chapter_queries": L_("Monitoring queries"),
+    "chapter_traceability": L_("Traceability"),
+    "chapter_glossary": L_("Glossary"),
+    "appendices": L_("Appendices"),
+    "objective_number": L_("Objective {number}"),
+    "open_intro": L_(
+        "These points are not settled yet. The plan holds without them, but each one is to be "
+        "decided together before the work it concerns begins."
+    ),
+    "open_missing_team": L_("Who carries the work, and how the team meets and approves"),
+    "open_missing_listening": L_("What customers, the sector and competitors say"),
+    "open_missing_objectives": L_("The objectives"),
+    "open_missing_metrics": L_("How each objective will be measured"),
+    "open_missing_audience": L_("The audiences to reach"),
+    "open_missing_value": L_("What the organization brings beyond its products"),
+    "open_missing_human_face": L_("Who speaks for the organization, and in what voice"),
+    "open_missing_channels": L_("The channels, their rhythm and who runs them"),
+    "open_answers": L_("Some answers are still to be given"),
+    "open_project": L_("The cover lacks a detail: the title, the author, a date or the end date"),
+    "strategy": L_("Our strategy in one sentence"),
+    "quoted": L_("“{quote}”"),
+    "open_note": L_(
+        "Some points are still to be decided: the full document lists them on one page."
+    ),
+    "what_it_costs": L_("What it costs"),
+    "audiences_glance": L_("Who we speak to"),
+    "insights": L_("Key insights"),
+    "persona_moments": L_("When and where to reach them"),
+    "persona_objections": L_("What holds them back"),
+    "aimed_by": L_("Objectives aimed at them"),
+    "post_ideas": L_("Post ideas"),
+    "hook": L_("Hook"),
+    "idea_post": L_("What the post shows"),
+    "format": L_("Format"),
+    "hashtags": L_("Hashtags"),
+    "visuals": L_("Visual guidelines"),
+    "human_face_title": L_("The faces of the organization"),
+    "crisis": L_("Crisis scenarios"),
+    "scenario": L_("Scenario"),
+    "holding_statement": L_("Holding statement"),
+    "escalation": L_("Who is alerted"),
+    "budget_lines": L_("Budget by kind"),
+    "item": L_("Item"),
+    "per_month": L_("A month"),
+    "once": L_("Once"),
+    "monthly_spend": L_("Spending a month"),
+    "one_off_spend": L_("One-off spending"),
+    "team_value": L_("The team's time"),
+    "team_value_note": L_("{amount} a month ({hours} at {rate} an hour)"),
+    "plan_totals": L_("What the plan costs"),
+    "when": L_("When"),
+    "milestone": L_("Milestone"),
+    "assumptions": L_("Assumptions"),
+    "risks": L_("Risks"),
+    "risk": L_("Risk"),
+    "mitigation": L_("What reduces it"),
+    "signoff_intro": L_(
+        "By signing, both parties agree on this strategy as the basis of the work for the "
+        "period it covers; any later change is recorded in a new version."
+    ),
+    "for_org": L_("For {org}"),
+    "for_client": L_("For the client"),
+    "prepared_by": L_("Prepared by"),
+    "prepared_for": L_("Prepared for"),
+    "signature": L_("Signature"),
+    "signed_on": L_("Date"),
+    "reading_intro": L_(
+        "This document follows a simple order: people and their needs first, tools last. "
+        "Each chapter answers one question:"
+    ),
+    "reading_draft": L_("This version is a working draft, to be discussed before it is signed."),
+    "term_pillar": L_("Content pillar"),
+    "def_pillar": L_(
+        "A theme the posts come back to regularly; each channel mixes a few of them in set shares."
+    ),
+    "term_mix": L_("Content mix"),
+    "def_mix": L_(
+        "The shares of educational, entertaining, conversational and promotional posts; "
+        "promotion stays a minority."
+    ),
+    "term_persona": L_("Persona"),
+    "def_persona": L_(
+        "One imagined person who stands for an audience, so that every post is written for someone."
+    ),
+    "term_query": L_("Monitoring query"),
+    "def_query": L_(
+        "A search that a monitoring tool runs continuously to find what is said about the "
+        "organization and its themes."
+    ),
     "intro_team": L_(
         "Social media concerns the whole company: a team drawn from several departments carries "
         "the work, so that those who listen to customers and those who speak for the company work "
@@ -86,10 +178,6 @@ _LABELS: dict[str, Message] = {
         "Objectives come before tools and serve the business strategy; one of them is the central "
         "objective to start with."
     ),
-    "intro_metrics": L_(
-        "How the benefit is measured is decided from the start, each metric with its starting "
-        "point, its target and its deadline."
-    ),
     "intro_audience": L_(
         "The people the strategy wants to reach, grounded in the needs heard while listening, and "
         "the content that reaches them."
@@ -97,10 +185,6 @@ _LABELS: dict[str, Message] = {
     "intro_value": L_(
         "People follow a philosophy more than a product: what the organization stands for, the "
         "topics worth talking about, and the services that answer real needs."
-    ),
-    "intro_human_face": L_(
-        "On social platforms a company competes with friends and family for attention: named "
-        "people give it a human face and a consistent voice."
     ),
     "intro_channels": L_(
         "Platforms are chosen last, knowing why, how and with what resources each one is run."
@@ -113,18 +197,12 @@ _LABELS: dict[str, Message] = {
         "The terms to follow on the monitoring dashboard, by category, with search queries ready "
         "to paste into a monitoring tool."
     ),
-    "intro_playbook": L_(
-        "Before any reply, check whether what is said is true; then answer according to the case, "
-        "within the stated time."
-    ),
     "intro_resources": L_("The time each person gives, and what each channel costs."),
     "no_primary": L_("No primary objective has been chosen yet."),
     "key_metrics": L_("Key metrics"),
     "channels_glance": L_("Channels at a glance"),
-    "time_budget": L_("Time and budget"),
     "hours_needed": L_("Time the plan needs"),
     "hours_declared": L_("Time the team declared"),
-    "monthly_budget": L_("Monthly budget"),
     "no_channels": L_("No channel is planned yet."),
     "listening_only_note": L_("For now the strategy is to listen only: no channel is opened."),
     "no_actions": L_("Nothing left to schedule."),
@@ -191,7 +269,6 @@ _LABELS: dict[str, Message] = {
     "channel_costs": L_("Cost by channel"),
     "tool_costs": L_("Tools"),
     "total": L_("Total"),
-    "action_finish_step": L_("Finish step {number}: {title}."),
     "action_monitoring": L_("Set up monitoring with the ready-to-paste keyword queries"),
     "action_audit": L_("Tidy up the existing accounts:"),
     "action_fix_accounts": L_("fix"),

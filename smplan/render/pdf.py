@@ -122,7 +122,8 @@ def _pinned_clock(when: dt.datetime | None) -> Iterator[None]:
 
 def render_pdf(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> bytes:
     """The document as PDF; only bundled assets and files under `base_dir` may be loaded."""
-    return html_to_pdf(render_text(plan, replace(options, fmt="html")), plan, options, base_dir)
+    html = render_text(plan, replace(options, fmt="html"), base_dir)
+    return html_to_pdf(html, plan, options, base_dir)
 
 
 def html_to_pdf(

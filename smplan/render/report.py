@@ -42,6 +42,7 @@ from smplan.render.environment import render_template
 from smplan.render.formats import FORMATS, RenderOptions
 from smplan.render.labels import labels
 from smplan.render.pdf import html_to_pdf
+from smplan.render.theme import dress
 
 #: The statuses that call for a next action and its owner.
 ATTENTION = ("off_track", "at_risk")
@@ -471,6 +472,13 @@ def render_report(
             "lang": lang,
             "generator": f"smplan {__version__}",
             "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            **dress(
+                plan.project.theme if plan.project else None,
+                lang,
+                asked=options.theme,
+                paper=options.paper,
+                base_dir=base_dir,
+            ),
         }
     text = render_template(kind, f"report.{kind}.j2", context, options.template_dir, lang)
     if options.fmt != "pdf":

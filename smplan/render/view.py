@@ -15,15 +15,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel.numbers import get_currency_symbol
+
 from smplan.calendar import NO_SLOTS_NOTE, build_calendar, default_end, first_weeks, months
+from smplan.checks.core import started
 from smplan.checks.load import Load, hours, monthly_budget
 from smplan.checks.service import judge
+from smplan.checks.store import STORE, Finding
 from smplan.i18n import Formatter, language, ngettext
 from smplan.plan.labels import platform_name, value_label
 from smplan.plan.meta import MEMBER, METRIC, NEED, OBJECTIVE, SEGMENT, names, things
 from smplan.plan.model import KEYWORD_CATEGORIES, STEPS, Channel, Metric, Plan
 from smplan.render.calendar_views import day_label, post_line, weekdays, weeks_title
-from smplan.render.charts import bar_chart
 from smplan.render.labels import labels
 from smplan.render.typography import Verbatim
 
@@ -57,15 +60,74 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Step:
-    """One of the eight steps as the document presents it."""
+class Chapter:
+    """A chapter of the document as the client reads it: its anchor and its title."""
 
     key: str
-    number: int
     title: str
-    status: str
-    status_label: str
-    note: str | None
+    #: An appendix, after the chapters proper.
+    appendix: bool = False
+
+
+@dataclass(frozen=True)
+class OpenPoint:
+    """Something still to be decided, in the client's words, under the chapter it concerns."""
+
+    chapter: str
+    text: str
+
+
+#: The chapters of the document in the order an agency hands them over; each is printed
+#: only when the plan has something to say in it.
+CHAPTERS: tuple[str, ...] = (
+    "summary",
+    "situation",
+    "objectives",
+    "audiences",
+    "message",
+    "channels",
+    "running",
+    "budget",
+    "first_days",
+    "risks",
+    "open",
+    "signoff",
+    "reading",
+    "queries",
+    "traceability",
+    "glossary",
+)
+#: The chapters printed as appendices, after the sign-off.
+APPENDICES = frozenset({"reading", "queries", "traceability", "glossary"})
+#: The chapter in which each step of the method is answered, for the points still open.
+STEP_CHAPTERS: dict[str, str] = {
+    "project": "summary",
+    "team": "running",
+    "listening": "situation",
+    "objectives": "objectives",
+    "metrics": "objectives",
+    "audience": "audiences",
+    "value": "message",
+    "human_face": "message",
+    "channels": "channels",
+}
+
+
+#: The chapters the reading guide explains, with the question each one answers.
+READING: dict[str, str] = {
+    "situation": "intro_listening",
+    "objectives": "intro_objectives",
+    "audiences": "intro_audience",
+    "message": "intro_value",
+    "channels": "intro_channels",
+    "running": "intro_team",
+    "budget": "intro_resources",
+}
+
+
+def open_findings(plan: Plan) -> list[Finding]:
+    """What the checks still find open in the plan: the one place render asks it."""
+    return judge(plan).findings
 
 
 @dataclass(frozen=True)
@@ -73,6 +135,8 @@ class ObjectiveView:
     """An objective with its values written out."""
 
     id: str
+    #: The short name it goes by once its statement has been given.
+    label: str
     statement: str | None
     family: str | None
     business_goal: str | None
@@ -92,6 +156,16 @@ class MetricGroup:
 
 
 @dataclass(frozen=True)
+class PersonaView:
+    """A segment as one person: a name, their words, when they can be reached."""
+
+    name: str | None
+    quote: str | None
+    moments: list[str]
+    objections: list[str]
+
+
+@dataclass(frozen=True)
 class SegmentView:
     """An audience segment with its needs written out."""
 
@@ -101,6 +175,9 @@ class SegmentView:
     needs: list[str]
     content: list[str]
     platforms: list[str]
+    persona: PersonaView | None = None
+    #: The short labels of the objectives aimed at it.
+    objectives: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -113,6 +190,8 @@ class ChannelView:
     facts: list[Item]
     pillars: Table | None
     promotional_share: str | None
+    #: How often it posts, in words: "4 posts a week".
+    cadence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,11 +204,22 @@ class Query:
 
 
 @dataclass(frozen=True)
-class Chart:
-    """A bar chart: its title and its SVG markup."""
+class Bar:
+    """One bar of a chart: what it stands for, its length (a share of the longest, 0 to
+    100) and its figure as printed."""
 
+    label: str
+    length: float
+    shown: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart: what it counts (`effort` or `budget`), its title and its bars."""
+
+    kind: str
     title: str
-    svg: Any
+    bars: list[Bar]
 
 
 @dataclass(frozen=True)
@@ -147,6 +237,15 @@ class CalendarView:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """One side of the sign-off: who signs, in what role, for whom."""
+
+    side: str
+    name: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
 class Document:
     """Everything the templates print, for one plan in one language."""
 
@@ -159,16 +258,21 @@ class Document:
     horizon: str | None
     description: str
     draft: bool
-    steps: list[Step]
-    step: dict[str, Step]
-    unfinished: list[Step]
+    #: The chapters the document holds, in order: the table of contents.
+    chapters: list[Chapter]
+    #: Each chapter's title by its key, for the chapters the document holds.
+    chapter: dict[str, str]
+    strategy: str | None
+    promise: str | None
     primary: ObjectiveView | None
     #: Every objective, the primary one first, for the summary.
     summary_objectives: list[ObjectiveView]
-    key_metrics: Table | None
     glance: Table | None
-    time_budget: list[Item]
+    #: The hours a week the plan needs and those the team declared.
+    hours: list[Item]
     next_actions: list[str]
+    open_points: list[OpenPoint]
+    insights: list[tuple[str, list[Item]]]
     team: dict[str, Any]
     listening: dict[str, Any]
     objectives: list[ObjectiveView]
@@ -184,9 +288,19 @@ class Document:
     queries: list[Query]
     playbook_verify: str | None
     playbook: Table | None
+    crisis: Table | None
     people: Table | None
     channel_costs: Table | None
     tool_costs: Table | None
+    budget_lines: Table | None
+    budget_totals: list[Item]
+    roadmap: Table | None
+    assumptions: list[str]
+    risks: Table | None
+    signatories: list[Signatory]
+    glossary: list[Item]
+    #: How to read the document: each chapter it holds, with the question it answers.
+    reading: list[Item]
     #: None when the plan cannot be dated yet (no slots, no time zone or no date).
     calendar: CalendarView | None
 
@@ -224,29 +338,84 @@ def all_of(*groups: str | None) -> str | None:
 
 
 def build_document(
-    plan: Plan, lang: str | None = None, *, fallback_date: dt.date | None = None
+    plan: Plan,
+    lang: str | None = None,
+    *,
+    fallback_date: dt.date | None = None,
+    draft: bool | None = None,
 ) -> Document:
     """Compute the document's content for `plan`, in `lang` or the plan's own language.
 
-    `fallback_date` is printed on the cover when the plan itself carries no date.
+    `fallback_date` is printed on the cover when the plan itself carries no date; `draft`
+    marks the document a draft or not, whatever the plan says (None: the plan decides).
     """
     with language(lang or plan.language) as lang:
-        return _Builder(plan, lang, fallback_date).build()
+        return _Builder(plan, lang, fallback_date, draft).build()
+
+
+def is_draft(plan: Plan, asked: bool | None = None) -> bool:
+    """Whether the document is a draft: as the command asks, else as the plan says."""
+    if asked is not None:
+        return asked
+    return bool(plan.project and plan.project.status == "draft")
+
+
+def open_points(plan: Plan, findings: Sequence[Finding] | None = None) -> list[OpenPoint]:
+    """What is still to be decided, chapter by chapter, in the words of the language in
+    force: a chapter not begun, then each kind of gap the checks found, counted once."""
+    t = labels()
+    found = list(open_findings(plan) if findings is None else findings)
+    points: dict[tuple[str, str], int] = {}
+    for step in STEPS:
+        if not started(plan, step):
+            points[(STEP_CHAPTERS[step], t[f"open_missing_{step}"])] = 1
+    for f in found:
+        chapter = STEP_CHAPTERS.get(f.step, "summary")
+        rule = STORE[f.code] if f.code in STORE else None
+        if f.step in STEPS and not started(plan, f.step):
+            continue
+        if rule is not None and rule.completeness and f.step == "project":
+            # What the cover still lacks, said as the client sees it.
+            text = t["open_project"]
+        elif rule is not None and rule.step is not None:
+            text = str(rule.title)
+        else:
+            text = t["open_answers"]
+        key = (chapter, text)
+        points[key] = points.get(key, 0) + 1
+    order = {key: i for i, key in enumerate(CHAPTERS)}
+    return [
+        OpenPoint(
+            t[f"chapter_{chapter}"],
+            text if count == 1 else f"{text} ({count})",
+        )
+        for (chapter, text), count in sorted(points.items(), key=lambda kv: order[kv[0][0]])
+    ]
 
 
 class _Builder:
-    def __init__(self, plan: Plan, lang: str, fallback_date: dt.date | None) -> None:
+    def __init__(
+        self, plan: Plan, lang: str, fallback_date: dt.date | None, draft: bool | None
+    ) -> None:
         self.plan = plan
         self.fallback_date = fallback_date
+        self.draft = is_draft(plan, draft)
         self.lang = lang
         self.t = labels()
         currency = plan.currency
         self.fmt = Formatter(lang, currency)
+        self.currency_symbol = get_currency_symbol(self.fmt.currency, locale=self.fmt.locale)
         self.members = names(plan, MEMBER)
         #: The plan's hours, counted once as the checks count them.
         self.counted = hours(plan)
         self.needs = names(plan, NEED)
         self.objective_text = names(plan, OBJECTIVE)
+        # After its statement, an objective goes by its short label (or its number).
+        self.objective_label = {
+            o.id: o.label or t_objective.format(number=i)
+            for i, o in enumerate(plan.objectives or [], start=1)
+            for t_objective in [self.t["objective_number"]]
+        }
         self.metric_names = names(plan, METRIC)
         self.segment_names = names(plan, SEGMENT)
         # Who points at whom, gathered once: the tables below look these up per row, so a
@@ -292,31 +461,39 @@ class _Builder:
     def baseline_target(
         self, baseline: float | str | None, target: float | None, unit: str | None
     ) -> str | None:
+        """Where a metric starts and its target, in its unit: a share as the locale writes
+        percentages (5 %, 5%), an amount in the plan's currency as money (£410 → £250 per
+        demo), any other unit after the figures (12 → 40 orders a month)."""
         if baseline is None and target is None:
             return None
+        unit = (unit or "").strip()
+        number, rest = self.fmt.number, unit
+        if unit == "%":
+            number, rest = self.fmt.percent, ""
+        else:
+            first, _, after = unit.partition(" ")
+            if first.upper() == self.fmt.currency or first == self.currency_symbol:
+                number, rest = self.fmt.money, after.strip()
         start: str | None = self.t["unknown_yet"]
         if baseline != "unknown":
-            start = self.fmt.number(baseline if isinstance(baseline, float | int) else None)
-        end = self.fmt.number(target)
+            start = number(baseline if isinstance(baseline, float | int) else None)
+        end = number(target)
         text = f"{start or '?'} → {end or '?'}"
-        return f"{text} {unit}" if unit else text
+        return f"{text} {rest}" if rest else text
 
     # Sections ---------------------------------------------------------------------------
 
     def build(self) -> Document:
         plan, t = self.plan, self.t
         project = plan.project
-        verdict = judge(plan)
-        statuses = verdict.steps
-        steps = [self.step(i, key, statuses[key]) for i, key in enumerate(STEPS, start=1)]
-        unfinished = [s for s in steps if s.status != "complete"]
         title = (project.name if project else None) or t["default_title"]
         organization = project.organization if project else None
-        objectives = [self.objective(o) for o in plan.objectives or []]
+        objectives = [self.objective(i, o) for i, o in enumerate(plan.objectives or [], start=1)]
         primary = next((o for o in objectives if o.primary), None)
         channels = plan.channels or []
         listening_only = bool(plan.listening and plan.listening.listening_only)
-        return Document(
+        ls = plan.listening
+        doc = Document(
             lang=self.lang,
             title=title,
             organization=organization,
@@ -325,16 +502,18 @@ class _Builder:
             version=project.version if project else None,
             horizon=self.fmt.date(project.horizon) if project else None,
             description=" — ".join(x for x in (t["document_kind"], organization) if x),
-            draft=not verdict.finished,
-            steps=steps,
-            step={s.key: s for s in steps},
-            unfinished=unfinished,
+            draft=self.draft,
+            chapters=[],
+            chapter={},
+            strategy=project.strategy if project else None,
+            promise=plan.value.promise if plan.value else None,
             primary=primary,
             summary_objectives=sorted(objectives, key=lambda o: not o.primary),
-            key_metrics=self.key_metrics(primary),
             glance=self.glance(channels),
-            time_budget=self.time_budget(),
-            next_actions=self.next_actions(unfinished),
+            hours=self.hours(),
+            next_actions=self.next_actions(),
+            open_points=open_points(plan),
+            insights=self.insights(),
             team=self.team(),
             listening=self.listening(),
             objectives=objectives,
@@ -348,17 +527,70 @@ class _Builder:
             traceability=self.traceability(),
             keywords=self.keyword_table(),
             queries=self.queries(),
-            playbook_verify=(
-                plan.listening.playbook.verify
-                if plan.listening and plan.listening.playbook
-                else None
-            ),
+            playbook_verify=ls.playbook.verify if ls and ls.playbook else None,
             playbook=self.playbook(),
+            crisis=self.crisis(),
             people=self.people(),
             channel_costs=self.channel_costs(channels),
             tool_costs=self.tool_costs(),
+            budget_lines=self.budget_lines(),
+            budget_totals=self.budget_totals(),
+            roadmap=self.roadmap(),
+            assumptions=list(plan.assumptions),
+            risks=self.risks(),
+            signatories=self.signatories(),
+            glossary=self.glossary(),
+            reading=[],
             calendar=self.calendar(),
         )
+        present = self.present(doc)
+        doc.reading.extend(
+            Item(t[f"chapter_{key}"], t[intro]) for key, intro in READING.items() if present[key]
+        )
+        present["reading"] = bool(doc.reading)
+        chapters = [
+            Chapter(key, t[f"chapter_{key}"], key in APPENDICES) for key in CHAPTERS if present[key]
+        ]
+        doc.chapters.extend(chapters)
+        doc.chapter.update({c.key: c.title for c in chapters})
+        return doc
+
+    @staticmethod
+    def present(doc: Document) -> dict[str, bool]:
+        """Whether each chapter has something to say; one that has not is left out."""
+        return {
+            "summary": True,
+            "situation": bool(doc.insights or any(doc.listening.values())),
+            "objectives": bool(doc.objectives or doc.metric_groups),
+            "audiences": bool(doc.segments),
+            "message": bool(
+                any(doc.value.values())
+                or any(v for k, v in doc.human_face.items() if k != "spokespeople")
+            ),
+            "channels": bool(
+                doc.channels
+                or doc.listening_only
+                or doc.calendar
+                or doc.human_face.get("spokespeople")
+            ),
+            "running": bool(
+                any(doc.team.values())
+                or doc.playbook
+                or doc.playbook_verify
+                or doc.crisis
+                or doc.listening.get("monitoring")
+                or doc.listening.get("tools")
+            ),
+            "budget": bool(doc.people or doc.channel_costs or doc.tool_costs or doc.budget_lines),
+            "first_days": bool(doc.roadmap or doc.next_actions),
+            "risks": bool(doc.assumptions or doc.risks),
+            "open": bool(doc.open_points),
+            "signoff": True,
+            "reading": False,
+            "queries": bool(doc.keywords),
+            "traceability": doc.traceability is not None,
+            "glossary": bool(doc.glossary),
+        }
 
     def calendar(self) -> CalendarView | None:
         plan, t = self.plan, self.t
@@ -379,7 +611,7 @@ class _Builder:
             content = build_calendar(plan, start, default_end(plan, start), self.lang)
             by_day: dict[dt.date, list[str]] = {}
             for post in content.posts:
-                by_day.setdefault(post.when.date(), []).append(post_line(post))
+                by_day.setdefault(post.when.date(), []).append(post_line(post, self.lang))
             marks = {k.day: k.name for k in content.key_dates}
             weeks = first_weeks(content)
             grid: list[list[Cell]] = [
@@ -448,19 +680,7 @@ class _Builder:
 
         return str(format_date(dt.date(year, month, 1), "MMM yy", locale=self.fmt.locale))
 
-    def step(self, number: int, key: str, status: str) -> Step:
-        t = self.t
-        note = {"missing": t["step_missing_note"], "incomplete": t["step_incomplete_note"]}
-        return Step(
-            key=key,
-            number=number,
-            title=t[f"step_{key}"],
-            status=status,
-            status_label=t[f"status_{status}"],
-            note=note.get(status),
-        )
-
-    def objective(self, o: Any) -> ObjectiveView:
+    def objective(self, number: int, o: Any) -> ObjectiveView:
         metrics = []
         for m in self.metrics_of.get(o.id, []):
             figures = self.baseline_target(m.baseline, m.target, m.unit)
@@ -469,6 +689,7 @@ class _Builder:
         return ObjectiveView(
             metrics=metrics,
             id=o.id,
+            label=self.objective_label[o.id],
             statement=o.statement,
             family=self.value("family", o.family),
             business_goal=o.business_goal,
@@ -476,22 +697,6 @@ class _Builder:
             deadline=self.fmt.date(o.deadline),
             primary=o.primary,
         )
-
-    def key_metrics(self, primary: ObjectiveView | None) -> Table | None:
-        if primary is None:
-            return None
-        t = self.t
-        rows: list[list[Cell]] = [
-            [
-                m.name or m.id,
-                self.baseline_target(m.baseline, m.target, m.unit),
-                self.fmt.date(m.deadline),
-            ]
-            for m in self.metrics_of.get(primary.id, [])
-        ]
-        if not rows:
-            return None
-        return Table([t["metric"], t["baseline_target"], t["deadline"]], rows)
 
     def glance(self, channels: Sequence[Channel]) -> Table | None:
         if not channels:
@@ -518,16 +723,13 @@ class _Builder:
         counted = self.counted
         return counted.needed, counted.declared, monthly_budget(self.plan)
 
-    def time_budget(self) -> list[Item]:
+    def hours(self) -> list[Item]:
+        """The hours a week the plan needs, and those the team declared."""
         t = self.t
-        needed, declared, budget = self.totals()
+        needed, declared, _ = self.totals()
         items = [Item(t["hours_needed"], self.per_week(needed))]
         if declared is not None:
             items.append(Item(t["hours_declared"], self.per_week(declared)))
-        items.append(Item(t["monthly_budget"], self.fmt.money(budget)))
-        months = self.span_in_months()
-        label = ngettext("Budget over {count} month", "Budget over {count} months", months)
-        items.append(Item(label.format(count=months), self.fmt.money(budget * months)))
         return items
 
     def span_in_months(self) -> int:
@@ -538,16 +740,20 @@ class _Builder:
         days = (project.horizon - project.date).days + 1
         return max(1, round(days / (365.2425 / 12)))
 
-    def next_actions(self, unfinished: list[Step]) -> list[str]:
-        """Finish the plan first; then listen, tidy the accounts, launch, review."""
+    def next_actions(self) -> list[str]:
+        """The client's first actions: the plan's first dated milestones, else listen, tidy
+        the accounts, launch the first channel and hold the first review."""
         t, plan = self.t, self.plan
-        actions = [
-            t["action_finish_step"].format(number=s.number, title=s.title) for s in unfinished
-        ]
+        if plan.roadmap:
+            dated = sorted(plan.roadmap, key=lambda m: m.date or dt.date.max)
+            return [self.milestone_line(m) for m in dated[:3] if m.action]
+        actions = []
         ls = plan.listening
         if ls and (ls.tools or ls.keywords):
             tools = ", ".join(x.name for x in ls.tools if x.name)
-            actions.append(t["action_monitoring"] + (f" ({tools})" if tools else "") + ".")
+            who = self.member(ls.monitored_by[0]) if ls.monitored_by else None
+            text = t["action_monitoring"] + (f" ({tools})" if tools else "") + "."
+            actions.append(f"{who}{t['colon']} {text[:1].lower()}{text[1:]}" if who else text)
         if ls:
             parts = []
             for decision in ("fix", "close"):
@@ -571,22 +777,31 @@ class _Builder:
                 "Launch the {platform} plan: {owner}, {posts} posts a week.",
                 count,
             )
-            actions.append(
-                launch.format(
-                    platform=self.platform(c.platform),
-                    owner=self.member(c.owner) or "?",
-                    posts=self.fmt.number(posts) or "?",
+            if c.owner:
+                actions.append(
+                    launch.format(
+                        platform=self.platform(c.platform),
+                        owner=self.member(c.owner),
+                        posts=self.fmt.number(posts) or "?",
+                    )
                 )
-            )
         if plan.team and plan.team.reviews:
             review = plan.team.reviews[0]
-            actions.append(
-                t["action_review"].format(
-                    cadence=self.value("frequency", review.cadence) or "?",
-                    what=review.what or "?",
+            if review.what:
+                actions.append(
+                    t["action_review"].format(
+                        cadence=self.value("frequency", review.cadence) or "",
+                        what=review.what[:1].lower() + review.what[1:],
+                    )
                 )
-            )
         return actions[:3]
+
+    def milestone_line(self, m: Any) -> str:
+        """A milestone as an action: its date, who, and what."""
+        who = self.member(m.owner)
+        when = self.fmt.date(m.date)
+        head = " · ".join(x for x in (when, who) if x)
+        return f"{head}{self.t['colon']} {m.action}" if head else str(m.action)
 
     def sponsor(self) -> tuple[str | None, str | None]:
         """The sponsor's name and role; a sponsor named by a member's id is that member."""
@@ -602,7 +817,7 @@ class _Builder:
     def team(self) -> dict[str, Any]:
         team, t = self.plan.team, self.t
         if team is None:
-            return {}
+            return dict.fromkeys(("sponsor", "members", "cadence", "approvals", "reviews"))
         sponsor = ", ".join(x for x in self.sponsor() if x) or None
         members = None
         if team.members:
@@ -655,7 +870,10 @@ class _Builder:
     def listening(self) -> dict[str, Any]:
         ls, t = self.plan.listening, self.t
         if ls is None:
-            return {}
+            return dict.fromkeys(
+                ("needs", "sources", "competitors", "trends", "opportunities", "tools")
+                + ("monitoring", "audit")
+            )
         needs = None
         if ls.needs:
             needs = Table(
@@ -772,13 +990,17 @@ class _Builder:
         ordered = [k for k in order if k in groups] + ([None] if None in groups else [])
         return [
             MetricGroup(
-                self.objective_text[k] if k is not None else t["unlinked_metrics"],
+                self.objective_label[k] if k is not None else t["unlinked_metrics"],
                 Table(headers, groups[k], widths=[22, 25, 15, 12, 14, 12]),
             )
             for k in ordered
         ]
 
     def segment(self, s: Any) -> SegmentView:
+        p = s.persona
+        persona = None
+        if p is not None and (p.name or p.quote or p.moments or p.objections):
+            persona = PersonaView(p.name, p.quote, list(p.moments), list(p.objections))
         return SegmentView(
             name=s.name or s.id,
             demographics=s.demographics,
@@ -786,12 +1008,20 @@ class _Builder:
             needs=[self.needs.get(n, n) for n in s.needs],
             content=list(s.content),
             platforms=[self.platform(p) for p in s.platforms],
+            persona=persona,
+            objectives=[self.objective_label.get(o, o) for o in s.objectives],
         )
 
     def value_step(self) -> dict[str, Any]:
         v, t = self.plan.value, self.t
         if v is None:
-            return {}
+            return {
+                **dict.fromkeys(
+                    ("philosophy", "promise", "differentiators", "topics", "services")
+                    + ("hashtags", "visuals")
+                ),
+                "post_ideas": [],
+            }
         topics = None
         if v.topics:
             topics = Table(
@@ -804,18 +1034,31 @@ class _Builder:
                 [t["service"], t["description"], t["need_answered"]],
                 [[s.name, s.description, self.needs.get(s.need or "", s.need)] for s in v.services],
             )
+        ideas: dict[str, list[list[Cell]]] = {}
+        for idea in v.post_ideas:
+            ideas.setdefault(idea.pillar or "", []).append([idea.hook, idea.idea, idea.format])
+        post_ideas = [
+            (
+                pillar or None,
+                Table([t["hook"], t["idea_post"], t["format"]], rows, widths=[30, 55, 15]),
+            )
+            for pillar, rows in ideas.items()
+        ]
         return {
             "philosophy": v.philosophy,
             "promise": v.promise,
             "differentiators": list(v.differentiators),
             "topics": topics,
             "services": services,
+            "post_ideas": post_ideas,
+            "hashtags": " ".join(v.hashtags) or None,
+            "visuals": list(v.visuals),
         }
 
     def human_face(self) -> dict[str, Any]:
         hf, t = self.plan.human_face, self.t
         if hf is None:
-            return {}
+            return dict.fromkeys(("spokespeople", "tone", "we_do", "we_never"))
         spokespeople = None
         if hf.spokespeople:
             # A spokesperson from the team is named and titled as the team names them.
@@ -845,11 +1088,17 @@ class _Builder:
 
     def channel(self, c: Channel) -> ChannelView:
         t = self.t
+        posts = c.posts_per_week
+        cadence = None
+        if posts is not None:
+            count = int(posts) if posts == int(posts) else 2
+            cadence = ngettext("{posts} post a week", "{posts} posts a week", count).format(
+                posts=self.fmt.number(posts)
+            )
         facts = [
-            Item(t["serves"], [self.objective_text.get(o, o) for o in c.objectives] or None),
+            Item(t["serves"], [self.objective_label.get(o, o) for o in c.objectives] or None),
             Item(t["reaches"], [self.segment_names.get(a, a) for a in c.audiences] or None),
             Item(t["formats"], ", ".join(c.formats) or None),
-            Item(t["posts_week"], self.fmt.number(c.posts_per_week)),
             Item(t["owner"], self.member(c.owner)),
             Item(t["hours_week"], self.fmt.hours(c.hours_per_week)),
             Item(t["budget_month"], self.fmt.money(c.budget_per_month)),
@@ -877,36 +1126,35 @@ class _Builder:
             facts=[f for f in facts if f.value],
             pillars=pillars,
             promotional_share=promo,
+            cadence=cadence,
         )
 
     def charts(self, channels: Sequence[Channel]) -> list[Chart]:
-
+        """The hours and the money each channel takes, as bars; a chart of one bar says
+        nothing the tables do not, and is left out."""
         t = self.t
-        charts = []
-        hours: list[tuple[str, float, str]] = [
-            (
-                self.platform(c.platform),
-                c.hours_per_week or 0,
-                self.fmt.hours(c.hours_per_week or 0) or "",
-            )
-            for c in channels
+        hours = [
+            (self.platform(c.platform), c.hours_per_week or 0, self.fmt.hours) for c in channels
         ]
         ls = self.plan.listening
         if ls and ls.monitoring_hours_per_week:
-            h = ls.monitoring_hours_per_week
-            hours.append((t["monitoring"], h, self.fmt.hours(h) or ""))
-        if any(value for _, value, _ in hours):
-            charts.append(Chart(t["effort_chart"], bar_chart(hours)))
-        money: list[tuple[str, float, str]] = [
-            (
-                self.platform(c.platform),
-                c.budget_per_month or 0,
-                self.fmt.money(c.budget_per_month or 0) or "",
-            )
-            for c in channels
+            hours.append((t["monitoring"], ls.monitoring_hours_per_week, self.fmt.hours))
+        money = [
+            (self.platform(c.platform), c.budget_per_month or 0, self.fmt.money) for c in channels
         ]
-        if any(value for _, value, _ in money):
-            charts.append(Chart(t["budget_chart"], bar_chart(money, color="#c8553d")))
+        charts = []
+        for kind, title, rows in (
+            ("effort", t["effort_chart"], hours),
+            ("budget", t["budget_chart"], money),
+        ):
+            top = max((value for _, value, _ in rows), default=0)
+            if len(rows) < 2 or not top:
+                continue
+            bars = [
+                Bar(label, round(100 * value / top, 1), show(value) or "")
+                for label, value, show in rows
+            ]
+            charts.append(Chart(kind, title, bars))
         return charts
 
     def traceability(self) -> Table | None:
@@ -926,7 +1174,7 @@ class _Builder:
                 )
             rows.append(
                 [
-                    o.statement or o.id,
+                    self.objective_label[o.id],
                     [m.name or m.id for m in self.metrics_of.get(o.id, [])],
                     [self.platform(c.platform) for c in channels],
                     audiences,
@@ -942,15 +1190,13 @@ class _Builder:
         ls, t = self.plan.listening, self.t
         if ls is None or ls.keywords is None:
             return None
-        rows: list[list[Cell]] = []
-        for category in KEYWORD_CATEGORIES:
-            terms = getattr(ls.keywords, category)
-            if terms is None:
-                shown: Cell = t["not_filled"]
-            else:
-                shown = ", ".join(terms) if terms else t["none"]
-            rows.append([self.value("keyword_category", category), shown])
-        return Table([t["category"], t["terms"]], rows, widths=[25, 75])
+        # A category with no terms has nothing to say to the client: it is left out.
+        rows: list[list[Cell]] = [
+            [self.value("keyword_category", category), ", ".join(terms)]
+            for category in KEYWORD_CATEGORIES
+            if (terms := getattr(ls.keywords, category))
+        ]
+        return Table([t["category"], t["terms"]], rows, widths=[25, 75]) if rows else None
 
     def queries(self) -> list[Query]:
         ls, t = self.plan.listening, self.t
@@ -1064,3 +1310,154 @@ class _Builder:
             numeric=[1],
             total=[t["total"], self.fmt.money(sum(x.cost_per_month or 0 for x in ls.tools))],
         )
+
+    # The chapters an agency adds: insights, crises, budget, the first days, risks ---------
+
+    def insights(self) -> list[tuple[str, list[Item]]]:
+        """The key insights by kind (strengths, weaknesses...), each with its evidence."""
+        ls = self.plan.listening
+        if ls is None or not ls.insights:
+            return []
+        grouped: dict[str, list[Item]] = {}
+        for i in ls.insights:
+            if i.insight:
+                grouped.setdefault(i.kind or "", []).append(Item(i.insight, i.evidence))
+        order = ["strength", "weakness", "opportunity", "threat", ""]
+        return [
+            (self.value("insight_kind", kind) or self.t["insights"], grouped[kind])
+            for kind in order
+            if kind in grouped
+        ]
+
+    def crisis(self) -> Table | None:
+        """The crises prepared for: what could happen, the first public words, who is
+        alerted in turn. A table, read row by row, breaks between scenarios."""
+        t = self.t
+        rows: list[list[Cell]] = [
+            [
+                c.scenario,
+                c.holding_statement,
+                " → ".join(self.member(x) or x for x in c.escalation) or None,
+            ]
+            for c in self.plan.crisis
+            if c.scenario or c.holding_statement
+        ]
+        if not rows:
+            return None
+        return Table(
+            [t["scenario"], t["holding_statement"], t["escalation"]], rows, widths=[30, 48, 22]
+        )
+
+    def team_month(self) -> float | None:
+        """What the team's declared hours are worth a month, when the plan gives a rate."""
+        budget = self.plan.budget
+        if budget is None or budget.hourly_rate is None:
+            return None
+        needed, _, _ = self.totals()
+        # A figure of the plan's cost, not of the accounts: whole units of the currency.
+        return float(round(needed * budget.hourly_rate * 52 / 12))
+
+    def budget_lines(self) -> Table | None:
+        t, budget = self.t, self.plan.budget
+        if budget is None or not budget.lines:
+            return None
+        rows: list[list[Cell]] = [
+            [
+                self.value("budget_kind", x.kind),
+                x.item,
+                self.fmt.money(x.per_month),
+                self.fmt.money(x.once),
+            ]
+            for x in budget.lines
+        ]
+        return Table(
+            [t["kind"], t["item"], t["per_month"], t["once"]],
+            rows,
+            numeric=[2, 3],
+            widths=[18, 50, 16, 16],
+            total=[
+                t["total"],
+                None,
+                self.fmt.money(sum(x.per_month or 0 for x in budget.lines)),
+                self.fmt.money(sum(x.once or 0 for x in budget.lines)),
+            ],
+        )
+
+    def budget_totals(self) -> list[Item]:
+        """What the plan costs a month and over its span, money and the team's time."""
+        t = self.t
+        budget = self.plan.budget
+        lines = budget.lines if budget else []
+        monthly = monthly_budget(self.plan) + sum(x.per_month or 0 for x in lines)
+        once = sum(x.once or 0 for x in lines)
+        months = self.span_in_months()
+        items = [Item(t["monthly_spend"], self.fmt.money(monthly))]
+        if once:
+            items.append(Item(t["one_off_spend"], self.fmt.money(once)))
+        team = self.team_month()
+        if team is not None and budget is not None:
+            items.append(
+                Item(
+                    t["team_value"],
+                    t["team_value_note"].format(
+                        amount=self.fmt.money(team),
+                        hours=self.per_week(self.totals()[0]),
+                        rate=self.fmt.money(budget.hourly_rate),
+                    ),
+                )
+            )
+        label = ngettext("Over {count} month", "Over {count} months", months)
+        total = monthly * months + once + (team or 0) * months
+        items.append(Item(label.format(count=months), self.fmt.money(total)))
+        return items
+
+    def roadmap(self) -> Table | None:
+        t = self.t
+        if not self.plan.roadmap:
+            return None
+        dated = sorted(self.plan.roadmap, key=lambda m: m.date or dt.date.max)
+        return Table(
+            [t["when"], t["milestone"], t["owner"]],
+            [[self.fmt.date(m.date), m.action, self.member(m.owner)] for m in dated],
+            widths=[20, 60, 20],
+        )
+
+    def risks(self) -> Table | None:
+        t = self.t
+        if not self.plan.risks:
+            return None
+        return Table(
+            [t["risk"], t["mitigation"]],
+            [[r.risk, r.mitigation] for r in self.plan.risks],
+            widths=[45, 55],
+        )
+
+    def signatories(self) -> list[Signatory]:
+        """Who signs: the sponsor for the organization, the author for those who wrote it."""
+        t, project = self.t, self.plan.project
+        name, role = self.sponsor()
+        organization = project.organization if project else None
+        return [
+            Signatory(
+                t["for_org"].format(org=organization) if organization else t["for_client"],
+                name,
+                role,
+            ),
+            Signatory(t["prepared_by"], project.author if project else None, None),
+        ]
+
+    def glossary(self) -> list[Item]:
+        """The terms the document uses that a client may not know, explained once."""
+        t = self.t
+        items = [Item(t["term_pillar"], t["def_pillar"]), Item(t["term_mix"], t["def_mix"])]
+        if self.plan.audience:
+            items.append(Item(t["term_persona"], t["def_persona"]))
+        if self.plan.listening and self.plan.listening.keywords:
+            items.append(Item(t["term_query"], t["def_query"]))
+        standards = dict.fromkeys(m.standard for m in self.plan.metrics or [] if m.standard)
+        for standard in standards:
+            name = self.value("standard", standard)
+            formula = self.value("formula", standard)
+            if name and formula:
+                items.append(Item(name, formula))
+        return items
