@@ -60,13 +60,15 @@ def test_every_reader_agrees_on_each_steps_status_when_a_step_has_an_error(tmp_p
     assert readiness["steps"] == expected
     assert (readiness["complete"], readiness["errors"], readiness["finished"]) == (7, 1, False)
 
+    # The document lists, in the client's words, what the unfinished step leaves open: in
+    # the chapter the channel plan becomes, and there alone.
     document = tmp_path / "plan.md"
-    assert smplan("render", path, "-o", document, "--lang", "en").exit_code == 0
-    markdown = document.read_text(encoding="utf-8")
-    assert "**Draft.**" in markdown
-    assert "Steps still to finish: The channel plan." in markdown
-    unfinished = re.findall(r"^\d+\. Finish step (\d): ", markdown, re.MULTILINE)
-    assert unfinished == [str(STEPS.index("channels") + 1)]
+    rendered = smplan("render", path, "-o", document, "--lang", "en")
+    assert rendered.exit_code == 0
+    assert "1 point is still open" in rendered.stderr
+    still = document.read_text(encoding="utf-8").split("## Still to be decided\n", 1)[1]
+    points = re.findall(r"^- \*\*(.+?)\*\*: ", still.split("\n## ", 1)[0], re.MULTILINE)
+    assert points == ["Where and how often"]
 
     class Reviewer:
         """Looks at the review screen and finishes; asks nothing of the plan."""
@@ -91,12 +93,12 @@ def test_every_reader_agrees_on_each_steps_status_when_a_step_has_an_error(tmp_p
     assert reviewed == expected
 
 
-def test_a_plan_without_errors_renders_final_and_with_an_error_in_the_project_as_a_draft(
+def test_a_plan_without_errors_leaves_nothing_open_and_an_error_in_the_project_is_listed(
     tmp_path, smplan
 ):
     clean = tmp_path / "clean.md"
     assert smplan("render", BAKERY, "-f", "md", "-o", clean, "--lang", "en").exit_code == 0
-    assert "**Draft.**" not in clean.read_text(encoding="utf-8")
+    assert "Still to be decided" not in clean.read_text(encoding="utf-8")
     path = bakery(tmp_path, ("  horizon: 2027-12-31\n", "  horizon: 2026-10-31\n"))
     result = smplan("check", path, "--lang", "en")
     assert result.exit_code == 1
@@ -105,9 +107,14 @@ def test_a_plan_without_errors_renders_final_and_with_an_error_in_the_project_as
         result.stdout
     )
     assert "8 of 8 steps complete (plan incomplete)" in result.stdout
-    draft = tmp_path / "plan.md"
-    assert smplan("render", path, "-o", draft, "--lang", "en").exit_code == 0
-    assert "**Draft.**" in draft.read_text(encoding="utf-8")
+    listed = tmp_path / "plan.md"
+    assert smplan("render", path, "-o", listed, "--lang", "en").exit_code == 0
+    still = listed.read_text(encoding="utf-8").split("## Still to be decided\n", 1)[1]
+    assert "- **Summary**: The plan's horizon comes before its date" in still
+    # A draft is what the plan's status or the command says, never a finding.
+    assert "> **Draft**" not in listed.read_text(encoding="utf-8")
+    assert smplan("render", path, "-o", listed, "--lang", "en", "--draft").exit_code == 0
+    assert "> **Draft**" in listed.read_text(encoding="utf-8")
 
 
 # --- one rule store -----------------------------------------------------------------------

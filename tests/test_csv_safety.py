@@ -23,7 +23,7 @@ HOSTILE = {
     ),
     "Lire une étiquette d'allergènes et choisir selon ses intolérances": '"+33 1 23 45 67 89"',
     "Les ratés et les réussites de l'apprenti": '"-20 % sur les croissants"',
-    "Coulisses du fournil": '"@SUM(A1:A9)"',
+    "      - name: Coulisses du fournil": '      - name: "@SUM(A1:A9)"',
     "name: Épiphanie, la galette des rois": "name: \"=cmd|' /C calc'!A0\"",
     "name: Hélène Maréchal\n": 'name: "+Hélène"\n',
 }

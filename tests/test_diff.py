@@ -309,7 +309,8 @@ def test_render_since_opens_the_document_with_the_changes(smplan, versions, tmp_
     assert f"- {heading[3:]}\n- Synthèse\n" in text
     changes = text[text.index(heading) : text.index("## Synthèse")]
     # A French document: no-break spaces before the colon and inside the quotes.
-    assert "### Les objectifs\n\n- Les objectifs › L'objectif\u00a0: «\u00a0Passer de 24" in changes
+    objective = "- Les objectifs › L\u2019objectif\u00a0: «\u00a0Passer de 24"
+    assert f"### Les objectifs\n\n{objective}" in changes
     assert "→ «\u00a0Sell \\<b>more\\</b> cakes\u00a0»" in changes
 
     html = tmp_path / "plan.html"

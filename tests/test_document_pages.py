@@ -80,10 +80,6 @@ def test_nothing_of_the_tool_reaches_the_document_or_the_summary(rendered, path)
         assert found == dict.fromkeys(found, 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 22 item 7: the change log in the client's words is the fields branch's",
-)
 def test_nothing_of_the_tool_reaches_the_change_log():
     plan = load_plan(ROOT / "examples" / "boulangerie.yaml").plan
     earlier = plan.model_copy(deep=True)

@@ -148,7 +148,7 @@ def test_a_new_language_brings_its_yes_and_no_words_and_its_ordinal_days(tmp_pat
         "oui",  # add an objective? French is not Spanish
         "sí",
         "pedidos",  # its id
-        *["", "", ""],  # family, statement, business goal
+        *["", "", "", ""],  # family, statement, business goal, short label
         "Sí",  # primary
         "",  # priority
         "1º diciembre 2026",  # deadline

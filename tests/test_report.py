@@ -218,7 +218,7 @@ def test_the_pdf_opens_with_a_headline_is_dated_and_says_figures_as_people_do(sm
 
 def test_the_issue_date_is_the_one_asked_for_never_the_clock(smplan, folder):
     text = report(smplan, "boulangerie.yaml", "-p", "2027-02", "-f", "md", "--date", "2027-03-03")
-    assert "Établi le 3 mars 2027 · Résultats jusqu'à fin février 2027" in text
+    assert "Établi le 3 mars 2027 · Résultats jusqu’à fin février 2027" in text
     html = report(smplan, "boulangerie.yaml", "-p", "2027-02", "-f", "html", "-o", "r.html")
     assert '<meta name="dcterms.created" content="2027-02-28T00:00:00Z">' in html
     refused = smplan("report", "boulangerie.yaml", "-p", "2027-02", "--date", "3/3/2027")
