@@ -307,10 +307,10 @@ def test_render_since_opens_the_document_with_the_changes(smplan, versions, tmp_
     text = md.read_text(encoding="utf-8")
     heading = "## Changements de la version 1.0 à la version 1.1"
     assert f"- {heading[3:]}\n- Synthèse\n" in text
-    changes = text[text.index(heading) : text.index("## Synthèse")]
+    changes = text[text.index(heading) : text.index("\n## Synthèse")]
     # A French document: no-break spaces before the colon and inside the quotes.
     objective = "- Les objectifs › L\u2019objectif\u00a0: «\u00a0Passer de 24"
-    assert f"### Les objectifs\n\n{objective}" in changes
+    assert f"### Objectifs et mesure\n\n{objective}" in changes
     assert "→ «\u00a0Sell \\<b>more\\</b> cakes\u00a0»" in changes
 
     html = tmp_path / "plan.html"
@@ -337,7 +337,7 @@ def test_the_change_log_since_the_last_version_speaks_the_clients_words(smplan, 
     md = tmp_path / "plan.md"
     assert smplan("render", new, "--since", old, "-o", md).exit_code == 0
     text = md.read_text(encoding="utf-8")
-    log = text[text.index("## Changements de la version") : text.index("## Synthèse")]
+    log = text[text.index("## Changements de la version") : text.index("\n## Synthèse")]
     assert "- Instagram › Créneaux de publication, ajout\u00a0: dimanche 09:00\n" in log
     assert "- Épiphanie, la galette des rois › Budget\u00a0: 40\u00a0€ → 400\u00a0€\n" in log
     assert "- Services à valeur ajoutée, retrait\u00a0: Devis gâteau par message\n" in log

@@ -31,7 +31,7 @@ from smplan.render.markdown import (
 )
 from smplan.render.theme import dress
 from smplan.render.typography import Verbatim, raise_ordinals, typeset
-from smplan.render.view import build_document
+from smplan.render.view import build_document, by_chapter
 
 
 def _bytecode_cache() -> Any:
@@ -532,7 +532,9 @@ def render_text(plan: Plan, options: RenderOptions, base_dir: Path | None = None
     with language(options.lang or plan.language) as lang:
         context = _context(plan, created, options, base_dir)
         context["changes"] = (
-            change_log(diff_plans(previous, plan, current())) if previous is not None else None
+            by_chapter(change_log(diff_plans(previous, plan, current())))
+            if previous is not None
+            else None
         )
     return render_template(kind, name, context, options.template_dir, lang)
 

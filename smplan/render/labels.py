@@ -60,6 +60,9 @@ _LABELS: dict[str, Message] = {
         "delivered as a file for calendar applications and scheduling tools."
     ),
     "calendar_first_month": L_("The first month"),
+    "intro_campaigns": L_(
+        "The campaigns and key dates over the plan's span, before any channel is opened."
+    ),
     "campaign_timeline": L_("Campaigns over the plan's span"),
     "no_channel": L_("no channel"),
     "next_actions": L_("First actions"),

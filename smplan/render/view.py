@@ -111,6 +111,34 @@ STEP_CHAPTERS: dict[str, str] = {
     "human_face": "message",
     "channels": "channels",
 }
+#: The chapter that shows each part of the plan beyond the eight steps, for the change log.
+PART_CHAPTERS: dict[str, str] = {
+    **STEP_CHAPTERS,
+    "campaigns": "channels",
+    "calendar": "channels",
+    "roadmap": "first_days",
+    "budget": "budget",
+    "crisis": "running",
+    "assumptions": "risks",
+    "risks": "risks",
+}
+
+
+def by_chapter(log: dict[str, Any]) -> dict[str, Any]:
+    """A change log grouped under the document's chapters, in their order, instead of the
+    parts of the plan file: the client reads the changes where the document shows them."""
+    t = labels()
+    grouped: dict[str, list[str]] = {}
+    for part in log["steps"]:
+        grouped.setdefault(PART_CHAPTERS.get(part["key"], "summary"), []).extend(part["lines"])
+    return {
+        **log,
+        "steps": [
+            {"key": chapter, "title": t[f"chapter_{chapter}"], "lines": grouped[chapter]}
+            for chapter in CHAPTERS
+            if chapter in grouped
+        ],
+    }
 
 
 #: The chapters the reading guide explains, with the question each one answers.
@@ -642,7 +670,13 @@ class _Builder:
                     ],
                 )
         return CalendarView(
-            intro=f"{t['intro_calendar']} {NO_SLOTS_NOTE}" if unscheduled else t["intro_calendar"],
+            intro=(
+                f"{t['intro_calendar']} {NO_SLOTS_NOTE}"
+                if unscheduled
+                else t["intro_calendar"]
+                if plan.channels
+                else t["intro_campaigns"]
+            ),
             month_title=title,
             month=grid_table,
             campaigns=campaigns,
