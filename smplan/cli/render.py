@@ -29,6 +29,7 @@ def run_render(
     jobs: int,
     since: Path | None,
     watch: bool,
+    reference_doc: Path | None = None,
 ) -> int:
     """`smplan render`, its options parsed: the exit status, the documents written."""
     from smplan.fsutil import is_standard_stream
@@ -58,6 +59,7 @@ def run_render(
     named = format_for(output) if len(paths) == 1 and not _is_folder(output) else None
     fmt = matching_format(output_format, named, output) or "pdf"
     template_folder(template_dir)
+    reference_for(fmt, reference_doc)
     pairs = plan_outputs(paths, output, fmt, summary)
     notes: list[str] = []
     # The earlier version is read once, here, before any document is made.
@@ -68,9 +70,14 @@ def run_render(
         template_dir=template_dir,
         summary=summary,
         previous=previous,
+        reference_doc=reference_doc,
     )
     if fmt == "pdf":
         notes = ensure_pdf_support()
+    if fmt == "docx":
+        from smplan.render.docx import ensure_docx_support
+
+        ensure_docx_support()
     if watch:
         from smplan.cli.watch import watch as watch_plan
 
@@ -102,6 +109,17 @@ def run_render(
     if len(outcomes) == 1:
         return int(failed[0].exit_code)
     return int(ExitCode.FINDINGS)
+
+
+def reference_for(fmt: str, reference_doc: Path | None) -> None:
+    """Refuse a reference document that is not one, or given for a format other than DOCX."""
+    if reference_doc is None:
+        return
+    if fmt != "docx":
+        raise UsageError(L_("--reference-doc is for Word output"), hint=L_("add --format docx"))
+    from smplan.render.docx import check_reference
+
+    check_reference(reference_doc)
 
 
 def _is_folder(path: Path | None) -> bool:

@@ -68,6 +68,13 @@ def render(
         show_default=False,
         autocompletion=complete_plan_paths,
     ),
+    reference_doc: Path | None = typer.Option(
+        None,
+        "--reference-doc",
+        help="A Word file whose styles, page, header and footer a DOCX takes: a house "
+        "style. Default: reference.docx in --template-dir, else smplan's own.",
+        show_default=False,
+    ),
     watch: bool = typer.Option(
         False,
         "--watch",
@@ -75,7 +82,7 @@ def render(
         "--template-dir, and print the new version's findings. Ctrl-C stops it (exit 0).",
     ),
 ) -> None:
-    """Render plans as documents to hand to a client: Markdown, HTML or PDF.
+    """Render plans as documents to hand to a client: Markdown, HTML, PDF or Word.
 
     An unfinished plan still renders, marked as a draft.
 
@@ -85,6 +92,15 @@ def render(
     """
     raise typer.Exit(
         run_render(
-            paths, output_format, output_arg, template_dir, lang, summary, jobs, since, watch
+            paths,
+            output_format,
+            output_arg,
+            template_dir,
+            lang,
+            summary,
+            jobs,
+            since,
+            watch,
+            reference_doc,
         )
     )

@@ -1,4 +1,4 @@
-"""`smplan report`: the client's results report for one period (Markdown, HTML, PDF)."""
+"""`smplan report`: the client's results report for one period (Markdown, HTML, PDF, Word)."""
 
 from __future__ import annotations
 
@@ -59,6 +59,13 @@ def report(
     summary: bool = typer.Option(
         False, "--summary", help="The short version: the tables and what comes next only."
     ),
+    reference_doc: Path | None = typer.Option(
+        None,
+        "--reference-doc",
+        help="A Word file whose styles, page, header and footer a DOCX takes: a house "
+        "style. Default: reference.docx in --template-dir, else smplan's own.",
+        show_default=False,
+    ),
 ) -> None:
     """Write the client's report for a period: what we set out to do, where each
     objective stands against its target, channel by channel, and what comes next.
@@ -67,6 +74,7 @@ def report(
     plan, results and period give the same bytes.
     """
     from smplan.checks.results import check_results
+    from smplan.cli.render import reference_for
     from smplan.fsutil import atomic_write
     from smplan.plan.files import load_plan
     from smplan.plan.results import Results, load_results_of, parse_period, results_path
@@ -82,6 +90,7 @@ def report(
     known_format(output_format, FORMATS)
     fmt = matching_format(output_format, format_for(output), output) or "pdf"
     template_folder(template_dir)
+    reference_for(fmt, reference_doc)
     loaded = load_plan(path)
     found = load_results_of(loaded)
     results = found.results if found else Results()
@@ -95,7 +104,17 @@ def report(
             )
     if fmt == "pdf":
         ensure_pdf_support()
-    options = RenderOptions(fmt=fmt, lang=lang, template_dir=template_dir, summary=summary)
+    if fmt == "docx":
+        from smplan.render.docx import ensure_docx_support
+
+        ensure_docx_support()
+    options = RenderOptions(
+        fmt=fmt,
+        lang=lang,
+        template_dir=template_dir,
+        summary=summary,
+        reference_doc=reference_doc,
+    )
     content = render_report(loaded.plan, results, at, options, base_dir=path.parent)
     target = output or path.with_name(
         f"{path.stem}.report-{at.text}{'.summary' if summary else ''}{FORMATS[fmt].extension}"

@@ -37,6 +37,7 @@ FORMATS: dict[str, Format] = {
         Format("md", ".md", "md", "smplan.render.environment:render_document"),
         Format("html", ".html", "html", "smplan.render.environment:render_document"),
         Format("pdf", ".pdf", "html", "smplan.render.pdf:render_pdf"),
+        Format("docx", ".docx", "html", "smplan.render.docx:render_docx"),
     )
 }
 
@@ -60,6 +61,8 @@ class RenderOptions:
     #: The earlier version of the plan, read by the caller, when the document opens with
     #: what changed since.
     previous: Plan | None = None
+    #: The Word file whose styles, page, header and footer a DOCX takes (`--reference-doc`).
+    reference_doc: Path | None = None
 
 
 def builtin_templates() -> Path:

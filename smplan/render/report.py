@@ -291,7 +291,8 @@ def render_report(
     options: RenderOptions,
     base_dir: Path | None = None,
 ) -> str | bytes:
-    """The report in the format `options` names: text for md and html, bytes for PDF."""
+    """The report in the format `options` names: text for md and html, bytes for PDF and
+    DOCX."""
     kind = FORMATS[options.fmt].template
     created = source_date(plan)
     with language(options.lang or plan.language) as lang:
@@ -303,6 +304,10 @@ def render_report(
             "created": created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else None,
         }
     text = render_template(kind, f"report.{kind}.j2", context, options.template_dir, lang)
+    if options.fmt == "docx":
+        from smplan.render.docx import html_to_docx
+
+        return html_to_docx(text, plan, options, base_dir)
     if options.fmt != "pdf":
         return text
     return html_to_pdf(text, plan, replace(options, fmt="html"), base_dir)
