@@ -82,7 +82,7 @@ def render(
         "--template-dir, and print the new version's findings. Ctrl-C stops it (exit 0).",
     ),
 ) -> None:
-    """Render plans as documents to hand to a client: Markdown, HTML, PDF or Word.
+    """Render plans as documents to hand to a client: Markdown, HTML or PDF.
 
     An unfinished plan still renders, marked as a draft.
 

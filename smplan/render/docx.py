@@ -33,6 +33,7 @@ from typing import Any
 from smplan.errors import RenderError, UsageError, printable
 from smplan.i18n import L_
 from smplan.plan.model import Plan
+from smplan.render.chartpng import svg_to_png
 from smplan.render.environment import render_text, source_date
 from smplan.render.formats import RenderOptions, builtin_templates
 from smplan.render.revisions import mark_revisions
@@ -51,6 +52,7 @@ from smplan.render.wordtree import (
     keep_paragraph_classes,
     map_images,
     shape,
+    stringify,
 )
 
 #: The reference document smplan ships (made by tools/make_reference_docx.py).
@@ -223,8 +225,6 @@ def _write(program: str, tree: dict[str, Any], reference: Path, when: dt.datetim
 
 
 def _meta_text(tree: dict[str, Any], key: str) -> str | None:
-    from smplan.render.wordtree import stringify
-
     value = tree.get("meta", {}).get(key)
     return stringify(value) or None if value is not None else None
 
@@ -501,8 +501,6 @@ def _picture_fallbacks(parts: dict[str, bytes]) -> list[str]:
     leaves the picture itself (the one every other reader shows) empty.
     """
     from lxml import etree
-
-    from smplan.render.chartpng import svg_to_png
 
     document = etree.fromstring(parts["word/document.xml"])
     rels = etree.fromstring(parts["word/_rels/document.xml.rels"])

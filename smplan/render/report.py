@@ -22,6 +22,7 @@ from smplan.plan.model import Plan
 from smplan.plan.pacing import Standing, by_objective, elapsed_share, moved, standings
 from smplan.plan.results import Period, Results, add_months, month_end
 from smplan.render.charts import sparkline, trend_chart
+from smplan.render.docx import html_to_docx
 from smplan.render.environment import render_template, source_date
 from smplan.render.formats import FORMATS, RenderOptions
 from smplan.render.labels import labels
@@ -305,8 +306,6 @@ def render_report(
         }
     text = render_template(kind, f"report.{kind}.j2", context, options.template_dir, lang)
     if options.fmt == "docx":
-        from smplan.render.docx import html_to_docx
-
         return html_to_docx(text, plan, options, base_dir)
     if options.fmt != "pdf":
         return text
