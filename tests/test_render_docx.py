@@ -23,6 +23,7 @@ from smplan.render.environment import render_text
 from smplan.render.formats import RenderOptions, builtin_templates, render_plan
 from smplan.render.report import render_report
 from smplan.render.wordpackage import W, read_parts, zip_parts
+from smplan.render.wordtree import HTML_CLASSES, TOC_TITLE
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(
@@ -67,7 +68,7 @@ class _Headings(HTMLParser):
         self._open: tuple[int, list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("h2", "h3", "h4") and "toc-title" not in (dict(attrs).get("class") or ""):
+        if tag in ("h2", "h3", "h4") and TOC_TITLE not in (dict(attrs).get("class") or ""):
             self._open = (int(tag[1]), [])
 
     def handle_data(self, data: str) -> None:
@@ -259,6 +260,28 @@ def test_the_report_is_a_word_file_too():
     assert document.tables
     assert not document.sections[0].different_first_page_header_footer
     assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+
+
+def test_the_templates_write_every_class_the_word_file_is_shaped_by():
+    """The classes of the HTML that `wordtree` reads are named there once; each must still
+    be in what the built-in templates write, or the Word file silently loses its cover,
+    contents, styles or unmarked change log."""
+    plan = load_plan(BAKERY).plan
+    unfinished = plan.model_copy(update={"channels": []})
+    results = load_results(results_path(BAKERY)).results
+    html = [
+        render_text(plan, RenderOptions(fmt="html", previous=plan)),
+        render_text(unfinished, RenderOptions(fmt="html")),
+        render_text(unfinished, RenderOptions(fmt="html", summary=True)),
+        render_report(plan, results, parse_period("2027-02"), RenderOptions(fmt="html")),
+    ]
+    written = {
+        name
+        for text in html
+        for found in re.finditer(r'class="([^"]*)"', text)
+        for name in found.group(1).split()
+    }
+    assert HTML_CLASSES - written == set()
 
 
 # --- changes since an earlier version -------------------------------------------------------

@@ -20,12 +20,12 @@ from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from smplan.render.wordtree import Node, classes, stringify
+from smplan.render.wordtree import CHANGES, Node, classes, stringify
 
 INSERTION = "insertion"
 DELETION = "deletion"
 #: The classes of sections that are new in every newer version, never marked.
-UNMARKED = frozenset({"changes"})
+UNMARKED = frozenset({CHANGES})
 
 Mark = Callable[[str, list[Node]], Node]
 

@@ -32,16 +32,32 @@ from xml.sax.saxutils import escape
 
 Node = dict[str, Any]
 
+# --- the HTML classes the Word file is shaped by -------------------------------------------
+# The templates and this module agree on these names, and on those of `COVER_STYLES` and
+# `STYLES`; `HTML_CLASSES` lists them all, and a test checks the templates still write each.
+
+#: The cover (`section.cover`): a page of its own, in the cover's styles.
+COVER = "cover"
+#: The client's name on the cover, and on a masthead: the file's organization too.
+COVER_ORG = "cover-org"
+ORG = "org"
+#: The heading of the HTML's table of contents, followed by its list of entries.
+TOC_TITLE = "toc-title"
+#: The page listing what changed since an earlier version: never marked as changed.
+CHANGES = "changes"
+#: The class pandoc gives a `<section>`; a part of another kind starts a new page.
+SECTION = "section"
+
 #: The Word style of a paragraph by its HTML class, on the cover and elsewhere.
 COVER_STYLES = {
     "cover-kind": "Cover Kind",
-    "cover-org": "Cover Organization",
+    COVER_ORG: "Cover Organization",
     "cover-draft": "Draft",
     "cover-draft-note": "Status Note",
 }
 STYLES = {
     "cover-kind": "Kicker",
-    "org": "Organization",
+    ORG: "Organization",
     "meta": "Meta",
     "intro": "Intro",
     "note": "Note",
@@ -54,6 +70,8 @@ STYLES = {
     "mix": "Note",
     "draft-mark": "Draft",
 }
+#: Every class of the document's HTML the Word file depends on (`<section>` is an element).
+HTML_CLASSES = frozenset({COVER, TOC_TITLE, CHANGES, *COVER_STYLES, *STYLES})
 #: The style of the cover's title, and of a title elsewhere (a summary's, a report's).
 COVER_TITLE = "Cover Title"
 TITLE = "Title"
@@ -179,13 +197,13 @@ def shape(tree: Node) -> Shaped:
     while i < len(blocks):
         block = blocks[i]
         kinds = set(classes(block))
-        if block["t"] == "Div" and "cover" in kinds:
+        if block["t"] == "Div" and COVER in kinds:
             found.cover = True
             shaped.extend(_cover(block, found))
             previous_part = None
             i += 1
             continue
-        if block["t"] == "Header" and "toc-title" in classes(block):
+        if block["t"] == "Header" and TOC_TITLE in classes(block):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             entries = following if following and following["t"] == "BulletList" else None
             if shaped:
@@ -194,8 +212,8 @@ def shape(tree: Node) -> Shaped:
             previous_part = set()
             i += 2 if entries else 1
             continue
-        if block["t"] == "Div" and "section" in kinds:
-            part = kinds - {"section"}
+        if block["t"] == "Div" and SECTION in kinds:
+            part = kinds - {SECTION}
             # A part starts on a new page; a section of the same kind as the one before
             # follows on from it, as the PDF's chapters do.
             if shaped and (previous_part is None or previous_part.isdisjoint(part)):
@@ -221,7 +239,7 @@ def _cover(block: Node, found: Shaped) -> list[Node]:
             found.title = found.title or stringify(inner)
             out.append(styled(COVER_TITLE, [{"t": "Para", "c": inner["c"][2]}]))
         elif style is not None:
-            if "cover-org" in kind:
+            if COVER_ORG in kind:
                 found.organization = found.organization or stringify(inner)
             out.append(styled(style, blocks_of(inner)))
         else:
@@ -252,7 +270,7 @@ def _restyle(block: Node, found: Shaped) -> Node:
         attr, inner = block["c"]
         names = attr[1]
         style = next((STYLES[k] for k in names if k in STYLES), None)
-        if "org" in names:
+        if ORG in names:
             found.organization = found.organization or stringify(inner)
         restyled = [_restyle(b, found) for b in inner]
         if style is not None and not any(k == "custom-style" for k, _ in attr[2]):
