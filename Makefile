@@ -23,6 +23,7 @@ demo: $(STAMP)
 	$(BIN)/smplan render $(DEMO_PLAN) --format pdf -o $(DEMO_OUT)/boulangerie.pdf
 	$(BIN)/smplan render $(DEMO_PLAN) --format md -o $(DEMO_OUT)/boulangerie.md
 	$(BIN)/smplan render $(DEMO_PLAN) --format pdf --summary -o $(DEMO_OUT)/boulangerie.summary.pdf
+	$(BIN)/smplan render $(DEMO_PLAN) --format docx -o $(DEMO_OUT)/boulangerie.docx
 	$(BIN)/smplan status $(DEMO_PLAN)
 	$(BIN)/smplan report $(DEMO_PLAN) --period 2027-02 -o $(DEMO_OUT)/boulangerie.report-2027-02.pdf
 	@echo
@@ -30,6 +31,7 @@ demo: $(STAMP)
 	@echo "  $(DEMO_OUT)/boulangerie.pdf          the full strategy document"
 	@echo "  $(DEMO_OUT)/boulangerie.summary.pdf  the two-page summary"
 	@echo "  $(DEMO_OUT)/boulangerie.md           the same document in Markdown"
+	@echo "  $(DEMO_OUT)/boulangerie.docx         the same document in Word, to finish and mark up"
 	@echo "  $(DEMO_OUT)/boulangerie.report-2027-02.pdf  the client's report for February 2027"
 
 # Bytecode first, as an install has it: where PYTHONDONTWRITEBYTECODE is set, every smplan

@@ -39,11 +39,22 @@ class Format:
     #: A function (`module:function`) that raises when the system cannot write the
     #: format, and returns the notes to print about it.
     prepare: str | None = None
+    #: A function (`module:function`) that makes a file in this format from the HTML its
+    #: `template` lays out (`html, plan, options, base_dir, stamp=`), for the documents
+    #: other than the plan's (the report); none where that text is the file itself.
+    from_html: str | None = None
 
     def write(self, *args: Any, **kwargs: Any) -> Any:
         """What the format's writer returns for these arguments."""
         writer = self.writer if callable(self.writer) else load_callable(self.writer)
         return writer(*args, **kwargs)
+
+    def convert(self, text: str, *args: Any, **kwargs: Any) -> str | bytes:
+        """The text laid out from the format's template, made a file of this format."""
+        if self.from_html is None:
+            return text
+        converted: str | bytes = load_callable(self.from_html)(text, *args, **kwargs)
+        return converted
 
     def ready(self) -> list[str]:
         """The notes about writing this format here; raises when the system cannot."""

@@ -89,7 +89,7 @@ INVOCATIONS = [
     (["render", "boulangerie.yaml", "--format", "md", "-o", "-"], True),
     (["render", "boulangerie.yaml", "--format", "md", "--jobs", "2"], True),
     (["render", "boulangerie.yaml", "--format", "md", "--jobs", "0"], False),
-    (["render", "boulangerie.yaml", "-o", "out.docx"], True),
+    (["render", "boulangerie.yaml", "-o", "out.odt"], True),
     (["render", "boulangerie.yaml", "-o", "out.md", "--bogus"], False),
     (["init", "new.yaml", "--no-interactive"], True),
     (["init", "new.yaml", "--no-interactive", "--lang", "fr", "--essentials"], True),

@@ -25,7 +25,7 @@ import pytest
 from smplan.cli.outputs import destination
 from smplan.errors import UsageError
 from smplan.render.calendar_formats import CALENDAR_FORMATS
-from smplan.render.formats import FORMATS
+from smplan.render.formats import FORMATS, builtin_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -45,7 +45,7 @@ BEGINS = {
     ".csv": "date,time,timezone,channel",
     ".ics": "BEGIN:VCALENDAR",
 }
-FORMATS_OF = {"render": "md, html or pdf", "report": "md, html or pdf"}
+FORMATS_OF = {"render": "md, html, pdf or docx", "report": "md, html, pdf or docx"}
 FORMATS_OF["calendar"] = "md, html, csv, ics, buffer or hootsuite"
 WHAT = {"render": "the document", "report": "the report", "calendar": "the calendar"}
 
@@ -104,16 +104,15 @@ def test_the_extension_of_o_picks_the_format(smplan, folder, command, name):
     assert text.startswith(BEGINS[Path(name).suffix.lower()])
 
 
-def test_a_binary_format_is_picked_by_its_extension_too():
-    where = destination(FORMATS, None, "strategy.pdf", [Path(PLAN)])
-    assert where.format.name == "pdf" and where.format.binary
-    assert where.target(Path(PLAN)) == Path("strategy.pdf")
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_binary_format_is_picked_by_its_extension_too(fmt):
+    where = destination(FORMATS, None, f"strategy.{fmt}", [Path(PLAN)])
+    assert where.format.name == fmt and where.format.binary
+    assert where.target(Path(PLAN)) == Path(f"strategy.{fmt}")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_a_name_that_contradicts_format_is_refused_and_nothing_is_written(
-    smplan, folder, command
-):
+def test_a_name_that_contradicts_format_is_refused_and_nothing_is_written(smplan, folder, command):
     before = kept(folder)
     result = smplan(*COMMANDS[command], "--format", "md", "-o", "out.html")
 
@@ -126,10 +125,8 @@ def test_a_name_that_contradicts_format_is_refused_and_nothing_is_written(
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("name", ["out.docx", "out.xlsx", "out.txt"])
-def test_an_extension_no_format_writes_is_refused_naming_the_formats(
-    smplan, folder, command, name
-):
+@pytest.mark.parametrize("name", ["out.odt", "out.xlsx", "out.txt"])
+def test_an_extension_no_format_writes_is_refused_naming_the_formats(smplan, folder, command, name):
     before = kept(folder)
     result = smplan(*COMMANDS[command], "-o", name)
 
@@ -144,7 +141,7 @@ def test_an_extension_no_format_writes_is_refused_naming_the_formats(
 
 def test_the_refusal_speaks_the_environments_language(folder):
     done = subprocess.run(
-        [sys.executable, "-m", "smplan", "render", PLAN, "-o", "plan.docx"],
+        [sys.executable, "-m", "smplan", "render", PLAN, "-o", "plan.odt"],
         cwd=folder,
         env={**os.environ, "LANG": "fr_FR.UTF-8"},
         capture_output=True,
@@ -153,8 +150,8 @@ def test_the_refusal_speaks_the_environments_language(folder):
     )
     assert done.returncode == 2
     assert done.stderr == (
-        "erreur : le document s'écrit en md, html ou pdf, pas en docx\n"
-        "conseil : nommez le fichier plan.md, plan.html ou plan.pdf\n"
+        "erreur : le document s'écrit en md, html, pdf ou docx, pas en odt\n"
+        "conseil : nommez le fichier plan.md, plan.html, plan.pdf ou plan.docx\n"
     )
 
 
@@ -229,16 +226,18 @@ def on_a_terminal(*args: str, cwd: Path) -> tuple[int, str]:
     return done.returncode, done.stderr.decode("utf-8") + shown.decode("utf-8", "replace")
 
 
-@pytest.mark.parametrize("command", ["render", "report"])
-def test_a_binary_format_is_refused_on_a_terminal(folder, command):
+@pytest.mark.parametrize(
+    ("command", "fmt"), [("render", "pdf"), ("report", "pdf"), ("render", "docx")]
+)
+def test_a_binary_format_is_refused_on_a_terminal(folder, command, fmt):
     before = kept(folder)
-    code, said = on_a_terminal(*COMMANDS[command], "--format", "pdf", "-o", "-", cwd=folder)
+    code, said = on_a_terminal(*COMMANDS[command], "--format", fmt, "-o", "-", cwd=folder)
 
     assert code == 2
     what = WHAT[command]
-    assert f"error: {what} in pdf is binary, and standard output is a terminal" in said
-    assert "hint: send it to a file or a program (`-o - > out.pdf`" in said
-    assert "%PDF" not in said
+    assert f"error: {what} in {fmt} is binary, and standard output is a terminal" in said
+    assert f"hint: send it to a file or a program (`-o - > out.{fmt}`" in said
+    assert "%PDF" not in said and "word/document.xml" not in said
     assert kept(folder) == before
 
 
@@ -308,8 +307,7 @@ def test_a_link_to_the_plan_is_the_plan(folder):
 
     assert render.returncode == 2
     assert render.stderr.decode("utf-8") == (
-        f"error: {PLAN}: the document would overwrite the plan itself\n"
-        "hint: give -o another name\n"
+        f"error: {PLAN}: the document would overwrite the plan itself\nhint: give -o another name\n"
     )
     assert calendar.returncode == 2
     assert calendar.stderr.decode("utf-8") == (
@@ -350,6 +348,30 @@ def test_the_earlier_version_read_by_since_is_never_written_over(folder):
     assert kept(folder) == before
 
 
+@pytest.mark.parametrize("command", ["render", "report"])
+def test_the_reference_document_of_a_word_file_is_never_written_over(folder, command):
+    house = folder / "house.docx"
+    shutil.copy(builtin_templates() / "reference.docx", house)
+    brand = folder / "brand"
+    brand.mkdir()
+    shutil.copy(house, brand / "reference.docx")
+    before, styles = kept(folder), kept(brand)
+
+    given = run(*COMMANDS[command], "--reference-doc", "house.docx", "-o", "house.docx", cwd=folder)
+    found = run(
+        *COMMANDS[command], "--template-dir", "brand", "-o", "brand/reference.docx", cwd=folder
+    )
+
+    what = WHAT[command]
+    for done, name in ((given, "house.docx"), (found, "brand/reference.docx")):
+        assert done.returncode == 2
+        assert done.stderr.decode("utf-8") == (
+            f"error: {PLAN}: {what} would overwrite {name}, which this command reads\n"
+            "hint: give -o another name\n"
+        )
+    assert kept(folder) == before and kept(brand) == styles
+
+
 def test_the_guard_refuses_a_file_the_run_has_claimed_already():
     where = destination(CALENDAR_FORMATS, "buffer", "out/", [Path(PLAN)])
     where.target(Path(PLAN), "instagram")
@@ -386,8 +408,7 @@ def test_scheduler_files_of_two_channels_never_share_a_name(two_instagrams):
     assert f"bakery.{fmt}-instagram.2.csv" in names
     assert len(names) == said.count(" écrit.")
     rows = {
-        name: len(list(csv.reader(io.StringIO((out / name).read_text(encoding="utf-8")))))
-        - header
+        name: len(list(csv.reader(io.StringIO((out / name).read_text(encoding="utf-8"))))) - header
         for name in names
     }
     assert sum(rows.values()) == announced  # every post the command reported is in a file

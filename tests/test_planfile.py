@@ -115,7 +115,7 @@ def test_unusable_file_gets_one_clear_message_and_exit_2(smplan, tree, content, 
 READ_PAST = [
     pytest.param(
         b'smplan: 1\nproject:\n  name: "unfinished\n',
-        "plan.yaml:3:9: project.name: error SMP020: a text opens with `\"` and is not closed"
+        'plan.yaml:3:9: project.name: error SMP020: a text opens with `"` and is not closed'
         ' on its line (hint: put a closing `"` at the end of the text)',
         id="unclosed-quote",
     ),

@@ -153,9 +153,9 @@ def test_a_missing_template_folder_is_a_usage_error(tree, smplan):
 
 def test_an_unknown_format_is_refused_with_the_formats_there_are(tree, smplan):
     root = tree({"plan.yaml": PLAN})
-    result = smplan("render", root / "plan.yaml", "--format", "docx")
+    result = smplan("render", root / "plan.yaml", "--format", "odt")
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: the document is written as md, html or pdf, not docx\n"
-        "hint: use one of: md, html, pdf\n"
+        "error: the document is written as md, html, pdf or docx, not odt\n"
+        "hint: use one of: md, html, pdf, docx\n"
     )

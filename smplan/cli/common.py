@@ -9,9 +9,13 @@ from __future__ import annotations
 import contextvars
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smplan.errors import SmplanError, UsageError, printable
 from smplan.i18n import L_, speak
+
+if TYPE_CHECKING:
+    from smplan.outputs import Format
 
 #: Whether this run shows tracebacks (`smplan --debug`).
 state = {"debug": False}
@@ -66,6 +70,17 @@ def template_folder(path: Path | None) -> Path | None:
     if path is not None and not path.is_dir():
         raise UsageError(L_("template folder not found: {path}", path=printable(str(path))))
     return path
+
+
+def reference_for(fmt: Format, reference_doc: Path | None) -> None:
+    """Refuse `--reference-doc` when it is not a Word file, or given for another format."""
+    if reference_doc is None:
+        return
+    if fmt.name != "docx":
+        raise UsageError(L_("--reference-doc is for Word output"), hint=L_("add --format docx"))
+    from smplan.render.docx import check_reference
+
+    check_reference(reference_doc)
 
 
 def say_wrote(path: object) -> None:

@@ -4,8 +4,9 @@ A command module declares its parameters with `command(NAME, ...)` on the functi
 does the work; both readers of the command line are built from that declaration: the
 Typer application (`typer_command`: help, completion and every parse error), and the
 quick reader of `smplan.cli.fast`, which takes the usual shapes without loading Typer.
-The options several commands share (`LANG`, `TEMPLATE_DIR`, the plan) are declared here
-once, and the `--format` and `-o` of a command are made from its registry of formats.
+The options several commands share (`LANG`, `TEMPLATE_DIR`, `REFERENCE_DOC`, the plan)
+are declared here once, and the `--format` and `-o` of a command are made from its
+registry of formats.
 
 Nothing here loads Typer or the core: `--help` and the quick reader both read it.
 """
@@ -180,6 +181,13 @@ TEMPLATE_DIR = option(
     "--template-dir",
     kind=Path,
     help="Folder of templates that replace the built-in ones, file by file.",
+)
+REFERENCE_DOC = option(
+    "reference_doc",
+    "--reference-doc",
+    kind=Path,
+    help="A Word file whose styles, page, header and footer a DOCX takes: a house "
+    "style. Default: reference.docx in --template-dir, else smplan's own.",
 )
 PLAN = argument("path", help="The plan file.", metavar="PLAN", complete=complete_plan_paths)
 

@@ -1,14 +1,21 @@
-"""`smplan render`: turn plans into client-ready documents (Markdown, HTML, PDF)."""
+"""`smplan render`: turn plans into client-ready documents (Markdown, HTML, PDF, Word)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from smplan.cli.common import echo, report_outcome, speak_asked, template_folder
+from smplan.cli.common import (
+    echo,
+    reference_for,
+    report_outcome,
+    speak_asked,
+    template_folder,
+)
 from smplan.cli.completers import complete_plan_paths
 from smplan.cli.console import err_console
 from smplan.cli.options import (
     LANG,
+    REFERENCE_DOC,
     TEMPLATE_DIR,
     argument,
     command,
@@ -53,6 +60,7 @@ from smplan.render.formats import FORMATS
         help="The previous version of the plan: the document opens with what changed since.",
         complete=complete_plan_paths,
     ),
+    REFERENCE_DOC,
     flag(
         "draft",
         "--draft",
@@ -97,9 +105,10 @@ def run_render(
     strict: bool,
     theme: Path | None,
     paper: str | None,
+    reference_doc: Path | None,
     watch: bool,
 ) -> int:
-    """Render plans as documents to hand to a client: Markdown, HTML or PDF.
+    """Render plans as documents to hand to a client: Markdown, HTML, PDF or Word.
 
     An unfinished plan still renders: the document lists what is still to be
     decided, and the terminal says so. It is a draft only when the plan's
@@ -111,7 +120,7 @@ def run_render(
     """
     from smplan.plan.files import load_plan
     from smplan.render.files import render_batch
-    from smplan.render.formats import SUMMARY, RenderOptions
+    from smplan.render.formats import SUMMARY, RenderOptions, reference_document
 
     speak_asked(lang)
     if watch and len(paths) != 1:
@@ -131,10 +140,14 @@ def run_render(
         output_format,
         output_arg,
         paths,
-        inputs=[p for p in (since, theme) if p is not None],
+        inputs=[
+            *(p for p in (since, theme) if p is not None),
+            reference_document(reference_doc, template_dir),
+        ],
     )
     fmt = where.format
     template_folder(template_dir)
+    reference_for(fmt, reference_doc)
     pairs = [(path, where.target(path)) for path in paths]
     # The earlier version is read once, here, before any document is made.
     previous = load_plan(since).plan if since is not None else None
@@ -147,6 +160,7 @@ def run_render(
         draft=draft,
         theme=theme,
         paper=paper,
+        reference_doc=reference_doc,
     )
     open_points = _open_points(pairs, strict, lang)
     if strict and open_points:

@@ -1,14 +1,15 @@
-"""`smplan report`: the client's results report for one period (Markdown, HTML, PDF)."""
+"""`smplan report`: the client's results report for one period (Markdown, HTML, PDF, Word)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from smplan.cli.common import say_wrote, speak_asked, template_folder
+from smplan.cli.common import reference_for, say_wrote, speak_asked, template_folder
 from smplan.cli.options import (
     LANG,
     PLAN,
+    REFERENCE_DOC,
     TEMPLATE_DIR,
     command,
     flag,
@@ -44,6 +45,7 @@ from smplan.render.formats import REPORT
         help="The report's issue date (YYYY-MM-DD), printed on it and in its PDF. "
         "Default: the last day of the period.",
     ),
+    REFERENCE_DOC,
 )
 def report(
     path: Path,
@@ -54,6 +56,7 @@ def report(
     lang: str | None,
     summary: bool,
     issued: str | None,
+    reference_doc: Path | None,
 ) -> None:
     """Write the client's report for a period: what we set out to do, where each
     objective stands against its target, channel by channel, and what comes next.
@@ -63,7 +66,7 @@ def report(
     """
     from smplan.checks.service import check_file
     from smplan.plan.results import Results, parse_period
-    from smplan.render.formats import REPORT_SUMMARY, RenderOptions
+    from smplan.render.formats import REPORT_SUMMARY, RenderOptions, reference_document
     from smplan.render.report import render_report
 
     speak_asked(lang)
@@ -81,10 +84,18 @@ def report(
                 hint=L_("write dates as YYYY-MM-DD, for example 2027-01-04"),
             ) from None
     kind = REPORT_SUMMARY if summary else REPORT
-    where = destination(kind, output_format, output_arg, [path], period=at.text)
+    where = destination(
+        kind,
+        output_format,
+        output_arg,
+        [path],
+        inputs=[reference_document(reference_doc, template_dir)],
+        period=at.text,
+    )
     fmt = where.format
     target = where.target(path)
     template_folder(template_dir)
+    reference_for(fmt, reference_doc)
     checked = check_file(path, lang=lang)
     for unusable in (checked.plan_error, checked.results_error):
         if unusable is not None:
@@ -100,7 +111,13 @@ def report(
             [found.problem(f.loc, f"error {f.code}: {f.message}", f.hint) for f in errors],
         )
     fmt.ready()
-    options = RenderOptions(fmt=fmt.name, lang=lang, template_dir=template_dir, summary=summary)
+    options = RenderOptions(
+        fmt=fmt.name,
+        lang=lang,
+        template_dir=template_dir,
+        summary=summary,
+        reference_doc=reference_doc,
+    )
     content = render_report(
         loaded.plan, results, at, options, base_dir=path.parent, issued=issued_on
     )

@@ -1,4 +1,5 @@
-"""Render a plan as a client-ready document: Markdown, HTML, or PDF through WeasyPrint.
+"""Render a plan as a client-ready document: Markdown, HTML, PDF through WeasyPrint, or
+Word through pandoc.
 
 Templates are data: the defaults ship in `templates/`, and a user folder given with
 `--template-dir` overrides them one file at a time (a replaced template can still extend

@@ -26,6 +26,16 @@ FORMATS = Outputs(
         template="html",
         binary=True,
         prepare="smplan.render.pdf:ensure_pdf_support",
+        from_html="smplan.render.pdf:html_to_pdf",
+    ),
+    Format(
+        "docx",
+        ".docx",
+        "smplan.render.docx:render_docx",
+        template="html",
+        binary=True,
+        prepare="smplan.render.docx:ensure_docx_support",
+        from_html="smplan.render.docx:html_to_docx",
     ),
     default="pdf",
     what=N_("the document"),
@@ -64,11 +74,28 @@ class RenderOptions:
     theme: Path | None = None
     #: `a4` or `letter`; None: the paper of the document's locale.
     paper: str | None = None
+    #: The Word file whose styles, page, header and footer a DOCX takes (`--reference-doc`).
+    reference_doc: Path | None = None
 
 
 def builtin_templates() -> Path:
     """The folder of the default templates, which ship inside the package."""
     return Path(str(importlib.resources.files("smplan") / "templates"))
+
+
+#: The name of the reference document a Word file takes its house style from, in the
+#: template folder and among the built-in templates (made by tools/make_reference_docx.py).
+REFERENCE_NAME = "reference.docx"
+
+
+def reference_document(given: Path | None, template_dir: Path | None) -> Path:
+    """The reference document of a Word file: `--reference-doc`, else the one in the
+    template folder, else the built-in one."""
+    if given is not None:
+        return given
+    if template_dir is not None and (template_dir / REFERENCE_NAME).is_file():
+        return template_dir / REFERENCE_NAME
+    return builtin_templates() / REFERENCE_NAME
 
 
 def template_name(fmt: str, summary: bool) -> str:
@@ -77,6 +104,6 @@ def template_name(fmt: str, summary: bool) -> str:
 
 
 def render_plan(plan: Plan, options: RenderOptions, base_dir: Path | None = None) -> str | bytes:
-    """The document in the format `options` asks for: text for md and html, bytes for PDF."""
+    """The document in the format `options` asks for: text, or bytes for a binary format."""
     document: str | bytes = FORMATS[options.fmt].write(plan, options, base_dir)
     return document

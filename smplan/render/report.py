@@ -2,7 +2,7 @@
 objective stands, channel by channel, and what comes next.
 
 Like the strategy document, the report is computed here as plain display-ready data and
-laid out by templates (`report.md.j2`, `report.html.j2`, and the PDF from the HTML),
+laid out by templates (`report.md.j2`, `report.html.j2`; PDF and Word from the HTML),
 in the plan's language, through the same sandboxed environment, brand templates
 included. Nothing reads the clock: the same plan, results and period give the same bytes.
 """
@@ -41,7 +41,6 @@ from smplan.render.charts import sparkline, trend_chart
 from smplan.render.environment import render_template
 from smplan.render.formats import FORMATS, RenderOptions
 from smplan.render.labels import labels
-from smplan.render.pdf import html_to_pdf
 from smplan.render.theme import dress
 
 #: The statuses that call for a next action and its owner.
@@ -461,8 +460,9 @@ def render_report(
     base_dir: Path | None = None,
     issued: dt.date | None = None,
 ) -> str | bytes:
-    """The report in the format `options` names: text for md and html, bytes for PDF."""
-    kind = FORMATS[options.fmt].template
+    """The report in the format `options` names: text, or bytes for a binary format."""
+    fmt = FORMATS[options.fmt]
+    kind = fmt.template
     with language(options.lang or plan.language) as lang:
         doc = build_report(plan, results, period, lang=lang, summary=options.summary, issued=issued)
         created = dt.datetime.combine(doc.issued_on, dt.time(), tzinfo=dt.UTC)
@@ -481,6 +481,4 @@ def render_report(
             ),
         }
     text = render_template(kind, f"report.{kind}.j2", context, options.template_dir, lang)
-    if options.fmt != "pdf":
-        return text
-    return html_to_pdf(text, plan, replace(options, fmt="html"), base_dir, stamp=created)
+    return fmt.convert(text, plan, replace(options, fmt="html"), base_dir, stamp=created)

@@ -1,0 +1,572 @@
+"""Write smplan's default Word reference document, smplan/templates/reference.docx.
+
+A Word file rendered by smplan takes its styles, paper, margins, header and footer from a
+reference document. This one is made to look like smplan's PDF: the same blue headings
+with a rule under each chapter title, the same small grey running heads, tables with a
+tinted header row, A4 with the PDF's margins. Its text is set in Verdana, the face the
+PDF's DejaVu Sans was drawn after, which every Word installation has.
+
+Every part is written here, from nothing, so the file depends on no other program and
+comes out byte for byte the same. Run it after changing a style, and commit what it
+writes:
+
+    python tools/make_reference_docx.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from smplan.render.wordpackage import zip_parts  # noqa: E402
+
+TARGET = ROOT / "smplan" / "templates" / "reference.docx"
+
+BLUE = "1F4E79"
+TEXT = "1F2933"
+GREY = "6B7785"
+SLATE = "52606D"
+TINT = "E6EEF6"
+RULE = "D9E2EC"
+RED = "B42318"
+CLAY = "C8553D"
+SANS = "Verdana"
+MONO = "Consolas"
+
+#: The page: A4, and the PDF's margins (24, 18, 20 and 18 mm), in twentieths of a point.
+PAGE = '<w:pgSz w:w="11906" w:h="16838"/>'
+MARGINS = (
+    '<w:pgMar w:top="1361" w:right="1020" w:bottom="1134" w:left="1020" '
+    'w:header="567" w:footer="510" w:gutter="0"/>'
+)
+#: Where the right-aligned half of a running head sits: the text column's right edge.
+RIGHT_TAB = 11906 - 2 * 1020
+
+XMLNS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def fonts(face: str) -> str:
+    return f'<w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{face}"/>'
+
+
+def style(
+    kind: str,
+    style_id: str,
+    name: str,
+    *,
+    based_on: str | None = None,
+    following: str | None = None,
+    ppr: str = "",
+    rpr: str = "",
+    extra: str = "",
+    custom: bool = False,
+) -> str:
+    """One `w:style`: its kind (paragraph, character, table), id, name and properties."""
+    parts = [f"<w:name w:val={quoteattr(name)}/>"]
+    if based_on:
+        parts.append(f'<w:basedOn w:val="{based_on}"/>')
+    if following:
+        parts.append(f'<w:next w:val="{following}"/>')
+    parts.append("<w:qFormat/>")
+    if ppr:
+        parts.append(f"<w:pPr>{ppr}</w:pPr>")
+    if rpr:
+        parts.append(f"<w:rPr>{rpr}</w:rPr>")
+    parts.append(extra)
+    flag = ' w:customStyle="1"' if custom else ""
+    return f'<w:style w:type="{kind}"{flag} w:styleId="{style_id}">{"".join(parts)}</w:style>'
+
+
+def spacing(before: int = 0, after: int = 0, line: int | None = None) -> str:
+    """Space before and after a paragraph in twentieths of a point; line in 240ths."""
+    rule = f' w:line="{line}" w:lineRule="auto"' if line else ""
+    return f'<w:spacing w:before="{before}" w:after="{after}"{rule}/>'
+
+
+def run(size: float, color: str = TEXT, *, bold: bool = False, italic: bool = False) -> str:
+    """Run properties: a size in points, a colour, bold and italic."""
+    out = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    half = round(size * 2)
+    return f'{out}<w:color w:val="{color}"/><w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+
+
+def band(fill: str) -> str:
+    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/><w:ind w:left="0" w:right="0"/>'
+
+
+def border(side: str, color: str, eighths: int, space: int = 4) -> str:
+    """A paragraph border: its side, colour, width in eighths of a point and gap."""
+    return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="{space}" w:color="{color}"/>'
+
+
+def styles() -> str:
+    """Every style smplan's Word documents use, after the PDF's stylesheet."""
+    keep = "<w:keepNext/><w:keepLines/>"
+    table_cell = (
+        '<w:tcMar><w:top w:w="45" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/></w:tcMar>'
+    )
+    table = style(
+        "table",
+        "Table",
+        "Table",
+        ppr=spacing(0, 0),
+        rpr=run(8),
+        extra=(
+            '<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>'
+            f'<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
+            f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
+            '</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/>'
+            '<w:left w:w="100" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/>'
+            '<w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+            f"<w:trPr><w:cantSplit/></w:trPr><w:tcPr>{table_cell}</w:tcPr>"
+            '<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
+            f'<w:rPr><w:b/><w:bCs/><w:color w:val="{BLUE}"/></w:rPr>'
+            "<w:tcPr><w:tcBorders>"
+            f'<w:bottom w:val="single" w:sz="8" w:space="0" w:color="{BLUE}"/>'
+            f'</w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="{TINT}"/>'
+            '<w:vAlign w:val="bottom"/></w:tcPr></w:tblStylePr>'
+        ),
+    )
+    return "".join(
+        [
+            f"{HEAD}<w:styles {XMLNS}><w:docDefaults><w:rPrDefault><w:rPr>{fonts(SANS)}"
+            f'{run(9)}<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr>'
+            f"</w:rPrDefault><w:pPrDefault><w:pPr>{spacing(0, 120, 264)}</w:pPr>"
+            "</w:pPrDefault></w:docDefaults>",
+            style("paragraph", "Normal", "Normal", ppr=spacing(0, 120, 264)),
+            style("paragraph", "BodyText", "Body Text", based_on="Normal"),
+            style("paragraph", "FirstParagraph", "First Paragraph", based_on="BodyText"),
+            style("paragraph", "Compact", "Compact", based_on="BodyText", ppr=spacing(0, 30)),
+            style(
+                "paragraph",
+                "Title",
+                "Title",
+                based_on="Normal",
+                following="BodyText",
+                ppr=keep + spacing(60, 120),
+                rpr=run(18, BLUE, bold=True),
+            ),
+            style(
+                "paragraph",
+                "Subtitle",
+                "Subtitle",
+                based_on="Title",
+                following="BodyText",
+                rpr=run(12, TEXT, bold=True),
+            ),
+            style(
+                "paragraph",
+                "Heading1",
+                "heading 1",
+                based_on="Normal",
+                following="BodyText",
+                ppr=keep
+                + f"<w:pBdr>{border('bottom', BLUE, 10)}</w:pBdr>"
+                + spacing(360, 170)
+                + '<w:outlineLvl w:val="0"/>',
+                rpr=run(17, BLUE, bold=True),
+            ),
+            style(
+                "paragraph",
+                "Heading2",
+                "heading 2",
+                based_on="Normal",
+                following="BodyText",
+                ppr=keep + spacing(340, 110) + '<w:outlineLvl w:val="1"/>',
+                rpr=run(11, BLUE, bold=True),
+            ),
+            style(
+                "paragraph",
+                "Heading3",
+                "heading 3",
+                based_on="Normal",
+                following="BodyText",
+                ppr=keep + spacing(200, 80) + '<w:outlineLvl w:val="2"/>',
+                rpr=run(9.5, BLUE, bold=True),
+            ),
+            style(
+                "paragraph",
+                "Heading4",
+                "heading 4",
+                based_on="Heading3",
+                following="BodyText",
+                ppr='<w:outlineLvl w:val="3"/>',
+                rpr=run(9, "334E68", bold=True),
+            ),
+            style(
+                "paragraph",
+                "TOCHeading",
+                "TOC Heading",
+                based_on="Heading1",
+                following="BodyText",
+                ppr='<w:outlineLvl w:val="9"/>',
+            ),
+            style(
+                "paragraph",
+                "TOC1",
+                "toc 1",
+                based_on="Normal",
+                following="BodyText",
+                ppr=f"<w:pBdr>{border('bottom', RULE, 4, 6)}</w:pBdr>"
+                + f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{RIGHT_TAB}"/></w:tabs>'
+                + spacing(80, 80),
+                rpr=run(10.5),
+            ),
+            style(
+                "paragraph",
+                "TOC2",
+                "toc 2",
+                based_on="TOC1",
+                following="BodyText",
+                ppr='<w:ind w:left="240"/>',
+                rpr=run(9),
+            ),
+            style(
+                "paragraph",
+                "CoverKind",
+                "Cover Kind",
+                based_on="Normal",
+                following="CoverOrganization",
+                ppr=band(BLUE) + spacing(3200, 0) + '<w:ind w:left="0"/>',
+                rpr='<w:caps/><w:spacing w:val="30"/>' + run(9, "C9D8E8"),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "CoverOrganization",
+                "Cover Organization",
+                based_on="Normal",
+                following="CoverTitle",
+                ppr=band(BLUE) + spacing(160, 0, 240),
+                rpr=run(26, "FFFFFF", bold=True),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "CoverTitle",
+                "Cover Title",
+                based_on="Normal",
+                following="BodyText",
+                ppr=band(BLUE) + spacing(160, 600),
+                rpr=run(16, "FFFFFF"),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Kicker",
+                "Kicker",
+                based_on="Normal",
+                following="Title",
+                ppr=spacing(0, 20),
+                rpr='<w:caps/><w:spacing w:val="30"/>' + run(9, GREY),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Organization",
+                "Organization",
+                based_on="Normal",
+                following="Title",
+                ppr=spacing(0, 0),
+                rpr=run(12, TEXT, bold=True),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Meta",
+                "Meta",
+                based_on="Normal",
+                ppr=f"<w:pBdr>{border('bottom', BLUE, 16, 8)}</w:pBdr>" + spacing(0, 200),
+                rpr=run(8, SLATE),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Draft",
+                "Draft",
+                based_on="Normal",
+                ppr=spacing(200, 60),
+                rpr='<w:caps/><w:spacing w:val="40"/>' + run(10, RED, bold=True),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Intro",
+                "Intro",
+                based_on="BodyText",
+                ppr="<w:keepNext/>" + spacing(0, 160),
+                rpr=run(9, SLATE, italic=True),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Note",
+                "Note",
+                based_on="BodyText",
+                ppr=spacing(160, 120),
+                rpr=run(9, SLATE),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "StatusNote",
+                "Status Note",
+                based_on="BodyText",
+                ppr=f"<w:pBdr>{border('left', RED, 24, 8)}</w:pBdr>"
+                + '<w:shd w:val="clear" w:color="auto" w:fill="FDF1F0"/>'
+                + '<w:ind w:left="200"/>',
+                rpr=run(9, "7A1B12"),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Label",
+                "Label",
+                based_on="BodyText",
+                following="BodyText",
+                ppr="<w:keepNext/>" + spacing(170, 80),
+                rpr=run(9, BLUE, bold=True),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Statement",
+                "Statement",
+                based_on="BodyText",
+                ppr="<w:keepNext/>" + spacing(60, 80),
+                rpr=run(10.5, TEXT, bold=True),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "BlockText",
+                "Block Text",
+                based_on="BodyText",
+                following="BodyText",
+                ppr=f"<w:pBdr>{border('left', CLAY, 24, 8)}</w:pBdr>"
+                + '<w:shd w:val="clear" w:color="auto" w:fill="FBF5F3"/>'
+                + '<w:ind w:left="280" w:right="0"/>'
+                + spacing(60, 60),
+            ),
+            style(
+                "paragraph",
+                "DefinitionTerm",
+                "Definition Term",
+                based_on="Normal",
+                following="Definition",
+                ppr="<w:keepNext/>" + spacing(60, 0),
+                rpr=run(9, "334E68", bold=True),
+            ),
+            style(
+                "paragraph",
+                "Definition",
+                "Definition",
+                based_on="Normal",
+                ppr='<w:ind w:left="360"/>' + spacing(0, 60),
+            ),
+            style(
+                "paragraph", "Caption", "Caption", based_on="Normal", rpr=run(9, BLUE, bold=True)
+            ),
+            style("paragraph", "TableCaption", "Table Caption", based_on="Caption"),
+            style("paragraph", "ImageCaption", "Image Caption", based_on="Caption"),
+            style(
+                "paragraph",
+                "Figure",
+                "Figure",
+                based_on="Normal",
+                ppr="<w:keepNext/>" + spacing(120, 60),
+            ),
+            style("paragraph", "CaptionedFigure", "Captioned Figure", based_on="Figure"),
+            style(
+                "paragraph",
+                "SourceCode",
+                "Source Code",
+                based_on="Normal",
+                ppr="<w:keepLines/>"
+                + '<w:shd w:val="clear" w:color="auto" w:fill="F5F7FA"/>'
+                + '<w:wordWrap w:val="0"/>'
+                + spacing(0, 120, 240),
+                rpr=fonts(MONO) + run(7.5),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Header",
+                "header",
+                based_on="Normal",
+                ppr=f'<w:tabs><w:tab w:val="right" w:pos="{RIGHT_TAB}"/></w:tabs>' + spacing(0, 0),
+                rpr=run(7.5, GREY),
+            ),
+            style("paragraph", "Footer", "footer", based_on="Header"),
+            style(
+                "paragraph",
+                "FootnoteText",
+                "footnote text",
+                based_on="Normal",
+                rpr=run(8),
+            ),
+            '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+            '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/>'
+            "<w:semiHidden/><w:unhideWhenUsed/></w:style>",
+            style("character", "Hyperlink", "Hyperlink", rpr=f'<w:color w:val="{BLUE}"/>'),
+            style("character", "VerbatimChar", "Verbatim Char", rpr=fonts(MONO) + run(8)),
+            style(
+                "character",
+                "FootnoteReference",
+                "footnote reference",
+                rpr='<w:vertAlign w:val="superscript"/>',
+            ),
+            table,
+            "</w:styles>",
+        ]
+    )
+
+
+def field(code: str, shown: str = "") -> str:
+    """A field Word computes (a page number, a style's text) with the result it shows first."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {escape(code)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r><w:t xml:space="preserve">{escape(shown)}</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def running(kind: str, left: str, right: str) -> str:
+    """A header or footer: one line, a field on the left, one on the right."""
+    tag = "hdr" if kind == "header" else "ftr"
+    style_id = "Header" if kind == "header" else "Footer"
+    return (
+        f'{HEAD}<w:{tag} {XMLNS}><w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
+        f"{left}<w:r><w:tab/></w:r>{right}</w:p></w:{tag}>"
+    )
+
+
+def blank(kind: str) -> str:
+    """The cover's header or footer: nothing."""
+    tag = "hdr" if kind == "header" else "ftr"
+    return f"{HEAD}<w:{tag} {XMLNS}><w:p/></w:{tag}>"
+
+
+def document() -> str:
+    """A body with one paragraph, and the section every document takes its page from."""
+    return (
+        f"{HEAD}<w:document {XMLNS}><w:body><w:p/><w:sectPr>"
+        '<w:headerReference w:type="default" r:id="rIdHeader"/>'
+        '<w:footerReference w:type="default" r:id="rIdFooter"/>'
+        '<w:headerReference w:type="first" r:id="rIdFirstHeader"/>'
+        '<w:footerReference w:type="first" r:id="rIdFirstFooter"/>'
+        f"{PAGE}{MARGINS}<w:titlePg/></w:sectPr></w:body></w:document>"
+    )
+
+
+def relationship(rid: str, kind: str, target: str) -> str:
+    base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    return f'<Relationship Id="{rid}" Type="{base}{kind}" Target="{target}"/>'
+
+
+def parts() -> list[tuple[str, str]]:
+    """Every part of the reference document, in the order they are stored."""
+    wml = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    overrides = [
+        ("/word/document.xml", f"{wml}.document.main+xml"),
+        ("/word/styles.xml", f"{wml}.styles+xml"),
+        ("/word/settings.xml", f"{wml}.settings+xml"),
+        ("/word/header1.xml", f"{wml}.header+xml"),
+        ("/word/footer1.xml", f"{wml}.footer+xml"),
+        ("/word/header2.xml", f"{wml}.header+xml"),
+        ("/word/footer2.xml", f"{wml}.footer+xml"),
+        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+        (
+            "/docProps/app.xml",
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        ),
+    ]
+    content_types = (
+        f'{HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in overrides)
+        + "</Types>"
+    )
+    package_rels = (
+        f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + relationship("rId1", "officeDocument", "word/document.xml")
+        + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+        'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+        + relationship("rId3", "extended-properties", "docProps/app.xml")
+        + "</Relationships>"
+    )
+    document_rels = (
+        f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + relationship("rIdStyles", "styles", "styles.xml")
+        + relationship("rIdSettings", "settings", "settings.xml")
+        + relationship("rIdHeader", "header", "header1.xml")
+        + relationship("rIdFooter", "footer", "footer1.xml")
+        + relationship("rIdFirstHeader", "header", "header2.xml")
+        + relationship("rIdFirstFooter", "footer", "footer2.xml")
+        + "</Relationships>"
+    )
+    settings = (
+        f'{HEAD}<w:settings {XMLNS}><w:defaultTabStop w:val="709"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        "</w:settings>"
+    )
+    core = (
+        f'{HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<dc:title>smplan</dc:title></cp:coreProperties>"
+    )
+    app = (
+        f'{HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties"><Company></Company></Properties>'
+    )
+    # The header names the client and the chapter in force; the footer the document's title
+    # and the page. Word computes each field as the page is laid out.
+    header = running("header", field("DOCPROPERTY Company"), field('STYLEREF "heading 1"'))
+    footer = running(
+        "footer",
+        field("TITLE"),
+        field("PAGE") + '<w:r><w:t xml:space="preserve"> / </w:t></w:r>' + field("NUMPAGES"),
+    )
+    return [
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", package_rels),
+        ("docProps/core.xml", core),
+        ("docProps/app.xml", app),
+        ("word/document.xml", document()),
+        ("word/_rels/document.xml.rels", document_rels),
+        ("word/styles.xml", styles()),
+        ("word/settings.xml", settings),
+        ("word/header1.xml", header),
+        ("word/footer1.xml", footer),
+        ("word/header2.xml", blank("header")),
+        ("word/footer2.xml", blank("footer")),
+    ]
+
+
+def reference_docx() -> bytes:
+    """The reference document's bytes."""
+    return zip_parts((name, text.encode("utf-8")) for name, text in parts())
+
+
+def main() -> None:
+    """Write the reference document into the package."""
+    TARGET.write_bytes(reference_docx())
+    print(f"wrote {TARGET.relative_to(ROOT)}")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
