@@ -499,7 +499,7 @@ def test_source_date_epoch_sets_the_ics_timestamp(smplan, tmp_path, monkeypatch)
 def test_the_same_plan_gives_the_same_bytes(smplan, tmp_path, fmt) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     for folder in (first, second):
-        result = smplan("calendar", BAKERY, "--format", fmt, "-o", f"{folder}/")
+        result = smplan("calendar", BAKERY, "--format", fmt, "--past", "-o", f"{folder}/")
         assert result.exit_code == 0, result.output
     names = sorted(p.name for p in first.iterdir())
     assert names and names == sorted(p.name for p in second.iterdir())
@@ -508,7 +508,7 @@ def test_the_same_plan_gives_the_same_bytes(smplan, tmp_path, fmt) -> None:
 
 
 def test_buffer_files_have_its_header_byte_for_byte_and_at_most_100_posts(smplan, tmp_path):
-    result = smplan("calendar", BAKERY, "--format", "buffer", "-o", tmp_path / "posts")
+    result = smplan("calendar", BAKERY, "--format", "buffer", "--past", "-o", tmp_path / "posts")
     assert result.exit_code == 0, result.output
     files = sorted(tmp_path.glob("posts-*.csv"))
     assert [f.name for f in files] == [
@@ -528,7 +528,7 @@ def test_buffer_files_have_its_header_byte_for_byte_and_at_most_100_posts(smplan
         rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))[1:]
         assert 1 <= len(rows) <= 100
         for text, image, _tags, when in rows:
-            assert text.startswith("BROUILLON : ") and image == ""
+            assert text.startswith("[BROUILLON, NE PAS PUBLIER] ") and image == ""
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", when)
         rows_by_channel[file.name.removeprefix("posts-").split(".")[0]] += len(rows)
     assert rows_by_channel == Counter(p.channel for p in calendar.posts)
@@ -536,7 +536,7 @@ def test_buffer_files_have_its_header_byte_for_byte_and_at_most_100_posts(smplan
 
 
 def test_hootsuite_files_have_one_profile_each_and_at_most_350_messages(smplan, tmp_path):
-    result = smplan("calendar", BAKERY, "-f", "hootsuite", "-o", f"{tmp_path}/")
+    result = smplan("calendar", BAKERY, "-f", "hootsuite", "--past", "-o", f"{tmp_path}/")
     assert result.exit_code == 0, result.output
     files = sorted(p.name for p in tmp_path.iterdir())
     assert files == [
@@ -549,7 +549,7 @@ def test_hootsuite_files_have_one_profile_each_and_at_most_350_messages(smplan, 
         assert 1 <= len(rows) <= 350
         for when, message, link in rows:
             assert re.fullmatch(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", when)
-            assert message.startswith("BROUILLON : ") and link == ""
+            assert message.startswith("[BROUILLON, NE PAS PUBLIER] ") and link == ""
 
 
 def test_the_plain_csv_holds_every_field(smplan, tmp_path) -> None:
@@ -557,7 +557,7 @@ def test_the_plain_csv_holds_every_field(smplan, tmp_path) -> None:
     assert (
         smplan("calendar", BAKERY, "-o", out, "--from", "2027-01-04", "--weeks", "1").exit_code == 0
     )
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert list(rows[0]) == [
         "date", "time", "timezone", "channel", "platform", "owner", "pillar", "kind", "topic",
         "campaign",

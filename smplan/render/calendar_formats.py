@@ -16,6 +16,7 @@ from smplan.outputs import Format, Outputs
 if TYPE_CHECKING:
     from smplan.calendar import ContentCalendar
     from smplan.plan.model import Plan
+    from smplan.render.schedulers import Upload
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,20 @@ class CalendarOptions:
     stamp: dt.datetime | None = None
     currency: str = "EUR"
     title: str | None = None
+    #: The schedulers' files leave out the posts at or before this moment (the time the
+    #: command runs); None keeps them all.
+    since: dt.datetime | None = None
+    #: Hootsuite's files write dates day first (DD/MM/YYYY) rather than month first.
+    day_first: bool = False
+
+
+@dataclass(frozen=True)
+class Written:
+    """The files of a calendar in one format, and, for a scheduler's, what the person
+    uploading them must know."""
+
+    files: list[CalendarFile]
+    upload: Upload | None = None
 
 
 #: Every calendar format by name, in the order help lists them; a new format is one entry.
@@ -73,9 +88,7 @@ def render_sheet(
     return sheet
 
 
-def render_calendar(
-    calendar: ContentCalendar, fmt: str, options: CalendarOptions
-) -> list[CalendarFile]:
-    """The files of `calendar` in the format named `fmt`."""
-    files: list[CalendarFile] = CALENDAR_FORMATS[fmt].write(calendar, options)
-    return files
+def render_calendar(calendar: ContentCalendar, fmt: str, options: CalendarOptions) -> Written:
+    """The files of `calendar` in the format named `fmt`, with what their upload needs."""
+    written = CALENDAR_FORMATS[fmt].write(calendar, options)
+    return written if isinstance(written, Written) else Written(written)
