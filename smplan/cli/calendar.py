@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smplan.cli.common import echo, say_wrote, speak_asked
+from smplan.cli.common import echo, say_wrote, speak_asked, template_folder
 from smplan.cli.console import err_console
 from smplan.cli.options import (
     LANG,
     PLAN,
+    TEMPLATE_DIR,
     command,
     flag,
     format_option,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     format_option(CALENDAR_FORMATS),
     output_option(CALENDAR_FORMATS),
     LANG,
+    TEMPLATE_DIR,
     flag(
         "sheet",
         "--sheet",
@@ -78,6 +80,7 @@ def calendar(
     output_format: str | None,
     output_arg: str | None,
     lang: str | None,
+    template_dir: Path | None,
     sheet: bool,
     past: bool,
     day_first: bool,
@@ -98,8 +101,9 @@ def calendar(
     from smplan.render.environment import source_date
 
     speak_asked(lang)
+    templates = template_folder(template_dir)
     if sheet:
-        _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang)
+        _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang, templates)
         return
     where = destination(CALENDAR_FORMATS, output_format, output_arg, [path])
     if end_arg is not None and weeks is not None:
@@ -129,6 +133,7 @@ def calendar(
         title=(project.name or project.organization) if project else None,
         since=None if past else dt.datetime.now(dt.UTC),
         day_first=day_first,
+        template_dir=templates,
     )
     written = render_calendar(content, where.format.name, options)
     files, upload = written.files, written.upload
@@ -274,6 +279,7 @@ def _write_sheet(
     output_format: str | None,
     output_arg: str | None,
     lang: str | None,
+    templates: Path | None,
 ) -> None:
     from smplan.calendar import build_calendar, default_start, weeks_end
     from smplan.plan.files import load_plan
@@ -287,7 +293,13 @@ def _write_sheet(
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
     content = build_calendar(plan, start, weeks_end(start, 1), lang or plan.language)
-    options = CalendarOptions(lang=lang or plan.language, currency=plan.currency)
+    project = plan.project
+    options = CalendarOptions(
+        lang=lang or plan.language,
+        currency=plan.currency,
+        title=(project.name or project.organization) if project else None,
+        template_dir=templates,
+    )
     where.write(target, render_sheet(plan, content, where.format.name, options).data)
     if not where.stdout:
         say_wrote(target)

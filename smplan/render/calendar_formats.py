@@ -7,8 +7,10 @@ one account per file and a limited number of rows, so a long calendar is split i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from smplan.i18n import N_
 from smplan.outputs import Format, Outputs
@@ -29,7 +31,8 @@ class CalendarFile:
 
 @dataclass(frozen=True)
 class CalendarOptions:
-    """How to write a calendar: the language of its words, its timestamp, the currency."""
+    """How to write a calendar: the language of its words, its timestamp, the currency,
+    and what its files leave out, its pages look like."""
 
     lang: str = "en"
     #: DTSTAMP of the ICS events: SOURCE_DATE_EPOCH, else the plan's date.
@@ -41,6 +44,11 @@ class CalendarOptions:
     since: dt.datetime | None = None
     #: Hootsuite's files write dates day first (DD/MM/YYYY) rather than month first.
     day_first: bool = False
+    #: A folder of templates that replace the built-in ones (`--template-dir`).
+    template_dir: Path | None = None
+    #: What the pages to read are dressed in, given to their templates as they are: a
+    #: theme's `brand` (logo, colours, font) and the `paper` size.
+    dress: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,8 +64,8 @@ class Written:
 #: A calendar goes next to the plan as PLAN.calendar.EXT; the schedulers' files, one per
 #: channel, as PLAN.FORMAT-CHANNEL.csv.
 CALENDAR_FORMATS = Outputs(
-    Format("md", ".md", "smplan.render.calendar_views:render_markdown"),
-    Format("html", ".html", "smplan.render.calendar_views:render_html"),
+    Format("md", ".md", "smplan.render.calendar_pages:render_markdown"),
+    Format("html", ".html", "smplan.render.calendar_pages:render_html"),
     Format("csv", ".csv", "smplan.render.schedulers:render_csv"),
     Format("ics", ".ics", "smplan.render.ics:render_ics"),
     Format("buffer", ".csv", "smplan.render.schedulers:render_buffer", per_part=True),

@@ -1,53 +1,16 @@
-"""The calendar to read and pin up: the campaigns, then one month grid after another.
+"""How the calendar's days, months and posts are written, in the calendar's language.
 
-Each day of a month lists its posts (time, channel, pillar); the campaigns running in a
-month are named above its grid. Dates, month and weekday names follow the calendar's
-language (Babel's locale data); plan text is always printed as text.
+The calendar to read (`smplan.render.calendar_pages`) and the document's calendar chapter
+(`smplan.render.view`) both write them so: dates, month and weekday names follow the
+language (Babel's locale data).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from smplan.calendar import CampaignSpan, ContentCalendar, Post, month_weeks, months
-from smplan.i18n import L_, Formatter, babel_locale, language
-from smplan.render.calendar_formats import CalendarFile, CalendarOptions
-from smplan.render.labels import labels
-from smplan.render.markdown import md_escape, mdcell_escape
-
-_NO_CAMPAIGN = L_("No campaign in this period.")
-#: The campaigns table's columns, by their names in the document's labels.
-_HEADERS = ("campaign", "from", "to", "channels", "pillar", "topic", "budget")
-
-
-@dataclass(frozen=True)
-class _Month:
-    title: str
-    #: Weeks of seven days, Monday first, each day as its number (and the holiday or key
-    #: date on it) and its posts; None outside the month or the calendar.
-    weeks: list[list[tuple[str, list[Post]] | None]]
-    campaigns: list[CampaignSpan]
-
-
-def _months(calendar: ContentCalendar, lang: str) -> list[_Month]:
-    by_day: dict[dt.date, list[Post]] = {}
-    for post in calendar.posts:
-        by_day.setdefault(post.when.date(), []).append(post)
-    marks = {k.day: k.name for k in calendar.key_dates}
-    found = []
-    for year, month in months(calendar.start, calendar.end):
-        weeks = [
-            [None if day is None else (day_label(day, marks), by_day.get(day, [])) for day in week]
-            for week in month_weeks(year, month, calendar.start, calendar.end)
-        ]
-        first = dt.date(year, month, 1)
-        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        running = [c for c in calendar.campaigns if c.start <= last and c.end >= first]
-        found.append(_Month(month_title(first, lang), weeks, running))
-    return found
+from smplan.calendar import Post
+from smplan.i18n import babel_locale
 
 
 def day_label(day: dt.date, marks: dict[dt.date, str]) -> str:
@@ -80,149 +43,3 @@ def post_line(post: Post) -> str:
     """A post as a grid cell shows it: its time, channel and pillar."""
     what = " · ".join(t for t in (post.platform, post.pillar) if t)
     return f"{post.when:%H:%M} {what}"
-
-
-def _campaign_rows(calendar: ContentCalendar, fmt: Formatter) -> list[list[str]]:
-    return [
-        [
-            c.name,
-            fmt.date(c.start) or "",
-            fmt.date(c.end) or "",
-            ", ".join(c.platforms) or labels()["no_channel"],
-            c.pillar or "",
-            c.topic or "",
-            fmt.money(c.budget) or "",
-        ]
-        for c in calendar.campaigns
-    ]
-
-
-def _intro(calendar: ContentCalendar, fmt: Formatter) -> str:
-    return str(
-        L_(
-            "From {start} to {end}; times are local times in {timezone}.",
-            start=fmt.date(calendar.start),
-            end=fmt.date(calendar.end),
-            timezone=calendar.timezone,
-        )
-    )
-
-
-def _month_note(month: _Month, fmt: Formatter) -> str | None:
-    if not month.campaigns:
-        return None
-    names = ", ".join(
-        str(
-            L_(
-                "{name} ({start} to {end})",
-                name=c.name,
-                start=fmt.date(c.start),
-                end=fmt.date(c.end),
-            )
-        )
-        for c in month.campaigns
-    )
-    return str(L_("Campaigns this month: {names}", names=names))
-
-
-def render_markdown(calendar: ContentCalendar, options: CalendarOptions) -> list[CalendarFile]:
-    """The calendar as Markdown: a table of campaigns, then one table per month."""
-    with language(options.lang):
-        fmt = Formatter(options.lang, options.currency)
-        t = labels()
-        title = f"{t['calendar']}: {options.title}" if options.title else t["calendar"]
-        lines = [f"# {md_escape(title)}", "", md_escape(_intro(calendar, fmt)), ""]
-        lines += [f"## {t['campaigns']}", ""]
-        rows = _campaign_rows(calendar, fmt)
-        if rows:
-            lines += _md_table([t[h] for h in _HEADERS], rows, mdcell_escape)
-        else:
-            lines.append(str(_NO_CAMPAIGN))
-        for month in _months(calendar, options.lang):
-            lines += ["", f"## {md_escape(month.title)}", ""]
-            note = _month_note(month, fmt)
-            if note:
-                lines += [md_escape(note), ""]
-            cells = [
-                [
-                    ""
-                    if day is None
-                    else "<br>".join(
-                        [
-                            f"**{mdcell_escape(day[0])}**",
-                            *(mdcell_escape(post_line(p)) for p in day[1]),
-                        ]
-                    )
-                    for day in week
-                ]
-                for week in month.weeks
-            ]
-            lines += _md_table(weekdays(options.lang), cells, lambda text: text)
-        text = "\n".join(lines) + "\n"
-    return [CalendarFile("", text.encode("utf-8"))]
-
-
-def _md_table(header: list[str], rows: list[list[str]], cell: Callable[[str], str]) -> list[str]:
-    lines = ["| " + " | ".join(mdcell_escape(h) for h in header) + " |"]
-    lines.append("|" + "|".join(" --- " for _ in header) + "|")
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return lines
-
-
-_STYLE = """\
-body { font-family: "DejaVu Sans", sans-serif; margin: 2em; color: #222; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 2em; table-layout: fixed; }
-th, td { border: 1px solid #999; padding: 0.3em; vertical-align: top; text-align: left; }
-td.out { background: #eee; }
-td .day { font-weight: bold; display: block; }
-td .post { display: block; font-size: 0.85em; }
-"""
-
-
-def render_html(calendar: ContentCalendar, options: CalendarOptions) -> list[CalendarFile]:
-    """The calendar as one standalone HTML page: campaigns, then one grid per month."""
-    e = html.escape
-    with language(options.lang):
-        fmt = Formatter(options.lang, options.currency)
-        t = labels()
-        title = f"{t['calendar']}: {options.title}" if options.title else t["calendar"]
-        out = [
-            "<!DOCTYPE html>",
-            f'<html lang="{e(options.lang)}">',
-            '<head><meta charset="utf-8">',
-            f"<title>{e(title)}</title>",
-            f"<style>\n{_STYLE}</style></head>",
-            "<body>",
-            f"<h1>{e(title)}</h1>",
-            f"<p>{e(_intro(calendar, fmt))}</p>",
-            f"<h2>{e(t['campaigns'])}</h2>",
-        ]
-        rows = _campaign_rows(calendar, fmt)
-        if rows:
-            out.append("<table>")
-            out.append("<tr>" + "".join(f"<th>{e(t[h])}</th>" for h in _HEADERS) + "</tr>")
-            out += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
-            out.append("</table>")
-        else:
-            out.append(f"<p>{e(str(_NO_CAMPAIGN))}</p>")
-        for month in _months(calendar, options.lang):
-            out.append(f"<h2>{e(month.title)}</h2>")
-            note = _month_note(month, fmt)
-            if note:
-                out.append(f"<p>{e(note)}</p>")
-            out.append("<table>")
-            out.append(
-                "<tr>" + "".join(f"<th>{e(d)}</th>" for d in weekdays(options.lang)) + "</tr>"
-            )
-            for week in month.weeks:
-                cells = []
-                for day in week:
-                    if day is None:
-                        cells.append('<td class="out"></td>')
-                        continue
-                    posts = "".join(f'<span class="post">{e(post_line(p))}</span>' for p in day[1])
-                    cells.append(f'<td><span class="day">{e(day[0])}</span>{posts}</td>')
-                out.append("<tr>" + "".join(cells) + "</tr>")
-            out.append("</table>")
-        out += ["</body>", "</html>"]
-    return [CalendarFile("", ("\n".join(out) + "\n").encode("utf-8"))]
