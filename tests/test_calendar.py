@@ -736,7 +736,7 @@ def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_p
         == "# Hélène Maréchal, Cogérante, responsable de la boutique et de la communication"
     )
     assert names[1] == "# Thomas Maréchal, Artisan boulanger, cogérant"
-    helene, thomas = pages[0], pages[1]
+    helene, thomas, camille = pages[0], pages[1], pages[2]
     assert "*Semaine du 4 janvier 2027*" in helene
     rows = [line for line in helene.splitlines() if line.startswith("| ") and "janvier" in line]
     # Hélène runs the three channels: 4 + 2 + 1 posts from Monday 4 to Sunday 10 January.
@@ -746,6 +746,13 @@ def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_p
     assert "Aucune publication cette semaine." in thomas
     assert "- Répondre aux messages « Crise » : Prévenir Thomas immédiatement" in thomas
     assert "- Valider : Offres promotionnelles et prix des gâteaux de fête (24 h)" in thomas
+    # Camille does the monitoring: its hour a week, the tools, the dashboard's rhythm.
+    assert names[2] == "# Camille Roux, Vendeuse, référente commandes de gâteaux"
+    assert (
+        "- Suivre ce qui se dit de nous et de nos mots-clés, environ 1 h par semaine "
+        "(Google Alerts, Meta Business Suite, Fiche Google (application mobile))" in camille
+    )
+    assert "- Lire le tableau de bord de veille (hebdomadaire)" in camille
     page = smplan("calendar", BAKERY, "--sheet", "-f", "html", "-o", tmp_path / "s.html")
     assert page.exit_code == 0
     html = (tmp_path / "s.html").read_text(encoding="utf-8")

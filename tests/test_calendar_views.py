@@ -101,6 +101,25 @@ def test_a_theme_given_to_the_pages_puts_its_logo_on_them():
         assert sheet.count('class="masthead-logo"') == expected * sheet.count('class="sheet"')
 
 
+def test_the_weekly_sheet_in_html_gives_each_person_a_page_with_their_monitoring(smplan, tmp_path):
+    out = tmp_path / "sheet.html"
+    result = smplan("calendar", BAKERY, "--sheet", *WEEK[:2], "--lang", "en", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    sections = [shown("<body>" + s) for s in page.split('<section class="sheet">')[1:]]
+    assert [s.split(" Posts this week")[0].removeprefix("Week of 17 May 2027 ") for s in sections][
+        :2
+    ] == [
+        "Hélène Maréchal Cogérante, responsable de la boutique et de la communication",
+        "Thomas Maréchal Artisan boulanger, cogérant",
+    ]
+    camille = next(s for s in sections if "Camille Roux" in s)
+    assert "Monitor what is said about us and our keywords, about 1 h a week (Google Alerts" in (
+        camille
+    )
+    assert "Read the monitoring dashboard (weekly)" in camille
+
+
 def test_a_broken_calendar_template_is_named_at_its_line(smplan, tmp_path, brand):
     (brand / "calendar.html.j2").write_text(
         '{% extends "builtin/calendar.html.j2" %}\n{% block months %}\n{{ doc.nothing.here }}\n'

@@ -2,8 +2,8 @@
 
 Each team member's page lists the posts they own that week (day, time, channel, pillar,
 suggested topic, campaign), then their standing duties from the plan: the messages they
-answer (response playbook), what they draft and approve, the reviews they run and the
-metrics they measure. A member with nothing to do that week
+answer (response playbook), the monitoring they do, what they draft and approve, the
+reviews they run and the metrics they measure. A member with nothing to do that week
 gets no page. What a page holds is worked out here; how it looks is the templates'
 (`sheet.md.j2`, `sheet.html.j2`), rendered like the calendar's.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from smplan.calendar import ContentCalendar, Post
 from smplan.i18n import L_, Formatter, language
 from smplan.plan.labels import value_label
-from smplan.plan.model import Plan
+from smplan.plan.model import Listening, Plan
 from smplan.render.calendar_formats import CalendarFile, CalendarOptions
 from smplan.render.calendar_pages import context
 from smplan.render.environment import render_template
@@ -109,6 +109,8 @@ def _duties(plan: Plan, who: str, fmt: Formatter) -> list[str]:
                     )
                     + (str(L_(" (within {hours})", hours=hours)) if hours else "")
                 )
+    if listening and who in listening.monitored_by:
+        duties += _monitoring(listening, len(listening.monitored_by), fmt)
     team = plan.team
     for approval in team.approvals if team else []:
         what = approval.content or "—"
@@ -139,6 +141,24 @@ def _duties(plan: Plan, who: str, fmt: Formatter) -> list[str]:
                     )
                 )
             )
+    return duties
+
+
+def _monitoring(listening: Listening, people: int, fmt: Formatter) -> list[str]:
+    """The monitoring duties of one of the `people` who share it: its hours a week (shared
+    equally), the tools it uses, and how often the dashboard is read."""
+    total = listening.monitoring_hours_per_week
+    hours = fmt.hours(total / people) if total else None
+    said = (
+        L_("Monitor what is said about us and our keywords, about {hours} a week", hours=hours)
+        if hours
+        else L_("Monitor what is said about us and our keywords")
+    )
+    tools = ", ".join(t.name for t in listening.tools if t.name)
+    duties = [f"{said} ({tools})" if tools else str(said)]
+    if listening.review_cadence:
+        cadence = value_label("frequency", listening.review_cadence)
+        duties.append(str(L_("Read the monitoring dashboard ({cadence})", cadence=cadence)))
     return duties
 
 
