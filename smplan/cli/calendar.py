@@ -93,7 +93,7 @@ def calendar(
     and only the posts still to come unless --past; what to do when uploading them is said.
 
     Exit status: 0 when the files were written; 2 when the plan cannot be read, has no
-    slots or time zone, or the options cannot work.
+    slots or time zone, a scheduler would get only past posts, or the options cannot work.
     """
     from smplan.calendar import MAX_WEEKS, build_calendar, default_end, default_start, weeks_end
     from smplan.plan.files import load_plan
