@@ -23,6 +23,7 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from smplan.i18n import language, languages
+from smplan.plan.values import FIXED_VALUE_LABELS
 
 #: Runs of what separates words in a value: `customer_service`, `customer-service`.
 _SEPARATORS = re.compile(r"[\s_-]+")
@@ -64,11 +65,8 @@ def spellings(values: tuple[str, ...]) -> dict[str, str]:
     A value's spellings are itself and its names in every language smplan speaks: the
     names the documents give it (a department's, a day's), or a language's own name.
     """
-    # The names live beside the model, which reads its choices through this module.
-    from smplan.plan.labels import VALUE_LABELS
-
     out: dict[str, str] = {}
-    named = next((kind for kind in VALUE_LABELS.values() if set(values) <= set(kind)), None)
+    named = next((kind for kind in FIXED_VALUE_LABELS.values() if set(values) <= set(kind)), None)
     speaks = languages()
     for value in values:
         out.setdefault(normal(value), value)
