@@ -28,11 +28,18 @@ _NUMBER = re.compile(r"^-[\d.,\s\u00a0\u202f]+%?$")
 @command(
     "track",
     PLAN,
-    argument("metric", kind=str, required=False, help="The id or the name of the metric measured."),
+    argument(
+        "metric",
+        kind=str,
+        required=False,
+        metavar="METRIC",
+        help="The id or the name of the metric measured.",
+    ),
     argument(
         "value",
         kind=str,
         required=False,
+        metavar="VALUE",
         help="The figure, in the metric's unit; a negative one as it is: -8.",
     ),
     option(
