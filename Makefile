@@ -57,7 +57,8 @@ catalogs: $(STAMP)
 
 # The README's pictures, as PNG (pdftoppm, from poppler-utils): the first pages of an example's
 # document, a week of the bakery's calendar and the first page of its February report. Run it
-# after a change to what they show.
+# after a change to what they show. The calendar's page prints itself across the paper, as a
+# person printing it gets it.
 PICTURES := docs/pictures
 PICTURES_PLAN := examples/b2b-software.yaml
 pictures: $(STAMP)
@@ -67,11 +68,8 @@ pictures: $(STAMP)
 		$(PICTURES)/$(basename $(notdir $(PICTURES_PLAN)))
 	$(BIN)/smplan calendar $(DEMO_PLAN) --from 2027-05-17 --weeks 1 -f html \
 		-o build/pictures/calendar-week.html
-	printf '@page { size: 270mm 190mm; margin: 6mm }\nbody { margin: 0 }\n' \
-		> build/pictures/landscape.css
-	$(BIN)/weasyprint -s build/pictures/landscape.css build/pictures/calendar-week.html \
-		build/pictures/calendar-week.pdf
-	pdftoppm -png -r 70 -singlefile build/pictures/calendar-week.pdf $(PICTURES)/calendar-week
+	$(BIN)/weasyprint build/pictures/calendar-week.html build/pictures/calendar-week.pdf
+	pdftoppm -png -r 80 -singlefile build/pictures/calendar-week.pdf $(PICTURES)/calendar-week
 	$(BIN)/smplan report $(DEMO_PLAN) --period 2027-02 -o build/pictures/report.pdf
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/pictures/report.pdf $(PICTURES)/report-page-1
 

@@ -8,6 +8,7 @@ import io
 import math
 import re
 from collections import Counter
+from html import unescape
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -77,6 +78,11 @@ def plan_file(tmp_path: Path, data: dict[str, object], name: str = "plan.yaml") 
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def spaced(text: str) -> str:
+    """`text` with the no-break spaces French typography sets read as the spaces they show."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def whole_calendar(path: Path) -> tuple[Plan, ContentCalendar]:
@@ -246,7 +252,7 @@ def test_days_before_the_plans_date_do_not_change_the_days_after(tmp_path) -> No
 def test_the_weekly_sheet_shows_the_topics_of_the_whole_calendar(smplan, tmp_path) -> None:
     result = smplan("calendar", BAKERY, "--sheet", "--from", "2027-05-24", "-o", tmp_path / "s.md")
     assert result.exit_code == 0, result.output
-    sheet = (tmp_path / "s.md").read_text(encoding="utf-8")
+    sheet = spaced((tmp_path / "s.md").read_text(encoding="utf-8"))
     _, whole = whole_calendar(BAKERY)
     week = [p for p in whole.posts if dt.date(2027, 5, 24) <= p.when.date() <= dt.date(2027, 5, 30)]
     assert week
@@ -499,7 +505,7 @@ def test_source_date_epoch_sets_the_ics_timestamp(smplan, tmp_path, monkeypatch)
 def test_the_same_plan_gives_the_same_bytes(smplan, tmp_path, fmt) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     for folder in (first, second):
-        result = smplan("calendar", BAKERY, "--format", fmt, "-o", f"{folder}/")
+        result = smplan("calendar", BAKERY, "--format", fmt, "--past", "-o", f"{folder}/")
         assert result.exit_code == 0, result.output
     names = sorted(p.name for p in first.iterdir())
     assert names and names == sorted(p.name for p in second.iterdir())
@@ -508,7 +514,7 @@ def test_the_same_plan_gives_the_same_bytes(smplan, tmp_path, fmt) -> None:
 
 
 def test_buffer_files_have_its_header_byte_for_byte_and_at_most_100_posts(smplan, tmp_path):
-    result = smplan("calendar", BAKERY, "--format", "buffer", "-o", tmp_path / "posts")
+    result = smplan("calendar", BAKERY, "--format", "buffer", "--past", "-o", tmp_path / "posts")
     assert result.exit_code == 0, result.output
     files = sorted(tmp_path.glob("posts-*.csv"))
     assert [f.name for f in files] == [
@@ -528,7 +534,7 @@ def test_buffer_files_have_its_header_byte_for_byte_and_at_most_100_posts(smplan
         rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))[1:]
         assert 1 <= len(rows) <= 100
         for text, image, _tags, when in rows:
-            assert text.startswith("BROUILLON : ") and image == ""
+            assert text.startswith("[BROUILLON, NE PAS PUBLIER] ") and image == ""
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", when)
         rows_by_channel[file.name.removeprefix("posts-").split(".")[0]] += len(rows)
     assert rows_by_channel == Counter(p.channel for p in calendar.posts)
@@ -536,7 +542,7 @@ def test_buffer_files_have_its_header_byte_for_byte_and_at_most_100_posts(smplan
 
 
 def test_hootsuite_files_have_one_profile_each_and_at_most_350_messages(smplan, tmp_path):
-    result = smplan("calendar", BAKERY, "-f", "hootsuite", "-o", f"{tmp_path}/")
+    result = smplan("calendar", BAKERY, "-f", "hootsuite", "--past", "-o", f"{tmp_path}/")
     assert result.exit_code == 0, result.output
     files = sorted(p.name for p in tmp_path.iterdir())
     assert files == [
@@ -549,7 +555,7 @@ def test_hootsuite_files_have_one_profile_each_and_at_most_350_messages(smplan, 
         assert 1 <= len(rows) <= 350
         for when, message, link in rows:
             assert re.fullmatch(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", when)
-            assert message.startswith("BROUILLON : ") and link == ""
+            assert message.startswith("[BROUILLON, NE PAS PUBLIER] ") and link == ""
 
 
 def test_the_plain_csv_holds_every_field(smplan, tmp_path) -> None:
@@ -557,7 +563,7 @@ def test_the_plain_csv_holds_every_field(smplan, tmp_path) -> None:
     assert (
         smplan("calendar", BAKERY, "-o", out, "--from", "2027-01-04", "--weeks", "1").exit_code == 0
     )
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert list(rows[0]) == [
         "date", "time", "timezone", "channel", "platform", "owner", "pillar", "kind", "topic",
         "campaign",
@@ -578,13 +584,15 @@ def test_the_month_view_lays_posts_on_a_grid_in_the_plans_language(smplan, tmp_p
     assert "## Janvier 2027" in text
     assert "| lun. | mar. | mer. | jeu. | ven. | sam. | dim. |" in text
     assert "**5**<br>07:00 Instagram · " in text
-    assert "Campagnes du mois : Épiphanie, la galette des rois (du 2 janvier 2027" in text
+    # Set the French way, as the document is: a no-break space before the colon.
+    assert "Campagnes du mois\u00a0: Épiphanie, la galette des rois (du 2 janvier 2027" in text
     assert "| Épiphanie, la galette des rois | 2 janvier 2027 | 17 janvier 2027 |" in text
     page = smplan("calendar", BAKERY, "-f", "html", "-o", tmp_path / "cal.html", "--weeks", "2")
     assert page.exit_code == 0
     html = (tmp_path / "cal.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="fr">' in html
-    assert "07:00 Instagram · " in html
+    shown = unescape(re.sub(r"<[^>]+>", "", html))
+    assert "07:00 Instagram · " in shown
 
 
 def test_plan_text_is_escaped_in_the_month_views(smplan, tmp_path) -> None:
@@ -721,7 +729,7 @@ def test_a_plan_with_nothing_to_date_has_no_month_grid_but_lists_its_campaigns()
 def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_path) -> None:
     result = smplan("calendar", BAKERY, "--sheet", "--from", "2027-01-04", "-o", f"{tmp_path}/")
     assert result.exit_code == 0, result.output
-    sheet = (tmp_path / "boulangerie.sheet.md").read_text(encoding="utf-8")
+    sheet = spaced((tmp_path / "boulangerie.sheet.md").read_text(encoding="utf-8"))
     pages = sheet.split("\n---\n")
     names = [page.strip().splitlines()[0] for page in pages]
     assert (
@@ -729,7 +737,7 @@ def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_p
         == "# Hélène Maréchal, Cogérante, responsable de la boutique et de la communication"
     )
     assert names[1] == "# Thomas Maréchal, Artisan boulanger, cogérant"
-    helene, thomas = pages[0], pages[1]
+    helene, thomas, camille = pages[0], pages[1], pages[2]
     assert "*Semaine du 4 janvier 2027*" in helene
     rows = [line for line in helene.splitlines() if line.startswith("| ") and "janvier" in line]
     # Hélène runs the three channels: 4 + 2 + 1 posts from Monday 4 to Sunday 10 January.
@@ -739,11 +747,18 @@ def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_p
     assert "Aucune publication cette semaine." in thomas
     assert "- Répondre aux messages « Crise » : Prévenir Thomas immédiatement" in thomas
     assert "- Valider : Offres promotionnelles et prix des gâteaux de fête (24 h)" in thomas
+    # Camille does the monitoring: its hour a week, the tools, the dashboard's rhythm.
+    assert names[2] == "# Camille Roux, Vendeuse, référente commandes de gâteaux"
+    assert (
+        "- Suivre ce qui se dit de nous et de nos mots-clés, environ 1 h par semaine "
+        "(Google Alerts, Meta Business Suite, Fiche Google (application mobile))" in camille
+    )
+    assert "- Lire le tableau de bord de veille (hebdomadaire)" in camille
     page = smplan("calendar", BAKERY, "--sheet", "-f", "html", "-o", tmp_path / "s.html")
     assert page.exit_code == 0
     html = (tmp_path / "s.html").read_text(encoding="utf-8")
-    assert html.count("<section>") == len(pages)
-    assert "page-break-after: always" in html
+    assert html.count('<section class="sheet">') == len(pages)
+    assert "section.sheet {\n  break-after: page;" in html  # a page per person
 
 
 @pytest.mark.parametrize(

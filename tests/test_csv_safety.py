@@ -40,13 +40,13 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[str
         text = text.replace(typed, hostile, 1)
     (folder / "plan.yaml").write_text(text, encoding="utf-8")
     found: dict[str, list[list[str]]] = {}
-    span = ["--from", "2027-01-04", "--to", "2027-01-31"]
+    span = ["--from", "2027-01-04", "--to", "2027-01-31", "--past"]
     for fmt in ("csv", "buffer", "hootsuite"):
         ran = smplan("calendar", "plan.yaml", "-f", fmt, "-o", f"{fmt}/", *span, cwd=folder)
         no_traceback(ran)
         assert ran.code == 0, ran.output
         for path in sorted((folder / fmt).glob("*.csv")):
-            data = path.read_bytes().decode("utf-8")
+            data = path.read_bytes().decode("utf-8-sig")
             found[f"{fmt}/{path.name}"] = list(csv.reader(io.StringIO(data, newline="")))
     shutil.rmtree(folder)
     return found

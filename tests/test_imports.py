@@ -56,7 +56,12 @@ PLAN = {"smplan.plan.model", "smplan.plan.files", "smplan.checks", "pydantic", "
 #: What only `calendar` loads; its format registry is light and named in `calendar --help`.
 #: The document shows the calendar's first month, so `render` dates the plan too.
 ICALENDAR = {"icalendar"}
-CALENDAR_FILES = {"smplan.render.ics", "smplan.render.schedulers", "smplan.render.sheets"}
+CALENDAR_FILES = {
+    "smplan.render.ics",
+    "smplan.render.schedulers",
+    "smplan.render.sheets",
+    "smplan.render.calendar_pages",
+}
 CALENDAR = {"smplan.calendar", "smplan.render.calendar_views", *CALENDAR_FILES}
 
 
@@ -129,11 +134,12 @@ COMMANDS = {
         PDF_ENGINE | (DOCUMENT - {"babel"}) | WRITER,
         RENDERING | INTERVIEW | SKELETON,
     ),
+    # The calendar to read is laid out from templates, as the document is.
     "calendar-md": (
         ["calendar", EXAMPLE, "--output", "plan.md"],
-        {"smplan.calendar", "smplan.render.calendar_views"},
+        {"smplan.calendar", "smplan.render.calendar_pages", "jinja2"},
         PDF_ENGINE | WRITER | ICALENDAR,
-        INTERVIEW | SKELETON | {"jinja2"},
+        INTERVIEW | SKELETON | {"smplan.render.ics", "smplan.render.schedulers"},
     ),
     "schema": (
         ["schema"],

@@ -42,7 +42,7 @@ COMMANDS = {
 BEGINS = {
     ".md": "# ",
     ".html": "<!DOCTYPE html>",
-    ".csv": "date,time,timezone,channel",
+    ".csv": "\ufeffdate,time,timezone,channel",  # a byte-order mark, for spreadsheets
     ".ics": "BEGIN:VCALENDAR",
 }
 FORMATS_OF = {"render": "md, html, pdf or docx", "report": "md, html, pdf or docx"}
@@ -156,7 +156,7 @@ def test_the_refusal_speaks_the_environments_language(folder):
 
 
 def test_a_format_of_one_file_per_channel_takes_the_start_of_the_names(smplan, folder):
-    result = smplan(*COMMANDS["calendar"], "--format", "buffer", "-o", "out/posts.csv")
+    result = smplan(*COMMANDS["calendar"], "-f", "buffer", "--past", "-o", "out/posts.csv")
 
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (folder / "out").iterdir()) == [
@@ -398,7 +398,7 @@ def test_scheduler_files_of_two_channels_never_share_a_name(two_instagrams):
     # Buffer takes 100 posts a file: Instagram's 235 fill three, beside `instagram-2`'s.
     fmt, header = "buffer", 1
     out = two_instagrams.parent / "out"
-    done = run("calendar", two_instagrams, "--format", fmt, "-o", f"{out}/", cwd=out.parent)
+    done = run("calendar", two_instagrams, "-f", fmt, "--past", "-o", f"{out}/", cwd=out.parent)
 
     assert done.returncode == 0, done.stderr
     said = done.stdout.decode("utf-8")

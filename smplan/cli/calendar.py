@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from smplan.cli.common import echo, say_wrote, speak_asked
+from smplan.cli.common import echo, say_wrote, speak_asked, template_folder
 from smplan.cli.console import err_console
 from smplan.cli.options import (
     LANG,
     PLAN,
+    TEMPLATE_DIR,
     command,
     flag,
     format_option,
@@ -17,9 +19,12 @@ from smplan.cli.options import (
     output_option,
 )
 from smplan.cli.outputs import destination
-from smplan.errors import UsageError, printable
-from smplan.i18n import L_, LN_, speak
+from smplan.errors import CalendarError, UsageError, printable
+from smplan.i18n import L_, LN_, Message, babel_locale, pgettext, speak
 from smplan.render.calendar_formats import CALENDAR_FORMATS
+
+if TYPE_CHECKING:
+    from smplan.render.schedulers import Upload
 
 
 @command(
@@ -47,11 +52,24 @@ from smplan.render.calendar_formats import CALENDAR_FORMATS
     format_option(CALENDAR_FORMATS),
     output_option(CALENDAR_FORMATS),
     LANG,
+    TEMPLATE_DIR,
     flag(
         "sheet",
         "--sheet",
         help="Write the week's sheet per person instead (md or html): the posts each one "
         "owns from the first day for seven days, and their standing duties.",
+    ),
+    flag(
+        "past",
+        "--past",
+        help="Keep in the scheduler files (buffer, hootsuite) the posts whose time has "
+        "passed; they are left out by default, and counted.",
+    ),
+    flag(
+        "day_first",
+        "--day-first",
+        help="Write Hootsuite's dates day first (DD/MM/YYYY), for an upload set to that "
+        "order; month first (MM/DD/YYYY), Hootsuite's default, otherwise.",
     ),
 )
 def calendar(
@@ -62,26 +80,31 @@ def calendar(
     output_format: str | None,
     output_arg: str | None,
     lang: str | None,
+    template_dir: Path | None,
     sheet: bool,
+    past: bool,
+    day_first: bool,
 ) -> None:
     """Date every post of the channel plan, with its owner, pillar and a suggested topic.
 
     Each channel's weekly slots are laid from the first day to the last, in the plan's
     time zone; campaigns are laid over them. The same plan always gives the same files.
-    Scheduler files (buffer, hootsuite) hold draft lines to write, never finished posts.
+    Scheduler files (buffer, hootsuite) hold draft lines to write, never finished posts,
+    and only the posts still to come unless --past; what to do when uploading them is said.
 
     Exit status: 0 when the files were written; 2 when the plan cannot be read, has no
-    slots or time zone, or the options cannot work.
+    slots or time zone, a scheduler would get only past posts, or the options cannot work.
     """
     from smplan.calendar import MAX_WEEKS, build_calendar, default_end, default_start, weeks_end
     from smplan.plan.files import load_plan
     from smplan.render.calendar_formats import CalendarOptions, render_calendar
     from smplan.render.environment import source_date
-    from smplan.render.theme import load_theme, theme_file
+    from smplan.render.theme import dress
 
     speak_asked(lang)
+    templates = template_folder(template_dir)
     if sheet:
-        _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang)
+        _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang, templates)
         return
     where = destination(CALENDAR_FORMATS, output_format, output_arg, [path])
     if end_arg is not None and weeks is not None:
@@ -104,15 +127,25 @@ def calendar(
         )
         err_console.print(str(stops), highlight=False, markup=False, soft_wrap=True)
     project = plan.project
-    theme = theme_file(project.theme if project else None, None, path.parent)
     options = CalendarOptions(
         lang=lang or plan.language,
         stamp=source_date(plan),
         currency=plan.currency,
         title=(project.name or project.organization) if project else None,
-        theme=load_theme(theme) if theme is not None else None,
+        since=None if past else dt.datetime.now(dt.UTC),
+        day_first=day_first,
+        template_dir=templates,
+        dress=dress(
+            project.theme if project else None, lang or plan.language, base_dir=path.parent
+        ),
     )
-    files = render_calendar(content, where.format.name, options)
+    written = render_calendar(content, where.format.name, options)
+    files, upload = written.files, written.upload
+    if upload is not None and not files and upload.past:
+        raise CalendarError(
+            L_("every post of the calendar is in the past, so there is nothing to upload"),
+            hint=L_("give --from a later day, or --past to keep them"),
+        )
     # Every file is placed, and guarded, before the first is written.
     targets = [where.target(path, f.part) for f in files]
     for platform in content.unscheduled:
@@ -141,6 +174,8 @@ def calendar(
         where.write(target, file.data)
         if not where.stdout:
             say_wrote(target)
+    if upload is not None:
+        _say_upload(upload, lang or plan.language)
     n = len(content.posts)
     campaigns = LN_("{n} campaign", "{n} campaigns", len(content.campaigns))
     said = LN_(
@@ -157,6 +192,75 @@ def calendar(
         err_console.print(str(said), highlight=False, markup=False, soft_wrap=True)
     else:
         echo(said)
+
+
+def _say_upload(upload: Upload, lang: str) -> None:
+    """Warn of what a scheduler would refuse or what was changed, then say what was left
+    out and what to do when uploading."""
+    days = babel_locale(lang).days["format"]["wide"]
+    if upload.moved:
+        slots = "; ".join(
+            str(
+                L_(
+                    "{platform} on {weekday} at {slot}, written {time}",
+                    platform=printable(m.platform),
+                    weekday=days[m.weekday],
+                    slot=f"{m.slot:%H:%M}",
+                    time=f"{m.written:%H:%M}",
+                )
+            )
+            for m in upload.moved
+        )
+        _warn(
+            L_(
+                "{scheduler} takes times on five-minute steps only, so these slots move: {slots}",
+                scheduler=upload.scheduler,
+                slots=slots,
+            )
+        )
+    for refused in upload.refused:
+        rows = {"platform": printable(refused.platform), "channel": printable(refused.channel)}
+        if refused.media == "video":
+            _warn(
+                LN_(
+                    "{platform} refuses a post without a video, and {n} post of `{channel}` "
+                    "has none: add one before it is scheduled",
+                    "{platform} refuses a post without a video, and {n} posts of `{channel}` "
+                    "have none: add one to each before they are scheduled",
+                    refused.rows,
+                    **rows,
+                )
+            )
+        else:
+            _warn(
+                LN_(
+                    "{platform} refuses a post without an image, and {n} post of `{channel}` "
+                    "has no image link: add one before it is scheduled",
+                    "{platform} refuses a post without an image, and {n} posts of `{channel}` "
+                    "have no image link: add one to each before they are scheduled",
+                    refused.rows,
+                    **rows,
+                )
+            )
+    if upload.past:
+        _note(
+            LN_(
+                "{n} post whose time has passed is left out; --past keeps it",
+                "{n} posts whose time has passed are left out; --past keeps them",
+                upload.past,
+            )
+        )
+    _note(upload.advice)
+
+
+def _warn(message: Message) -> None:
+    label = pgettext("report", "warning:")
+    err_console.print(f"{label} {message}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _note(message: Message) -> None:
+    label = pgettext("report", "note:")
+    err_console.print(f"{label} {message}", highlight=False, markup=False, soft_wrap=True)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -179,10 +283,12 @@ def _write_sheet(
     output_format: str | None,
     output_arg: str | None,
     lang: str | None,
+    templates: Path | None,
 ) -> None:
     from smplan.calendar import build_calendar, default_start, weeks_end
     from smplan.plan.files import load_plan
     from smplan.render.calendar_formats import SHEET_FORMATS, CalendarOptions, render_sheet
+    from smplan.render.theme import dress
 
     if end_arg is not None or weeks is not None:
         raise UsageError(L_("--sheet covers one week: leave out --to and --weeks"))
@@ -192,7 +298,16 @@ def _write_sheet(
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
     content = build_calendar(plan, start, weeks_end(start, 1), lang or plan.language)
-    options = CalendarOptions(lang=lang or plan.language, currency=plan.currency)
+    project = plan.project
+    options = CalendarOptions(
+        lang=lang or plan.language,
+        currency=plan.currency,
+        title=(project.name or project.organization) if project else None,
+        template_dir=templates,
+        dress=dress(
+            project.theme if project else None, lang or plan.language, base_dir=path.parent
+        ),
+    )
     where.write(target, render_sheet(plan, content, where.format.name, options).data)
     if not where.stdout:
         say_wrote(target)

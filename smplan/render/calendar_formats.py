@@ -7,8 +7,10 @@ one account per file and a limited number of rows, so a long calendar is split i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from smplan.i18n import N_
 from smplan.outputs import Format, Outputs
@@ -16,7 +18,7 @@ from smplan.outputs import Format, Outputs
 if TYPE_CHECKING:
     from smplan.calendar import ContentCalendar
     from smplan.plan.model import Plan
-    from smplan.render.theme import Theme
+    from smplan.render.schedulers import Upload
 
 
 @dataclass(frozen=True)
@@ -29,23 +31,41 @@ class CalendarFile:
 
 @dataclass(frozen=True)
 class CalendarOptions:
-    """How to write a calendar: the language of its words, its timestamp, the currency."""
+    """How to write a calendar: the language of its words, its timestamp, the currency,
+    and what its files leave out, its pages look like."""
 
     lang: str = "en"
     #: DTSTAMP of the ICS events: SOURCE_DATE_EPOCH, else the plan's date.
     stamp: dt.datetime | None = None
     currency: str = "EUR"
     title: str | None = None
-    #: The plan's theme, which the calendar to read (HTML) wears.
-    theme: Theme | None = None
+    #: The schedulers' files leave out the posts at or before this moment (the time the
+    #: command runs); None keeps them all.
+    since: dt.datetime | None = None
+    #: Hootsuite's files write dates day first (DD/MM/YYYY) rather than month first.
+    day_first: bool = False
+    #: A folder of templates that replace the built-in ones (`--template-dir`).
+    template_dir: Path | None = None
+    #: What the pages to read are dressed in, given to their templates as they are: a
+    #: theme's `brand` (logo, colours, font) and the `paper` size.
+    dress: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Written:
+    """The files of a calendar in one format, and, for a scheduler's, what the person
+    uploading them must know."""
+
+    files: list[CalendarFile]
+    upload: Upload | None = None
 
 
 #: Every calendar format by name, in the order help lists them; a new format is one entry.
 #: A calendar goes next to the plan as PLAN.calendar.EXT; the schedulers' files, one per
 #: channel, as PLAN.FORMAT-CHANNEL.csv.
 CALENDAR_FORMATS = Outputs(
-    Format("md", ".md", "smplan.render.calendar_views:render_markdown"),
-    Format("html", ".html", "smplan.render.calendar_views:render_html"),
+    Format("md", ".md", "smplan.render.calendar_pages:render_markdown"),
+    Format("html", ".html", "smplan.render.calendar_pages:render_html"),
     Format("csv", ".csv", "smplan.render.schedulers:render_csv"),
     Format("ics", ".ics", "smplan.render.ics:render_ics"),
     Format("buffer", ".csv", "smplan.render.schedulers:render_buffer", per_part=True),
@@ -76,9 +96,7 @@ def render_sheet(
     return sheet
 
 
-def render_calendar(
-    calendar: ContentCalendar, fmt: str, options: CalendarOptions
-) -> list[CalendarFile]:
-    """The files of `calendar` in the format named `fmt`."""
-    files: list[CalendarFile] = CALENDAR_FORMATS[fmt].write(calendar, options)
-    return files
+def render_calendar(calendar: ContentCalendar, fmt: str, options: CalendarOptions) -> Written:
+    """The files of `calendar` in the format named `fmt`, with what their upload needs."""
+    written = CALENDAR_FORMATS[fmt].write(calendar, options)
+    return written if isinstance(written, Written) else Written(written)

@@ -2,25 +2,38 @@
 
 Buffer's bulk upload reads one channel per file, with exactly the header
 `Text,Image URL,Tags,Posting Time`, times as `YYYY-MM-DD HH:mm` and at most 100 posts; a
-blank row stops the upload. Hootsuite's bulk composer reads one profile per file, one
-message per row (date and time, message, optional link) and at most 350 messages; the date
-format is chosen when uploading (day first here). The text of each post is a draft line
-naming its pillar and topic, for the team to write: smplan never writes the copy.
+blank row stops the upload, and the upload offers to save the posts as drafts.
+Hootsuite's bulk composer reads one profile per file, one message per row (date and time,
+message, optional link), at most 350 messages, times in the future and on five-minute
+steps; the date's order is chosen when uploading, month first unless changed.
+
+The text of each post is a placeholder naming its pillar and topic, marked as a draft
+not to publish: smplan never writes the copy. What the person uploading the files must
+know (posts left out because their time has passed, slots moved onto a scheduler's
+steps, rows a network refuses as they are, what to tick at upload) comes back with the
+files as an `Upload`, for the command to say.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import math
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from smplan.calendar import ContentCalendar, Post
-from smplan.i18n import L_, language
-from smplan.render.calendar_formats import CalendarFile, CalendarOptions
+from smplan.i18n import L_, Message, language
+from smplan.render.calendar_formats import CalendarFile, CalendarOptions, Written
 
 BUFFER_HEADER = ("Text", "Image URL", "Tags", "Posting Time")
 BUFFER_ROWS = 100
 HOOTSUITE_ROWS = 350
+#: Hootsuite takes times on these steps only (minutes).
+HOOTSUITE_STEP = 5
+#: The networks that refuse a post without an image or a video, and which one they need.
+NEEDS_MEDIA = {"Instagram": "image", "Pinterest": "image", "TikTok": "video", "YouTube": "video"}
 #: The plain CSV's columns, one per field of a post.
 CSV_HEADER = (
     "date",
@@ -36,12 +49,49 @@ CSV_HEADER = (
 )
 
 
+@dataclass(frozen=True)
+class Moved:
+    """A weekly slot written at another time, to fit a scheduler's steps."""
+
+    platform: str
+    #: The slot's day of the week, 0 for Monday.
+    weekday: int
+    slot: dt.time
+    written: dt.time
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A channel's rows that its network refuses as they are: they have no image or video."""
+
+    platform: str
+    channel: str
+    #: What the network needs on every post: `image` or `video`.
+    media: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What the files of a scheduler leave for the person who uploads them to know."""
+
+    #: The scheduler's name, as it writes it.
+    scheduler: str
+    #: Posts left out because their time has passed.
+    past: int
+    moved: tuple[Moved, ...]
+    refused: tuple[Refused, ...]
+    #: What to tick or choose on the scheduler's upload screen.
+    advice: Message
+
+
 def draft_line(post: Post) -> str:
-    """The text a scheduler file carries for a post: what to write about, marked as a draft."""
+    """The text a scheduler file carries for a post: what to write about, marked so that
+    nobody publishes it as it is. A topic that only repeats its pillar is said once."""
     what = post.pillar or post.platform
-    if post.topic:
-        return str(L_("DRAFT: {pillar}: {topic}", pillar=what, topic=post.topic))
-    return str(L_("DRAFT: {pillar}", pillar=what))
+    if post.topic and post.topic.casefold() != what.casefold():
+        return str(L_("[DRAFT, DO NOT PUBLISH] {pillar}: {topic}", pillar=what, topic=post.topic))
+    return str(L_("[DRAFT, DO NOT PUBLISH] {pillar}", pillar=what))
 
 
 #: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
@@ -59,15 +109,19 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def _csv(rows: Iterable[Sequence[str]]) -> bytes:
+def _csv(rows: Iterable[Sequence[str]], *, bom: bool = False) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    # Excel reads a CSV as UTF-8 only when it starts with a byte-order mark.
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 
 def render_csv(calendar: ContentCalendar, options: CalendarOptions) -> list[CalendarFile]:
-    """Every post with every field, one row each, in time order."""
+    """Every post with every field, one row each, in time order, for a spreadsheet.
+
+    The file starts with a byte-order mark: without one, Excel reads "rosé" as "rosÃ©".
+    """
     rows: list[Sequence[str]] = [CSV_HEADER]
     for post in calendar.posts:
         rows.append(
@@ -84,54 +138,129 @@ def render_csv(calendar: ContentCalendar, options: CalendarOptions) -> list[Cale
                 "; ".join(post.campaigns),
             )
         )
-    return [CalendarFile("", _csv(rows))]
+    return [CalendarFile("", _csv(rows, bom=True))]
 
 
-def render_buffer(calendar: ContentCalendar, options: CalendarOptions) -> list[CalendarFile]:
+_BUFFER_ADVICE = L_(
+    "the texts are placeholders to rewrite: upload each file with “save as drafts” ticked, "
+    "so that none is published as it is"
+)
+
+
+def _hootsuite_advice(order: str) -> Message:
+    return L_(
+        "the messages are placeholders to rewrite: when uploading, choose the date format "
+        "{order}, then rewrite each message in the review before scheduling it (Hootsuite "
+        "schedules what it uploads)",
+        order=order,
+    )
+
+
+def render_buffer(calendar: ContentCalendar, options: CalendarOptions) -> Written:
     """One Buffer bulk-upload file per channel, split every 100 posts."""
+    posts, past = _upcoming(calendar, options)
     with language(options.lang):
-        return _per_channel(
-            calendar,
+        files = _per_channel(
+            posts,
             BUFFER_ROWS,
             BUFFER_HEADER,
             lambda post: (
                 draft_line(post),
                 "",
                 # Buffer splits tags at commas: a comma inside a name would make two tags.
-                ",".join(t.replace(",", " ") for t in (post.pillar, *post.campaigns) if t),
+                ",".join(
+                    " ".join(t.replace(",", " ").split())
+                    for t in (post.pillar, *post.campaigns)
+                    if t
+                ),
                 post.when.strftime("%Y-%m-%d %H:%M"),
             ),
         )
+    return Written(files, Upload("Buffer", past, (), _refused(posts), _BUFFER_ADVICE))
 
 
-def render_hootsuite(calendar: ContentCalendar, options: CalendarOptions) -> list[CalendarFile]:
-    """One Hootsuite bulk-composer file per channel (profile), split every 350 messages."""
+def render_hootsuite(calendar: ContentCalendar, options: CalendarOptions) -> Written:
+    """One Hootsuite bulk-composer file per channel (profile), split every 350 messages.
+
+    Dates are month first (MM/DD/YYYY), the order Hootsuite's upload takes unless told
+    otherwise, or day first with `options.day_first`; times go up to the next five minutes.
+    """
+    posts, past = _upcoming(calendar, options)
+    order = "%d/%m/%Y" if options.day_first else "%m/%d/%Y"
     with language(options.lang):
-        return _per_channel(
-            calendar,
+        files = _per_channel(
+            posts,
             HOOTSUITE_ROWS,
             None,
-            lambda post: (post.when.strftime("%d/%m/%Y %H:%M"), draft_line(post), ""),
+            lambda post: (
+                on_step(post.when, HOOTSUITE_STEP).strftime(f"{order} %H:%M"),
+                draft_line(post),
+                "",
+            ),
         )
+    advice = _hootsuite_advice("DD/MM/YYYY" if options.day_first else "MM/DD/YYYY")
+    return Written(
+        files, Upload("Hootsuite", past, _moved(posts, HOOTSUITE_STEP), _refused(posts), advice)
+    )
+
+
+def on_step(when: dt.datetime, minutes: int) -> dt.datetime:
+    """`when`, or the next time after it on a step of `minutes` (17:32 gives 17:35)."""
+    late = when.minute % minutes
+    return when + dt.timedelta(minutes=minutes - late) if late else when
+
+
+def _upcoming(calendar: ContentCalendar, options: CalendarOptions) -> tuple[list[Post], int]:
+    """The posts still to come at `options.since` (all of them without it), and how many
+    are left out."""
+    if options.since is None:
+        return list(calendar.posts), 0
+    kept = [p for p in calendar.posts if p.when > options.since]
+    return kept, len(calendar.posts) - len(kept)
+
+
+def _moved(posts: list[Post], step: int) -> tuple[Moved, ...]:
+    """Each weekly slot whose time is off the scheduler's steps, once, in time order."""
+    found: dict[tuple[str, int, dt.time], Moved] = {}
+    for post in posts:
+        written = on_step(post.when, step)
+        if written != post.when:
+            key = (post.platform, post.when.weekday(), post.when.time())
+            found.setdefault(key, Moved(*key, written.time()))
+    return tuple(sorted(found.values(), key=lambda m: (m.weekday, m.slot, m.platform)))
+
+
+def _refused(posts: list[Post]) -> tuple[Refused, ...]:
+    """The rows each channel's network refuses: every post where it needs an image or a
+    video, since the files carry neither."""
+    counts: dict[tuple[str, str], int] = {}
+    for post in posts:
+        if post.platform in NEEDS_MEDIA:
+            key = (post.platform, post.channel)
+            counts[key] = counts.get(key, 0) + 1
+    return tuple(
+        Refused(platform, channel, NEEDS_MEDIA[platform], rows)
+        for (platform, channel), rows in counts.items()
+    )
 
 
 def _per_channel(
-    calendar: ContentCalendar,
+    posts: list[Post],
     limit: int,
     header: Sequence[str] | None,
     row: Callable[[Post], Sequence[str]],
 ) -> list[CalendarFile]:
     by_channel: dict[str, list[Post]] = {}
-    for post in calendar.posts:
+    for post in posts:
         by_channel.setdefault(post.channel, []).append(post)
     files = []
-    for channel, posts in by_channel.items():
-        chunks = [posts[i : i + limit] for i in range(0, len(posts), limit)]
-        for n, chunk in enumerate(chunks, start=1):
+    for channel, mine in by_channel.items():
+        for n in range(math.ceil(len(mine) / limit)):
+            chunk = mine[n * limit : (n + 1) * limit]
             rows = ([header] if header else []) + [row(post) for post in chunk]
             # A channel's key never holds a dot (ids and slugs are [a-z0-9_-]), so
             # `instagram.2` cannot be the name of another channel's file, as
             # `instagram-2` could.
-            part = channel if n == 1 else f"{channel}.{n}"
+            part = channel if n == 0 else f"{channel}.{n + 1}"
             files.append(CalendarFile(part, _csv(rows)))
     return files

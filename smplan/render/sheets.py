@@ -2,21 +2,24 @@
 
 Each team member's page lists the posts they own that week (day, time, channel, pillar,
 suggested topic, campaign), then their standing duties from the plan: the messages they
-answer (response playbook), what they draft and approve, the reviews they run and the
-metrics they measure. A member with nothing to do that week gets no page.
+answer (response playbook), the monitoring they do, what they draft and approve, the
+reviews they run and the metrics they measure. A member with nothing to do that week
+gets no page. What a page holds is worked out here; how it looks is the templates'
+(`sheet.md.j2`, `sheet.html.j2`), rendered like the calendar's.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from smplan.calendar import ContentCalendar, Post
 from smplan.i18n import L_, Formatter, language
 from smplan.plan.labels import value_label
-from smplan.plan.model import Plan
+from smplan.plan.model import Listening, Plan
 from smplan.render.calendar_formats import CalendarFile, CalendarOptions
-from smplan.render.markdown import md_escape, mdcell_escape
+from smplan.render.calendar_pages import context
+from smplan.render.environment import render_template
+from smplan.render.view import Table
 
 _POSTS = L_("Posts this week")
 _NO_POSTS = L_("No post this week.")
@@ -30,20 +33,45 @@ class Sheet:
 
     name: str
     role: str | None
-    #: (day, time, channel, pillar, topic) of each post they own, in time order.
-    posts: list[tuple[str, str, str, str, str]]
+    #: Day, time, channel, pillar and suggested topic of each post they own, in time
+    #: order; None when they own none that week.
+    posts: Table | None
     duties: list[str]
+
+    @property
+    def who(self) -> str:
+        """The person and their role, as a page's heading."""
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+@dataclass(frozen=True)
+class SheetPage:
+    """Everything the weekly sheet's templates print, in one language."""
+
+    title: str | None
+    organization: str | None
+    author: str | None
+    description: str
+    draft: bool
+    #: The week, in a heading (`Week of 4 January 2027`).
+    week: str
+    sheets: list[Sheet]
+    posts_title: str
+    no_posts: str
+    duties_title: str
 
 
 def sheets(plan: Plan, calendar: ContentCalendar, lang: str) -> list[Sheet]:
     """The sheet of each team member with a post or a duty, in the team's order."""
     fmt = Formatter(lang)
+    headers = [str(h) for h in _HEADERS]
     found = []
     for member in plan.team.members if plan.team else []:
         posts = [_row(p, fmt) for p in calendar.posts if p.owner == member.id]
-        duties = _duties(plan, member.id)
+        duties = _duties(plan, member.id, fmt)
         if posts or duties:
-            found.append(Sheet(member.name or member.id, member.role, posts, duties))
+            table = Table(headers, [list(row) for row in posts]) if posts else None
+            found.append(Sheet(member.name or member.id, member.role, table, duties))
     return found
 
 
@@ -64,13 +92,13 @@ def _row(post: Post, fmt: Formatter) -> tuple[str, str, str, str, str]:
     )
 
 
-def _duties(plan: Plan, who: str) -> list[str]:
+def _duties(plan: Plan, who: str, fmt: Formatter) -> list[str]:
     duties: list[str] = []
     listening = plan.listening
     if listening and listening.playbook:
         for case in listening.playbook.cases:
             if case.owner == who and case.case:
-                hours = Formatter(plan.language).hours(case.response_hours)
+                hours = fmt.hours(case.response_hours)
                 duties.append(
                     str(
                         L_(
@@ -81,6 +109,8 @@ def _duties(plan: Plan, who: str) -> list[str]:
                     )
                     + (str(L_(" (within {hours})", hours=hours)) if hours else "")
                 )
+    if listening and who in listening.monitored_by:
+        duties += _monitoring(listening, len(listening.monitored_by), fmt)
     team = plan.team
     for approval in team.approvals if team else []:
         what = approval.content or "—"
@@ -114,76 +144,56 @@ def _duties(plan: Plan, who: str) -> list[str]:
     return duties
 
 
+def _monitoring(listening: Listening, people: int, fmt: Formatter) -> list[str]:
+    """The monitoring duties of one of the `people` who share it: its hours a week (shared
+    equally), the tools it uses, and how often the dashboard is read."""
+    total = listening.monitoring_hours_per_week
+    hours = fmt.hours(total / people) if total else None
+    said = (
+        L_("Monitor what is said about us and our keywords, about {hours} a week", hours=hours)
+        if hours
+        else L_("Monitor what is said about us and our keywords")
+    )
+    tools = ", ".join(t.name for t in listening.tools if t.name)
+    duties = [f"{said} ({tools})" if tools else str(said)]
+    if listening.review_cadence:
+        cadence = value_label("frequency", listening.review_cadence)
+        duties.append(str(L_("Read the monitoring dashboard ({cadence})", cadence=cadence)))
+    return duties
+
+
 def render_sheet_markdown(
     plan: Plan, calendar: ContentCalendar, options: CalendarOptions
 ) -> CalendarFile:
     """The week's sheets in Markdown, one section per person."""
-    with language(options.lang):
-        fmt = Formatter(options.lang)
-        title = str(L_("Week of {date}", date=fmt.date(calendar.start)))
-        lines: list[str] = []
-        for sheet in sheets(plan, calendar, options.lang):
-            if lines:
-                lines += ["", "---", ""]
-            who = f"{sheet.name}, {sheet.role}" if sheet.role else sheet.name
-            lines += [f"# {md_escape(who)}", "", f"*{md_escape(title)}*", ""]
-            lines += [f"## {_POSTS}", ""]
-            if sheet.posts:
-                lines.append("| " + " | ".join(str(h) for h in _HEADERS) + " |")
-                lines.append("|" + "---|" * len(_HEADERS))
-                lines += [
-                    "| " + " | ".join(mdcell_escape(c) or "—" for c in row) + " |"
-                    for row in sheet.posts
-                ]
-            else:
-                lines.append(str(_NO_POSTS))
-            if sheet.duties:
-                lines += ["", f"## {_DUTIES}", ""]
-                lines += [f"- {md_escape(duty)}" for duty in sheet.duties]
-        text = "\n".join(lines) + "\n"
-    return CalendarFile("", text.encode("utf-8"))
-
-
-_STYLE = """\
-body { font-family: "DejaVu Sans", sans-serif; margin: 2em; color: #222; }
-section { break-after: page; page-break-after: always; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #999; padding: 0.3em; text-align: left; vertical-align: top; }
-"""
+    return _render("md", plan, calendar, options)
 
 
 def render_sheet_html(
     plan: Plan, calendar: ContentCalendar, options: CalendarOptions
 ) -> CalendarFile:
-    """The week's sheets as one HTML page, each person's sheet on a page of its own."""
-    e = html.escape
+    """The week's sheets as one styled HTML page, each person's sheet on a page of its own."""
+    return _render("html", plan, calendar, options)
+
+
+def _render(
+    kind: str, plan: Plan, calendar: ContentCalendar, options: CalendarOptions
+) -> CalendarFile:
     with language(options.lang):
         fmt = Formatter(options.lang)
-        title = str(L_("Week of {date}", date=fmt.date(calendar.start)))
-        out = [
-            "<!DOCTYPE html>",
-            f'<html lang="{e(options.lang)}">',
-            f'<head><meta charset="utf-8"><title>{e(title)}</title>',
-            f"<style>\n{_STYLE}</style></head>",
-            "<body>",
-        ]
-        for sheet in sheets(plan, calendar, options.lang):
-            who = f"{sheet.name}, {sheet.role}" if sheet.role else sheet.name
-            out += ["<section>", f"<h1>{e(who)}</h1>", f"<p><em>{e(title)}</em></p>"]
-            out.append(f"<h2>{e(str(_POSTS))}</h2>")
-            if sheet.posts:
-                out.append("<table>")
-                out.append("<tr>" + "".join(f"<th>{e(str(h))}</th>" for h in _HEADERS) + "</tr>")
-                out += [
-                    "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
-                    for row in sheet.posts
-                ]
-                out.append("</table>")
-            else:
-                out.append(f"<p>{e(str(_NO_POSTS))}</p>")
-            if sheet.duties:
-                out.append(f"<h2>{e(str(_DUTIES))}</h2>")
-                out.append("<ul>" + "".join(f"<li>{e(d)}</li>" for d in sheet.duties) + "</ul>")
-            out.append("</section>")
-        out += ["</body>", "</html>"]
-    return CalendarFile("", ("\n".join(out) + "\n").encode("utf-8"))
+        week = str(L_("Week of {date}", date=fmt.date(calendar.start)))
+        page = SheetPage(
+            title=options.title,
+            organization=None,
+            author=None,
+            description=week,
+            draft=False,
+            week=week,
+            sheets=sheets(plan, calendar, options.lang),
+            posts_title=str(_POSTS),
+            no_posts=str(_NO_POSTS),
+            duties_title=str(_DUTIES),
+        )
+        shown = context(page, options)
+    text = render_template(kind, f"sheet.{kind}.j2", shown, options.template_dir, options.lang)
+    return CalendarFile("", text.encode("utf-8"))
