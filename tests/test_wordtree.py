@@ -12,6 +12,7 @@ from smplan.render.revisions import mark_revisions
 from smplan.render.wordtree import (
     fit_columns,
     keep_paragraph_classes,
+    shape,
     stringify,
     svg_title,
     table_of_contents,
@@ -131,6 +132,32 @@ def test_a_paragraphs_class_survives_as_a_div():
     assert keep_paragraph_classes(html) == (
         '<div class="intro"><p>Un <em>mot</em></p></div><p>Deux</p>'
     )
+
+
+def test_the_contents_keep_the_appendices_under_their_own_title():
+    def entries(*names):
+        items = [
+            [
+                {
+                    "t": "Plain",
+                    "c": [{"t": "Link", "c": [["", [], []], text_inlines(n), [f"#{n}", ""]]}],
+                }
+            ]
+            for n in names
+        ]
+        return {"t": "BulletList", "c": items}
+
+    title = {"t": "Header", "c": [2, ["", ["toc-title"], []], text_inlines("Sommaire")]}
+    part = {
+        "t": "Div",
+        "c": [["", ["toc-part"], []], [{"t": "Para", "c": text_inlines("Annexes")}]],
+    }
+    tree = {"blocks": [title, entries("summary"), part, entries("glossary")]}
+    shape(tree)
+    (contents,) = tree["blocks"]
+    xml = contents["c"][1]
+    places = [xml.find(n) for n in ('w:anchor="summary"', ">Annexes<", 'w:anchor="glossary"')]
+    assert -1 not in places and places == sorted(places)
 
 
 def test_the_table_of_contents_escapes_its_entries():
