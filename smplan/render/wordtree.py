@@ -16,7 +16,9 @@ strategy itself, only the HTML's shape:
   from one another, and so do the appendices;
 - a paragraph's class names a Word style (`p.label` is set in "Label"), and a span's a
   character style, so that a house style restyles them all from its reference document;
-- each picture keeps its figure's caption, or its SVG title, as its alternative text.
+- a bar chart (`figure.chart`, a table of bars) stays a table under its caption, each bar
+  a run of shaded spaces as long as the PDF's; a picture keeps its figure's caption, or
+  its SVG title, as its alternative text.
 
 Elements are pandoc's JSON: `{"t": type, "c": content}`; attributes are
 `[identifier, [classes], [[key, value], ...]]`.
@@ -57,6 +59,11 @@ CHANGES = "changes"
 #: from one of the same kind among these (the short closing chapters, the appendices).
 SECTION = "section"
 FOLLOW_ON = frozenset({"closing-part", "appendix"})
+#: A bar chart: a figure holding a table whose rows each hold a bar, its length the
+#: width its style gives.
+CHART = "chart"
+BARS = "bars"
+BAR = "bar"
 
 #: The Word style of a paragraph on the cover, by its HTML class.
 COVER_STYLES = {
@@ -89,6 +96,9 @@ HTML_CLASSES = frozenset(
         TOC_PART,
         CHANGES,
         *FOLLOW_ON,
+        CHART,
+        BARS,
+        BAR,
         *COVER_STYLES,
         *STYLES,
         *CHARACTER_STYLES,
@@ -101,6 +111,14 @@ TITLE = "Title"
 #: label in "Cover Label", a tab, its value.
 COVER_META = "Cover Meta"
 COVER_LABEL = "Cover Label"
+#: The character style of a bar; the space a bar is drawn with (a figure space: a digit's
+#: width, unbroken, drawn as one block where a no-break space leaves seams); and how many
+#: of them make a bar the whole width of its column.
+CHART_BAR = "Chart Bar"
+BAR_SPACE = "\u2007"
+BAR_SPACES = 60
+#: The share of a chart's width its labels take, as in the PDF.
+CHART_LABELS = 0.3
 #: The one-paragraph marker a page break is written as; the package step turns it into
 #: "page break before" on the paragraph that follows it, and removes it.
 PAGE_BREAK_STYLE = "SmplanPageBreak"
@@ -312,7 +330,8 @@ def _flatten_divs(blocks: list[Node]) -> Iterator[Node]:
 
 
 def _restyle(block: Node, found: Shaped) -> Node:
-    """A block with its headings one level up, its titles and classed paragraphs styled."""
+    """A block with its headings one level up, its titles, charts and classed paragraphs
+    styled."""
     kind = block["t"]
     if kind == "Header":
         level, attr, inlines = block["c"]
@@ -320,6 +339,8 @@ def _restyle(block: Node, found: Shaped) -> Node:
             found.title = found.title or stringify(inlines)
             return styled(TITLE, [{"t": "Para", "c": inlines}])
         return {"t": "Header", "c": [level - 1, attr, inlines]}
+    if kind == "Figure" and CHART in classes(block):
+        return _chart(block)
     if kind == "Div":
         attr, inner = block["c"]
         names = attr[1]
@@ -512,6 +533,48 @@ def _bullets_in_cells(table: Node) -> None:
                     first = {"t": "Plain", "c": [{"t": "Str", "c": "•\u00a0"}, *first["c"]]}
                 blocks.extend([first, *rest])
         cell[4] = blocks
+
+
+# --- charts -----------------------------------------------------------------------------
+
+_WIDTH = re.compile(r"(?:^|;)\s*width:\s*([0-9.]+)%")
+
+
+def _chart(figure: Node) -> Node:
+    """A bar chart as a table under the figure's caption (Word also keeps the caption as
+    the table's alternative text), its labels on the left, each bar a run of shaded
+    spaces followed by its figure."""
+    table = next(tables(figure["c"][2]), None)
+    if table is None or BARS not in classes(table):
+        return figure
+    caption = figure["c"][1]
+    table["c"][1] = [None, [{"t": "Plain", "c": _inlines(b)} for b in caption[1]]]
+    table["c"][2] = [
+        [{"t": "AlignRight"}, {"t": "ColWidth", "c": CHART_LABELS}],
+        [{"t": "AlignLeft"}, {"t": "ColWidth", "c": round(1 - CHART_LABELS, 4)}],
+    ]
+    for cell in _cells(table):
+        cell[4] = [_bars_drawn(b) for b in cell[4]]
+    return table
+
+
+def _bars_drawn(block: Node) -> Node:
+    """A cell's paragraph with its empty bar span drawn as a run of shaded spaces."""
+    if block["t"] not in ("Plain", "Para"):
+        return block
+    inlines: list[Node] = []
+    for inline in block["c"]:
+        if inline["t"] == "Span" and BAR in inline["c"][0][1]:
+            style = dict(inline["c"][0][2]).get("style", "")
+            found = _WIDTH.search(style)
+            spaces = round(float(found.group(1)) * BAR_SPACES / 100) if found else 0
+            if spaces:
+                shaded = [{"t": "Str", "c": BAR_SPACE * spaces}]
+                bar = {"t": "Span", "c": [["", [], [["custom-style", CHART_BAR]]], shaded]}
+                inlines += [bar, {"t": "Str", "c": "\u00a0"}]
+            continue
+        inlines.append(inline)
+    return {"t": block["t"], "c": inlines}
 
 
 # --- images -----------------------------------------------------------------------------
