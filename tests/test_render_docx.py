@@ -195,6 +195,9 @@ def test_tables_repeat_their_header_row_on_each_page(rendered, path):
     repeated = [t.find("w:tr/w:trPr/w:tblHeader", NS) is not None for t in tables]
     assert repeated == parser.headed
     assert any(repeated)
+    # A row moves to the next page whole, as in the PDF.
+    for row in body.iterfind(".//w:tr", NS):
+        assert row.find("w:trPr/w:cantSplit", NS) is not None
 
 
 def _lines(paragraphs, style: str) -> list[str]:

@@ -367,9 +367,9 @@ def _settings(data: bytes, tracked: bool) -> bytes:
 
 
 def _document(data: bytes, cover: bool) -> bytes:
-    """The body: page breaks set on the paragraphs that start a part, the first page
-    set apart only when it is a cover, one number per tracked change, and each picture's
-    description its alternative text."""
+    """The body: page breaks set on the paragraphs that start a part, rows that do not
+    break across pages, the first page set apart only when it is a cover, one number per
+    tracked change, and each picture's description its alternative text."""
     from lxml import etree
 
     root = etree.fromstring(data)
@@ -400,6 +400,14 @@ def _document(data: bytes, cover: bool) -> bytes:
         and s.get(_w("val")) == PAGE_BREAK_STYLE
     ]:
         marker.getparent().remove(marker)
+    # A row is read whole, as in the PDF: it moves to the next page rather than break.
+    for row in root.iter(_w("tr")):
+        trpr = row.find(_w("trPr"))
+        if trpr is None:
+            trpr = etree.Element(_w("trPr"))
+            row.insert(1 if row.find(_w("tblPrEx")) is not None else 0, trpr)
+        if trpr.find(_w("cantSplit")) is None:
+            trpr.insert(0, etree.Element(_w("cantSplit")))
     if not cover:
         for section in root.iter(_w("sectPr")):
             for first in section.findall(_w("titlePg")):

@@ -450,6 +450,8 @@ def table_of_contents(title: str, entries: list[tuple[str, str]]) -> str:
 LINE_CHARS = 95
 #: A word longer than this (an address) may break rather than widen its column.
 LONGEST_WORD = 24
+#: About how many characters' width a cell's margins take, left and right together.
+CELL_PADDING = 2
 
 
 def tables(value: Any) -> Iterator[Node]:
@@ -469,8 +471,9 @@ def fit_columns(table: Node) -> None:
     Pandoc reads a table whose HTML gives no widths with equal ones when a cell holds
     blocks (a list), with none otherwise: either way, widths are fitted here as a browser
     lays out a table whose widths are not given: each column needs at least
-    its longest word and at most its longest line; the room left over goes to the columns
-    in proportion to what they would take to set their text on one line.
+    its longest word and at most its longest line, and room for its cells' margins; the
+    room left over goes to the columns in proportion to what they would take to set
+    their text on one line.
     """
     specs = table["c"][2]
     given = {spec[1].get("c") for spec in specs if spec[1].get("t") == "ColWidth"}
@@ -487,6 +490,8 @@ def fit_columns(table: Node) -> None:
                 words = [len(w) for w in text.split()] or [0]
                 least[n] = max(least[n], min(max(words), LONGEST_WORD))
                 most[n] = max(most[n], len(text))
+    least = [width + CELL_PADDING for width in least]
+    most = [width + CELL_PADDING for width in most]
     if sum(most) <= LINE_CHARS:
         widths = most
     elif sum(least) >= LINE_CHARS:
