@@ -101,11 +101,11 @@ def run_render(
     summary: bool,
     jobs: int,
     since: Path | None,
+    reference_doc: Path | None,
     draft: bool | None,
     strict: bool,
     theme: Path | None,
     paper: str | None,
-    reference_doc: Path | None,
     watch: bool,
 ) -> int:
     """Render plans as documents to hand to a client: Markdown, HTML, PDF or Word.
