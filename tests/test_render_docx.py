@@ -1,7 +1,8 @@
 """`--format docx`: what a reader finds in the Word file, opened as Word opens it.
 
-Each example's document, summary and report are rendered once for the module; the tests
-open them with python-docx and read their XML.
+Each example's document, the bakery's summary and report, and a draft of an unfinished
+plan in a theme are rendered once for the module; the tests open them with python-docx
+and read their XML.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,13 +18,16 @@ import docx
 import pytest
 from lxml import etree
 
+from smplan.i18n import language
 from smplan.plan.files import load_plan, parse_plan_bytes
-from smplan.plan.results import load_results, parse_period, results_path
+from smplan.plan.results import Results, load_results, parse_period, results_path
 from smplan.render.docx import word_language
 from smplan.render.environment import render_text
 from smplan.render.formats import RenderOptions, builtin_templates, render_plan
 from smplan.render.report import render_report
-from smplan.render.wordpackage import W, read_parts, zip_parts
+from smplan.render.typography import typeset
+from smplan.render.view import open_points
+from smplan.render.wordpackage import CP, W, read_parts, zip_parts
 from smplan.render.wordtree import HTML_CLASSES, TOC_TITLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,19 +36,52 @@ EXAMPLES = sorted(
 )
 BAKERY = ROOT / "examples" / "boulangerie.yaml"
 NS = {"w": W}
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+PERIOD = "2027-02"
+THEME = """\
+logo: logo.png
+prepared_for: The Maréchal family
+prepared_by: Sophie Lambert Conseil
+confidential: Confidential, for the bakery's team only
+"""
 
 examples = pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 
 
+def _unfinished():
+    """The bakery without its channels: a plan with points still to be decided."""
+    return load_plan(BAKERY).plan.model_copy(update={"channels": []})
+
+
 @pytest.fixture(scope="module")
-def rendered() -> dict[str, bytes]:
-    """Each example's document as DOCX, and the bakery's summary."""
+def theme(tmp_path_factory) -> Path:
+    """A theme with a logo, who the plan is prepared for and by, and a confidentiality line."""
+    from PIL import Image
+
+    folder = tmp_path_factory.mktemp("brand")
+    Image.new("RGB", (40, 20), "#0b5d4b").save(folder / "logo.png")
+    (folder / "theme.yaml").write_text(THEME, encoding="utf-8")
+    return folder / "theme.yaml"
+
+
+@pytest.fixture(scope="module")
+def rendered(theme) -> dict[str, bytes]:
+    """Each example's document as DOCX, the bakery's summary and report, and a draft of
+    the unfinished bakery in a theme, with its summary."""
     out = {}
     for path in EXAMPLES:
         plan = load_plan(path).plan
         out[path.stem] = render_plan(plan, RenderOptions(fmt="docx"), path.parent)
     plan = load_plan(BAKERY).plan
     out["summary"] = render_plan(plan, RenderOptions(fmt="docx", summary=True), BAKERY.parent)
+    results = load_results(results_path(BAKERY)).results
+    period = parse_period(PERIOD)
+    out["report"] = render_report(plan, results, period, RenderOptions(fmt="docx"), BAKERY.parent)
+    draft = RenderOptions(fmt="docx", draft=True, theme=theme)
+    out["draft"] = render_plan(_unfinished(), draft, BAKERY.parent)
+    out["draft summary"] = render_plan(
+        _unfinished(), RenderOptions(fmt="docx", draft=True, summary=True), BAKERY.parent
+    )
     return out
 
 
@@ -105,10 +143,15 @@ def test_every_objective_and_metric_is_in_a_table(rendered, path):
     plan = load_plan(path).plan
     document = _open(rendered[path.stem])
     cells = {_text(c.text) for t in document.tables for row in t.rows for c in row.cells}
+
+    def printed(text: str) -> str:
+        """The text as the document prints it: set the way its language sets text."""
+        return _text(str(typeset(text, plan.language)))
+
     for objective in plan.objectives or []:
-        assert any(_text(objective.statement or "") in cell for cell in cells), objective.id
+        assert any(printed(objective.statement or "") in cell for cell in cells), objective.id
     for metric in plan.metrics or []:
-        assert any(_text(metric.name or metric.id) in cell for cell in cells), metric.id
+        assert any(printed(metric.name or metric.id) in cell for cell in cells), metric.id
 
 
 @examples
@@ -127,33 +170,204 @@ def test_a_french_plan_is_in_french_of_france():
     assert word_language("en_GB") == "en-GB"
 
 
+class _Tables(HTMLParser):
+    """Whether each table of a document's HTML has a header row, in the order they come."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headed: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.headed.append(False)
+        elif tag == "thead":
+            self.headed[-1] = True
+
+
 @examples
 def test_tables_repeat_their_header_row_on_each_page(rendered, path):
+    """Each table with a header row in the PDF repeats it at the top of each page in Word;
+    a table without one (a chart, the list of what is still to be decided) gets none."""
+    parser = _Tables()
+    parser.feed(render_text(load_plan(path).plan, RenderOptions(fmt="html")))
     body = _part(rendered[path.stem], "word/document.xml")
     tables = body.findall(".//w:tbl", NS)
-    assert tables
-    for table in tables:
-        first = table.find("w:tr", NS)
-        assert first.find("w:trPr/w:tblHeader", NS) is not None
+    repeated = [t.find("w:tr/w:trPr/w:tblHeader", NS) is not None for t in tables]
+    assert repeated == parser.headed
+    assert any(repeated)
+    # A row moves to the next page whole, as in the PDF.
+    for row in body.iterfind(".//w:tr", NS):
+        assert row.find("w:trPr/w:cantSplit", NS) is not None
+
+
+def _lines(paragraphs, style: str) -> list[str]:
+    """The text of each paragraph in `style`."""
+    return [p.text for p in paragraphs if p.style.name == style]
+
+
+def _cover(document: docx.document.Document) -> list[docx.text.paragraph.Paragraph]:
+    """The paragraphs before the table of contents."""
+    out = []
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{{{W}}}sdt":
+            return out
+        if element.tag == f"{{{W}}}p":
+            out.append(docx.text.paragraph.Paragraph(element, document._body))
+    raise AssertionError("no table of contents")
 
 
 def test_the_cover_is_a_page_of_its_own_without_running_heads(rendered):
-    document = _open(rendered["boulangerie"])
-    styles = [p.style.name for p in document.paragraphs[:4]]
-    assert styles[:3] == ["Cover Kind", "Cover Organization", "Cover Title"]
-    assert document.paragraphs[1].text == "Boulangerie Maréchal"
+    data = rendered["boulangerie"]
+    document = _open(data)
+    cover = _cover(document)
+    assert [p.style.name for p in cover[:2]] == ["Cover Organization", "Cover Title"]
+    assert [p.text for p in cover[:2]] == ["Boulangerie Maréchal", "Stratégie réseaux sociaux 2027"]
+    # Then who it is by, when, which version, each label in its own style.
+    assert [(p.style.name, p.text) for p in cover[2:]] == [
+        ("Cover Meta", "Préparé par\tSophie Lambert, consultante en communication locale"),
+        ("Cover Meta", "Date\t16 novembre 2026"),
+        ("Cover Meta", "Version\t1.0"),
+        ("Cover Meta", "Échéance du plan\t31 décembre 2027"),
+    ]
+    label = cover[2].runs[0]
+    assert (label.text, label.style.name) == ("Préparé par", "Cover Label")
     assert document.sections[0].different_first_page_header_footer
     # The contents start the next page.
-    body = _part(rendered["boulangerie"], "word/document.xml")
-    contents = body.find(".//w:sdt//w:p", NS)
-    assert contents.find("w:pPr/w:pageBreakBefore", NS) is not None
+    body = _part(data, "word/document.xml")
+    first = body.find(".//w:sdt//w:p", NS)
+    assert first.find("w:pPr/w:pageBreakBefore", NS) is not None
 
 
-def test_a_summary_has_no_cover_and_its_title_is_a_title(rendered):
-    document = _open(rendered["summary"])
-    assert not document.sections[0].different_first_page_header_footer
-    assert "Title" in [p.style.name for p in document.paragraphs[:4]]
-    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"][:1] == ["Objectifs"]
+def test_a_final_document_carries_no_draft_mark(rendered):
+    data = rendered["boulangerie"]
+    assert "Draft" not in {p.style.name for p in _open(data).paragraphs}
+    for name, part in read_parts(data):
+        if name.startswith("word/") and name != "word/styles.xml":
+            assert b"DraftMark" not in part, name
+    core = _part(data, "docProps/core.xml")
+    assert core.find(f"{{{CP}}}contentStatus") is None
+
+
+def _draft_mark() -> str:
+    """The draft mark in French."""
+    from smplan.render.labels import labels
+
+    with language("fr"):
+        return str(labels()["draft"])
+
+
+def test_a_draft_is_marked_on_its_cover_and_at_the_head_of_every_page(rendered):
+    data = rendered["draft"]
+    mark = _draft_mark()
+    document = _open(data)
+    assert _lines(_cover(document), "Draft") == [mark]
+    # The running head of the pages after the cover opens with the mark; the cover's has none.
+    header = document.sections[0].header._element
+    runs = header.xpath(".//w:r[w:rPr/w:rStyle/@w:val='DraftMark']")
+    assert ["".join(r.xpath(".//w:t/text()")) for r in runs] == [mark]
+    first = document.sections[0].first_page_header._element
+    assert mark not in "".join(first.xpath(".//w:t/text()"))
+    core = _part(data, "docProps/core.xml")
+    assert core.findtext(f"{{{CP}}}contentStatus") == mark
+    # The summary marks it in its line under the title.
+    summary = _open(rendered["draft summary"])
+    (meta,) = [p for p in summary.paragraphs if p.style.name == "Meta"]
+    assert [r.text for r in meta.runs if r.style.name == "Draft Mark"] == [mark]
+
+
+def test_the_theme_says_on_the_cover_who_it_is_for_and_by_and_how_confidential(rendered):
+    cover = _cover(_open(rendered["draft"]))
+    # The logo comes first, above the organization.
+    assert cover[0]._element.xpath(".//pic:pic")
+    assert cover[1].style.name == "Cover Organization"
+    assert _lines(cover, "Cover Meta")[:2] == [
+        "Préparé pour\tThe Maréchal family",
+        "Préparé par\tSophie Lambert Conseil",
+    ]
+    assert _lines(cover, "Confidential") == ["Confidential, for the bakery’s team only"]
+
+
+class _Sections(HTMLParser):
+    """The chapters of a document's HTML: each `<section>`'s classes and `h2` title."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[set[str], str]] = []
+        self._classes: set[str] | None = None
+        self._title: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "section":
+            self._classes = set((dict(attrs).get("class") or "").split())
+        elif tag == "h2" and self._classes is not None:
+            self._title = []
+
+    def handle_data(self, data: str) -> None:
+        if self._title is not None:
+            self._title.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "section":
+            self._classes = None
+        elif tag == "h2" and self._title is not None and self._classes is not None:
+            self.found.append((self._classes, _text("".join(self._title))))
+            self._title = None
+
+
+def _chapters(data: bytes) -> list[tuple[str, bool]]:
+    """Each Heading 1 of a Word file, and whether it starts a page."""
+    return [
+        (p.text, p._element.find("w:pPr/w:pageBreakBefore", NS) is not None)
+        for p in _open(data).paragraphs
+        if p.style.name == "Heading 1"
+    ]
+
+
+@pytest.mark.parametrize("name", ["boulangerie", "draft"])
+def test_each_chapter_starts_a_page_the_closing_ones_and_appendices_follow_on(rendered, name):
+    """As in the PDF: the sign-off has a page of its own; the short closing chapters (the
+    first days, the risks, what is still to be decided) and the appendices run on."""
+    plan = _unfinished() if name == "draft" else load_plan(BAKERY).plan
+    parser = _Sections()
+    parser.feed(render_text(plan, RenderOptions(fmt="html", draft=name == "draft")))
+    expected = []
+    before: set[str] = set()
+    for kinds, title in parser.found:
+        expected.append((title, not {"closing-part", "appendix"} & kinds & before))
+        before = kinds
+    assert _chapters(rendered[name]) == expected
+    assert any(starts for _, starts in expected) and not all(starts for _, starts in expected)
+    # The appendices come after the sign-off, on a page of its own.
+    kinds = [k for k, _ in parser.found]
+    signoff = next(i for i, k in enumerate(kinds) if "signoff" in k)
+    assert expected[signoff][1]
+    assert kinds[signoff + 1 :] and all("appendix" in k for k in kinds[signoff + 1 :])
+
+
+def test_what_is_still_to_be_decided_has_its_chapter_before_the_sign_off(rendered):
+    from smplan.render.labels import labels
+
+    plan = _unfinished()
+    with language(plan.language):
+        t = labels()
+        points = open_points(plan)
+        titles = [str(t["chapter_open"]), str(t["chapter_signoff"])]
+    assert points
+    chapters = [title for title, _ in _chapters(rendered["draft"])]
+    assert chapters.index(titles[0]) + 1 == chapters.index(titles[1])
+    document = _open(rendered["draft"])
+    listed = {_text(row.cells[-1].text) for table in document.tables for row in table.rows}
+    for point in points:
+        assert _text(str(typeset(point.text, plan.language))) in listed
+
+
+def test_the_sign_off_has_lines_to_date_and_sign_for_each_side(rendered):
+    paragraphs = _open(rendered["boulangerie"]).paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Validation")
+    end = next(i for i, p in enumerate(paragraphs) if i > start and p.style.name == "Heading 1")
+    page = paragraphs[start:end]
+    assert _lines(page, "Label") == ["Pour Boulangerie Maréchal", "Préparé par"]
+    assert _lines(page, "Signature Line") == ["Date", "Signature"] * 2
 
 
 def test_the_table_of_contents_is_a_field_word_fills_on_opening(rendered):
@@ -167,6 +381,22 @@ def test_the_table_of_contents_is_a_field_word_fills_on_opening(rendered):
     assert "summary" in anchors and set(anchors) <= bookmarks
     settings = _part(data, "word/settings.xml")
     assert settings.find("w:updateFields", NS).get(f"{{{W}}}val") == "true"
+
+
+def test_a_summary_has_no_cover_and_its_title_is_a_title(rendered):
+    plan = load_plan(BAKERY).plan
+    data = rendered["summary"]
+    document = _open(data)
+    assert not document.sections[0].different_first_page_header_footer
+    head = document.paragraphs[:4]
+    assert [p.style.name for p in head] == ["Kicker", "Organization", "Title", "Meta"]
+    assert [p.text for p in head[1:3]] == ["Boulangerie Maréchal", "Stratégie réseaux sociaux 2027"]
+    assert not [p for p in document.paragraphs if p.style.name.startswith("Cover")]
+    # Its sections are Heading 1, as its HTML's h2, and it runs on without a page break.
+    parser = _Headings()
+    parser.feed(render_text(plan, RenderOptions(fmt="html", summary=True)))
+    assert _headings(document) == [(level - 1, text) for level, text in parser.found]
+    assert _part(data, "word/document.xml").find(".//w:pageBreakBefore", NS) is None
 
 
 def test_the_header_and_footer_name_the_client_the_chapter_and_the_page(rendered):
@@ -185,17 +415,98 @@ def test_the_header_and_footer_name_the_client_the_chapter_and_the_page(rendered
     assert company == "Boulangerie Maréchal"
 
 
-def test_charts_are_pictures_with_alternative_text_and_a_png_for_every_reader(rendered):
-    data = rendered["boulangerie"]
+class _Charts(HTMLParser):
+    """The bar charts of a document's HTML: each caption, and each bar's label, width
+    (percent) and figure."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[list[str], list[tuple[str, float, str]]]] = []
+        self._text: list[str] | None = None
+        self._label = ""
+        self._width = 0.0
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        given = dict(attrs)
+        if tag == "figure" and "chart" in (given.get("class") or "").split():
+            self.found.append(([], []))
+            self._inside = True
+        elif self._inside and tag in ("figcaption", "th", "td"):
+            self._text = []
+        elif self._inside and tag == "span" and given.get("class") == "bar":
+            width = re.search(r"width: ([0-9.]+)%", given.get("style") or "")
+            self._width = float(width.group(1)) if width else 0.0
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "figure":
+            self._inside = False
+        if self._text is None or tag not in ("figcaption", "th", "td"):
+            return
+        text = _text("".join(self._text))
+        self._text = None
+        caption, bars = self.found[-1]
+        if tag == "figcaption":
+            caption.append(text)
+        elif tag == "th":
+            self._label = text
+        else:
+            bars.append((self._label, self._width, text))
+
+
+def test_the_documents_bar_charts_are_tables_with_their_bars_under_their_caption(rendered):
+    """Each chart of the PDF is a small table: its caption above it (and as the table's
+    alternative text), a row per bar, the bar drawn as long as the PDF's, then its figure."""
+    parser = _Charts()
+    parser.feed(render_text(load_plan(BAKERY).plan, RenderOptions(fmt="html")))
+    assert len(parser.found) == 2
+    body = _part(rendered["boulangerie"], "word/document.xml")
+    captioned = {
+        t.find("w:tblPr/w:tblCaption", NS).get(f"{{{W}}}val"): t
+        for t in body.iterfind(".//w:tbl", NS)
+        if t.find("w:tblPr/w:tblCaption", NS) is not None
+    }
+    assert sorted(captioned) == sorted(caption for (caption,), _ in parser.found)
+    for (caption,), bars in parser.found:
+        table = captioned[caption]
+        above = table.getprevious()
+        assert above.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val") == "TableCaption"
+        assert _text("".join(above.itertext())) == caption
+        rows = table.findall("w:tr", NS)
+        assert len(rows) == len(bars)
+        longest = max(width for _, width, _ in bars)
+        drawn = []
+        for row, (label, width, figure) in zip(rows, bars, strict=True):
+            cells = row.findall("w:tc", NS)
+            assert _text("".join(cells[0].itertext())) == label
+            assert _text("".join(cells[1].itertext())) == figure
+            bar = cells[1].xpath(".//w:r[w:rPr/w:rStyle/@w:val='ChartBar']", namespaces=NS)
+            drawn.append((len("".join(bar[0].itertext())) if bar else 0, width))
+        most = max(length for length, _ in drawn)
+        assert most > 10
+        for length, width in drawn:
+            assert abs(length - most * width / longest) <= 1
+
+
+def test_the_reports_charts_are_pictures_with_alternative_text_and_a_png(rendered):
+    """The report's trend charts are SVG pictures, described, with a PNG for readers
+    that cannot draw SVG."""
+    data = rendered["report"]
     body = _part(data, "word/document.xml")
-    frames = body.xpath(
-        "//wp:docPr",
-        namespaces={"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"},
-    )
-    assert len(frames) == 2
+    frames = body.xpath("//wp:docPr", namespaces={"wp": WP})
+    plan = load_plan(BAKERY).plan
+    results = load_results(results_path(BAKERY)).results
+    page = render_report(plan, results, parse_period(PERIOD), RenderOptions(fmt="html"))
+    charts = page.count("<svg")
+    assert charts and len(frames) == charts
     assert all(f.get("descr") for f in frames)
     names = [n for n, _ in read_parts(data)]
-    assert sum(n.endswith(".svg") for n in names) == sum(n.endswith(".png") for n in names) == 2
+    assert sum(n.endswith(".svg") for n in names) == sum(n.endswith(".png") for n in names)
+    assert sum(n.endswith(".png") for n in names) == charts
 
 
 def test_the_same_plan_gives_the_same_bytes(rendered):
@@ -251,29 +562,34 @@ def test_a_house_style_in_the_template_folder_is_used(tmp_path):
     assert _open(data).styles["Heading 1"].font.name == "Georgia"
 
 
-def test_the_report_is_a_word_file_too():
-    plan = load_plan(BAKERY).plan
-    results = load_results(results_path(BAKERY)).results
-    options = RenderOptions(fmt="docx")
-    data = render_report(plan, results, parse_period("2027-02"), options, BAKERY.parent)
-    document = _open(data)
+def test_the_report_is_a_word_file_too(rendered):
+    document = _open(rendered["report"])
     assert document.tables
     assert not document.sections[0].different_first_page_header_footer
+    assert [p.style.name for p in document.paragraphs[:4]] == [
+        "Kicker",
+        "Organization",
+        "Title",
+        "Meta",
+    ]
     assert any(p.style.name == "Heading 1" for p in document.paragraphs)
 
 
-def test_the_templates_write_every_class_the_word_file_is_shaped_by():
+def test_the_templates_write_every_class_the_word_file_is_shaped_by(theme):
     """The classes of the HTML that `wordtree` reads are named there once; each must still
     be in what the built-in templates write, or the Word file silently loses its cover,
-    contents, styles or unmarked change log."""
+    contents, styles, charts or unmarked change log."""
     plan = load_plan(BAKERY).plan
-    unfinished = plan.model_copy(update={"channels": []})
+    unfinished = _unfinished()
     results = load_results(results_path(BAKERY)).results
+    period = parse_period(PERIOD)
+    draft = RenderOptions(fmt="html", draft=True, theme=theme)
     html = [
         render_text(plan, RenderOptions(fmt="html", previous=plan)),
-        render_text(unfinished, RenderOptions(fmt="html")),
-        render_text(unfinished, RenderOptions(fmt="html", summary=True)),
-        render_report(plan, results, parse_period("2027-02"), RenderOptions(fmt="html")),
+        render_text(unfinished, draft, base_dir=BAKERY.parent),
+        render_text(unfinished, replace(draft, summary=True), base_dir=BAKERY.parent),
+        render_report(plan, results, period, RenderOptions(fmt="html")),
+        render_report(plan, Results(), period, RenderOptions(fmt="html")),
     ]
     written = {
         name

@@ -10,8 +10,10 @@ from smplan.render.chartpng import svg_to_png
 from smplan.render.charts import trend_chart
 from smplan.render.revisions import mark_revisions
 from smplan.render.wordtree import (
+    CHART_BAR,
     fit_columns,
     keep_paragraph_classes,
+    shape,
     stringify,
     svg_title,
     table_of_contents,
@@ -131,6 +133,62 @@ def test_a_paragraphs_class_survives_as_a_div():
     assert keep_paragraph_classes(html) == (
         '<div class="intro"><p>Un <em>mot</em></p></div><p>Deux</p>'
     )
+
+
+def _bar_chart(bars: list[tuple[str, float, str]]) -> dict:
+    """A `figure.chart` as pandoc reads it: a caption, a table of bars without a header."""
+    table = _table([["", ""], *([label, shown] for label, _, shown in bars)])
+    table["c"][0] = ["", ["bars"], []]
+    table["c"][3] = [["", [], []], []]
+    for row, (_, width, _) in zip(table["c"][4][0][3], bars, strict=True):
+        bar = {"t": "Span", "c": [["", ["bar"], [["style", f"width: {width}%"]]], []]}
+        row[1][1][4][0]["c"].insert(0, bar)
+    caption = [None, [{"t": "Plain", "c": text_inlines("Heures par canal")}]]
+    return {"t": "Figure", "c": [["", ["chart"], []], caption, [table]]}
+
+
+def test_a_bar_chart_is_a_table_under_its_caption_each_bar_drawn_to_its_length():
+    bars = [("Instagram", 75.0, "3 h"), ("Facebook", 25.0, "1 h")]
+    tree = {"blocks": [_bar_chart(bars)]}
+    shape(tree)
+    (table,) = tree["blocks"]
+    assert table["t"] == "Table"
+    assert stringify(table["c"][1][1]) == "Heures par canal"
+    drawn = []
+    for row, (label, _, shown) in zip(table["c"][4][0][3], bars, strict=True):
+        head, value = row[1]
+        assert stringify(head[4]) == label
+        bar, _space, *figure = value[4][0]["c"]
+        assert bar["c"][0][2] == [["custom-style", CHART_BAR]]
+        assert stringify(figure) == shown
+        drawn.append(len(bar["c"][1][0]["c"]))
+    assert drawn[0] == 3 * drawn[1] > 0
+
+
+def test_the_contents_keep_the_appendices_under_their_own_title():
+    def entries(*names):
+        items = [
+            [
+                {
+                    "t": "Plain",
+                    "c": [{"t": "Link", "c": [["", [], []], text_inlines(n), [f"#{n}", ""]]}],
+                }
+            ]
+            for n in names
+        ]
+        return {"t": "BulletList", "c": items}
+
+    title = {"t": "Header", "c": [2, ["", ["toc-title"], []], text_inlines("Sommaire")]}
+    part = {
+        "t": "Div",
+        "c": [["", ["toc-part"], []], [{"t": "Para", "c": text_inlines("Annexes")}]],
+    }
+    tree = {"blocks": [title, entries("summary"), part, entries("glossary")]}
+    shape(tree)
+    (contents,) = tree["blocks"]
+    xml = contents["c"][1]
+    places = [xml.find(n) for n in ('w:anchor="summary"', ">Annexes<", 'w:anchor="glossary"')]
+    assert -1 not in places and places == sorted(places)
 
 
 def test_the_table_of_contents_escapes_its_entries():

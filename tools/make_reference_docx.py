@@ -45,6 +45,8 @@ MARGINS = (
 )
 #: Where the right-aligned half of a running head sits: the text column's right edge.
 RIGHT_TAB = 11906 - 2 * 1020
+#: The width of the labels of the cover's lines (prepared by, date…), as in the PDF: 40 mm.
+COVER_LABELS = 2268
 
 XMLNS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -68,8 +70,10 @@ def style(
     rpr: str = "",
     extra: str = "",
     custom: bool = False,
+    default: bool = False,
 ) -> str:
-    """One `w:style`: its kind (paragraph, character, table), id, name and properties."""
+    """One `w:style`: its kind (paragraph, character, table), id, name and properties;
+    `default`, the style of what names none."""
     parts = [f"<w:name w:val={quoteattr(name)}/>"]
     if based_on:
         parts.append(f'<w:basedOn w:val="{based_on}"/>')
@@ -81,7 +85,7 @@ def style(
     if rpr:
         parts.append(f"<w:rPr>{rpr}</w:rPr>")
     parts.append(extra)
-    flag = ' w:customStyle="1"' if custom else ""
+    flag = (' w:customStyle="1"' if custom else "") + (' w:default="1"' if default else "")
     return f'<w:style w:type="{kind}"{flag} w:styleId="{style_id}">{"".join(parts)}</w:style>'
 
 
@@ -141,7 +145,9 @@ def styles() -> str:
             f'{run(9)}<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr>'
             f"</w:rPrDefault><w:pPrDefault><w:pPr>{spacing(0, 120, 264)}</w:pPr>"
             "</w:pPrDefault></w:docDefaults>",
-            style("paragraph", "Normal", "Normal", ppr=spacing(0, 120, 264)),
+            # The default: the style of a paragraph that names none (the empty one that
+            # keeps two tables apart).
+            style("paragraph", "Normal", "Normal", ppr=spacing(0, 120, 264), default=True),
             style("paragraph", "BodyText", "Body Text", based_on="Normal"),
             style("paragraph", "FirstParagraph", "First Paragraph", based_on="BodyText"),
             style("paragraph", "Compact", "Compact", based_on="BodyText", ppr=spacing(0, 30)),
@@ -231,21 +237,11 @@ def styles() -> str:
             ),
             style(
                 "paragraph",
-                "CoverKind",
-                "Cover Kind",
-                based_on="Normal",
-                following="CoverOrganization",
-                ppr=band(BLUE) + spacing(3200, 0) + '<w:ind w:left="0"/>',
-                rpr='<w:caps/><w:spacing w:val="30"/>' + run(9, "C9D8E8"),
-                custom=True,
-            ),
-            style(
-                "paragraph",
                 "CoverOrganization",
                 "Cover Organization",
                 based_on="Normal",
                 following="CoverTitle",
-                ppr=band(BLUE) + spacing(160, 0, 240),
+                ppr=band(BLUE) + spacing(3000, 0, 240),
                 rpr=run(26, "FFFFFF", bold=True),
                 custom=True,
             ),
@@ -254,9 +250,30 @@ def styles() -> str:
                 "CoverTitle",
                 "Cover Title",
                 based_on="Normal",
-                following="BodyText",
-                ppr=band(BLUE) + spacing(160, 600),
+                following="CoverMeta",
+                ppr=band(BLUE) + spacing(160, 900),
                 rpr=run(16, "FFFFFF"),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "CoverMeta",
+                "Cover Meta",
+                based_on="Normal",
+                ppr=f'<w:tabs><w:tab w:val="left" w:pos="{COVER_LABELS}"/></w:tabs>'
+                + spacing(0, 110)
+                + f'<w:ind w:left="{COVER_LABELS}" w:hanging="{COVER_LABELS}"/>',
+                rpr=run(10),
+                custom=True,
+            ),
+            style("character", "CoverLabel", "Cover Label", rpr=run(10, GREY), custom=True),
+            style(
+                "paragraph",
+                "Confidential",
+                "Confidential",
+                based_on="Normal",
+                ppr=spacing(680, 0),
+                rpr=run(8, GREY),
                 custom=True,
             ),
             style(
@@ -295,6 +312,42 @@ def styles() -> str:
                 based_on="Normal",
                 ppr=spacing(200, 60),
                 rpr='<w:caps/><w:spacing w:val="40"/>' + run(10, RED, bold=True),
+                custom=True,
+            ),
+            style(
+                "character",
+                "DraftMark",
+                "Draft Mark",
+                rpr='<w:caps/><w:spacing w:val="20"/>' + run(7.5, RED, bold=True),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Strategy",
+                "Strategy",
+                based_on="BodyText",
+                ppr=f"<w:pBdr>{border('left', CLAY, 32, 10)}</w:pBdr>"
+                + '<w:shd w:val="clear" w:color="auto" w:fill="FBF5F3"/>'
+                + '<w:ind w:left="300" w:right="0"/>'
+                + spacing(40, 200, 300),
+                rpr=run(11),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "Quote",
+                "Quote",
+                based_on="BodyText",
+                rpr=run(9, SLATE, italic=True),
+                custom=True,
+            ),
+            style(
+                "paragraph",
+                "SignatureLine",
+                "Signature Line",
+                based_on="Normal",
+                ppr=f"<w:pBdr>{border('bottom', SLATE, 5, 2)}</w:pBdr>" + spacing(680, 60),
+                rpr=run(8, GREY),
                 custom=True,
             ),
             style(
@@ -373,7 +426,12 @@ def styles() -> str:
                 ppr='<w:ind w:left="360"/>' + spacing(0, 60),
             ),
             style(
-                "paragraph", "Caption", "Caption", based_on="Normal", rpr=run(9, BLUE, bold=True)
+                "paragraph",
+                "Caption",
+                "Caption",
+                based_on="Normal",
+                ppr="<w:keepNext/>" + spacing(160, 60),
+                rpr=run(9, BLUE, bold=True),
             ),
             style("paragraph", "TableCaption", "Table Caption", based_on="Caption"),
             style("paragraph", "ImageCaption", "Image Caption", based_on="Caption"),
@@ -417,6 +475,13 @@ def styles() -> str:
             '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/>'
             "<w:semiHidden/><w:unhideWhenUsed/></w:style>",
             style("character", "Hyperlink", "Hyperlink", rpr=f'<w:color w:val="{BLUE}"/>'),
+            style(
+                "character",
+                "ChartBar",
+                "Chart Bar",
+                rpr=f'<w:shd w:val="clear" w:color="auto" w:fill="{BLUE}"/>',
+                custom=True,
+            ),
             style("character", "VerbatimChar", "Verbatim Char", rpr=fonts(MONO) + run(8)),
             style(
                 "character",

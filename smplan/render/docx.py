@@ -29,6 +29,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from smplan.errors import RenderError, UsageError, printable
 from smplan.i18n import L_
@@ -38,6 +39,7 @@ from smplan.render.environment import render_text, source_date
 from smplan.render.formats import RenderOptions, builtin_templates, reference_document
 from smplan.render.revisions import mark_revisions
 from smplan.render.wordpackage import (
+    CP,
     DC,
     EP,
     PIC,
@@ -161,6 +163,7 @@ def html_to_docx(
         subject=_meta_text(tree, "description"),
         organization=found.organization,
         language=_language(tree),
+        status=found.draft,
     )
     _set_metadata(tree)
     written = _write(program, tree, reference, when)
@@ -364,9 +367,9 @@ def _settings(data: bytes, tracked: bool) -> bytes:
 
 
 def _document(data: bytes, cover: bool) -> bytes:
-    """The body: page breaks set on the paragraphs that start a part, the first page
-    set apart only when it is a cover, one number per tracked change, and each picture's
-    description its alternative text."""
+    """The body: page breaks set on the paragraphs that start a part, rows that do not
+    break across pages, the first page set apart only when it is a cover, one number per
+    tracked change, and each picture's description its alternative text."""
     from lxml import etree
 
     root = etree.fromstring(data)
@@ -397,6 +400,14 @@ def _document(data: bytes, cover: bool) -> bytes:
         and s.get(_w("val")) == PAGE_BREAK_STYLE
     ]:
         marker.getparent().remove(marker)
+    # A row is read whole, as in the PDF: it moves to the next page rather than break.
+    for row in root.iter(_w("tr")):
+        trpr = row.find(_w("trPr"))
+        if trpr is None:
+            trpr = etree.Element(_w("trPr"))
+            row.insert(1 if row.find(_w("tblPrEx")) is not None else 0, trpr)
+        if trpr.find(_w("cantSplit")) is None:
+            trpr.insert(0, etree.Element(_w("cantSplit")))
     if not cover:
         for section in root.iter(_w("sectPr")):
             for first in section.findall(_w("titlePg")):
@@ -420,6 +431,8 @@ class Properties:
     subject: str | None
     organization: str | None
     language: str | None
+    #: The draft mark, for a draft; None for a document that is final.
+    status: str | None = None
 
 
 def _app(data: bytes, organization: str | None) -> bytes:
@@ -435,26 +448,27 @@ def _app(data: bytes, organization: str | None) -> bytes:
 
 
 def _core(data: bytes, properties: Properties) -> bytes:
-    """The core properties: the title (which the footer shows), author, subject and
-    language as Word names it."""
+    """The core properties: the title (which the footer shows), author, subject,
+    language as Word names it, and the status of a draft."""
     from lxml import etree
 
     root = etree.fromstring(data)
     language = word_language(properties.language) if properties.language else None
     values = {
-        "title": properties.title,
-        "creator": properties.author,
-        "description": properties.subject,
-        "language": language,
+        f"{{{DC}}}title": properties.title,
+        f"{{{DC}}}creator": properties.author,
+        f"{{{DC}}}description": properties.subject,
+        f"{{{DC}}}language": language,
+        f"{{{CP}}}contentStatus": properties.status,
     }
     for name, value in values.items():
-        element = root.find(f"{{{DC}}}{name}")
+        element = root.find(name)
         if value is None:
             if element is not None:
                 root.remove(element)
             continue
         if element is None:
-            element = etree.SubElement(root, f"{{{DC}}}{name}")
+            element = etree.SubElement(root, name)
         element.text = value
     return _xml(root)
 
@@ -479,8 +493,53 @@ def finish_package(
         parts["docProps/core.xml"] = _core(parts["docProps/core.xml"], properties)
     for name in ("[Content_Types].xml", "_rels/.rels"):
         parts[name] = _drop_custom_reference(parts[name])
+    if properties.status:
+        for name in _running_headers(parts):
+            parts[name] = _marked_header(parts[name], properties.status)
     order += _picture_fallbacks(parts)
     return zip_parts(((name, parts[name]) for name in order), when)
+
+
+#: The character style of the draft mark, in the document and in the running head.
+DRAFT_MARK_STYLE = "DraftMark"
+
+
+def _running_headers(parts: dict[str, bytes]) -> list[str]:
+    """The header parts of the pages after the first (the cover's has none)."""
+    from lxml import etree
+
+    document = etree.fromstring(parts["word/document.xml"])
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    names = []
+    for reference in document.iter(_w("headerReference")):
+        target = targets.get(reference.get(f"{{{R}}}id"))
+        if reference.get(_w("type")) != "first" and target:
+            name = target[1:] if target.startswith("/") else f"word/{target}"
+            if name in parts and name not in names:
+                names.append(name)
+    return names
+
+
+def _marked_header(data: bytes, mark: str) -> bytes:
+    """A header whose first line opens with the draft mark, as the PDF's running head
+    carries it on every page of a draft."""
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    paragraph = root.find(_w("p"))
+    if paragraph is None:
+        paragraph = etree.SubElement(root, _w("p"))
+    properties = paragraph.find(_w("pPr"))
+    place = 0 if properties is None else list(paragraph).index(properties) + 1
+    runs = (
+        f'<w:r xmlns:w="{W}"><w:rPr><w:rStyle w:val="{DRAFT_MARK_STYLE}"/></w:rPr>'
+        f'<w:t xml:space="preserve">{escape(mark)}</w:t></w:r>',
+        f'<w:r xmlns:w="{W}"><w:t xml:space="preserve"> · </w:t></w:r>',
+    )
+    for offset, run in enumerate(runs):
+        paragraph.insert(place + offset, etree.fromstring(run))
+    return _xml(root)
 
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"

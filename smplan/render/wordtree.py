@@ -5,16 +5,20 @@ functions here turn that tree into what a Word reader expects, knowing nothing o
 strategy itself, only the HTML's shape:
 
 - the cover (`section.cover`) becomes paragraphs in the cover's styles, on a page of its
-  own; a masthead's or the cover's `h1` is the document's title, not a heading;
+  own: the organization, the title, the draft mark when there is one, then a line for
+  each of who it is prepared for and by, the date and the version; a masthead's `h1` is
+  the document's title, not a heading;
 - `h2` is Word's Heading 1, `h3` Heading 2, and so on, so that the navigation pane and
   the table of contents list the chapters as the PDF does;
 - the HTML's table of contents becomes a Word table of contents: a field Word fills with
   page numbers when the file opens, showing the HTML's entries until then;
-- a part of the document (the summary, the steps, the appendices) starts on a new page,
-  as in the PDF: consecutive sections of the same kind follow on;
-- a paragraph's class names a Word style (`p.intro` is set in "Intro"), so that a house
-  style restyles them all from its reference document;
-- each chart keeps its caption, or its SVG title, as its alternative text.
+- each chapter starts on a new page, as in the PDF: the short closing chapters follow on
+  from one another, and so do the appendices;
+- a paragraph's class names a Word style (`p.label` is set in "Label"), and a span's a
+  character style, so that a house style restyles them all from its reference document;
+- a bar chart (`figure.chart`, a table of bars) stays a table under its caption, each bar
+  a run of shaded spaces as long as the PDF's; a picture keeps its figure's caption, or
+  its SVG title, as its alternative text.
 
 Elements are pandoc's JSON: `{"t": type, "c": content}`; attributes are
 `[identifier, [classes], [[key, value], ...]]`.
@@ -33,52 +37,94 @@ from xml.sax.saxutils import escape
 Node = dict[str, Any]
 
 # --- the HTML classes the Word file is shaped by -------------------------------------------
-# The templates and this module agree on these names, and on those of `COVER_STYLES` and
-# `STYLES`; `HTML_CLASSES` lists them all, and a test checks the templates still write each.
+# The templates and this module agree on these names, and on those of `COVER_STYLES`,
+# `STYLES` and `CHARACTER_STYLES`; `HTML_CLASSES` lists them all, and a test checks the
+# templates still write each.
 
 #: The cover (`section.cover`): a page of its own, in the cover's styles.
 COVER = "cover"
 #: The client's name on the cover, and on a masthead: the file's organization too.
 COVER_ORG = "cover-org"
 ORG = "org"
-#: The heading of the HTML's table of contents, followed by its list of entries.
+#: The draft mark, on the cover and in a masthead: only a draft has one.
+COVER_DRAFT = "cover-draft"
+DRAFT_MARK = "draft-mark"
+#: The heading of the HTML's table of contents, followed by its lists of entries, the
+#: appendices' under a title of their own.
 TOC_TITLE = "toc-title"
+TOC_PART = "toc-part"
 #: The page listing what changed since an earlier version: never marked as changed.
 CHANGES = "changes"
-#: The class pandoc gives a `<section>`; a part of another kind starts a new page.
+#: The class pandoc gives a `<section>`; each starts a new page, unless it follows on
+#: from one of the same kind among these (the short closing chapters, the appendices).
 SECTION = "section"
+FOLLOW_ON = frozenset({"closing-part", "appendix"})
+#: A bar chart: a figure holding a table whose rows each hold a bar, its length the
+#: width its style gives.
+CHART = "chart"
+BARS = "bars"
+BAR = "bar"
 
-#: The Word style of a paragraph by its HTML class, on the cover and elsewhere.
+#: The Word style of a paragraph on the cover, by its HTML class.
 COVER_STYLES = {
-    "cover-kind": "Cover Kind",
     COVER_ORG: "Cover Organization",
-    "cover-draft": "Draft",
-    "cover-draft-note": "Status Note",
+    COVER_DRAFT: "Draft",
+    "confidential": "Confidential",
 }
+#: The Word style of a paragraph (or of every paragraph of a div) by its HTML class.
 STYLES = {
     "cover-kind": "Kicker",
     ORG: "Organization",
     "meta": "Meta",
-    "intro": "Intro",
-    "note": "Note",
-    "status-note": "Status Note",
+    "strategy": "Strategy",
     "label": "Label",
-    "primary-label": "Label",
-    "primary-statement": "Statement",
-    "objective-statement": "Statement",
+    "note": "Note",
+    "open-note": "Note",
+    "status-note": "Status Note",
     "purpose": "Intro",
-    "mix": "Note",
-    "draft-mark": "Draft",
+    "persona-name": "Statement",
+    "quote": "Quote",
+    "sign-line": "Signature Line",
 }
+#: The Word character style of a span by its HTML class.
+CHARACTER_STYLES = {DRAFT_MARK: "Draft Mark"}
 #: Every class of the document's HTML the Word file depends on (`<section>` is an element).
-HTML_CLASSES = frozenset({COVER, TOC_TITLE, CHANGES, *COVER_STYLES, *STYLES})
+HTML_CLASSES = frozenset(
+    {
+        COVER,
+        TOC_TITLE,
+        TOC_PART,
+        CHANGES,
+        *FOLLOW_ON,
+        CHART,
+        BARS,
+        BAR,
+        *COVER_STYLES,
+        *STYLES,
+        *CHARACTER_STYLES,
+    }
+)
 #: The style of the cover's title, and of a title elsewhere (a summary's, a report's).
 COVER_TITLE = "Cover Title"
 TITLE = "Title"
+#: The style of a line of the cover saying who the document is for, by whom, when: its
+#: label in "Cover Label", a tab, its value.
+COVER_META = "Cover Meta"
+COVER_LABEL = "Cover Label"
+#: The character style of a bar; the space a bar is drawn with (a figure space: a digit's
+#: width, unbroken, drawn as one block where a no-break space leaves seams); and how many
+#: of them make a bar the whole width of its column.
+CHART_BAR = "Chart Bar"
+BAR_SPACE = "\u2007"
+BAR_SPACES = 60
+#: The share of a chart's width its labels take, as in the PDF.
+CHART_LABELS = 0.3
 #: The one-paragraph marker a page break is written as; the package step turns it into
 #: "page break before" on the paragraph that follows it, and removes it.
 PAGE_BREAK_STYLE = "SmplanPageBreak"
 PAGE_BREAK = f'<w:p><w:pPr><w:pStyle w:val="{PAGE_BREAK_STYLE}"/></w:pPr></w:p>'
+#: A tab, written as Word writes one.
+TAB = {"t": "RawInline", "c": ["openxml", "<w:r><w:tab/></w:r>"]}
 
 _CLASSED_P = re.compile(r'<p class="([^"<>]*)">(.*?)</p>', re.DOTALL)
 
@@ -185,6 +231,8 @@ class Shaped:
         self.organization: str | None = None
         #: Whether the document opens with a cover page.
         self.cover = False
+        #: The draft mark, as the document prints it; None for a document that is final.
+        self.draft: str | None = None
 
 
 def shape(tree: Node) -> Shaped:
@@ -203,25 +251,27 @@ def shape(tree: Node) -> Shaped:
             previous_part = None
             i += 1
             continue
-        if block["t"] == "Header" and TOC_TITLE in classes(block):
-            following = blocks[i + 1] if i + 1 < len(blocks) else None
-            entries = following if following and following["t"] == "BulletList" else None
+        if block["t"] == "Header" and TOC_TITLE in kinds:
+            end = i + 1
+            while end < len(blocks) and _is_toc_entries(blocks[end]):
+                end += 1
             if shaped:
                 shaped.append(raw(PAGE_BREAK))
-            shaped.append(raw(table_of_contents(stringify(block), _entries(entries))))
+            shaped.append(raw(table_of_contents(stringify(block), _entries(blocks[i + 1 : end]))))
             previous_part = set()
-            i += 2 if entries else 1
+            i = end
             continue
         if block["t"] == "Div" and SECTION in kinds:
             part = kinds - {SECTION}
-            # A part starts on a new page; a section of the same kind as the one before
-            # follows on from it, as the PDF's chapters do.
-            if shaped and (previous_part is None or previous_part.isdisjoint(part)):
+            # Each chapter starts a new page, as the PDF's do; a short closing chapter
+            # after another, or an appendix after another, follows on from it.
+            if shaped and (previous_part is None or not part & previous_part & FOLLOW_ON):
                 shaped.append(raw(PAGE_BREAK))
             previous_part = part
         shaped.append(block)
         i += 1
     tree["blocks"] = [_restyle(b, found) for b in shaped]
+    _character_styles(tree["blocks"], found)
     _describe_images(tree["blocks"])
     for table in tables(tree["blocks"]):
         fit_columns(table)
@@ -230,7 +280,8 @@ def shape(tree: Node) -> Shaped:
 
 
 def _cover(block: Node, found: Shaped) -> list[Node]:
-    """The cover's blocks in the cover's styles, the title as "Cover Title"."""
+    """The cover's blocks in the cover's styles: the title as "Cover Title", each line of
+    who it is for, by whom and when as "Cover Meta"."""
     out: list[Node] = []
     for inner in _flatten_divs(blocks_of(block)):
         kind = classes(inner)
@@ -238,13 +289,34 @@ def _cover(block: Node, found: Shaped) -> list[Node]:
         if inner["t"] == "Header":
             found.title = found.title or stringify(inner)
             out.append(styled(COVER_TITLE, [{"t": "Para", "c": inner["c"][2]}]))
+        elif inner["t"] == "DefinitionList":
+            out.extend(_cover_lines(inner))
         elif style is not None:
             if COVER_ORG in kind:
                 found.organization = found.organization or stringify(inner)
+            if COVER_DRAFT in kind:
+                found.draft = found.draft or stringify(inner)
             out.append(styled(style, blocks_of(inner)))
         else:
             out.append(inner)
     return out
+
+
+def _cover_lines(facts: Node) -> list[Node]:
+    """A definition list as lines of "label, tab, value", in the cover's styles."""
+    lines = []
+    for term, definitions in facts["c"]:
+        value = [inline for blocks in definitions for b in blocks for inline in _inlines(b)]
+        label = {"t": "Span", "c": [["", [], [["custom-style", COVER_LABEL]]], term]}
+        lines.append(styled(COVER_META, [{"t": "Para", "c": [label, TAB, *value]}]))
+    return lines
+
+
+def _inlines(block: Node) -> list[Node]:
+    """The inline elements of a block: a paragraph's own, the text of any other."""
+    if block["t"] in ("Para", "Plain"):
+        return list(block["c"])
+    return text_inlines(stringify(block))
 
 
 def _flatten_divs(blocks: list[Node]) -> Iterator[Node]:
@@ -258,7 +330,8 @@ def _flatten_divs(blocks: list[Node]) -> Iterator[Node]:
 
 
 def _restyle(block: Node, found: Shaped) -> Node:
-    """A block with its headings one level up, its titles and classed paragraphs styled."""
+    """A block with its headings one level up, its titles, charts and classed paragraphs
+    styled."""
     kind = block["t"]
     if kind == "Header":
         level, attr, inlines = block["c"]
@@ -266,6 +339,8 @@ def _restyle(block: Node, found: Shaped) -> Node:
             found.title = found.title or stringify(inlines)
             return styled(TITLE, [{"t": "Para", "c": inlines}])
         return {"t": "Header", "c": [level - 1, attr, inlines]}
+    if kind == "Figure" and CHART in classes(block):
+        return _chart(block)
     if kind == "Div":
         attr, inner = block["c"]
         names = attr[1]
@@ -281,15 +356,41 @@ def _restyle(block: Node, found: Shaped) -> Node:
     return block
 
 
-def _entries(bullets: Node | None) -> list[tuple[str, str]]:
-    """The (text, anchor) of each entry of the HTML's table of contents."""
-    if bullets is None:
-        return []
+def _character_styles(value: Any, found: Shaped) -> None:
+    """Give each classed span its character style, in place; note the draft mark."""
+    if isinstance(value, list):
+        for item in value:
+            _character_styles(item, found)
+        return
+    if not isinstance(value, dict):
+        return
+    if value.get("t") == "Span":
+        attr = value["c"][0]
+        style = next((CHARACTER_STYLES[k] for k in attr[1] if k in CHARACTER_STYLES), None)
+        if style is not None and not any(k == "custom-style" for k, _ in attr[2]):
+            attr[2] = [*attr[2], ["custom-style", style]]
+        if DRAFT_MARK in attr[1]:
+            found.draft = found.draft or stringify(value["c"][1])
+    _character_styles(value.get("c"), found)
+
+
+def _is_toc_entries(block: Node) -> bool:
+    """Whether a block after the contents' title is part of the contents."""
+    return block["t"] == "BulletList" or (block["t"] == "Div" and TOC_PART in classes(block))
+
+
+def _entries(blocks: list[Node]) -> list[tuple[str, str]]:
+    """The (text, anchor) of each entry of the HTML's table of contents; a part's title
+    (the appendices') is an entry without an anchor."""
     out = []
-    for item in bullets["c"]:
-        link = _first(item, "Link")
-        target = link["c"][2][0] if link else ""
-        out.append((stringify(item), target[1:] if target.startswith("#") else ""))
+    for block in blocks:
+        if block["t"] != "BulletList":
+            out.append((stringify(block), ""))
+            continue
+        for item in block["c"]:
+            link = _first(item, "Link")
+            target = link["c"][2][0] if link else ""
+            out.append((stringify(item), target[1:] if target.startswith("#") else ""))
     return out
 
 
@@ -349,6 +450,8 @@ def table_of_contents(title: str, entries: list[tuple[str, str]]) -> str:
 LINE_CHARS = 95
 #: A word longer than this (an address) may break rather than widen its column.
 LONGEST_WORD = 24
+#: About how many characters' width a cell's margins take, left and right together.
+CELL_PADDING = 2
 
 
 def tables(value: Any) -> Iterator[Node]:
@@ -368,8 +471,9 @@ def fit_columns(table: Node) -> None:
     Pandoc reads a table whose HTML gives no widths with equal ones when a cell holds
     blocks (a list), with none otherwise: either way, widths are fitted here as a browser
     lays out a table whose widths are not given: each column needs at least
-    its longest word and at most its longest line; the room left over goes to the columns
-    in proportion to what they would take to set their text on one line.
+    its longest word and at most its longest line, and room for its cells' margins; the
+    room left over goes to the columns in proportion to what they would take to set
+    their text on one line.
     """
     specs = table["c"][2]
     given = {spec[1].get("c") for spec in specs if spec[1].get("t") == "ColWidth"}
@@ -386,6 +490,8 @@ def fit_columns(table: Node) -> None:
                 words = [len(w) for w in text.split()] or [0]
                 least[n] = max(least[n], min(max(words), LONGEST_WORD))
                 most[n] = max(most[n], len(text))
+    least = [width + CELL_PADDING for width in least]
+    most = [width + CELL_PADDING for width in most]
     if sum(most) <= LINE_CHARS:
         widths = most
     elif sum(least) >= LINE_CHARS:
@@ -432,6 +538,48 @@ def _bullets_in_cells(table: Node) -> None:
                     first = {"t": "Plain", "c": [{"t": "Str", "c": "•\u00a0"}, *first["c"]]}
                 blocks.extend([first, *rest])
         cell[4] = blocks
+
+
+# --- charts -----------------------------------------------------------------------------
+
+_WIDTH = re.compile(r"(?:^|;)\s*width:\s*([0-9.]+)%")
+
+
+def _chart(figure: Node) -> Node:
+    """A bar chart as a table under the figure's caption (Word also keeps the caption as
+    the table's alternative text), its labels on the left, each bar a run of shaded
+    spaces followed by its figure."""
+    table = next(tables(figure["c"][2]), None)
+    if table is None or BARS not in classes(table):
+        return figure
+    caption = figure["c"][1]
+    table["c"][1] = [None, [{"t": "Plain", "c": _inlines(b)} for b in caption[1]]]
+    table["c"][2] = [
+        [{"t": "AlignRight"}, {"t": "ColWidth", "c": CHART_LABELS}],
+        [{"t": "AlignLeft"}, {"t": "ColWidth", "c": round(1 - CHART_LABELS, 4)}],
+    ]
+    for cell in _cells(table):
+        cell[4] = [_bars_drawn(b) for b in cell[4]]
+    return table
+
+
+def _bars_drawn(block: Node) -> Node:
+    """A cell's paragraph with its empty bar span drawn as a run of shaded spaces."""
+    if block["t"] not in ("Plain", "Para"):
+        return block
+    inlines: list[Node] = []
+    for inline in block["c"]:
+        if inline["t"] == "Span" and BAR in inline["c"][0][1]:
+            style = dict(inline["c"][0][2]).get("style", "")
+            found = _WIDTH.search(style)
+            spaces = round(float(found.group(1)) * BAR_SPACES / 100) if found else 0
+            if spaces:
+                shaded = [{"t": "Str", "c": BAR_SPACE * spaces}]
+                bar = {"t": "Span", "c": [["", [], [["custom-style", CHART_BAR]]], shaded]}
+                inlines += [bar, {"t": "Str", "c": "\u00a0"}]
+            continue
+        inlines.append(inline)
+    return {"t": block["t"], "c": inlines}
 
 
 # --- images -----------------------------------------------------------------------------
