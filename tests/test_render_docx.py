@@ -7,6 +7,7 @@ and read their XML.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -516,6 +517,9 @@ def test_the_same_plan_gives_the_same_bytes(rendered):
     with zipfile.ZipFile(io.BytesIO(again)) as package:
         stamps = {info.date_time for info in package.infolist()}
     assert stamps == {(2026, 11, 16, 0, 0, 0)}
+    # The file says it was made and last changed on the document's date.
+    core = _open(again).core_properties
+    assert core.created == core.modified == dt.datetime(2026, 11, 16, tzinfo=dt.UTC)
 
 
 def _house_style(tmp_path: Path) -> Path:

@@ -41,6 +41,7 @@ from smplan.render.revisions import mark_revisions
 from smplan.render.wordpackage import (
     CP,
     DC,
+    DCTERMS,
     EP,
     PIC,
     WP,
@@ -447,9 +448,10 @@ def _app(data: bytes, organization: str | None) -> bytes:
     return _xml(root)
 
 
-def _core(data: bytes, properties: Properties) -> bytes:
+def _core(data: bytes, properties: Properties, when: dt.datetime | None) -> bytes:
     """The core properties: the title (which the footer shows), author, subject,
-    language as Word names it, and the status of a draft."""
+    language as Word names it, the status of a draft, and the document's date as the
+    file's creation and last change (File > Info), not the start of 1970."""
     from lxml import etree
 
     root = etree.fromstring(data)
@@ -470,6 +472,11 @@ def _core(data: bytes, properties: Properties) -> bytes:
         if element is None:
             element = etree.SubElement(root, name)
         element.text = value
+    if when is not None:
+        stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for name in ("created", "modified"):
+            for element in root.iterfind(f"{{{DCTERMS}}}{name}"):
+                element.text = stamp
     return _xml(root)
 
 
@@ -490,7 +497,7 @@ def finish_package(
     if "docProps/app.xml" in parts:
         parts["docProps/app.xml"] = _app(parts["docProps/app.xml"], properties.organization)
     if "docProps/core.xml" in parts:
-        parts["docProps/core.xml"] = _core(parts["docProps/core.xml"], properties)
+        parts["docProps/core.xml"] = _core(parts["docProps/core.xml"], properties, when)
     for name in ("[Content_Types].xml", "_rels/.rels"):
         parts[name] = _drop_custom_reference(parts[name])
     if properties.status:
