@@ -93,6 +93,7 @@ def test_the_essentials_path_is_the_models_ranks():
     assert essentials.essential_fields(Project) == (
         "organization",
         "author",
+        "sectors",
         "date",
         "horizon",
         "name",

@@ -1722,6 +1722,20 @@ def _language_currency(data: Mapping[str, Any]) -> str:
     return local_currency(lang if known and isinstance(lang, str) else SOURCE_LANGUAGE)
 
 
+class Sector(StrEnum):
+    """A sector the organization works in: it words the proposals and brings its rules."""
+
+    retail = "retail"
+    food = "food"
+    hospitality = "hospitality"
+    health = "health"
+    alcohol = "alcohol"
+    finance = "finance"
+    association = "association"
+    public_service = "public_service"
+    b2b = "b2b"
+
+
 class Project(Model):
     """Who the plan is for and who wrote it."""
 
@@ -1776,6 +1790,14 @@ class Project(Model):
             "its local time, summer and winter."
         ),
         Local("Europe/Paris", local_time_zones),
+    )
+    sectors: Annotated[list[Sector] | None, Label(L_("Sectors")), Essential(2)] = text(
+        N_(
+            "The sectors the organization works in: they word what the interview proposes "
+            "(patients for a health practice, members for an association) and bring the "
+            "rules a regulated sector follows (health, alcohol, finance)."
+        ),
+        ["health"],
     )
     version: Annotated[Text | None, Label(L_("Version"))] = text(
         N_("Version of the document."), "1.0"
