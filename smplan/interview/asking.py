@@ -7,24 +7,27 @@ among the team. What is asked, and in which order, is the session's (`session.py
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from smplan.i18n import language
 from smplan.interview import essentials as ess
+from smplan.interview import kinds
 from smplan.interview.conversation import Conversation
+from smplan.interview.kinds import Reading, Refused
 from smplan.interview.progress import answered
 from smplan.interview.questions import (
     CLEAR,
     SPONSOR,
     Block,
+    Judged,
     Option,
     Question,
     Questions,
-    Refused,
     Spec,
     spec,
 )
@@ -41,6 +44,8 @@ class Asking:
     draft: Draft
     #: Ask only what the strategy cannot do without, and propose the rest (`--essentials`).
     essentials: bool = False
+    #: The unit each item's numbers were last typed with, by item: what a metric counts.
+    units: dict[int, str] = field(default_factory=dict)
 
     @property
     def plan(self) -> Plan:
@@ -73,35 +78,74 @@ class Asking:
         model = type(obj)
         current = getattr(obj, name)
         proposed = self.proposed(obj, name) if not answered(obj, name) else None
-        question = q.for_field(model, name, path, current if proposed is None else proposed)
+        question = self.question(obj, name, found, path, current if proposed is None else proposed)
         while True:
             raw = self.talk.ask(question).strip()
-            if self.talk.went_back(raw):
-                continue
-            self.talk.back = functools.partial(self.value, obj, slot, name, found, path)
             if not raw and proposed is not None and not answered(obj, name):
                 if draft.assign(obj, slot, name, proposed) and draft.judge(path):
                     proposed = None
-                    question = q.for_field(model, name, path, getattr(obj, name))
+                    question = self.question(obj, name, found, path, getattr(obj, name))
                     continue
                 return
             if not raw:
                 return
+            reading = Reading(None)
             if raw == CLEAR:
                 if current is None or model.model_fields[name].is_required():
                     return
-                value: Any = None
             else:
                 try:
-                    value = self.sponsor_joins(q.read(raw, found, question))
+                    reading = q.interpret(raw, found, question, (model, name))
+                    value = self.sponsor_joins(reading.value)
                 except Refused as refused:
                     self.talk.error(str(refused))
+                    question = dataclasses.replace(question, retry=raw)
                     continue
-            if draft.assign(obj, slot, name, value):
-                if not draft.judge(path):
-                    return
-                current = getattr(obj, name)
-                question = q.for_field(model, name, path, current)
+                reading = dataclasses.replace(reading, value=value)
+            if not draft.assign(obj, slot, name, reading.value):
+                question = dataclasses.replace(question, retry=raw)
+                continue
+            if reading.note:
+                self.talk.show(Block("note", lines=(reading.note,)))
+            if reading.unit:
+                self.units[id(obj)] = reading.unit
+            if not draft.judge(path):
+                return
+            current = getattr(obj, name)
+            question = self.question(obj, name, found, path, current)
+
+    def question(
+        self, obj: BaseModel, name: str, found: Spec, path: str, default: Any
+    ) -> Question:
+        """The question asking field `name` of `obj`, with `default` offered and the line
+        judged as it is typed."""
+        question = self.questions.for_field(type(obj), name, path, default)
+        return dataclasses.replace(question, check=self.judging(obj, name, found, question))
+
+    def judging(
+        self, obj: BaseModel, name: str, found: Spec, question: Question
+    ) -> Callable[[str], Judged]:
+        """What judges a line typed for field `name` of `obj` before Enter."""
+        q = self.questions
+        model = type(obj)
+
+        def judge(typed: str) -> Judged:
+            raw = typed.strip()
+            if not raw or raw == CLEAR or self.talk.is_back(raw):
+                return Judged()
+            try:
+                value = q.interpret(raw, found, question, (model, name)).value
+                if value == SPONSOR or (isinstance(value, list) and SPONSOR in value):
+                    return Judged()
+                trial = obj.model_copy()
+                setattr(trial, name, value)
+            except Refused as refused:
+                return Judged(str(refused))
+            except ValidationError as error:
+                return Judged(q.rejection(error, model, name))
+            return Judged(warnings=tuple(kinds.warnings(q, obj, name, found, getattr(trial, name))))
+
+        return judge
 
     def sponsor_joins(self, value: Any) -> Any:
         """`value` with the sponsor, when picked, made a team member and named by id."""
@@ -149,8 +193,6 @@ class Asking:
         while True:
             existing = values[index] if index < len(values) else None
             raw = self.talk.ask(question(existing)).strip()
-            if self.talk.went_back(raw):
-                continue
             first = False
             if existing is None and not raw:
                 break
@@ -197,8 +239,6 @@ class Asking:
         )
         while True:
             raw = self.talk.ask(question).strip()
-            if self.talk.went_back(raw):
-                continue
             if not raw:
                 raw = default or ""
             if not raw:

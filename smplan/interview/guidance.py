@@ -307,6 +307,28 @@ _UI: dict[str, Message] = {
     "ui.sponsor_joins": L_("{name}, the sponsor, joins the team."),
     "ui.no_such_date": L_("{answer} does not exist: that month has fewer days"),
     "word.unknown": LP_("answer", "unknown"),
+    # Translators: words quoted in a message, with the language's quotation marks.
+    "ui.quoted": L_("“{text}”"),
+    "unit.refused": L_("{what}: this answer takes {holds}"),
+    "unit.is.percent": L_("{answer} is a percentage"),
+    "unit.is.money": L_("{answer} is an amount of money"),
+    "unit.is.hours": L_("{answer} is a length of time"),
+    "unit.is.days": L_("{answer} is a number of days"),
+    "unit.is.weeks": L_("{answer} is a number of weeks"),
+    "unit.is.other": L_("{answer}: {unit} is not a unit this answer takes"),
+    "unit.holds.hours": L_("a number of hours"),
+    "unit.holds.percent": L_("a percentage"),
+    "unit.holds.money": L_("an amount in {currency}"),
+    "unit.holds.count": L_("a plain number, without a unit"),
+    "unit.workdays": L_(
+        "{answer}: a working day has no fixed length; give the hours a week (two days of "
+        "7 hours are 14 h)"
+    ),
+    "unit.converted": L_("{answer} makes {value}."),
+    "span.after": L_("{date} falls after the end of the plan ({horizon})"),
+    "span.before": L_("{date} falls before the date of the plan ({start})"),
+    "ui.name_taken": L_("{name} is already in this list"),
+    "ui.shares_over": L_("the shares would add up to {total}: {left} is left"),
     "ui.keys": L_(
         'Enter keeps the answer in brackets, "-" clears it, Ctrl-C stops: every answer is saved '
         "as soon as it is given.",
@@ -385,7 +407,8 @@ _UI: dict[str, Message] = {
     "hint.number": L_("a number"),
     "hint.number_or": L_("a number, or {words}"),
     # Translators: a date typed the language's way, or as the plan writes it.
-    "hint.date": L_("{local} or {iso}"),
+    "hint.date": L_("{local}, {words} or {iso}"),
+    "ui.not_a_date": L_("{answer} is not a date smplan can read: type it as {hint}"),
     "hint.date_day": LP_("date placeholder", "DD"),
     "hint.date_month": LP_("date placeholder", "MM"),
     "hint.date_year": LP_("date placeholder", "YYYY"),

@@ -8,13 +8,14 @@ implements it with prompts, the tests with a script.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
 import types
 import typing
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal, Protocol
 
@@ -30,10 +31,20 @@ from smplan.interview.answers import (
     parse_number,
 )
 from smplan.interview.guidance import TEXTS, tr
-from smplan.plan.labels import value_label
+from smplan.interview.kinds import Reading, Refused, read_number
+from smplan.plan.labels import Values, choice_kind, value_label
 from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import Kind as Thing
-from smplan.plan.meta import Ref, Unasked, marked, marker, named, things, without_none
+from smplan.plan.meta import (
+    Ref,
+    Unasked,
+    marked,
+    marker,
+    named,
+    things,
+    value_kind,
+    without_none,
+)
 from smplan.plan.model import Person, Plan, Project, example_for
 from smplan.plan.roundtrip import plain
 from smplan.plan.wording import describe_error
@@ -75,11 +86,25 @@ class Question:
     empty: str = ""
     #: What closes the question before the answer: ": ", or " : " in French.
     end: str = ": "
+    #: Judges an answer as it is typed, where a line can be checked before Enter.
+    check: Callable[[str], Judged] | None = field(default=None, compare=False, repr=False)
+    #: An answer just refused, offered again for editing where a line can be edited.
+    retry: str | None = None
+    #: The language the question speaks, for its typography on screen.
+    lang: str = ""
 
     def __post_init__(self) -> None:
         # A help line that only repeats the label says nothing more: drop it.
         if self.help.rstrip(" .").casefold() == self.label.rstrip(" .").casefold():
             object.__setattr__(self, "help", "")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What a line shows before Enter: why it would be refused, and what it warns of."""
+
+    refused: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +126,8 @@ class Block:
     title: str = ""
     lines: tuple[str, ...] = ()
     rows: tuple[tuple[str, str], ...] = ()
+    #: The language it speaks, for its typography on screen.
+    lang: str = ""
 
 
 class Asker(Protocol):
@@ -121,13 +148,27 @@ class Spec:
     """How one field of the model is asked."""
 
     kind: Literal[
-        "text", "number", "date", "confirm", "choice", "ref", "refs", "texts", "items", "model"
+        "text",
+        "number",
+        "date",
+        "confirm",
+        "choice",
+        "choices",
+        "ref",
+        "refs",
+        "texts",
+        "items",
+        "model",
     ]
     target: Any = None
     #: The kind of thing a reference names.
     ref: Thing | None = None
     #: Words a number field accepts besides numbers (`unknown` for a baseline).
     words: tuple[str, ...] = ()
+    #: What its values are (`hours`, `percent`, `date_in_plan`...), as the model declares.
+    value: str = ""
+    #: The largest value the model takes, for a number.
+    most: float | None = None
 
 
 def _is_model(annotation: Any) -> bool:
@@ -144,6 +185,12 @@ def reference_target(info: FieldInfo) -> Thing | None:
 def spec(model: type[BaseModel], name: str) -> Spec:
     """The kind of prompt a field of the model calls for."""
     info = model.model_fields[name]
+    found = _spec(info)
+    most = next((m.le for m in info.metadata if getattr(m, "le", None) is not None), None)
+    return dataclasses.replace(found, value=value_kind(info), most=most)
+
+
+def _spec(info: FieldInfo) -> Spec:
     annotation = without_none(info.annotation)
     origin = typing.get_origin(annotation)
     ref = reference_target(info)
@@ -151,6 +198,8 @@ def spec(model: type[BaseModel], name: str) -> Spec:
         (item,) = typing.get_args(annotation)
         if _is_model(item):
             return Spec("items", item)
+        if isinstance(item, type) and issubclass(item, Enum):
+            return Spec("choices", tuple(member.value for member in item))
         return Spec("refs", ref=ref) if ref else Spec("texts")
     if _is_model(annotation):
         return Spec("model", annotation)
@@ -201,10 +250,6 @@ def asked_fields(model: type[BaseModel] = Plan) -> Iterator[tuple[type[BaseModel
 # --- reading an answer ------------------------------------------------------------------
 
 
-class Refused(Exception):
-    """An answer refused before it reaches the model (not one of the offered choices)."""
-
-
 #: What a person named by a team member's id takes from the member.
 BORROWED = ("name", "role")
 
@@ -227,6 +272,21 @@ def pick(raw: str, options: tuple[Option, ...]) -> str | None:
         if folded == option.label.casefold():
             return option.value
     return None
+
+
+def _tokens(raw: str, options: tuple[Option, ...]) -> list[str]:
+    """The choices an answer names, separated by commas; a part that names none is read as
+    choices separated by spaces (`1 3`), so that `Google Business Profile` stays whole."""
+    tokens: list[str] = []
+    for part in (p.strip() for p in re.split(r"[,;]", raw)):
+        if not part:
+            continue
+        words = part.split()
+        if pick(part, options) is None and all(pick(w, options) is not None for w in words):
+            tokens += words
+        else:
+            tokens.append(part)
+    return tokens
 
 
 @functools.cache
@@ -272,8 +332,8 @@ class Questions:
         found = spec(model, name)
         kind: Kind
         options: tuple[Option, ...] = ()
-        if found.kind == "choice":
-            kind = "choice"
+        if found.kind in ("choice", "choices"):
+            kind = found.kind
             options = tuple(
                 Option(str(v), self.value_label(model, name, v), str(n))
                 for n, v in enumerate(found.target, start=1)
@@ -322,7 +382,10 @@ class Questions:
             parts = {"d": "hint.date_day", "M": "hint.date_month", "y": "hint.date_year"}
             local = sign.join(self.t(parts[part]) for part in order)
             iso = "-".join(self.t(parts[part]) for part in "yMd")
-            return self.t("hint.date", local=local, iso=iso)
+            project = self.plan.project
+            example = (project.horizon if project else None) or dt.date.today()
+            written = Values(self.plan, self.lang).fmt.date(example)
+            return self.t("hint.date", local=local, words=written, iso=iso)
         return "" if kind == "text" else self.t(f"hint.{kind}")
 
     def reference_options(self, kind: Thing | None) -> tuple[Option, ...]:
@@ -353,7 +416,26 @@ class Questions:
     # -- reading the answer --------------------------------------------------------------
 
     def read(self, raw: str, found: Spec, question: Question) -> Any:
-        """The value an answer gives, for the model to judge; `Refused` when it names no choice."""
+        """The value an answer gives, for the model to judge; `Refused` when it names no
+        choice or is not of its field's kind."""
+        return self.interpret(raw, found, question).value
+
+    def interpret(
+        self,
+        raw: str,
+        found: Spec,
+        question: Question,
+        of: tuple[type[BaseModel], str] | None = None,
+    ) -> Reading:
+        """What an answer gives, read as the kind of the field `of` (model, name), if given."""
+        if question.kind == "number" and of is not None:
+            for word in found.words:
+                if raw.casefold() in (word.casefold(), self.word(word).casefold()):
+                    return Reading(word)
+            return read_number(raw, found, self, *of)
+        return Reading(self._read(raw, found, question))
+
+    def _read(self, raw: str, found: Spec, question: Question) -> Any:
         if question.kind == "choice":
             picked = pick(raw, question.options)
             if picked is None:
@@ -362,9 +444,7 @@ class Questions:
             return picked
         if question.kind == "choices":
             chosen = []
-            for token in re.split(r"[,;\s]+", raw):
-                if not token:
-                    continue
+            for token in _tokens(raw, question.options):
                 picked = pick(token, question.options)
                 if picked is None:
                     raise Refused(self.not_a_choice(question, token))
@@ -385,7 +465,10 @@ class Questions:
                 date = parse_date(raw, babel_locale(self.lang))
             except NoSuchDate:
                 raise Refused(self.t("ui.no_such_date", answer=raw)) from None
-            return raw if date is None else date
+            if date is None:
+                hint = self.hint("date")
+                raise Refused(self.t("ui.not_a_date", answer=self.quoted(raw), hint=hint))
+            return date
         return raw
 
     def agrees(self, answer: str) -> bool | None:
@@ -440,16 +523,19 @@ class Questions:
         """One of a field's choices, in words."""
         if (model, name) == (Project, "language"):
             return language_name(str(value))
-        annotation = without_none(model.model_fields[name].annotation)
-        if isinstance(annotation, type) and issubclass(annotation, Enum):
-            kind = re.sub(r"(?<!^)(?=[A-Z])", "_", annotation.__name__).lower()
+        if spec(model, name).kind in ("choice", "choices"):
+            annotation = model.model_fields[name].annotation
             with language(self.lang):
-                return value_label(kind, str(value)) or str(value)
+                return value_label(choice_kind(annotation), str(value)) or str(value)
         return str(value)
 
     def yes_no(self, value: bool) -> str:
         """Yes or no, in words."""
         return self.t("ui.yes" if value else "ui.no")
+
+    def quoted(self, text: str) -> str:
+        """Words quoted the way the language quotes them: “40 %”, « 40 % »."""
+        return self.t("ui.quoted", text=text)
 
     def word(self, word: str) -> str:
         """A word a field accepts besides numbers (`unknown`), in the plan's language."""
