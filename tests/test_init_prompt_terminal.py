@@ -122,7 +122,8 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     resumed.answer("Format 2", "")
     resumed.answer("Posts a week", "4")
     resumed.answer("Add a posting slot?", "n")
-    resumed.answer("Run by", DOWN)  # the second member
+    # Nothing answered yet: the list starts on "(leave empty)", below the last member.
+    resumed.answer("Run by", DOWN, DOWN)  # the second member
     resumed.answer("Hours a week", "3")
     resumed.answer("Budget a month", "")
     resumed.answer("Judged by", SPACE)

@@ -71,11 +71,49 @@ def test_a_choice_is_filtered_by_typing_its_label(keys):
     assert keys(question, "front", ENTER) == "3"
 
 
-def test_an_optional_choice_can_be_left_empty(keys):
+def test_an_optional_choice_not_answered_yet_is_left_empty_by_enter(keys):
     question = Question(
         "choice", key="d", label="Department", options=DEPARTMENTS, empty="(leave empty)"
     )
-    assert keys(question, UP, ENTER) == ""
+    assert keys(question, ENTER) == ""
+    assert keys(question, UP, ENTER) == "3"
+
+
+def test_leaving_a_current_choice_empty_clears_it(keys):
+    question = Question(
+        "choice",
+        key="d",
+        label="Department",
+        options=DEPARTMENTS,
+        empty="(leave empty)",
+        default="marketing",
+    )
+    assert keys(question, DOWN, DOWN, ENTER) == "-"
+
+
+@pytest.mark.parametrize("typed", ["Fro", "fro", "FRÖ", "front d"])
+def test_a_filter_ignores_accents_and_case(keys, typed):
+    question = Question("choice", key="d", label="Department", options=DEPARTMENTS)
+    assert keys(question, typed, ENTER) == "3"
+
+
+def test_accented_letters_filter_too(keys):
+    options = (Option("a", "Gérant", "1"), Option("b", "Secrétaire", "2"))
+    question = Question("choice", key="d", label="Role", options=options)
+    assert keys(question, "secré", ENTER) == "2"
+    assert keys(question, "secre", ENTER) == "2"
+
+
+def test_a_number_typed_in_a_list_picks_that_choice(keys):
+    question = Question("choice", key="d", label="Department", options=DEPARTMENTS)
+    assert keys(question, "2", ENTER) == "2"
+
+
+def test_back_in_a_list_goes_back_instead_of_filtering(keys):
+    question = Question("choice", key="d", label="Department", options=DEPARTMENTS)
+    assert keys(question, "<") == "<"
+    many = Question("choices", key="refs", label="Approved by", options=DEPARTMENTS)
+    assert keys(many, "<") == "<"
 
 
 def test_several_choices_are_ticked_with_space(keys):
