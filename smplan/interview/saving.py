@@ -101,9 +101,10 @@ class Draft:
         )
 
     def save(self) -> None:
-        """Write the plan as it stands."""
+        """Write the plan as it stands (once the replay of a run, if any, is over)."""
         self._findings.clear()
-        self.writer.save(self.plan)
+        if not self.talk.replaying:
+            self.writer.save(self.plan)
 
     def commit(self, slot: Slot) -> None:
         """Attach the part just answered to the plan, and save."""

@@ -10,6 +10,7 @@ implements with prompts and the tests with a script.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from smplan.i18n import L_, _, language, language_name, languages
 from smplan.interview import essentials as ess
 from smplan.interview import review
 from smplan.interview.asking import Asking
-from smplan.interview.conversation import Conversation
+from smplan.interview.conversation import Conversation, GoBack, Record
 from smplan.interview.guidance import tr
 from smplan.interview.progress import (
     SECTIONS,
@@ -74,6 +75,8 @@ class Interview:
     prefilled: bool = False
     #: Ask only what the strategy cannot do without, and propose the rest (`--essentials`).
     essentials: bool = False
+    #: The answers of this run, replayed after going back.
+    record: Record = field(default_factory=Record)
     questions: Questions = field(init=False)
     talk: Conversation = field(init=False)
     draft: Draft = field(init=False)
@@ -83,8 +86,9 @@ class Interview:
 
     def __post_init__(self) -> None:
         self.questions = Questions(self.plan, self.forced_lang)
-        self.talk = Conversation(self.asker, self.questions)
+        self.talk = Conversation(self.asker, self.questions, self.record)
         self.draft = Draft(self.plan, self.writer, self.talk)
+        self.talk.live = self.draft.save
         self.asking = Asking(self.draft, self.essentials)
 
     @property
@@ -99,19 +103,34 @@ class Interview:
     # -- the whole run -------------------------------------------------------------------
 
     def run(self, section: str | None = None) -> None:
-        """Ask everything still to answer (or one section), review, then conclude."""
-        try:
-            if self.forced_lang is None and self.plan.project is None:
-                self._choose_language()
-            if section is not None:
-                self.talk.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
-                self.section(section)
-            else:
-                self._resume()
-                self._review()
-        except (KeyboardInterrupt, EOFError):
-            raise self._interrupted(section) from None
-        self.conclude()
+        """Ask everything still to answer (or one section), review, then conclude.
+
+        Going back one question runs the interview again from the plan as it was, its
+        answers replayed but the last (see `Conversation`).
+        """
+        start = self.plan.model_copy(deep=True)
+        current = self
+        while True:
+            try:
+                current._ask(section)
+                break
+            except GoBack:
+                self.record.back()
+                current = dataclasses.replace(self, plan=start.model_copy(deep=True))
+            except (KeyboardInterrupt, EOFError):
+                raise self._interrupted(section) from None
+        self.plan = current.plan
+        current.conclude()
+
+    def _ask(self, section: str | None) -> None:
+        if self.forced_lang is None and self.plan.project is None:
+            self._choose_language()
+        if section is not None:
+            self.talk.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
+            self.section(section)
+        else:
+            self._resume()
+            self._review()
 
     def _interrupted(self, section: str | None) -> Interrupted:
         command = f"smplan init {shlex.quote(self.path)}"
