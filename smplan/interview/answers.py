@@ -315,3 +315,33 @@ def format_number(value: float, locale: Any) -> str:
     if text in ("", "-0"):
         text = "0"
     return text.replace(".", locale.number_symbols.get("latn", {}).get("decimal", "."))
+
+
+def measure_of(unit: str, locale: Any) -> str:
+    """What a unit typed with a number measures (`percent` for `%`); `other` if no unit."""
+    return _measures(locale).get(_fold(unit), "other") if unit.strip() else ""
+
+
+#: A time of day as people type it: 9h, 9 h 30, 09:30, 18.30, 6 pm, 6:30pm.
+_TIME = re.compile(
+    r"(?P<h>\d{1,2})\s*(?:(?:[:.]|h)\s*(?P<m>\d{2})?)?\s*(?P<half>[ap]\.?\s*m\.?)?",
+    re.IGNORECASE,
+)
+
+
+def parse_time(text: str) -> str | None:
+    """A time of day on the 24-hour clock (`09:30`), from the ways people type one."""
+    found = _TIME.fullmatch(text.strip())
+    if not found or (found["m"] is None and ":" in text):
+        return None
+    hour, minute = int(found["h"]), int(found["m"] or 0)
+    half = (found["half"] or "").casefold()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half.startswith("p") and hour < 12:
+        hour += 12
+    elif half.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"

@@ -14,9 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from smplan.i18n import language
+from smplan.i18n import babel_locale, language
 from smplan.interview import essentials as ess
 from smplan.interview import kinds
+from smplan.interview.answers import measure_of, parse_time
 from smplan.interview.conversation import Conversation
 from smplan.interview.kinds import Reading, Refused
 from smplan.interview.progress import answered
@@ -29,12 +30,14 @@ from smplan.interview.questions import (
     Question,
     Questions,
     Spec,
+    pick_word,
     spec,
 )
 from smplan.interview.saving import ATTACHED, Draft, Slot
+from smplan.plan.labels import Values
 from smplan.plan.meta import MEMBER as MEMBER_KIND
-from smplan.plan.meta import things
-from smplan.plan.model import HumanFace, Member, Plan, Spokesperson, Team
+from smplan.plan.meta import naming, things
+from smplan.plan.model import TIME_PATTERN, HumanFace, Member, Plan, Spokesperson, Team
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,10 @@ class Asking:
         """The answer proposed for an empty field on the essentials path, or None."""
         if not self.essentials:
             return None
+        typed = self.units.get(id(obj), "")
+        measure = measure_of(typed, babel_locale(self.questions.lang))
         with language(self.questions.lang):
-            value = ess.proposal(self.plan, obj, name)
+            value = ess.proposal(self.plan, obj, name, typed, measure)
         return None if value == [] else value
 
     # -- one value -----------------------------------------------------------------------
@@ -167,6 +172,28 @@ class Asking:
             return [ident if v == SPONSOR else v for v in value]
         return ident
 
+    def naming(
+        self, owner: BaseModel, name: str, model: type[BaseModel], field_name: str
+    ) -> Callable[[str], Judged]:
+        """What judges the name of a new item of the list `name` of `owner` as it is typed:
+        the model's refusal, or a name another item of the list already has."""
+        q = self.questions
+
+        def judge(typed: str) -> Judged:
+            raw = typed.strip()
+            if not raw or raw == CLEAR or self.talk.is_back(raw):
+                return Judged()
+            try:
+                model.model_validate({"id": "x", field_name: raw})
+            except ValidationError as error:
+                return Judged(q.rejection(error, model, field_name))
+            given = [str(getattr(i, field_name, "") or "") for i in getattr(owner, name) or []]
+            if raw.casefold() in (g.casefold() for g in given):
+                return Judged(warnings=(q.t("ui.name_taken", name=q.quoted(raw)),))
+            return Judged()
+
+        return judge
+
     # -- lists of texts ------------------------------------------------------------------
 
     def texts(self, obj: BaseModel, slot: Slot, name: str, path: str) -> None:
@@ -227,7 +254,7 @@ class Asking:
             default = ", ".join(current)
         elif proposed:
             default = ", ".join(proposed)
-        elif optional_list and proposed == []:
+        elif optional_list and proposed == [] and self.essentials:
             default = CLEAR  # none proposed: Enter says there is none
         question = Question(
             "text",
@@ -267,6 +294,73 @@ class Asking:
         self.draft.assign(obj, slot, name, proposed)
         self.draft.judge(path, ask=False)
         return True
+
+    def item_line(
+        self, obj: BaseModel, slot: Slot, name: str, model: type[BaseModel], path: str
+    ) -> None:
+        """A list of small items named by their fields (a posting slot: its day and its
+        time) asked on one line, separated by commas; a proposal offered, if any."""
+        q = self.questions
+        current = getattr(obj, name) or []
+        with language(q.lang):
+            proposed = [model.model_validate(d) for d in ess.proposed_items(self.plan, obj, name)]
+        default = ", ".join(self._named(item) for item in current or proposed) or None
+        question = Question(
+            "text",
+            key=path,
+            label=q.label(type(obj), name),
+            help=q.help(type(obj), name),
+            default=default,
+            hint=q.t("hint.list_line"),
+        )
+        while True:
+            raw = self.talk.ask(question).strip() or default or ""
+            if not raw:
+                return
+            try:
+                items = [] if raw == CLEAR else [self._item(model, p) for p in raw.split(",")]
+            except Refused as refused:
+                self.talk.error(str(refused))
+                question = dataclasses.replace(question, retry=raw)
+                continue
+            if self.draft.assign(obj, slot, name, items):
+                self.draft.judge(path, ask=False)
+                return
+
+    def _named(self, item: BaseModel) -> str:
+        """An item as its naming fields write it: `Tuesday 09:00`."""
+        values = Values(self.plan, self.questions.lang)
+        with language(self.questions.lang):
+            return values.name(item) or ""
+
+    def _item(self, model: type[BaseModel], typed: str) -> BaseModel:
+        """An item read from its naming fields typed on a line (`mardi 9h`): a choice by
+        one of its words, the rest for the field left; `Refused` when it reads as none."""
+        q = self.questions
+        words = typed.split()
+        values: dict[str, Any] = {}
+        for name in naming(model):
+            found = spec(model, name)
+            if found.kind != "choice":
+                continue
+            question = q.for_field(model, name, name, None)
+            for word in words:
+                picked = pick_word(word, question.options)
+                if picked is not None:
+                    values[name] = picked
+                    words.remove(word)
+                    break
+        rest = " ".join(words)
+        for name in naming(model):
+            if name not in values and rest:
+                pattern = model.model_fields[name].metadata
+                timed = any(getattr(m, "pattern", None) == TIME_PATTERN for m in pattern)
+                values[name] = (parse_time(rest) or rest) if timed else rest
+                rest = ""
+        try:
+            return model.model_validate(values)
+        except ValidationError:
+            raise Refused(q.t("ui.not_an_item", answer=q.quoted(typed.strip()))) from None
 
     # -- people --------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from smplan.interview.questions import BACK, CLEAR, Asker, Block, Question, Questions, pick
 
@@ -66,6 +67,8 @@ class Conversation:
     pending: list[Block] = field(default_factory=list)
     #: Called when a replay stops and the person is asked again (to save the plan).
     live: Callable[[], None] | None = None
+    #: Whether findings show their rule's code and place in the file (`smplan --debug`).
+    debug: bool = False
 
     @property
     def replaying(self) -> bool:
@@ -140,6 +143,19 @@ class Conversation:
         if question.kind == "choices":
             return question
         return dataclasses.replace(question, retry=answer)
+
+    def finding(self, finding: Any, where: str = "") -> str:
+        """A finding as the person reads it: in words, its ids as names; with its code and
+        its place in the file only for `--debug`."""
+        q = self.questions
+        message = q.in_words(finding.message) or finding.message
+        hint = q.in_words(finding.hint) if finding.hint else None
+        line = message[:1].upper() + message[1:]
+        if hint:
+            line += q.t("finding.hint", hint=hint)
+        if self.debug:
+            line = f"{where or finding.path()}: {finding.code}: {line}"
+        return line
 
     def is_back(self, raw: str) -> bool:
         """Whether an answer asks to go back one question: `<`, or the language's word."""

@@ -301,6 +301,7 @@ _UI: dict[str, Message] = {
         "stop here (Ctrl-C) and run: {command}"
     ),
     "hint.list_line": L_("separated by commas, - for none"),
+    "ui.not_an_item": L_("{answer} cannot be read: write each one as the proposal does"),
     # Translators: what closes a question before the answer; French puts a no-break space first.
     "ui.prompt_end": L_(": "),
     "ui.sponsor_option": L_("{name} (the sponsor)"),
@@ -338,9 +339,6 @@ _UI: dict[str, Message] = {
     "ui.guidance.example": L_("Example"),
     "ui.guidance.pitfall": L_("Pitfall"),
     "ui.step_heading": L_("Step {number} of {total} · {title}"),
-    "ui.status": L_(
-        "Where the plan stands: {done} of {total} steps done",
-    ),
     "status.complete": L_("done"),
     "status.incomplete": L_("to finish"),
     "status.missing": L_("to do"),
@@ -397,6 +395,7 @@ _UI: dict[str, Message] = {
     "ui.back_key": L_('"<" or "back" goes back one question.'),
     "ui.back_word": L_("back"),
     "ui.no_back": L_("There is no earlier answer to go back to."),
+    "ui.list_end": L_("Enter when there are no more"),
     "ui.fix_or_keep": L_("Answer it again, or keep it as it is?"),
     "ui.action.fix": L_("answer again"),
     "ui.action.keep_anyway": L_("keep it"),

@@ -14,6 +14,7 @@ import functools
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -38,6 +39,7 @@ from smplan.plan.meta import Kind as Thing
 from smplan.plan.meta import (
     Ref,
     Unasked,
+    collections,
     marked,
     marker,
     named,
@@ -45,6 +47,7 @@ from smplan.plan.meta import (
     value_kind,
     without_none,
 )
+from smplan.plan.meta import names as _names
 from smplan.plan.model import Person, Plan, Project, example_for
 from smplan.plan.roundtrip import plain
 from smplan.plan.wording import describe_error
@@ -274,6 +277,24 @@ def pick(raw: str, options: tuple[Option, ...]) -> str | None:
     return None
 
 
+def pick_word(word: str, options: tuple[Option, ...]) -> str | None:
+    """The option one word names: as `pick` reads it, or by the start of its name (three
+    letters at least, the accents and case aside) when no other name starts so."""
+    picked = pick(word, options)
+    if picked is not None:
+        return picked
+    typed = _fold(word).rstrip(".")
+    if len(typed) < 3:
+        return None
+    found = {o.value for o in options if _fold(o.label).startswith(typed)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _fold(text: str) -> str:
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
 def _tokens(raw: str, options: tuple[Option, ...]) -> list[str]:
     """The choices an answer names, separated by commas; a part that names none is read as
     choices separated by spaces (`1 3`), so that `Google Business Profile` stays whole."""
@@ -393,9 +414,11 @@ class Questions:
         if kind is None:
             return ()
         options = []
-        for n, item in enumerate(things(self.plan, kind), start=1):
-            described = named(item)
-            label = f"{item.id} — {described}" if described != item.id else item.id
+        found = things(self.plan, kind)
+        labels = [named(item) for item in found]
+        for n, (item, label) in enumerate(zip(found, labels, strict=True), start=1):
+            if labels.count(label) > 1:
+                label = f"{label} ({labels[: n - 1].count(label) + 1})"
             options.append(Option(item.id, label, str(n)))
         sponsor = self.outside_sponsor() if kind == MEMBER_KIND else None
         if sponsor is not None:
@@ -453,7 +476,9 @@ class Questions:
             return chosen
         if question.kind == "confirm":
             agreed = self.agrees(raw)
-            return raw if agreed is None else agreed
+            if agreed is None:
+                raise Refused(self.t("ui.yes_or_no"))
+            return agreed
         if question.kind == "number":
             for word in found.words:
                 if raw.casefold() in (word.casefold(), self.word(word).casefold()):
@@ -504,7 +529,11 @@ class Questions:
         if shown_hint:
             text += self.t("finding.hint", hint=shown_hint)
         elif example is not None and not isinstance(example, list | dict):
-            text += " " + self.t("ui.for_example", example=self.format_value(example))
+            shown = self.format_value(example)
+            if spec(model, name).value in ("hours", "percent", "money"):
+                with language(self.lang):
+                    shown = Values(self.plan, self.lang).one(model, name, example)
+            text += " " + self.t("ui.for_example", example=shown)
         return text
 
     # -- words ---------------------------------------------------------------------------
@@ -514,10 +543,46 @@ class Questions:
         return self.t(f"field.{model.__name__}.{name}")
 
     def help(self, model: type[BaseModel], name: str) -> str:
-        """What a field holds: its description in the model, translated."""
+        """What a field holds, in the interview's words: its description in the model,
+        translated, less what only a file needs (an id, the file's date form)."""
+        found = spec(model, name)
         description = model.model_fields[name].description
+        if not description or found.kind in ("ref", "refs") or found.value == "id":
+            return ""  # the list of names says what a reference holds, better than "Ids of"
         with language(self.lang):
-            return _(description) if description else ""
+            text = _(description)
+        if found.kind == "date":
+            iso = "-".join(self.t(f"hint.date_{part}") for part in ("year", "month", "day"))
+            text = text.replace(f" ({iso})", "")
+        return self.in_words(text) or ""
+
+    def in_words(self, text: str) -> str | None:
+        """Text for the person at the screen: an id in backticks becomes the name of what it
+        names, a word the file takes (`unknown`) the language's word; None when the text
+        speaks of the file's own keys (`project.timezone`), which the interview never asks
+        anyone to type."""
+        if "`" not in text:
+            return text
+        names = {
+            ident: name
+            for kind in collections(Plan)
+            for ident, name in _names(self.plan, kind).items()
+        }
+
+        def said(match: re.Match[str]) -> str:
+            token = match.group(1)
+            if token in names:
+                return self.quoted(names[token])
+            if f"word.{token}" in TEXTS:
+                return self.quoted(self.word(token))
+            if re.search(r"[._:\[=/]", token) or token.startswith("smplan "):
+                raise LookupError(token)  # a key of the file, a command: not for the screen
+            return token
+
+        try:
+            return re.sub(r"`([^`]+)`", said, text)
+        except LookupError:
+            return None
 
     def value_label(self, model: type[BaseModel], name: str, value: Any) -> str:
         """One of a field's choices, in words."""
@@ -561,16 +626,21 @@ class Questions:
         return str(value)
 
     def summary(self, item: BaseModel) -> str:
-        """One line that tells a list item apart from its neighbours."""
+        """One line that tells a list item apart from its neighbours, its values written
+        as the document writes them (`24 h`, `40 %`, a member by name), ids left out."""
         parts = []
         model = type(item)
-        for name, value in plain(item).items():
-            if isinstance(value, bool):
-                if value:
-                    parts.append(self.label(model, name))
-            elif isinstance(value, str) and spec(model, name).kind == "choice":
-                parts.append(self.value_label(model, name, value))
-            elif isinstance(value, str | int | float | dt.date):
-                parts.append(self.format_value(value) or "")
-        text = " · ".join(p for p in parts[:4] if p)
-        return text if len(text) <= 90 else text[:89] + "…"
+        values = Values(self.plan, self.lang)
+        with language(self.lang):
+            for name, value in plain(item).items():
+                found = spec(model, name)
+                if found.value == "id" or found.kind in ("items", "model"):
+                    continue
+                if isinstance(value, bool):
+                    if value:
+                        parts.append(self.label(model, name))
+                elif isinstance(value, list):
+                    parts += [values.one(model, name, v) or "" for v in value]
+                else:
+                    parts.append(values.one(model, name, getattr(item, name)) or "")
+        return " · ".join(p for p in parts[:4] if p)

@@ -143,13 +143,8 @@ class Draft:
         keys = {(f.code, f.path(), f.message) for f in new}
         self._reported |= keys
         t = self.questions.t
-        lines = []
-        for finding in new:
-            line = f"{t(f'finding.{finding.severity}')} {finding.code}: {finding.message}"
-            if finding.hint:
-                line += t("finding.hint", hint=finding.hint)
-            lines.append(line)
-        self.talk.show(Block("finding", lines=tuple(lines)))
+        lines = tuple(self.talk.finding(finding) for finding in new)
+        self.talk.show(Block("finding", lines=lines))
         if not ask:
             return False
         options = tuple(
