@@ -347,6 +347,10 @@ def test_a_practice_and_a_cooperative_get_a_final_document_in_at_most_100_answer
     assert all(c.budget_per_month is not None and c.slots for c in plan.channels)
     mixes = [[(p.name, p.share) for p in c.pillars] for c in plan.channels]
     assert mixes[0] != mixes[1]
+    # The README gives the count.
+    row = {"fr": "physiotherapy practice", "en": "bicycle co-operative"}[lang]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert f"| {asked} |" in next(line for line in readme if row in line)
 
 
 def test_the_practice_speaks_of_patients_and_promotes_nothing(tmp_path):
