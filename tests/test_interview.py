@@ -567,8 +567,9 @@ def test_the_review_lists_the_answers_and_reopens_a_step(tmp_path):
     reviews = [b for b in asker.blocks if b.kind == "review"]
     assert len(reviews) == 18  # twice the nine sections: before and after reopening
     assert reviews[3].title == "3. Les objectifs — terminé"
-    # Each objective by its words, without its id.
-    assert reviews[3].lines[0].startswith("- Croissance du chiffre d'affaires · Passer de 24")
+    # Each objective by its words first, without its id.
+    assert reviews[3].lines[0].startswith("- Passer de 24 à 45 commandes de gâteaux de fête")
+    assert "gateaux" not in reviews[3].lines[0]
     assert [q.key for q in asker.questions].count("objectives[0]") == 1
 
 

@@ -11,7 +11,7 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from smplan.cli.terminal import PromptAsker
-from smplan.interview.questions import Option, Question
+from smplan.interview.questions import Judged, Option, Question
 
 LEFT, UP, DOWN, HOME, END = "\x1b[D", "\x1b[A", "\x1b[B", "\x1b[H", "\x1b[F"
 ENTER, SPACE, CTRL_C = "\r", " ", "\x03"
@@ -138,3 +138,17 @@ def test_ctrl_c_stops_every_kind_of_question(keys, kind):
     question = Question(kind, key="k", label="Label", options=DEPARTMENTS)
     with pytest.raises(KeyboardInterrupt):
         keys(question, CTRL_C)
+
+
+def test_back_typed_over_an_answer_offered_goes_back(keys):
+    assert keys(text("name", "Plan 2027"), "<") == "<"
+    # Once the answer is edited, "<" is a character of it.
+    assert keys(text("name", "Plan 2027"), "\x7f", "<", ENTER) == "Plan 202<"
+
+
+def test_a_line_judged_as_it_is_typed_holds_enter_back_until_it_is_corrected(keys):
+    def judge(typed: str) -> Judged:
+        return Judged("not a percentage" if "h" in typed else "")
+
+    question = Question("number", key="share", label="Share", check=judge)
+    assert keys(question, "40 h", ENTER, "\x7f", "%", ENTER) == "40 %"

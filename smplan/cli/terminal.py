@@ -151,7 +151,7 @@ class PromptAsker(TerminalAsker):
         if question.retry is not None:
             default = question.retry  # the refused answer, to be corrected rather than retyped
         self._judge_lines(question)
-        return self.session.prompt(message, default=default)
+        return self.session.prompt(message, default=default, key_bindings=_back_key(default))
 
     def _judge_lines(self, question: Question) -> None:
         """Judge the line as it is typed: a refusal holds Enter back, a warning is shown."""
@@ -210,6 +210,23 @@ class PromptAsker(TerminalAsker):
             # The empty answer the list offers: leave empty, or finish.
             return CLEAR if question.default else ""
         return keys
+
+
+def _back_key(default: str) -> Any:
+    """`<` typed over an answer offered and not yet edited goes back, as on an empty line."""
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+
+    keys = KeyBindings()
+
+    @keys.add(BACK)
+    def _back(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        if default and buffer.text == default:
+            event.app.exit(result=BACK)
+        else:
+            buffer.insert_text(BACK)
+
+    return keys
 
 
 def asker_for(out: Console, interactive: bool) -> TerminalAsker:

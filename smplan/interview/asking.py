@@ -101,6 +101,7 @@ class Asking:
             else:
                 try:
                     reading = q.interpret(raw, found, question, (model, name))
+                    self.same_unit(obj, reading, raw)
                     value = self.sponsor_joins(reading.value)
                 except Refused as refused:
                     self.talk.error(str(refused))
@@ -118,6 +119,18 @@ class Asking:
                 return
             current = getattr(obj, name)
             question = self.question(obj, name, found, path, current)
+
+    def same_unit(self, obj: BaseModel, reading: Reading, raw: str) -> None:
+        """Refuse a figure typed in another measure than the item's others (`3 h` for a
+        metric whose value today was `6 %`): they count the same thing."""
+        before = self.units.get(id(obj), "")
+        if not before or not reading.unit:
+            return
+        locale = babel_locale(self.questions.lang)
+        was, now = measure_of(before, locale), measure_of(reading.unit, locale)
+        if was != now and "other" not in (was, now):
+            q = self.questions
+            raise Refused(q.t("unit.not_the_same", answer=q.quoted(raw), unit=q.quoted(before)))
 
     def question(
         self, obj: BaseModel, name: str, found: Spec, path: str, default: Any
@@ -139,7 +152,9 @@ class Asking:
             if not raw or raw == CLEAR or self.talk.is_back(raw):
                 return Judged()
             try:
-                value = q.interpret(raw, found, question, (model, name)).value
+                reading = q.interpret(raw, found, question, (model, name))
+                self.same_unit(obj, reading, raw)
+                value = reading.value
                 if value == SPONSOR or (isinstance(value, list) and SPONSOR in value):
                     return Judged()
                 trial = obj.model_copy()

@@ -26,7 +26,7 @@ _SECTIONS: dict[str, dict[str, Message]] = {
         ),
         "example": L_(
             "Maison Fournil, social media strategy 2027, written by Sophie Lambert, running until "
-            "2027-12-31.",
+            "31 December 2027.",
         ),
         "pitfall": L_(
             "A plan with no end date is never reviewed: give it a horizon.",
@@ -101,8 +101,8 @@ _SECTIONS: dict[str, dict[str, Message]] = {
             "measured), a target, a deadline, where the data comes from and who measures it.",
         ),
         "example": L_(
-            "Cake orders that mention social media: 12 a month today, 40 by 2027-06-30, counted in "
-            "the order book every month.",
+            "Cake orders that mention social media: 12 a month today, 40 by 30 June 2027, counted "
+            "in the order book every month.",
         ),
         "pitfall": L_(
             "Judging a revenue objective by likes: attention is not a sale. Add a conversion, "
@@ -326,6 +326,7 @@ _UI: dict[str, Message] = {
         "7 hours are 14 h)"
     ),
     "unit.converted": L_("{answer} makes {value}."),
+    "unit.not_the_same": L_("{answer}: the other figures of this item are in {unit}"),
     "span.after": L_("{date} falls after the end of the plan ({horizon})"),
     "span.before": L_("{date} falls before the date of the plan ({start})"),
     "ui.name_taken": L_("{name} is already in this list"),

@@ -87,7 +87,7 @@ def _wrong_unit(
         what = q.t(f"unit.is.{group}", answer=q.quoted(raw))
     example = example_for(model.model_fields[name])
     shown = Values(q.plan, q.lang).one(model, name, example) if example is not None else None
-    holds = q.t(f"unit.holds.{kind}", currency=q.plan.currency)
+    holds = q.t(f"unit.holds.{kind}", currency=q.currency_sign())
     if shown:
         holds += " " + q.t("ui.for_example", example=shown)
     return q.t("unit.refused", what=what, holds=holds)

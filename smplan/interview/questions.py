@@ -43,6 +43,7 @@ from smplan.plan.meta import (
     marked,
     marker,
     named,
+    naming,
     things,
     value_kind,
     without_none,
@@ -97,8 +98,10 @@ class Question:
     lang: str = ""
 
     def __post_init__(self) -> None:
-        # A help line that only repeats the label says nothing more: drop it.
-        if self.help.rstrip(" .").casefold() == self.label.rstrip(" .").casefold():
+        # A help line that only repeats the label, or is one word ("Name."), says nothing
+        # more: drop it.
+        said = self.help.rstrip(" .")
+        if said.casefold() == self.label.rstrip(" .").casefold() or " " not in said:
             object.__setattr__(self, "help", "")
 
 
@@ -377,7 +380,7 @@ class Questions:
             help=help_text,
             default=self.format_value(current),
             options=options,
-            hint=self.hint(kind, found.words),
+            hint=self.hint(kind, found.words, found.value),
             pick_hint=self.t(f"hint.pick{'_many' if kind == 'choices' else ''}"),
             empty=self.t("ui.leave_empty") if current is None else "",
         )
@@ -394,10 +397,13 @@ class Questions:
             **more,
         )
 
-    def hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
-        """How to answer a question of this kind, in a few words."""
+    def hint(self, kind: Kind, words: tuple[str, ...] = (), value: str = "") -> str:
+        """How to answer a question of this kind, in a few words: `a number of hours` for
+        a number its field declares hours."""
         if kind == "number" and words:
             return self.t("hint.number_or", words=", ".join(self.word(w) for w in words))
+        if kind == "number" and f"unit.holds.{value}" in TEXTS:
+            return self.t(f"unit.holds.{value}", currency=self.currency_sign())
         if kind == "date":
             order, sign = date_layout(babel_locale(self.lang))
             parts = {"d": "hint.date_day", "M": "hint.date_month", "y": "hint.date_year"}
@@ -598,6 +604,12 @@ class Questions:
         """Yes or no, in words."""
         return self.t("ui.yes" if value else "ui.no")
 
+    def currency_sign(self) -> str:
+        """The sign of the plan's currency as its language writes it: €, £."""
+        from babel.numbers import get_currency_symbol
+
+        return str(get_currency_symbol(self.plan.currency, locale=babel_locale(self.lang)))
+
     def quoted(self, text: str) -> str:
         """Words quoted the way the language quotes them: “40 %”, « 40 % »."""
         return self.t("ui.quoted", text=text)
@@ -627,12 +639,18 @@ class Questions:
 
     def summary(self, item: BaseModel) -> str:
         """One line that tells a list item apart from its neighbours, its values written
-        as the document writes them (`24 h`, `40 %`, a member by name), ids left out."""
-        parts = []
+        as the document writes them (`24 h`, `40 %`, a member by name), ids left out: what
+        names it first, what it refers to last."""
+        parts: list[str] = []
         model = type(item)
         values = Values(self.plan, self.lang)
+        answered = list(plain(item))
+        first = [n for n in naming(model) if n in answered]
+        refs = [n for n in answered if spec(model, n).kind in ("ref", "refs")]
+        order = first + [n for n in answered if n not in first and n not in refs] + refs
         with language(self.lang):
-            for name, value in plain(item).items():
+            for name in order:
+                value = getattr(item, name)
                 found = spec(model, name)
                 if found.value == "id" or found.kind in ("items", "model"):
                     continue
@@ -642,5 +660,5 @@ class Questions:
                 elif isinstance(value, list):
                     parts += [values.one(model, name, v) or "" for v in value]
                 else:
-                    parts.append(values.one(model, name, getattr(item, name)) or "")
-        return " · ".join(p for p in parts[:4] if p)
+                    parts.append(values.one(model, name, value) or "")
+        return " · ".join(list(dict.fromkeys(p for p in parts if p))[:4])
