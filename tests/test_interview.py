@@ -801,7 +801,7 @@ def test_pillar_shares_over_100_are_flagged_once_the_pillars_are_given(tmp_path)
     )
     init(path, asker, step="channels")
     assert findings(asker) == [
-        "The pillar shares of channel Instagram add up to 110%, not 100%"
+        "The pillar shares of channel “Instagram” add up to 110%, not 100%"
     ]
     # Said as the share is typed, where a terminal can: what is left to share.
     (share,) = asker.asked("channels[0].pillars[1].share")

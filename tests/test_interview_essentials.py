@@ -308,13 +308,57 @@ COOP = {
     "channels[1].budget_per_month": "£20 a month",
 }
 
+def _practice_speaks_of_patients_and_promotes_nothing(plan: Plan, script: Script) -> None:
+    assert plan.project.sectors == ["health"]
+    assert plan.project.horizon.isoformat() == "2027-12-31"
+    metric = plan.metrics[0]
+    # Renamed, the proposal is another metric: no standard formula, its own definition,
+    # the unit its figures were typed with, an id from its final name.
+    assert (metric.id, metric.standard, metric.unit, metric.baseline, metric.target) == (
+        "taux-de-rendez",
+        None,
+        "%",
+        6,
+        3,
+    )
+    assert metric.definition.startswith("Rendez-vous manqués")
+    playbook = plan.listening.playbook
+    assert "patient" in playbook.verify
+    assert "patient" in playbook.cases[1].action
+    assert plan.listening.keywords.intellectual_property == []
+    assert plan.human_face.voice.we_never[0].startswith("Publier le témoignage")
+    assert not [p for c in plan.channels for p in c.pillars if p.kind == "promotional"]
+    # The days and times typed as people write them.
+    assert [(s.day, s.time) for s in plan.channels[1].slots] == [
+        ("monday", "12:30"),
+        ("thursday", "18:30"),
+    ]
+    assert plan.channels[1].posts_per_week == 2
+    assert plan.project.timezone == "Europe/Paris"
+
+
+def _cooperative_speaks_of_members_and_has_no_executives(plan: Plan, script: Script) -> None:
+    assert "listening.keywords.executives" not in [q.key for q in script.questions]
+    assert plan.listening.keywords.executives == []
+    assert plan.metrics[1].name == "Visitors from social media who join"
+    assert plan.project.horizon.isoformat() == "2027-09-30"  # "Sep", the British "Sept"
+    assert plan.channels[1].budget_per_month == 20
+
+
 #: At most this many answers for a small organization's plan that `check --strict` passes.
 MEETING_PROMPTS = 100
 
 
-@pytest.mark.parametrize(("answers", "lang"), [(PRACTICE, "fr"), (COOP, "en")])
+@pytest.mark.parametrize(
+    ("answers", "lang", "sector"),
+    [
+        (PRACTICE, "fr", _practice_speaks_of_patients_and_promotes_nothing),
+        (COOP, "en", _cooperative_speaks_of_members_and_has_no_executives),
+    ],
+    ids=["practice", "co-operative"],
+)
 def test_a_practice_and_a_cooperative_get_a_final_document_in_at_most_100_answers(
-    tmp_path, smplan, answers, lang
+    tmp_path, smplan, answers, lang, sector
 ):
     path = tmp_path / "plan.yaml"
     script = Script(answers)
@@ -351,50 +395,8 @@ def test_a_practice_and_a_cooperative_get_a_final_document_in_at_most_100_answer
     row = {"fr": "physiotherapy practice", "en": "bicycle co-operative"}[lang]
     readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     assert f"| {asked} |" in next(line for line in readme if row in line)
-
-
-def test_the_practice_speaks_of_patients_and_promotes_nothing(tmp_path):
-    path = tmp_path / "plan.yaml"
-    init(path, Script(PRACTICE), essentials=True)
-    plan = load_plan(path).plan
-    assert plan.project.sectors == ["health"]
-    assert plan.project.horizon.isoformat() == "2027-12-31"
-    metric = plan.metrics[0]
-    # Renamed, the proposal is another metric: no standard formula, its own definition,
-    # the unit its figures were typed with, an id from its final name.
-    assert (metric.id, metric.standard, metric.unit, metric.baseline, metric.target) == (
-        "taux-de-rendez",
-        None,
-        "%",
-        6,
-        3,
-    )
-    assert metric.definition.startswith("Rendez-vous manqués")
-    playbook = plan.listening.playbook
-    assert "patient" in playbook.verify
-    assert "patient" in playbook.cases[1].action
-    assert plan.listening.keywords.intellectual_property == []
-    assert plan.human_face.voice.we_never[0].startswith("Publier le témoignage")
-    assert not [p for c in plan.channels for p in c.pillars if p.kind == "promotional"]
-    # The days and times typed as people write them.
-    assert [(s.day, s.time) for s in plan.channels[1].slots] == [
-        ("monday", "12:30"),
-        ("thursday", "18:30"),
-    ]
-    assert plan.channels[1].posts_per_week == 2
-    assert plan.project.timezone == "Europe/Paris"
-
-
-def test_the_cooperative_speaks_of_members_and_has_no_executives(tmp_path):
-    path = tmp_path / "plan.yaml"
-    script = Script(COOP)
-    init(path, script, essentials=True)
-    plan = load_plan(path).plan
-    assert "listening.keywords.executives" not in [q.key for q in script.questions]
-    assert plan.listening.keywords.executives == []
-    assert plan.metrics[1].name == "Visitors from social media who join"
-    assert plan.project.horizon.isoformat() == "2027-09-30"  # "Sep", the British "Sept"
-    assert plan.channels[1].budget_per_month == 20
+    # What the sector changes in the proposals.
+    sector(plan, script)
 
 
 class Stopping(Script):

@@ -583,7 +583,7 @@ class Questions:
                 return self.quoted(self.word(token))
             if re.search(r"[._:\[=/]", token) or token.startswith("smplan "):
                 raise LookupError(token)  # a key of the file, a command: not for the screen
-            return token
+            return self.quoted(token)
 
         try:
             return re.sub(r"`([^`]+)`", said, text)
