@@ -380,7 +380,9 @@ class Questions:
             help=help_text,
             default=self.format_value(current),
             options=options,
-            hint=self.hint(kind, found.words, found.value),
+            hint=self.hint(
+                kind, found.words, found.value, current if isinstance(current, dt.date) else None
+            ),
             pick_hint=self.t(f"hint.pick{'_many' if kind == 'choices' else ''}"),
             empty=self.t("ui.leave_empty") if current is None else "",
         )
@@ -397,9 +399,16 @@ class Questions:
             **more,
         )
 
-    def hint(self, kind: Kind, words: tuple[str, ...] = (), value: str = "") -> str:
+    def hint(
+        self,
+        kind: Kind,
+        words: tuple[str, ...] = (),
+        value: str = "",
+        day: dt.date | None = None,
+    ) -> str:
         """How to answer a question of this kind, in a few words: `a number of hours` for
-        a number its field declares hours."""
+        a number its field declares hours; a date in each of its forms, `day` (or the
+        plan's horizon) written out."""
         if kind == "number" and words:
             return self.t("hint.number_or", words=", ".join(self.word(w) for w in words))
         if kind == "number" and f"unit.holds.{value}" in TEXTS:
@@ -410,7 +419,7 @@ class Questions:
             local = sign.join(self.t(parts[part]) for part in order)
             iso = "-".join(self.t(parts[part]) for part in "yMd")
             project = self.plan.project
-            example = (project.horizon if project else None) or dt.date.today()
+            example = day or (project.horizon if project else None) or dt.date.today()
             written = Values(self.plan, self.lang).fmt.date(example)
             return self.t("hint.date", local=local, words=written, iso=iso)
         return "" if kind == "text" else self.t(f"hint.{kind}")
