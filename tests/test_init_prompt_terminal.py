@@ -123,6 +123,8 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     resumed.answer("Posting slots", "")  # four, spread over the week, as proposed
     # Nothing answered yet: the list starts on "(leave empty)", below the last member.
     resumed.answer("Run by", DOWN, DOWN)  # the second member
+    # He drafts under no approval rule yet: who approves his posts is asked (the manager).
+    resumed.answer("Who approves the posts")
     resumed.answer("Hours a week", "3")
     resumed.answer("Budget a month", "")
     resumed.answer("Judged by", SPACE)
@@ -153,6 +155,7 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     assert channel.posts_per_week == 4
     assert [s.day for s in channel.slots] == ["monday", "tuesday", "thursday", "saturday"]
     assert channel.owner == final.team.members[1].id
+    assert any(channel.owner in rule.drafted_by for rule in final.team.approvals)
     assert channel.hours_per_week == 3
     assert channel.metrics == [final.metrics[0].id]
     assert [p.channels for p in final.human_face.spokespeople] == [["Instagram"], ["Instagram"]]

@@ -113,8 +113,10 @@ def test_a_small_business_gets_a_complete_plan_in_at_most_150_answers(tmp_path, 
     assert plan.project.timezone == "Europe/London"
     assert plan.team.sponsor.name == "Claire Morel"
     assert [m.id for m in plan.team.members] == ["claire-morel", "julien-roux", "nina-petit"]
-    assert plan.team.approvals[0].drafted_by == ["julien-roux"]
+    # Nina runs Facebook: who approves her posts was asked, and the rule now says it.
+    assert plan.team.approvals[0].drafted_by == ["julien-roux", "nina-petit"]
     assert plan.team.approvals[0].approved_by == "claire-morel"
+    assert "channels[1].approver" in [q.key for q in script.questions]
     assert plan.team.reviews[0].owner == "claire-morel"
     cases = plan.listening.playbook.cases
     assert [(c.case, c.owner, c.response_hours) for c in cases] == [

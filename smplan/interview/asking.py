@@ -37,7 +37,16 @@ from smplan.interview.saving import ATTACHED, Draft, Slot
 from smplan.plan.labels import Values
 from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import naming, things
-from smplan.plan.model import TIME_PATTERN, HumanFace, Member, Plan, Spokesperson, Team
+from smplan.plan.model import (
+    TIME_PATTERN,
+    Approval,
+    Channel,
+    HumanFace,
+    Member,
+    Plan,
+    Spokesperson,
+    Team,
+)
 
 
 @dataclass(frozen=True)
@@ -390,12 +399,47 @@ class Asking:
             path,
             q.label(Team, "sponsor"),
             options,
-            help=q.help(Team, "sponsor"),
+            help=q.t("ui.sponsor_help"),
             default=ess.manager(self.plan),
             empty=q.t("ui.someone_else"),
         )
         chosen = self.talk.choose(question)
         return next((m for m in team.members if m.id == chosen), None)
+
+    def approver(self, channel: Channel, path: str) -> None:
+        """Who approves the posts of a channel's owner, when no approval rule says it: the
+        manager, or someone else than the owner; added to the rule that approver gives."""
+        team = self.plan.team
+        owner = channel.owner
+        if team is None or owner is None or any(owner in a.drafted_by for a in team.approvals):
+            return
+        q = self.questions
+        options = tuple(
+            o for o in q.reference_options(MEMBER_KIND) if o.value not in (owner, SPONSOR)
+        )
+        if not options:
+            return
+        boss = ess.manager(self.plan)
+        default = boss if boss != owner else options[0].value
+        name = next((o.label for o in q.reference_options(MEMBER_KIND) if o.value == owner), "")
+        question = q.choice(
+            f"{path}.approver",
+            q.t("ui.approver", name=name, platform=channel.platform or ""),
+            options,
+            default=default,
+        )
+        approver = self.talk.choose(question)
+        if not approver:
+            return
+        rule = next((a for a in team.approvals if a.approved_by == approver), None)
+        if rule is not None:
+            self.draft.assign(rule, ATTACHED, "drafted_by", [*rule.drafted_by, owner])
+            return
+        with language(q.lang):
+            content = ess.text("approval", self.plan)
+            delay = ess.text("delay", self.plan)
+        added = Approval(content=content, drafted_by=[owner], approved_by=approver, delay=delay)
+        self.draft.assign(team, ATTACHED, "approvals", [*team.approvals, added])
 
     def spokespeople(self, face: BaseModel, slot: Slot, path: str) -> bool:
         """Spokespeople picked among the team: their name and role come with them."""

@@ -305,6 +305,11 @@ _UI: dict[str, Message] = {
     # Translators: what closes a question before the answer; French puts a no-break space first.
     "ui.prompt_end": L_(": "),
     "ui.sponsor_option": L_("{name} (the sponsor)"),
+    "ui.sponsor_help": L_(
+        "The person who backs the strategy and settles disagreements: someone on the team, "
+        "or someone else."
+    ),
+    "ui.approver": L_("Who approves the posts {name} drafts for {platform}?"),
     "ui.sponsor_joins": L_("{name}, the sponsor, joins the team."),
     "ui.no_such_date": L_("{answer} does not exist: that month has fewer days"),
     "word.unknown": LP_("answer", "unknown"),

@@ -59,6 +59,7 @@ from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import Essential, Needed, marker, named, naming, needed, things
 from smplan.plan.model import (
     STEPS,
+    Channel,
     Competitor,
     Keywords,
     Listening,
@@ -326,6 +327,7 @@ class Interview:
                 self.asking.platforms(obj, slot, name, path)
             return
         if self.essentials and self._essential_field(obj, slot, name, found, path):
+            self._approver(obj, name, path)
             return
         key = (type(obj).__name__, name)
         before_stop = self.resume is not None and self.resume.before_frontier
@@ -349,6 +351,12 @@ class Interview:
             self.asking.texts(obj, slot, name, path)
         else:
             self.asking.value(obj, slot, name, found, path)
+        self._approver(obj, name, path)
+
+    def _approver(self, obj: BaseModel, name: str, path: str) -> None:
+        """Once a channel has its owner, who approves what they draft, if no rule says."""
+        if isinstance(obj, Channel) and name == "owner":
+            self.asking.approver(obj, path.rsplit(".", 1)[0])
 
     def _sub_model(
         self, obj: BaseModel, slot: Slot, name: str, model: type[BaseModel], path: str
