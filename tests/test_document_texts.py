@@ -179,6 +179,8 @@ def _sample(annotation: Any) -> Any:
         return typing.get_args(annotation)[0]
     if typing.get_origin(annotation) is typing.Union:
         return _sample(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is list:
+        return [_sample(typing.get_args(annotation)[0])]
     if isinstance(annotation, type):
         if issubclass(annotation, bool):
             return False

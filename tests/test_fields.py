@@ -90,13 +90,7 @@ def test_values_are_written_by_their_fields_kind():
 
 
 def test_the_essentials_path_is_the_models_ranks():
-    assert essentials.essential_fields(Project) == (
-        "organization",
-        "author",
-        "date",
-        "horizon",
-        "name",
-    )
+    assert essentials.essential_fields(Project) == ("organization", "author", "sectors", "horizon")
     assert essentials.essential_fields(Team)[:2] == ("members", "sponsor")
     assert essentials.essential_fields(Keywords)[:4] == (
         "company",

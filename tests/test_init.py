@@ -14,233 +14,197 @@ EXAMPLES = ROOT / "examples"
 #: A whole interview, one answer per line, in the order the questions come.
 WHOLE_INTERVIEW = [
     # The project (the language comes from --lang).
-    "Social media plan 2027",  # title
-    "Maison Fournil",  # organization
-    "Sophie Lambert",  # author
-    "2026-11-25",  # date of this version
-    "2027-12-31",  # runs until
-    "Europe/Paris",  # time zone
-    "1.10",  # version: text that looks like a number
-    "2",  # final, not a draft
+    "Social media plan 2027",  # Title of the plan
+    "Maison Fournil",  # Organization
+    "Sophie Lambert",  # Author
+    "2026-11-25",  # Date of this version
+    "2027-12-31",  # Runs until
+    "Europe/Paris",  # Time zone
+    "food",  # Sectors
+    "1.10",  # Version
+    "2",  # Status: final, not a draft
     "Neighbours trust our bread: we show the bakehouse and take cake orders by message",
-    "",  # no theme file
-    "EUR",  # currency: a Paris bakery writing in English still counts in euros
-    # Step 1, the team.
-    "Claire Morel",  # sponsor's name
-    "Manager",  # sponsor's role
-    "",  # sponsor's id: none, the sponsor is not on the team
-    "y",  # add a team member?
-    "claire",
-    "Claire Morel",
-    "Manager",
-    "2",  # department: marketing
-    "Drafts the posts",  # responsibility 1
-    "",  # end of responsibilities
-    "4",  # hours a week
-    "y",  # add another team member?
-    "julien",
-    "Julien Roux",
-    "Shop supervisor",
-    "customer_service",  # department, by value
-    "",
-    "3",
-    "n",
-    "30 minutes every Monday",  # how the team meets
-    "y",  # add an approval rule?
-    "Everyday posts",
-    "1",  # drafted by: claire
-    "2",  # approved by: julien
-    "24 h",
-    "n",
-    "y",  # add a review?
-    "monthly",
-    "Monthly metrics report",
-    "claire",  # run by
-    "n",
-    # Step 2, listening.
-    "y",  # add a customer need?
-    "stock",
-    "Know whether bread is left before coming",
-    "Phone calls",
-    "About ten calls a week",
-    "n",
-    "y",  # add a listening source?
-    "Counter and phone",
-    "offline",
-    "",
-    "y",
-    "Google reviews",
-    "1",  # online
-    "",
-    "n",
-    "Maison Fournil",  # keywords: organization names
-    "",
-    "-",  # executives: none
-    "sourdough",  # themes
-    "",
-    "Boulangerie du Centre",  # competitors
-    "",
-    "-",  # partners
-    "-",  # brands
-    "-",  # slogans
-    "-",  # intellectual property
-    "n",  # add a competitor?
-    "no",  # a trend that reads as a boolean in YAML 1.1
-    "",
-    "n",  # add an opportunity?
-    "n",  # add a tool?
-    "weekly",  # dashboard read
-    "1",  # monitoring hours a week
-    "julien",  # monitoring done by
-    "n",  # add an existing account?
-    "Check the order book",  # how facts are checked
-    "y",  # add a response case?
-    "praise",
-    "Thank them publicly",
-    "julien",
-    "24",
-    "y",
-    "unhappy",
-    "Answer fast, then call them",
-    "julien",
-    "4",
-    "y",
-    "crisis",
-    "Call Claire at once",
-    "claire",
-    "1",
-    "n",
-    "n",  # listening only?
-    "y",  # add a key insight?
-    "strength",
-    "Regulars send us their neighbours",
-    "Half of new customers say a neighbour sent them",
-    "n",
-    # Step 3, objectives.
-    "y",
-    "orders",
-    "1",  # family: revenue
-    "Receive 40 cake orders a month through social media",
-    "Grow the catering business",
-    "Cake orders",  # its short label
-    "y",  # primary
-    "high",
-    "2027-06-30",
-    "n",
-    # Step 4, metrics.
-    "y",
-    "orders-month",
-    "1",  # objective: orders
-    "Cake orders from social media",
-    "conversion",
-    "",  # no standard definition
-    "Orders whose customer names Instagram",
-    "12",  # baseline
-    "40",  # target
-    "orders a month",
-    "2027-06-30",
-    "Order book",
-    "monthly",
-    "claire",
-    "n",
-    # Step 5, audience.
-    "y",
-    "families",
-    "Local families",
-    "Parents aged 30 to 45",
-    "Keen on local food",
-    "1",  # their needs: stock
-    "1",  # objectives aimed at them: orders
-    "Behind the scenes",  # content
-    "",
-    "Instagram",  # platforms
-    "",
+    "",  # Theme file: none
+    "EUR",  # Currency
+    "Claire Morel",  # Name
+    "Manager",  # Role
+    "Claire Morel",  # Name
+    "Manager",  # Role
+    "2",  # department: marketing, by number
+    "Drafts the posts",  # Responsibility 1
+    "",  # Responsibility 2
+    "4",  # Hours a week
+    "Julien Roux",  # Name
+    "Shop supervisor",  # Role
+    "customer_service",  # Department
+    "",  # Responsibility 1
+    "3",  # Hours a week
+    "",  # Name
+    "30 minutes every Monday",  # How the team meets
+    "n",  # Use this proposal? (no: answer item by item)
+    "Everyday posts",  # Kind of content
+    "1",  # drafted by: Claire, by number
+    "Julien Roux",  # approved by: Julien, by name
+    "24 h",  # Approval delay
+    "n",  # Add another approval rule?
+    "n",  # Use this proposal? (no: answer item by item)
+    "monthly",  # How often
+    "Monthly metrics report",  # What is reviewed
+    "claire-morel",  # Led by
+    "n",  # Add another review?
+    "Know whether bread is left before coming",  # The need
+    "Phone calls",  # Heard where
+    "About ten calls a week",  # Evidence
+    "",  # The need
+    "Counter and phone",  # Source
+    "offline",  # Online or offline
+    "",  # Notes
+    "y",  # Add another listening source?
+    "Google reviews",  # Source
+    "1",  # online, by number
+    "",  # Notes
+    "n",  # Add another listening source?
+    "Maison Fournil",  # Organization names
+    "-",  # Executives
+    "sourdough",  # Themes
+    "Boulangerie du Centre",  # Competitors
+    "-",  # Partners
+    "-",  # Brands and products
+    "-",  # Slogans
+    "-",  # Intellectual property
+    "Facebook",  # Platform
+    "On the market square",  # Strength 1
+    "",  # Strength 2
+    "No orders online",  # Weakness 1
+    "",  # Weakness 2
+    "n",  # Add another competitor?
+    "no",  # Trend or question 1
+    "",  # Trend or question 2
+    "n",  # Add an opportunity for a department?
+    "n",  # Add a monitoring tool?
+    "weekly",  # Dashboard read
+    "1",  # Monitoring hours a week
+    "julien-roux",  # Monitoring done by
+    "n",  # Add an account you already have?
+    "Check the order book",  # How facts are checked
+    "n",  # Use this proposal? (no: answer item by item)
+    "praise",  # Kind of message
+    "Thank them publicly",  # What to do
+    "julien-roux",  # Who answers
+    "24",  # Reply within
+    "y",  # Add another response case?
+    "unhappy",  # Kind of message
+    "Answer fast, then call them",  # What to do
+    "julien-roux",  # Who answers
+    "4",  # Reply within
+    "y",  # Add another response case?
+    "crisis",  # Kind of message
+    "Call Claire at once",  # What to do
+    "claire-morel",  # Who answers
+    "1",  # Reply within
+    "n",  # Add another response case?
+    "n",  # Listening only for now
+    "y",  # Add a key insight?
+    "strength",  # Kind
+    "Regulars send us their neighbours",  # Insight
+    "Half of new customers say a neighbour sent them",  # Evidence
+    "n",  # Add another key insight?
+    "Receive 40 cake orders a month through social media",  # The objective
+    "revenue",  # Family
+    "Grow the catering business",  # Business goal served
+    "Cake orders",  # Short label
+    "y",  # Primary objective
+    "high",  # Priority
+    "2027-06-30",  # Deadline
+    "",  # The objective
+    "Cake orders from social media",  # Name
+    "1",  # the objective it measures, by number
+    "conversion",  # What it tells about
+    "",  # Standard definition
+    "Orders whose customer names Instagram",  # Own definition
+    "12",  # Value today
+    "40",  # Target
+    "orders a month",  # Unit
+    "2027-06-30",  # Deadline
+    "Order book",  # Data source
+    "monthly",  # Measured
+    "claire-morel",  # Measured by
+    "",  # Name
+    "Local families",  # Name
+    "Parents aged 30 to 45",  # Profile
+    "Keen on local food",  # Values and habits
+    "know-whether-bread",  # Their needs
+    "receive-40-cake",  # Objectives aimed at them
+    "Behind the scenes",  # Content that reaches them
+    "Instagram",  # Platform they use
     "Emma, 38, two children",  # the segment as one person
-    "I order cakes when the children are asleep",
+    "I order cakes when the children are asleep",  # in her words
     "Sunday evening",  # when and where to reach her
     "",
     "Afraid the cake will not look like the photo",  # what holds her back
     "",
-    "n",
-    # Step 6, value.
-    "Good bread takes time",  # philosophy
-    "Know every day what comes out of the oven",  # promise
-    "Flour from a mill 20 km away",  # what sets you apart
+    "",  # Name
+    "Good bread takes time",  # Philosophy
+    "Know every day what comes out of the oven",  # Promise
+    "Flour from a mill 20 km away",  # What sets you apart 1
+    "",  # What sets you apart 2
+    "Sourdough secrets",  # Topic
+    "educational",  # Kind
+    "y",  # Add another topic?
+    "Guess the bread",  # Topic
+    "conversational",  # Kind
+    "n",  # Add another topic?
+    "y",  # Add a value-added service?
+    "Out of the oven",  # Service
+    "A story at 4 pm with the bread still on the shelves",  # Description
+    "know-whether-bread",  # Need answered
+    "n",  # Add another service?
+    "y",  # Add a post idea?
+    "Behind the scenes",  # Pillar
+    "3 a.m.: the oven is already hot",  # Hook
+    "The first batch coming out",  # Idea
+    "Reel",  # Format
+    "n",  # Add another post idea?
+    "#sourdough",  # Hashtag 1
     "",
-    "y",  # add a topic?
-    "Sourdough secrets",
-    "educational",
-    "y",
-    "Guess the bread",
-    "conversational",
-    "n",
-    "y",  # add a service?
-    "Out of the oven",
-    "A story at 4 pm with the bread still on the shelves",
-    "stock",  # need answered
-    "n",
-    "y",  # add a post idea?
-    "Behind the scenes",
-    "3 a.m.: the oven is already hot",
-    "The first batch coming out",
-    "Reel",
-    "n",
-    "#sourdough",  # hashtags
+    "Natural light, hands at work",  # Visual guideline 1
     "",
-    "Natural light, hands at work",  # visual guidelines
-    "",
-    # Step 7, the human face.
-    "y",
-    "claire",  # team member: her name and role come with her
-    "Sourdough",  # topics (her platforms are asked once the channels exist)
-    "",
-    "n",
-    "Warm and simple",  # tone
-    "Answer every comment",  # we always
-    "",
-    "Criticize a competitor",  # we never
-    "",
-    # Step 8, the channel plan.
-    "y",
-    "instagram",  # channel id
-    "Instagram",
-    "@maisonfournil",
-    "Show the bakehouse",
-    "orders",  # objectives served
-    "1",  # audiences reached: families
-    "y",  # add a pillar?
-    "Behind the scenes",
-    "entertaining",
-    "70",
-    "y",
-    "Cake of the week",
-    "promotional",
-    "30",
-    "n",
-    "Reels",  # formats
-    "",
-    "4",  # posts a week
-    "y",  # add a posting slot?
-    "tuesday",
-    "07:00",
-    "y",
-    "thursday",
-    "16:00",
-    "y",
-    "6",  # day: saturday, by number
-    "09:00",
-    "y",
-    "sunday",
-    "10:00",
-    "n",
-    "claire",  # run by
-    "3",  # hours a week
-    "0",  # budget a month
-    "1",  # judged by: orders-month
-    "n",
-    "",  # where Claire Morel appears: every channel, as proposed
-    # The review: nothing to reopen.
-    "",
+    "y",  # Add a spokesperson?
+    "1",  # Claire: her name and role come with her
+    "Sourdough",  # Topic 1
+    "",  # Topic 2
+    "n",  # Add another spokesperson?
+    "Warm and simple",  # Tone
+    "Answer every comment",  # We always 1
+    "",  # We always 2
+    "Criticize a competitor",  # We never 1
+    "",  # We never 2
+    "Instagram",  # Platform
+    "@maisonfournil",  # Handle
+    "Show the bakehouse",  # Why this channel
+    "receive-40-cake",  # Objectives served
+    "local-families",  # Audiences reached
+    "n",  # Use this proposal? (no: answer item by item)
+    "Behind the scenes",  # Pillar
+    "entertaining",  # Kind
+    "70",  # Share of posts
+    "y",  # Add another pillar?
+    "Cake of the week",  # Pillar
+    "promotional",  # Kind
+    "30",  # Share of posts
+    "n",  # Add another pillar?
+    "Reels",  # Format 1
+    "",  # Format 2
+    "4",  # Posts a week
+    # Days by name, by their start or by number; times as people type them.
+    "tuesday 07:00, Thu 16h, 6 9am, sunday 10:00",
+    "claire-morel",  # Run by
+    "3",  # Hours a week
+    "0",  # Budget a month
+    "cake-orders-from",  # Judged by
+    "",  # Platform
+    "Instagram",  # Where Claire Morel appears
+    "",  # the review: nothing to reopen
 ]
 
 
@@ -265,6 +229,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
         "date": dt.date(2026, 11, 25),
         "horizon": dt.date(2027, 12, 31),
         "timezone": "Europe/Paris",
+        "sectors": ["food"],
         "version": "1.10",
         "status": "final",
         "strategy": (
@@ -276,7 +241,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
     assert team["sponsor"] == {"name": "Claire Morel", "role": "Manager"}
     assert team["members"] == [
         {
-            "id": "claire",
+            "id": "claire-morel",
             "name": "Claire Morel",
             "role": "Manager",
             "department": "marketing",
@@ -284,7 +249,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             "hours_per_week": 4,
         },
         {
-            "id": "julien",
+            "id": "julien-roux",
             "name": "Julien Roux",
             "role": "Shop supervisor",
             "department": "customer_service",
@@ -295,18 +260,18 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
     assert team["approvals"] == [
         {
             "content": "Everyday posts",
-            "drafted_by": ["claire"],
-            "approved_by": "julien",
+            "drafted_by": ["claire-morel"],
+            "approved_by": "julien-roux",
             "delay": "24 h",
         }
     ]
     assert team["reviews"] == [
-        {"cadence": "monthly", "what": "Monthly metrics report", "owner": "claire"}
+        {"cadence": "monthly", "what": "Monthly metrics report", "owner": "claire-morel"}
     ]
     listening = data["listening"]
     assert listening["needs"] == [
         {
-            "id": "stock",
+            "id": "know-whether-bread",
             "need": "Know whether bread is left before coming",
             "source": "Phone calls",
             "evidence": "About ten calls a week",
@@ -326,29 +291,38 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
         "slogans": [],
         "intellectual_property": [],
     }
+    # The competitor named among the keywords is described, not named a second time.
+    assert listening["competitors"] == [
+        {
+            "name": "Boulangerie du Centre",
+            "channels": ["Facebook"],
+            "strengths": ["On the market square"],
+            "weaknesses": ["No orders online"],
+        }
+    ]
     assert listening["trends"] == ["no"]
     assert listening["review_cadence"] == "weekly"
     assert listening["monitoring_hours_per_week"] == 1
-    assert listening["monitored_by"] == ["julien"]
+    assert listening["monitored_by"] == ["julien-roux"]
     assert listening["playbook"] == {
         "verify": "Check the order book",
         "cases": [
             {
                 "case": "praise",
                 "action": "Thank them publicly",
-                "owner": "julien",
+                "owner": "julien-roux",
                 "response_hours": 24,
             },
             {
                 "case": "unhappy",
                 "action": "Answer fast, then call them",
-                "owner": "julien",
+                "owner": "julien-roux",
                 "response_hours": 4,
             },
             {
                 "case": "crisis",
                 "action": "Call Claire at once",
-                "owner": "claire",
+                "owner": "claire-morel",
                 "response_hours": 1,
             },
         ],
@@ -363,7 +337,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
     ]
     assert data["objectives"] == [
         {
-            "id": "orders",
+            "id": "receive-40-cake",
             "family": "revenue",
             "statement": "Receive 40 cake orders a month through social media",
             "business_goal": "Grow the catering business",
@@ -375,8 +349,8 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
     ]
     assert data["metrics"] == [
         {
-            "id": "orders-month",
-            "objective": "orders",
+            "id": "cake-orders-from",
+            "objective": "receive-40-cake",
             "name": "Cake orders from social media",
             "kind": "conversion",
             "definition": "Orders whose customer names Instagram",
@@ -386,17 +360,17 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             "deadline": dt.date(2027, 6, 30),
             "source": "Order book",
             "frequency": "monthly",
-            "owner": "claire",
+            "owner": "claire-morel",
         }
     ]
     assert data["audience"] == [
         {
-            "id": "families",
+            "id": "local-families",
             "name": "Local families",
             "demographics": "Parents aged 30 to 45",
             "psychographics": "Keen on local food",
-            "needs": ["stock"],
-            "objectives": ["orders"],
+            "needs": ["know-whether-bread"],
+            "objectives": ["receive-40-cake"],
             "content": ["Behind the scenes"],
             "platforms": ["Instagram"],
             "persona": {
@@ -419,7 +393,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             {
                 "name": "Out of the oven",
                 "description": "A story at 4 pm with the bread still on the shelves",
-                "need": "stock",
+                "need": "know-whether-bread",
             }
         ],
         "post_ideas": [
@@ -437,7 +411,7 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
         "spokespeople": [
             {
                 "name": "Claire Morel",
-                "member": "claire",
+                "member": "claire-morel",
                 "role": "Manager",
                 "channels": ["Instagram"],
                 "topics": ["Sourdough"],
@@ -455,8 +429,8 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             "platform": "Instagram",
             "handle": "@maisonfournil",
             "purpose": "Show the bakehouse",
-            "objectives": ["orders"],
-            "audiences": ["families"],
+            "objectives": ["receive-40-cake"],
+            "audiences": ["local-families"],
             "pillars": [
                 {"name": "Behind the scenes", "kind": "entertaining", "share": 70},
                 {"name": "Cake of the week", "kind": "promotional", "share": 30},
@@ -469,10 +443,10 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
                 {"day": "saturday", "time": "09:00"},
                 {"day": "sunday", "time": "10:00"},
             ],
-            "owner": "claire",
+            "owner": "claire-morel",
             "hours_per_week": 3,
             "budget_per_month": 0,
-            "metrics": ["orders-month"],
+            "metrics": ["cake-orders-from"],
         }
     ]
     assert "Check: 0 error(s), 0 warning(s)" in result.stdout
@@ -510,19 +484,24 @@ def test_a_new_plan_asks_its_language_first_and_then_speaks_it(smplan, tmp_path)
 
 def test_french_prompts_take_oui_and_non(smplan, tree):
     root = tree({"plan.yaml": "smplan: 1\nproject:\n  organization: Fournil\n  language: fr\n"})
-    answers = ["oui", "commandes", "", "Recevoir 40 commandes", "", "", "oui", "", "", "non"]
+    answers = ["Recevoir 40 commandes", "", "", "", "oui", "", "", ""]
     result = smplan(
         "init", root / "plan.yaml", "--step", "3", "--interactive", input=script(answers)
     )
     assert result.exit_code == 0, result.output
     assert "╭─ Étape 3 sur 8 · Les objectifs ─" in result.stdout
-    assert "Ajouter un objectif ? (o/n) [non]\u00a0: oui\n" in result.stdout
     assert "Objectif principal (o/n) [non]\u00a0: oui\n" in result.stdout
-    assert "Ajouter un autre objectif ? (o/n) [non]\u00a0: non\n" in result.stdout
     objectives = yaml.safe_load((root / "plan.yaml").read_text())["objectives"]
     assert objectives == [
-        {"id": "commandes", "statement": "Recevoir 40 commandes", "primary": True}
+        {"id": "recevoir-40-commandes", "statement": "Recevoir 40 commandes", "primary": True}
     ]
+    answers = ["", "", "", "Pain au levain", "", "non", "non", "non", "", ""]
+    result = smplan(
+        "init", root / "plan.yaml", "--step", "6", "--interactive", input=script(answers)
+    )
+    assert result.exit_code == 0, result.output
+    # French typography on screen: a narrow no-break space before the question mark.
+    assert "Ajouter un autre sujet\u202f? (o/n) [non]\u00a0: non\n" in result.stdout
 
 
 def test_lang_overrides_the_plans_language_for_the_questions_only(smplan, tree):
@@ -535,10 +514,10 @@ def test_lang_overrides_the_plans_language_for_the_questions_only(smplan, tree):
         "--lang",
         "en",
         "--interactive",
-        input="n\n",
+        input="\n",
     )
     assert result.exit_code == 0, result.output
-    assert "Add an objective? (y/n) [no]: n\n" in result.stdout
+    assert "Objective 1\n" in result.stdout and "The objective: \n" in result.stdout
     assert "language: fr" in (root / "plan.yaml").read_text()
 
 
@@ -580,8 +559,8 @@ def test_a_finished_plan_without_a_terminal_gets_its_summary_and_check(smplan, t
     result = smplan("init", path)
     assert result.exit_code == 0, result.output
     assert "Boulangerie Maréchal — Stratégie réseaux sociaux 2027" in result.stdout
-    assert "Vérification : 0 erreur(s), 0 avertissement(s)" in result.stdout
-    assert f"Pour produire le document : smplan render {path} --format pdf" in result.stdout
+    assert "Vérification\u00a0: 0 erreur(s), 0 avertissement(s)" in result.stdout
+    assert f"Pour produire le document\u00a0: smplan render {path} --format pdf" in result.stdout
     assert path.read_bytes() == (EXAMPLES / "boulangerie.yaml").read_bytes()
 
 
@@ -602,7 +581,7 @@ def test_answers_from_a_file_complete_a_plan_without_a_terminal(smplan, tmp_path
     (tmp_path / "client.yaml").write_text("smplan: 1\n" + full[cut:], encoding="utf-8")
     result = smplan("init", tmp_path / "plan.yaml", "--answers", tmp_path / "client.yaml")
     assert result.exit_code == 0, result.output
-    assert "Vérification : 0 erreur(s), 0 avertissement(s)" in result.stdout
+    assert "Vérification\u00a0: 0 erreur(s), 0 avertissement(s)" in result.stdout
     check = smplan("check", tmp_path / "plan.yaml", "--strict")
     assert check.exit_code == 0, check.output
 
@@ -649,7 +628,14 @@ def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path
     data = yaml.safe_load(path.read_text())
     assert data["team"] == {
         "sponsor": {"name": "Claire Morel", "role": "Manager"},
-        "members": [{"id": "claire", "name": "Claire Morel"}],
+        "members": [
+            {
+                "id": "claire-morel",
+                "name": "Claire Morel",
+                "role": "Manager",
+                "department": "marketing",
+            }
+        ],
     }
     resumed = smplan("init", path, "--interactive", input=script(WHOLE_INTERVIEW[17:]))
     assert "Where the plan stands: 0 of 8 steps done" in resumed.stdout
@@ -681,25 +667,22 @@ def test_a_hand_commented_plan_keeps_its_comments_after_reopening_objectives(smp
     root = tree({"plan.yaml": HAND_COMMENTED})
     answers = [
         "2",  # objective 1: edit
-        "",
         "1",
         "",
         "",
         "",
         "",
         "",
-        "2027-06-30",  # id, family, ..., short label, primary, priority, deadline
+        "2027-06-30",  # family, ..., short label, primary, priority, deadline
         "1",  # objective 2: keep as is (unfinished, so Enter would open it)
-        "oui",
-        "notoriete",
+        "Être connus du quartier",  # a third one
         "",
-        "Être connus du quartier",
         "",
         "",
         "non",
         "",
         "",
-        "non",  # no more objectives
+        "",  # no more objectives
     ]
     result = smplan(
         "init", root / "plan.yaml", "--step", "objectives", "--interactive", input=script(answers)
@@ -725,7 +708,7 @@ objectives:
 
   - id: avis
     statement: Répondre à tous les avis
-  - id: notoriete
+  - id: etre-connus-du
     statement: Être connus du quartier
     primary: false
 

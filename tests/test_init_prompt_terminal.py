@@ -84,10 +84,9 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     base_plan(plan)
 
     first = Terminal(tmp_path)
-    first.answer("Add a channel?", "y")
-    # A typo fixed with the arrow keys: "instaXgram", four to the left, the X erased.
-    first.answer("Channel id", "instaXgram", LEFT * 4, BACKSPACE)
-    first.answer("Platform", "Instagram")
+    # The first channel at once; a typo fixed with the arrow keys: "InstaXgram", four to
+    # the left, the X erased.
+    first.answer("Platform", "InstaXgram", LEFT * 4, BACKSPACE)
     first.answer("Handle", "@maisonmarechal")
     first.answer("Why this channel", "Show the bakehouse")
     # The objectives it serves, ticked among those of step 3: the first and the third.
@@ -113,7 +112,7 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     resumed.child.expect(r"Audiences reached|Channel id|Platform|Add a channel\?")
     assert resumed.child.match.group(0) == "Audiences reached"
     resumed.keys(SPACE, DOWN, SPACE, ENTER)  # families and busy workers
-    resumed.answer("Add a content pillar?", "y")
+    resumed.answer("Use this proposal?", "n")  # the pillars typed one by one instead
     resumed.answer("Pillar", "Behind the scenes")
     resumed.answer("Kind", "entert")  # filtered by typing, then chosen
     resumed.answer("Share of posts", "100 %")
@@ -121,17 +120,20 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     resumed.answer("Format 1", "Reels")
     resumed.answer("Format 2", "")
     resumed.answer("Posts a week", "4")
-    resumed.answer("Add a posting slot?", "n")
-    resumed.answer("Run by", DOWN)  # the second member
+    resumed.answer("Posting slots", "")  # four, spread over the week, as proposed
+    # Nothing answered yet: the list starts on "(leave empty)", below the last member.
+    resumed.answer("Run by", DOWN, DOWN)  # the second member
+    # He drafts under no approval rule yet: who approves his posts is asked (the manager).
+    resumed.answer("Who approves the posts")
     resumed.answer("Hours a week", "3")
     resumed.answer("Budget a month", "")
     resumed.answer("Judged by", SPACE)
-    resumed.answer("Add another channel?", "n")
+    resumed.answer("Platform", "")  # no other channel
     # The spokespeople's platforms, among the channels just chosen: all, as proposed.
     resumed.answer("appears", "")
     resumed.answer("appears", "")
     resumed.at("Reopen a section?")
-    resumed.keys("(finish", ENTER)
+    resumed.keys(ENTER)  # Enter finishes, as the question says
     resumed.child.expect(pexpect.EOF)
     resumed.child.close()
     assert resumed.child.exitstatus == 0, resumed.child.before
@@ -151,7 +153,9 @@ def test_keys_in_a_real_terminal_edit_pick_stop_and_resume(tmp_path):
     ]
     assert channel.formats == ["Reels"]
     assert channel.posts_per_week == 4
+    assert [s.day for s in channel.slots] == ["monday", "tuesday", "thursday", "saturday"]
     assert channel.owner == final.team.members[1].id
+    assert any(channel.owner in rule.drafted_by for rule in final.team.approvals)
     assert channel.hours_per_week == 3
     assert channel.metrics == [final.metrics[0].id]
     assert [p.channels for p in final.human_face.spokespeople] == [["Instagram"], ["Instagram"]]

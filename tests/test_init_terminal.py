@@ -77,109 +77,86 @@ STEPS_1_TO_3 = [
     ("Author", "Sophie Lambert"),
     ("Date of this version", "2026-11-25"),
     ("Name", "Claire Morel"),  # the sponsor
-    ("Add a team member?", "y"),
-    ("Member id", "claire"),
-    ("Name", "Claire Morel"),
+    ("Name", "Claire Morel"),  # the first member: no "add a member?" first
     ("Department", "2"),
     ("Hours a week", "4"),
-    ("Add another team member?", "y"),
-    ("Member id", "julien"),
     ("Name", "Julien Roux"),
     ("Department", "customer_service"),
     ("Hours a week", "3"),
-    ("Add another team member?", "n"),
     ("How the team meets", "Mondays, 30 minutes"),
-    ("Add an approval rule?", "y"),
+    ("Use this proposal? (no: answer item by item)", "n"),
     ("Kind of content", "Posts"),
     ("Drafted by", "1"),
     ("Approved by", "2"),
     ("Add another approval rule?", "n"),
-    ("Add a review?", "y"),
-    ("How often", "monthly"),
-    ("What is reviewed", "Metrics"),
-    ("Led by", "1"),
-    ("Add another review?", "n"),
-    ("Add a customer need?", "y"),
-    ("Need id", "stock"),
     ("The need", "Know whether bread is left"),
     ("Heard where", "Phone calls"),
     ("Evidence", "Ten calls a week"),
-    ("Add another customer need?", "n"),
-    ("Add a listening source?", "y"),
     ("Source", "Counter"),
     ("Online or offline", "offline"),
     ("Add another listening source?", "n"),
-    ("Organization names 1", "Maison Fournil"),
-    ("Executives 1", "-"),
-    ("Themes 1", "sourdough"),
-    ("Competitors 1", "-"),
-    ("Partners 1", "-"),
-    ("Brands and products 1", "-"),
-    ("Slogans 1", "-"),
-    ("Intellectual property 1", "-"),
+    ("Organization names", "Maison Fournil"),
+    ("Executives", "-"),
+    ("Themes", "sourdough"),
+    ("Competitors", "-"),
+    ("Partners", "-"),
+    ("Brands and products", "-"),
+    ("Slogans", "-"),
+    ("Intellectual property", "-"),
     ("How facts are checked", "Look at the order book"),
-    ("Add a response case?", "y"),
+    ("Use this proposal? (no: answer item by item)", "n"),
     ("Kind of message", "praise"),
     ("What to do", "Thank them"),
-    ("Who answers", "julien"),
+    ("Who answers", "Julien Roux"),
     ("Reply within", "24"),
     ("Add another response case?", "y"),
     ("Kind of message", "unhappy"),
     ("What to do", "Call them back"),
-    ("Who answers", "julien"),
+    ("Who answers", "2"),
     ("Reply within", "4"),
     ("Add another response case?", "y"),
     ("Kind of message", "crisis"),
     ("What to do", "Call Claire"),
-    ("Who answers", "claire"),
+    ("Who answers", "Claire Morel"),
     ("Reply within", "1"),
     ("Add another response case?", "n"),
-    ("Add an objective?", "y"),
-    ("Objective id", "orders"),
-    ("Family", "revenue"),
     ("The objective", "40 cake orders a month"),
+    ("Family", "revenue"),
     ("Primary objective", "y"),
     ("Deadline", "2027-06-30"),
-    ("Add another objective?", "n"),
+    ("The objective", ""),  # no other objective
 ]
 
 STEPS_4_TO_8 = [
-    ("Add a metric?", "y"),
-    ("Metric id", "orders-month"),
-    ("Objective measured", "1"),
+    ("The objective", ""),
     ("Name", "Cake orders from social media"),
+    ("Objective measured", "1"),
     ("What it tells about", "conversion"),
     ("Own definition", "Orders naming Instagram"),
     ("Value today", "unknown"),
     ("Target", "40"),
-    ("Add another metric?", "n"),
-    ("Add an audience segment?", "y"),
-    ("Segment id", "families"),
+    ("Name", ""),  # no other metric
     ("Name", "Local families"),
-    ("Their needs", "stock"),
-    ("Content that reaches them 1", "Behind the scenes"),
-    ("Add another segment?", "n"),
+    ("Their needs", "1"),
+    ("Content that reaches them", "Behind the scenes"),
     ("Philosophy", "Good bread takes time"),
-    ("Add a conversation topic?", "y"),
     ("Topic", "Sourdough secrets"),
     ("Kind", "educational"),
     ("Add another topic?", "n"),
     ("Add a spokesperson?", "y"),
-    ("Team member", "claire"),  # her name and role come with her
+    ("Team member", "1"),  # her name and role come with her
     ("Add another spokesperson?", "n"),
     ("Tone", "Warm"),
-    ("Add a channel?", "y"),
     ("Platform", "Instagram"),
     ("Objectives served", "1"),
     ("Audiences reached", "1"),
-    ("Add a content pillar?", "y"),
+    ("Use this proposal? (no: answer item by item)", "n"),
     ("Pillar", "Behind the scenes"),
     ("Kind", "entertaining"),
     ("Share of posts", "100"),
     ("Add another pillar?", "n"),
-    ("Run by", "claire"),
+    ("Run by", "1"),
     ("Hours a week", "3"),
-    ("Add another channel?", "n"),
     ("Where Claire Morel appears", "1"),  # among the channels, once they exist
 ]
 
@@ -189,7 +166,7 @@ def test_ctrl_c_in_step_4_keeps_steps_1_to_3_and_the_interview_resumes(tmp_path,
     plan = tmp_path / "plan.yaml"
     terminal = Terminal("init", "plan.yaml", "--lang", "en", cwd=tmp_path)
     terminal.answers(STEPS_1_TO_3)
-    assert terminal.next_question() == "Add a metric?"
+    assert terminal.next_question() == "Name"  # the first metric's
     terminal.child.sendcontrol("c")
     terminal.child.expect("To go on where you stopped: smplan init plan.yaml")
     terminal.child.expect(pexpect.EOF)
@@ -199,14 +176,18 @@ def test_ctrl_c_in_step_4_keeps_steps_1_to_3_and_the_interview_resumes(tmp_path,
     saved = load_plan(plan).plan
     assert saved.project.organization == "Maison Fournil"
     assert [(m.id, m.department, m.hours_per_week) for m in saved.team.members] == [
-        ("claire", "marketing", 4),
-        ("julien", "customer_service", 3),
+        ("claire-morel", "marketing", 4),
+        ("julien-roux", "customer_service", 3),
     ]
-    assert saved.team.approvals[0].drafted_by == ["claire"]
+    assert saved.team.approvals[0].drafted_by == ["claire-morel"]
     assert saved.listening.needs[0].need == "Know whether bread is left"
-    assert saved.listening.playbook.cases[0].owner == "julien"
+    assert [c.owner for c in saved.listening.playbook.cases] == [
+        "julien-roux",
+        "julien-roux",
+        "claire-morel",
+    ]
     assert [(o.id, o.family, o.primary, str(o.deadline)) for o in saved.objectives] == [
-        ("orders", "revenue", True, "2027-06-30")
+        ("40-cake-orders", "revenue", True, "2027-06-30")
     ]
     assert saved.metrics is None
 
@@ -214,25 +195,25 @@ def test_ctrl_c_in_step_4_keeps_steps_1_to_3_and_the_interview_resumes(tmp_path,
     resumed.child.expect("Where the plan stands: 3 of 8 steps done")
     resumed.answers(STEPS_4_TO_8)
     # It goes on after the last answer (the objective's deadline), asking nothing before.
-    assert resumed.labels[:2] == ["Add another objective?", "Add a metric?"]
+    assert resumed.labels[:2] == ["The objective", "Name"]
     assert resumed.finish() == 0
     assert "Reopen a section? Its number, or Enter to finish" in resumed.labels
 
     final = load_plan(plan).plan
-    assert final.metrics[0].objective == "orders"
+    assert final.metrics[0].objective == "40-cake-orders"
     assert final.metrics[0].baseline == "unknown"
-    assert final.audience[0].needs == ["stock"]
+    assert final.audience[0].needs == ["know-whether-bread"]
     spokesperson = final.human_face.spokespeople[0]
     assert (spokesperson.member, spokesperson.name, spokesperson.channels) == (
-        "claire",
+        "claire-morel",
         "Claire Morel",
         ["Instagram"],
     )
     channel = final.channels[0]
     assert (channel.objectives, channel.audiences, channel.owner) == (
-        ["orders"],
-        ["families"],
-        "claire",
+        ["40-cake-orders"],
+        ["local-families"],
+        "claire-morel",
     )
     check = smplan("check", plan)
     assert check.exit_code in (0, 1), check.output

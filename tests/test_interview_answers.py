@@ -99,11 +99,9 @@ def test_a_french_interview_takes_french_answers_and_stores_them_canonically(tmp
         {
             "team.members[0]": "2",  # modifier
             "team.members[0].hours_per_week": "1,5",
-            "objectives[+]": ["o", "n"],
-            "objectives[0].id": "commandes",
+            "objectives[0].statement": "Commandes",
             "objectives[0].deadline": "1er décembre 2026",
-            "metrics[+]": ["o", "n"],
-            "metrics[0].id": "commandes-mois",
+            "metrics[0].name": "Commandes du mois",
             "metrics[0].baseline": "inconnu",
             "metrics[0].target": "50 %",
         }
@@ -145,14 +143,13 @@ def test_a_new_language_brings_its_yes_and_no_words_and_its_ordinal_days(tmp_pat
     plan = tmp_path / "plan.yaml"
     plan.write_text("smplan: 1\nproject:\n  name: Plan\n  organization: Org\n  language: es\n")
     answers = [
-        "oui",  # add an objective? French is not Spanish
-        "sí",
-        "pedidos",  # its id
-        *["", "", "", ""],  # family, statement, business goal, short label
-        "Sí",  # primary
+        "Pedidos",  # the objective
+        *["", "", ""],  # family, business goal, short label
+        "oui",  # primary? French is not Spanish
+        "Sí",
         "",  # priority
         "1º diciembre 2026",  # deadline
-        "no",  # add another?
+        "",  # no other objective
     ]
     env = {**os.environ, "SMPLAN_LOCALE_PATH": str(tmp_path / "locale"), "NO_COLOR": "1"}
     done = subprocess.run(
@@ -177,4 +174,9 @@ def test_a_new_language_brings_its_yes_and_no_words_and_its_ordinal_days(tmp_pat
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count("Please answer yes or no.") == 1
     (objective,) = yaml.safe_load(plan.read_text(encoding="utf-8"))["objectives"]
-    assert objective == {"id": "pedidos", "primary": True, "deadline": DECEMBER_1}
+    assert objective == {
+        "id": "pedidos",
+        "statement": "Pedidos",
+        "primary": True,
+        "deadline": DECEMBER_1,
+    }

@@ -260,7 +260,7 @@ ONE_PROBLEM = [
         "smplan: 1\nproject:\n  colour: blue\n",
         "plan.yaml:3:3: project.colour: error SMP025: unknown key `colour`"
         " (hint: known keys here: name, organization, language, author, date, horizon,"
-        " timezone, version, status, strategy, theme, currency)",
+        " timezone, sectors, version, status, strategy, theme, currency)",
         id="unknown-key-without-close-match",
     ),
     pytest.param(

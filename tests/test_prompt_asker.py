@@ -11,7 +11,7 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from smplan.cli.terminal import PromptAsker
-from smplan.interview.questions import Option, Question
+from smplan.interview.questions import Judged, Option, Question
 
 LEFT, UP, DOWN, HOME, END = "\x1b[D", "\x1b[A", "\x1b[B", "\x1b[H", "\x1b[F"
 ENTER, SPACE, CTRL_C = "\r", " ", "\x03"
@@ -71,11 +71,49 @@ def test_a_choice_is_filtered_by_typing_its_label(keys):
     assert keys(question, "front", ENTER) == "3"
 
 
-def test_an_optional_choice_can_be_left_empty(keys):
+def test_an_optional_choice_not_answered_yet_is_left_empty_by_enter(keys):
     question = Question(
         "choice", key="d", label="Department", options=DEPARTMENTS, empty="(leave empty)"
     )
-    assert keys(question, UP, ENTER) == ""
+    assert keys(question, ENTER) == ""
+    assert keys(question, UP, ENTER) == "3"
+
+
+def test_leaving_a_current_choice_empty_clears_it(keys):
+    question = Question(
+        "choice",
+        key="d",
+        label="Department",
+        options=DEPARTMENTS,
+        empty="(leave empty)",
+        default="marketing",
+    )
+    assert keys(question, DOWN, DOWN, ENTER) == "-"
+
+
+@pytest.mark.parametrize("typed", ["Fro", "fro", "FRÖ", "front d"])
+def test_a_filter_ignores_accents_and_case(keys, typed):
+    question = Question("choice", key="d", label="Department", options=DEPARTMENTS)
+    assert keys(question, typed, ENTER) == "3"
+
+
+def test_accented_letters_filter_too(keys):
+    options = (Option("a", "Gérant", "1"), Option("b", "Secrétaire", "2"))
+    question = Question("choice", key="d", label="Role", options=options)
+    assert keys(question, "secré", ENTER) == "2"
+    assert keys(question, "secre", ENTER) == "2"
+
+
+def test_a_number_typed_in_a_list_picks_that_choice(keys):
+    question = Question("choice", key="d", label="Department", options=DEPARTMENTS)
+    assert keys(question, "2", ENTER) == "2"
+
+
+def test_back_in_a_list_goes_back_instead_of_filtering(keys):
+    question = Question("choice", key="d", label="Department", options=DEPARTMENTS)
+    assert keys(question, "<") == "<"
+    many = Question("choices", key="refs", label="Approved by", options=DEPARTMENTS)
+    assert keys(many, "<") == "<"
 
 
 def test_several_choices_are_ticked_with_space(keys):
@@ -100,3 +138,17 @@ def test_ctrl_c_stops_every_kind_of_question(keys, kind):
     question = Question(kind, key="k", label="Label", options=DEPARTMENTS)
     with pytest.raises(KeyboardInterrupt):
         keys(question, CTRL_C)
+
+
+def test_back_typed_over_an_answer_offered_goes_back(keys):
+    assert keys(text("name", "Plan 2027"), "<") == "<"
+    # Once the answer is edited, "<" is a character of it.
+    assert keys(text("name", "Plan 2027"), "\x7f", "<", ENTER) == "Plan 202<"
+
+
+def test_a_line_judged_as_it_is_typed_holds_enter_back_until_it_is_corrected(keys):
+    def judge(typed: str) -> Judged:
+        return Judged("not a percentage" if "h" in typed else "")
+
+    question = Question("number", key="share", label="Share", check=judge)
+    assert keys(question, "40 h", ENTER, "\x7f", "%", ENTER) == "40 %"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from smplan.cli.common import speak_asked
+from smplan.cli.common import debug_enabled, speak_asked
 from smplan.cli.completers import complete_plan_paths, complete_steps
 from smplan.cli.options import LANG, argument, command, flag, option
 
@@ -79,5 +79,6 @@ def run_init(
         answers=answers,
         interactive=interactive,
         essentials=essentials,
+        debug=debug_enabled(),
     )
     return 0

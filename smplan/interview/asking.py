@@ -7,31 +7,46 @@ among the team. What is asked, and in which order, is the session's (`session.py
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from smplan.i18n import language
+from smplan.i18n import babel_locale, language
 from smplan.interview import essentials as ess
+from smplan.interview import kinds
+from smplan.interview.answers import measure_of, parse_time
 from smplan.interview.conversation import Conversation
+from smplan.interview.kinds import Reading, Refused
 from smplan.interview.progress import answered
 from smplan.interview.questions import (
     CLEAR,
     SPONSOR,
     Block,
+    Judged,
     Option,
     Question,
     Questions,
-    Refused,
     Spec,
+    pick_word,
     spec,
 )
 from smplan.interview.saving import ATTACHED, Draft, Slot
+from smplan.plan.labels import Values
 from smplan.plan.meta import MEMBER as MEMBER_KIND
-from smplan.plan.meta import things
-from smplan.plan.model import HumanFace, Member, Plan, Spokesperson, Team
+from smplan.plan.meta import naming, things
+from smplan.plan.model import (
+    TIME_PATTERN,
+    Approval,
+    Channel,
+    HumanFace,
+    Member,
+    Plan,
+    Spokesperson,
+    Team,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,8 @@ class Asking:
     draft: Draft
     #: Ask only what the strategy cannot do without, and propose the rest (`--essentials`).
     essentials: bool = False
+    #: The unit each item's numbers were last typed with, by item: what a metric counts.
+    units: dict[int, str] = field(default_factory=dict)
 
     @property
     def plan(self) -> Plan:
@@ -61,8 +78,10 @@ class Asking:
         """The answer proposed for an empty field on the essentials path, or None."""
         if not self.essentials:
             return None
+        typed = self.units.get(id(obj), "")
+        measure = measure_of(typed, babel_locale(self.questions.lang))
         with language(self.questions.lang):
-            value = ess.proposal(self.plan, obj, name)
+            value = ess.proposal(self.plan, obj, name, typed, measure)
         return None if value == [] else value
 
     # -- one value -----------------------------------------------------------------------
@@ -73,35 +92,89 @@ class Asking:
         model = type(obj)
         current = getattr(obj, name)
         proposed = self.proposed(obj, name) if not answered(obj, name) else None
-        question = q.for_field(model, name, path, current if proposed is None else proposed)
+        question = self.question(obj, name, found, path, current if proposed is None else proposed)
         while True:
             raw = self.talk.ask(question).strip()
-            if self.talk.went_back(raw):
-                continue
-            self.talk.back = functools.partial(self.value, obj, slot, name, found, path)
             if not raw and proposed is not None and not answered(obj, name):
                 if draft.assign(obj, slot, name, proposed) and draft.judge(path):
                     proposed = None
-                    question = q.for_field(model, name, path, getattr(obj, name))
+                    question = self.question(obj, name, found, path, getattr(obj, name))
                     continue
                 return
             if not raw:
                 return
+            reading = Reading(None)
             if raw == CLEAR:
                 if current is None or model.model_fields[name].is_required():
                     return
-                value: Any = None
             else:
                 try:
-                    value = self.sponsor_joins(q.read(raw, found, question))
+                    reading = q.interpret(raw, found, question, (model, name))
+                    self.same_unit(obj, reading, raw)
+                    value = self.sponsor_joins(reading.value)
                 except Refused as refused:
                     self.talk.error(str(refused))
+                    question = dataclasses.replace(question, retry=raw)
                     continue
-            if draft.assign(obj, slot, name, value):
-                if not draft.judge(path):
-                    return
-                current = getattr(obj, name)
-                question = q.for_field(model, name, path, current)
+                reading = dataclasses.replace(reading, value=value)
+            if not draft.assign(obj, slot, name, reading.value):
+                question = dataclasses.replace(question, retry=raw)
+                continue
+            if reading.note:
+                self.talk.show(Block("note", lines=(reading.note,)))
+            if reading.unit:
+                self.units[id(obj)] = reading.unit
+            if not draft.judge(path):
+                return
+            current = getattr(obj, name)
+            question = self.question(obj, name, found, path, current)
+
+    def same_unit(self, obj: BaseModel, reading: Reading, raw: str) -> None:
+        """Refuse a figure typed in another measure than the item's others (`3 h` for a
+        metric whose value today was `6 %`): they count the same thing."""
+        before = self.units.get(id(obj), "")
+        if not before or not reading.unit:
+            return
+        locale = babel_locale(self.questions.lang)
+        was, now = measure_of(before, locale), measure_of(reading.unit, locale)
+        if was != now and "other" not in (was, now):
+            q = self.questions
+            raise Refused(q.t("unit.not_the_same", answer=q.quoted(raw), unit=q.quoted(before)))
+
+    def question(
+        self, obj: BaseModel, name: str, found: Spec, path: str, default: Any
+    ) -> Question:
+        """The question asking field `name` of `obj`, with `default` offered and the line
+        judged as it is typed."""
+        question = self.questions.for_field(type(obj), name, path, default)
+        return dataclasses.replace(question, check=self.judging(obj, name, found, question))
+
+    def judging(
+        self, obj: BaseModel, name: str, found: Spec, question: Question
+    ) -> Callable[[str], Judged]:
+        """What judges a line typed for field `name` of `obj` before Enter."""
+        q = self.questions
+        model = type(obj)
+
+        def judge(typed: str) -> Judged:
+            raw = typed.strip()
+            if not raw or raw == CLEAR or self.talk.is_back(raw):
+                return Judged()
+            try:
+                reading = q.interpret(raw, found, question, (model, name))
+                self.same_unit(obj, reading, raw)
+                value = reading.value
+                if value == SPONSOR or (isinstance(value, list) and SPONSOR in value):
+                    return Judged()
+                trial = obj.model_copy()
+                setattr(trial, name, value)
+            except Refused as refused:
+                return Judged(str(refused))
+            except ValidationError as error:
+                return Judged(q.rejection(error, model, name))
+            return Judged(warnings=tuple(kinds.warnings(q, obj, name, found, getattr(trial, name))))
+
+        return judge
 
     def sponsor_joins(self, value: Any) -> Any:
         """`value` with the sponsor, when picked, made a team member and named by id."""
@@ -122,6 +195,28 @@ class Asking:
         if isinstance(value, list):
             return [ident if v == SPONSOR else v for v in value]
         return ident
+
+    def naming(
+        self, owner: BaseModel, name: str, model: type[BaseModel], field_name: str
+    ) -> Callable[[str], Judged]:
+        """What judges the name of a new item of the list `name` of `owner` as it is typed:
+        the model's refusal, or a name another item of the list already has."""
+        q = self.questions
+
+        def judge(typed: str) -> Judged:
+            raw = typed.strip()
+            if not raw or raw == CLEAR or self.talk.is_back(raw):
+                return Judged()
+            try:
+                model.model_validate({"id": "x", field_name: raw})
+            except ValidationError as error:
+                return Judged(q.rejection(error, model, field_name))
+            given = [str(getattr(i, field_name, "") or "") for i in getattr(owner, name) or []]
+            if raw.casefold() in (g.casefold() for g in given):
+                return Judged(warnings=(q.t("ui.name_taken", name=q.quoted(raw)),))
+            return Judged()
+
+        return judge
 
     # -- lists of texts ------------------------------------------------------------------
 
@@ -149,8 +244,6 @@ class Asking:
         while True:
             existing = values[index] if index < len(values) else None
             raw = self.talk.ask(question(existing)).strip()
-            if self.talk.went_back(raw):
-                continue
             first = False
             if existing is None and not raw:
                 break
@@ -185,7 +278,7 @@ class Asking:
             default = ", ".join(current)
         elif proposed:
             default = ", ".join(proposed)
-        elif optional_list and proposed == []:
+        elif optional_list and proposed == [] and self.essentials:
             default = CLEAR  # none proposed: Enter says there is none
         question = Question(
             "text",
@@ -197,8 +290,6 @@ class Asking:
         )
         while True:
             raw = self.talk.ask(question).strip()
-            if self.talk.went_back(raw):
-                continue
             if not raw:
                 raw = default or ""
             if not raw:
@@ -228,6 +319,73 @@ class Asking:
         self.draft.judge(path, ask=False)
         return True
 
+    def item_line(
+        self, obj: BaseModel, slot: Slot, name: str, model: type[BaseModel], path: str
+    ) -> None:
+        """A list of small items named by their fields (a posting slot: its day and its
+        time) asked on one line, separated by commas; a proposal offered, if any."""
+        q = self.questions
+        current = getattr(obj, name) or []
+        with language(q.lang):
+            proposed = [model.model_validate(d) for d in ess.proposed_items(self.plan, obj, name)]
+        default = ", ".join(self._named(item) for item in current or proposed) or None
+        question = Question(
+            "text",
+            key=path,
+            label=q.label(type(obj), name),
+            help=q.help(type(obj), name),
+            default=default,
+            hint=q.t("hint.list_line"),
+        )
+        while True:
+            raw = self.talk.ask(question).strip() or default or ""
+            if not raw:
+                return
+            try:
+                items = [] if raw == CLEAR else [self._item(model, p) for p in raw.split(",")]
+            except Refused as refused:
+                self.talk.error(str(refused))
+                question = dataclasses.replace(question, retry=raw)
+                continue
+            if self.draft.assign(obj, slot, name, items):
+                self.draft.judge(path, ask=False)
+                return
+
+    def _named(self, item: BaseModel) -> str:
+        """An item as its naming fields write it: `Tuesday 09:00`."""
+        values = Values(self.plan, self.questions.lang)
+        with language(self.questions.lang):
+            return values.name(item) or ""
+
+    def _item(self, model: type[BaseModel], typed: str) -> BaseModel:
+        """An item read from its naming fields typed on a line (`mardi 9h`): a choice by
+        one of its words, the rest for the field left; `Refused` when it reads as none."""
+        q = self.questions
+        words = typed.split()
+        values: dict[str, Any] = {}
+        for name in naming(model):
+            found = spec(model, name)
+            if found.kind != "choice":
+                continue
+            question = q.for_field(model, name, name, None)
+            for word in words:
+                picked = pick_word(word, question.options)
+                if picked is not None:
+                    values[name] = picked
+                    words.remove(word)
+                    break
+        rest = " ".join(words)
+        for name in naming(model):
+            if name not in values and rest:
+                pattern = model.model_fields[name].metadata
+                timed = any(getattr(m, "pattern", None) == TIME_PATTERN for m in pattern)
+                values[name] = (parse_time(rest) or rest) if timed else rest
+                rest = ""
+        try:
+            return model.model_validate(values)
+        except ValidationError:
+            raise Refused(q.t("ui.not_an_item", answer=q.quoted(typed.strip()))) from None
+
     # -- people --------------------------------------------------------------------------
 
     def sponsor(self, team: Team, path: str) -> Member | None:
@@ -241,12 +399,47 @@ class Asking:
             path,
             q.label(Team, "sponsor"),
             options,
-            help=q.help(Team, "sponsor"),
+            help=q.t("ui.sponsor_help"),
             default=ess.manager(self.plan),
             empty=q.t("ui.someone_else"),
         )
         chosen = self.talk.choose(question)
         return next((m for m in team.members if m.id == chosen), None)
+
+    def approver(self, channel: Channel, path: str) -> None:
+        """Who approves the posts of a channel's owner, when no approval rule says it: the
+        manager, or someone else than the owner; added to the rule that approver gives."""
+        team = self.plan.team
+        owner = channel.owner
+        if team is None or owner is None or any(owner in a.drafted_by for a in team.approvals):
+            return
+        q = self.questions
+        options = tuple(
+            o for o in q.reference_options(MEMBER_KIND) if o.value not in (owner, SPONSOR)
+        )
+        if not options:
+            return
+        boss = ess.manager(self.plan)
+        default = boss if boss != owner else options[0].value
+        name = next((o.label for o in q.reference_options(MEMBER_KIND) if o.value == owner), "")
+        question = q.choice(
+            f"{path}.approver",
+            q.t("ui.approver", name=name, platform=channel.platform or ""),
+            options,
+            default=default,
+        )
+        approver = self.talk.choose(question)
+        if not approver:
+            return
+        rule = next((a for a in team.approvals if a.approved_by == approver), None)
+        if rule is not None:
+            self.draft.assign(rule, ATTACHED, "drafted_by", [*rule.drafted_by, owner])
+            return
+        with language(q.lang):
+            content = ess.text("approval", self.plan)
+            delay = ess.text("delay", self.plan)
+        added = Approval(content=content, drafted_by=[owner], approved_by=approver, delay=delay)
+        self.draft.assign(team, ATTACHED, "approvals", [*team.approvals, added])
 
     def spokespeople(self, face: BaseModel, slot: Slot, path: str) -> bool:
         """Spokespeople picked among the team: their name and role come with them."""

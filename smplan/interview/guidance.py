@@ -26,7 +26,7 @@ _SECTIONS: dict[str, dict[str, Message]] = {
         ),
         "example": L_(
             "Maison Fournil, social media strategy 2027, written by Sophie Lambert, running until "
-            "2027-12-31.",
+            "31 December 2027.",
         ),
         "pitfall": L_(
             "A plan with no end date is never reviewed: give it a horizon.",
@@ -101,8 +101,8 @@ _SECTIONS: dict[str, dict[str, Message]] = {
             "measured), a target, a deadline, where the data comes from and who measures it.",
         ),
         "example": L_(
-            "Cake orders that mention social media: 12 a month today, 40 by 2027-06-30, counted in "
-            "the order book every month.",
+            "Cake orders that mention social media: 12 a month today, 40 by 30 June 2027, counted "
+            "in the order book every month.",
         ),
         "pitfall": L_(
             "Judging a revenue objective by likes: attention is not a sale. Add a conversion, "
@@ -331,12 +331,41 @@ _UI: dict[str, Message] = {
         "stop here (Ctrl-C) and run: {command}"
     ),
     "hint.list_line": L_("separated by commas, - for none"),
+    "ui.not_an_item": L_("{answer} cannot be read: write each one as the proposal does"),
     # Translators: what closes a question before the answer; French puts a no-break space first.
     "ui.prompt_end": L_(": "),
     "ui.sponsor_option": L_("{name} (the sponsor)"),
+    "ui.sponsor_help": L_(
+        "The person who backs the strategy and settles disagreements: someone on the team, "
+        "or someone else."
+    ),
+    "ui.approver": L_("Who approves the posts {name} drafts for {platform}?"),
     "ui.sponsor_joins": L_("{name}, the sponsor, joins the team."),
     "ui.no_such_date": L_("{answer} does not exist: that month has fewer days"),
     "word.unknown": LP_("answer", "unknown"),
+    # Translators: words quoted in a message, with the language's quotation marks.
+    "ui.quoted": L_("“{text}”"),
+    "unit.refused": L_("{what}: this answer takes {holds}"),
+    "unit.is.percent": L_("{answer} is a percentage"),
+    "unit.is.money": L_("{answer} is an amount of money"),
+    "unit.is.hours": L_("{answer} is a length of time"),
+    "unit.is.days": L_("{answer} is a number of days"),
+    "unit.is.weeks": L_("{answer} is a number of weeks"),
+    "unit.is.other": L_("{answer}: {unit} is not a unit this answer takes"),
+    "unit.holds.hours": L_("a number of hours"),
+    "unit.holds.percent": L_("a percentage"),
+    "unit.holds.money": L_("an amount in {currency}"),
+    "unit.holds.count": L_("a plain number, without a unit"),
+    "unit.workdays": L_(
+        "{answer}: a working day has no fixed length; give the hours a week (two days of "
+        "7 hours are 14 h)"
+    ),
+    "unit.converted": L_("{answer} makes {value}."),
+    "unit.not_the_same": L_("{answer}: the other figures of this item are in {unit}"),
+    "span.after": L_("{date} falls after the end of the plan ({horizon})"),
+    "span.before": L_("{date} falls before the date of the plan ({start})"),
+    "ui.name_taken": L_("{name} is already in this list"),
+    "ui.shares_over": L_("the shares would add up to {total}: {left} is left"),
     "ui.keys": L_(
         'Enter keeps the answer in brackets, "-" clears it, Ctrl-C stops: every answer is saved '
         "as soon as it is given.",
@@ -346,9 +375,6 @@ _UI: dict[str, Message] = {
     "ui.guidance.example": L_("Example"),
     "ui.guidance.pitfall": L_("Pitfall"),
     "ui.step_heading": L_("Step {number} of {total} · {title}"),
-    "ui.status": L_(
-        "Where the plan stands: {done} of {total} steps done",
-    ),
     "status.complete": L_("done"),
     "status.incomplete": L_("to finish"),
     "status.missing": L_("to do"),
@@ -405,6 +431,7 @@ _UI: dict[str, Message] = {
     "ui.back_key": L_('"<" or "back" goes back one question.'),
     "ui.back_word": L_("back"),
     "ui.no_back": L_("There is no earlier answer to go back to."),
+    "ui.list_end": L_("Enter when there are no more"),
     "ui.fix_or_keep": L_("Answer it again, or keep it as it is?"),
     "ui.action.fix": L_("answer again"),
     "ui.action.keep_anyway": L_("keep it"),
@@ -415,7 +442,8 @@ _UI: dict[str, Message] = {
     "hint.number": L_("a number"),
     "hint.number_or": L_("a number, or {words}"),
     # Translators: a date typed the language's way, or as the plan writes it.
-    "hint.date": L_("{local} or {iso}"),
+    "hint.date": L_("{local}, {words} or {iso}"),
+    "ui.not_a_date": L_("{answer} is not a date smplan can read: type it as {hint}"),
     "hint.date_day": LP_("date placeholder", "DD"),
     "hint.date_month": LP_("date placeholder", "MM"),
     "hint.date_year": LP_("date placeholder", "YYYY"),

@@ -8,13 +8,15 @@ implements it with prompts, the tests with a script.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
 import types
 import typing
-from collections.abc import Iterator
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal, Protocol
 
@@ -30,10 +32,23 @@ from smplan.interview.answers import (
     parse_number,
 )
 from smplan.interview.guidance import TEXTS, tr
-from smplan.plan.labels import value_label
+from smplan.interview.kinds import Reading, Refused, read_number
+from smplan.plan.labels import Values, choice_kind, value_label
 from smplan.plan.meta import MEMBER as MEMBER_KIND
 from smplan.plan.meta import Kind as Thing
-from smplan.plan.meta import Ref, Unasked, marked, marker, named, things, without_none
+from smplan.plan.meta import (
+    Ref,
+    Unasked,
+    collections,
+    marked,
+    marker,
+    named,
+    naming,
+    things,
+    value_kind,
+    without_none,
+)
+from smplan.plan.meta import names as _names
 from smplan.plan.model import Person, Plan, Project, example_for
 from smplan.plan.roundtrip import plain
 from smplan.plan.wording import describe_error
@@ -75,11 +90,27 @@ class Question:
     empty: str = ""
     #: What closes the question before the answer: ": ", or " : " in French.
     end: str = ": "
+    #: Judges an answer as it is typed, where a line can be checked before Enter.
+    check: Callable[[str], Judged] | None = field(default=None, compare=False, repr=False)
+    #: An answer just refused, offered again for editing where a line can be edited.
+    retry: str | None = None
+    #: The language the question speaks, for its typography on screen.
+    lang: str = ""
 
     def __post_init__(self) -> None:
-        # A help line that only repeats the label says nothing more: drop it.
-        if self.help.rstrip(" .").casefold() == self.label.rstrip(" .").casefold():
+        # A help line that only repeats the label, or is one word ("Name."), says nothing
+        # more: drop it.
+        said = self.help.rstrip(" .")
+        if said.casefold() == self.label.rstrip(" .").casefold() or " " not in said:
             object.__setattr__(self, "help", "")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What a line shows before Enter: why it would be refused, and what it warns of."""
+
+    refused: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +132,8 @@ class Block:
     title: str = ""
     lines: tuple[str, ...] = ()
     rows: tuple[tuple[str, str], ...] = ()
+    #: The language it speaks, for its typography on screen.
+    lang: str = ""
 
 
 class Asker(Protocol):
@@ -121,13 +154,27 @@ class Spec:
     """How one field of the model is asked."""
 
     kind: Literal[
-        "text", "number", "date", "confirm", "choice", "ref", "refs", "texts", "items", "model"
+        "text",
+        "number",
+        "date",
+        "confirm",
+        "choice",
+        "choices",
+        "ref",
+        "refs",
+        "texts",
+        "items",
+        "model",
     ]
     target: Any = None
     #: The kind of thing a reference names.
     ref: Thing | None = None
     #: Words a number field accepts besides numbers (`unknown` for a baseline).
     words: tuple[str, ...] = ()
+    #: What its values are (`hours`, `percent`, `date_in_plan`...), as the model declares.
+    value: str = ""
+    #: The largest value the model takes, for a number.
+    most: float | None = None
 
 
 def _is_model(annotation: Any) -> bool:
@@ -144,6 +191,12 @@ def reference_target(info: FieldInfo) -> Thing | None:
 def spec(model: type[BaseModel], name: str) -> Spec:
     """The kind of prompt a field of the model calls for."""
     info = model.model_fields[name]
+    found = _spec(info)
+    most = next((m.le for m in info.metadata if getattr(m, "le", None) is not None), None)
+    return dataclasses.replace(found, value=value_kind(info), most=most)
+
+
+def _spec(info: FieldInfo) -> Spec:
     annotation = without_none(info.annotation)
     origin = typing.get_origin(annotation)
     ref = reference_target(info)
@@ -151,6 +204,8 @@ def spec(model: type[BaseModel], name: str) -> Spec:
         (item,) = typing.get_args(annotation)
         if _is_model(item):
             return Spec("items", item)
+        if isinstance(item, type) and issubclass(item, Enum):
+            return Spec("choices", tuple(member.value for member in item))
         return Spec("refs", ref=ref) if ref else Spec("texts")
     if _is_model(annotation):
         return Spec("model", annotation)
@@ -201,10 +256,6 @@ def asked_fields(model: type[BaseModel] = Plan) -> Iterator[tuple[type[BaseModel
 # --- reading an answer ------------------------------------------------------------------
 
 
-class Refused(Exception):
-    """An answer refused before it reaches the model (not one of the offered choices)."""
-
-
 #: What a person named by a team member's id takes from the member.
 BORROWED = ("name", "role")
 
@@ -227,6 +278,39 @@ def pick(raw: str, options: tuple[Option, ...]) -> str | None:
         if folded == option.label.casefold():
             return option.value
     return None
+
+
+def pick_word(word: str, options: tuple[Option, ...]) -> str | None:
+    """The option one word names: as `pick` reads it, or by the start of its name (three
+    letters at least, the accents and case aside) when no other name starts so."""
+    picked = pick(word, options)
+    if picked is not None:
+        return picked
+    typed = _fold(word).rstrip(".")
+    if len(typed) < 3:
+        return None
+    found = {o.value for o in options if _fold(o.label).startswith(typed)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _fold(text: str) -> str:
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
+def _tokens(raw: str, options: tuple[Option, ...]) -> list[str]:
+    """The choices an answer names, separated by commas; a part that names none is read as
+    choices separated by spaces (`1 3`), so that `Google Business Profile` stays whole."""
+    tokens: list[str] = []
+    for part in (p.strip() for p in re.split(r"[,;]", raw)):
+        if not part:
+            continue
+        words = part.split()
+        if pick(part, options) is None and all(pick(w, options) is not None for w in words):
+            tokens += words
+        else:
+            tokens.append(part)
+    return tokens
 
 
 @functools.cache
@@ -272,8 +356,8 @@ class Questions:
         found = spec(model, name)
         kind: Kind
         options: tuple[Option, ...] = ()
-        if found.kind == "choice":
-            kind = "choice"
+        if found.kind in ("choice", "choices"):
+            kind = found.kind
             options = tuple(
                 Option(str(v), self.value_label(model, name, v), str(n))
                 for n, v in enumerate(found.target, start=1)
@@ -296,7 +380,9 @@ class Questions:
             help=help_text,
             default=self.format_value(current),
             options=options,
-            hint=self.hint(kind, found.words),
+            hint=self.hint(
+                kind, found.words, found.value, current if isinstance(current, dt.date) else None
+            ),
             pick_hint=self.t(f"hint.pick{'_many' if kind == 'choices' else ''}"),
             empty=self.t("ui.leave_empty") if current is None else "",
         )
@@ -313,16 +399,29 @@ class Questions:
             **more,
         )
 
-    def hint(self, kind: Kind, words: tuple[str, ...] = ()) -> str:
-        """How to answer a question of this kind, in a few words."""
+    def hint(
+        self,
+        kind: Kind,
+        words: tuple[str, ...] = (),
+        value: str = "",
+        day: dt.date | None = None,
+    ) -> str:
+        """How to answer a question of this kind, in a few words: `a number of hours` for
+        a number its field declares hours; a date in each of its forms, `day` (or the
+        plan's horizon) written out."""
         if kind == "number" and words:
             return self.t("hint.number_or", words=", ".join(self.word(w) for w in words))
+        if kind == "number" and f"unit.holds.{value}" in TEXTS:
+            return self.t(f"unit.holds.{value}", currency=self.currency_sign())
         if kind == "date":
             order, sign = date_layout(babel_locale(self.lang))
             parts = {"d": "hint.date_day", "M": "hint.date_month", "y": "hint.date_year"}
             local = sign.join(self.t(parts[part]) for part in order)
             iso = "-".join(self.t(parts[part]) for part in "yMd")
-            return self.t("hint.date", local=local, iso=iso)
+            project = self.plan.project
+            example = day or (project.horizon if project else None) or dt.date.today()
+            written = Values(self.plan, self.lang).fmt.date(example)
+            return self.t("hint.date", local=local, words=written, iso=iso)
         return "" if kind == "text" else self.t(f"hint.{kind}")
 
     def reference_options(self, kind: Thing | None) -> tuple[Option, ...]:
@@ -330,9 +429,11 @@ class Questions:
         if kind is None:
             return ()
         options = []
-        for n, item in enumerate(things(self.plan, kind), start=1):
-            described = named(item)
-            label = f"{item.id} — {described}" if described != item.id else item.id
+        found = things(self.plan, kind)
+        labels = [named(item) for item in found]
+        for n, (item, label) in enumerate(zip(found, labels, strict=True), start=1):
+            if labels.count(label) > 1:
+                label = f"{label} ({labels[: n - 1].count(label) + 1})"
             options.append(Option(item.id, label, str(n)))
         sponsor = self.outside_sponsor() if kind == MEMBER_KIND else None
         if sponsor is not None:
@@ -353,7 +454,26 @@ class Questions:
     # -- reading the answer --------------------------------------------------------------
 
     def read(self, raw: str, found: Spec, question: Question) -> Any:
-        """The value an answer gives, for the model to judge; `Refused` when it names no choice."""
+        """The value an answer gives, for the model to judge; `Refused` when it names no
+        choice or is not of its field's kind."""
+        return self.interpret(raw, found, question).value
+
+    def interpret(
+        self,
+        raw: str,
+        found: Spec,
+        question: Question,
+        of: tuple[type[BaseModel], str] | None = None,
+    ) -> Reading:
+        """What an answer gives, read as the kind of the field `of` (model, name), if given."""
+        if question.kind == "number" and of is not None:
+            for word in found.words:
+                if raw.casefold() in (word.casefold(), self.word(word).casefold()):
+                    return Reading(word)
+            return read_number(raw, found, self, *of)
+        return Reading(self._read(raw, found, question))
+
+    def _read(self, raw: str, found: Spec, question: Question) -> Any:
         if question.kind == "choice":
             picked = pick(raw, question.options)
             if picked is None:
@@ -362,9 +482,7 @@ class Questions:
             return picked
         if question.kind == "choices":
             chosen = []
-            for token in re.split(r"[,;\s]+", raw):
-                if not token:
-                    continue
+            for token in _tokens(raw, question.options):
                 picked = pick(token, question.options)
                 if picked is None:
                     raise Refused(self.not_a_choice(question, token))
@@ -373,7 +491,9 @@ class Questions:
             return chosen
         if question.kind == "confirm":
             agreed = self.agrees(raw)
-            return raw if agreed is None else agreed
+            if agreed is None:
+                raise Refused(self.t("ui.yes_or_no"))
+            return agreed
         if question.kind == "number":
             for word in found.words:
                 if raw.casefold() in (word.casefold(), self.word(word).casefold()):
@@ -385,7 +505,10 @@ class Questions:
                 date = parse_date(raw, babel_locale(self.lang))
             except NoSuchDate:
                 raise Refused(self.t("ui.no_such_date", answer=raw)) from None
-            return raw if date is None else date
+            if date is None:
+                hint = self.hint("date")
+                raise Refused(self.t("ui.not_a_date", answer=self.quoted(raw), hint=hint))
+            return date
         return raw
 
     def agrees(self, answer: str) -> bool | None:
@@ -421,7 +544,11 @@ class Questions:
         if shown_hint:
             text += self.t("finding.hint", hint=shown_hint)
         elif example is not None and not isinstance(example, list | dict):
-            text += " " + self.t("ui.for_example", example=self.format_value(example))
+            shown = self.format_value(example)
+            if spec(model, name).value in ("hours", "percent", "money"):
+                with language(self.lang):
+                    shown = Values(self.plan, self.lang).one(model, name, example)
+            text += " " + self.t("ui.for_example", example=shown)
         return text
 
     # -- words ---------------------------------------------------------------------------
@@ -431,25 +558,70 @@ class Questions:
         return self.t(f"field.{model.__name__}.{name}")
 
     def help(self, model: type[BaseModel], name: str) -> str:
-        """What a field holds: its description in the model, translated."""
+        """What a field holds, in the interview's words: its description in the model,
+        translated, less what only a file needs (an id, the file's date form)."""
+        found = spec(model, name)
         description = model.model_fields[name].description
+        if not description or found.kind in ("ref", "refs") or found.value == "id":
+            return ""  # the list of names says what a reference holds, better than "Ids of"
         with language(self.lang):
-            return _(description) if description else ""
+            text = _(description)
+        if found.kind == "date":
+            iso = "-".join(self.t(f"hint.date_{part}") for part in ("year", "month", "day"))
+            text = text.replace(f" ({iso})", "")
+        return self.in_words(text) or ""
+
+    def in_words(self, text: str) -> str | None:
+        """Text for the person at the screen: an id in backticks becomes the name of what it
+        names, a word the file takes (`unknown`) the language's word; None when the text
+        speaks of the file's own keys (`project.timezone`), which the interview never asks
+        anyone to type."""
+        if "`" not in text:
+            return text
+        names = {
+            ident: name
+            for kind in collections(Plan)
+            for ident, name in _names(self.plan, kind).items()
+        }
+
+        def said(match: re.Match[str]) -> str:
+            token = match.group(1)
+            if token in names:
+                return self.quoted(names[token])
+            if f"word.{token}" in TEXTS:
+                return self.quoted(self.word(token))
+            if re.search(r"[._:\[=/]", token) or token.startswith("smplan "):
+                raise LookupError(token)  # a key of the file, a command: not for the screen
+            return self.quoted(token)
+
+        try:
+            return re.sub(r"`([^`]+)`", said, text)
+        except LookupError:
+            return None
 
     def value_label(self, model: type[BaseModel], name: str, value: Any) -> str:
         """One of a field's choices, in words."""
         if (model, name) == (Project, "language"):
             return language_name(str(value))
-        annotation = without_none(model.model_fields[name].annotation)
-        if isinstance(annotation, type) and issubclass(annotation, Enum):
-            kind = re.sub(r"(?<!^)(?=[A-Z])", "_", annotation.__name__).lower()
+        if spec(model, name).kind in ("choice", "choices"):
+            annotation = model.model_fields[name].annotation
             with language(self.lang):
-                return value_label(kind, str(value)) or str(value)
+                return value_label(choice_kind(annotation), str(value)) or str(value)
         return str(value)
 
     def yes_no(self, value: bool) -> str:
         """Yes or no, in words."""
         return self.t("ui.yes" if value else "ui.no")
+
+    def currency_sign(self) -> str:
+        """The sign of the plan's currency as its language writes it: €, £."""
+        from babel.numbers import get_currency_symbol
+
+        return str(get_currency_symbol(self.plan.currency, locale=babel_locale(self.lang)))
+
+    def quoted(self, text: str) -> str:
+        """Words quoted the way the language quotes them: “40 %”, « 40 % »."""
+        return self.t("ui.quoted", text=text)
 
     def word(self, word: str) -> str:
         """A word a field accepts besides numbers (`unknown`), in the plan's language."""
@@ -475,16 +647,27 @@ class Questions:
         return str(value)
 
     def summary(self, item: BaseModel) -> str:
-        """One line that tells a list item apart from its neighbours."""
-        parts = []
+        """One line that tells a list item apart from its neighbours, its values written
+        as the document writes them (`24 h`, `40 %`, a member by name), ids left out: what
+        names it first, what it refers to last."""
+        parts: list[str] = []
         model = type(item)
-        for name, value in plain(item).items():
-            if isinstance(value, bool):
-                if value:
-                    parts.append(self.label(model, name))
-            elif isinstance(value, str) and spec(model, name).kind == "choice":
-                parts.append(self.value_label(model, name, value))
-            elif isinstance(value, str | int | float | dt.date):
-                parts.append(self.format_value(value) or "")
-        text = " · ".join(p for p in parts[:4] if p)
-        return text if len(text) <= 90 else text[:89] + "…"
+        values = Values(self.plan, self.lang)
+        answered = list(plain(item))
+        first = [n for n in naming(model) if n in answered]
+        refs = [n for n in answered if spec(model, n).kind in ("ref", "refs")]
+        order = first + [n for n in answered if n not in first and n not in refs] + refs
+        with language(self.lang):
+            for name in order:
+                value = getattr(item, name)
+                found = spec(model, name)
+                if found.value == "id" or found.kind in ("items", "model"):
+                    continue
+                if isinstance(value, bool):
+                    if value:
+                        parts.append(self.label(model, name))
+                elif isinstance(value, list):
+                    parts += [values.one(model, name, v) or "" for v in value]
+                else:
+                    parts.append(values.one(model, name, value) or "")
+        return " · ".join(list(dict.fromkeys(p for p in parts if p))[:4])

@@ -13,10 +13,14 @@ from pydantic import BaseModel
 
 from smplan.checks.load import hours
 from smplan.checks.service import STORE, judge, statuses
+from smplan.i18n import LN_, Message, language
+from smplan.interview.conversation import Conversation
 from smplan.interview.progress import SECTIONS, number, section_status
-from smplan.interview.questions import SKIPPED, Block, Option, Question, Questions, spec
+from smplan.interview.questions import SKIPPED, Block, Option, Question, Questions
 from smplan.interview.saving import Draft
 from smplan.plan.files import load_plan
+from smplan.plan.labels import Values
+from smplan.plan.meta import Internal, marker, named
 from smplan.plan.model import STEPS, Plan
 from smplan.plan.roundtrip import plain
 
@@ -33,7 +37,18 @@ def status_block(draft: Draft) -> Block:
     )
     found = statuses(draft.plan, draft.findings())
     done = sum(1 for step in STEPS if found[step] == "complete")
-    return Block("status", title=t("ui.status", done=done, total=len(STEPS)), rows=rows)
+    with language(draft.questions.lang):
+        title = str(_STATUS(done, total=len(STEPS)))
+    return Block("status", title=title, rows=rows)
+
+
+def _STATUS(done: int, total: int) -> Message:
+    return LN_(
+        "Where the plan stands: {n} of {total} step done",
+        "Where the plan stands: {n} of {total} steps done",
+        done,
+        total=total,
+    )
 
 
 def reopening(questions: Questions) -> Question:
@@ -60,15 +75,15 @@ def review_block(draft: Draft, name: str) -> Block:
     lines = lines or [q.t("ui.nothing_yet")]
     for finding in draft.findings(q.lang):
         if finding.step == name and not STORE[finding.code].completeness:
-            severity = q.t(f"finding.{finding.severity}")
-            lines.append(f"! {severity} {finding.code} {finding.path()}: {finding.message}")
+            lines.append(f"! {draft.talk.finding(finding)}")
     return Block("review", title=title, lines=tuple(lines))
 
 
 def _describe(q: Questions, obj: BaseModel, indent: str) -> Iterator[str]:
     model = type(obj)
+    values = Values(q.plan, q.lang)
     for name in plain(obj):
-        if (model.__name__, name) in SKIPPED:
+        if (model.__name__, name) in SKIPPED or marker(model.model_fields[name], Internal):
             continue
         value = getattr(obj, name)
         label = q.label(model, name)
@@ -79,20 +94,21 @@ def _describe(q: Questions, obj: BaseModel, indent: str) -> Iterator[str]:
             yield f"{indent}{label}:"
             yield from (f"{indent}  - {q.summary(item)}" for item in value)
         else:
-            shown = q.format_value(value)
-            if isinstance(value, str) and spec(model, name).kind == "choice":
-                shown = q.value_label(model, name, value)
+            with language(q.lang):
+                items = value if isinstance(value, list) else [value]
+                shown = ", ".join(values.one(model, name, v) or "" for v in items)
             yield f"{indent}{label}: {shown if shown else q.t('ui.none')}"
 
 
-def conclusion(plan: Plan, q: Questions, path: str) -> tuple[Block, ...]:
+def conclusion(plan: Plan, talk: Conversation, path: str) -> tuple[Block, ...]:
     """The plan's summary, the result of the checks and how to render it."""
+    q = talk.questions
     verdict = judge(plan, lang=q.lang)
     findings, progress = verdict.findings, verdict.steps
     project = plan.project
     counted = hours(plan)
     team_hours, channel_hours = counted.declared or 0, counted.channels
-    primary = [o.id for o in plan.objectives or [] if o.primary]
+    primary = [named(o) for o in plan.objectives or [] if o.primary]
     rows = [
         (q.t("summary.steps"), f"{sum(s == 'complete' for s in progress.values())}/{len(STEPS)}"),
         (q.t("summary.members"), str(len(plan.team.members) if plan.team else 0)),
@@ -118,11 +134,7 @@ def conclusion(plan: Plan, q: Questions, path: str) -> tuple[Block, ...]:
         prefix = path
         if located is not None:
             prefix = located.problem(finding.loc, finding.message).location(path)
-        severity = q.t(f"finding.{finding.severity}")
-        line = f"{prefix}: {severity} {finding.code}: {finding.message}"
-        if finding.hint:
-            line += q.t("finding.hint", hint=finding.hint)
-        lines.append(line)
+        lines.append(f"- {talk.finding(finding, where=prefix)}")
     errors = sum(1 for f in findings if f.severity == "error")
     checked = Block(
         "findings",

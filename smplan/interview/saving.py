@@ -101,9 +101,10 @@ class Draft:
         )
 
     def save(self) -> None:
-        """Write the plan as it stands."""
+        """Write the plan as it stands (once the replay of a run, if any, is over)."""
         self._findings.clear()
-        self.writer.save(self.plan)
+        if not self.talk.replaying:
+            self.writer.save(self.plan)
 
     def commit(self, slot: Slot) -> None:
         """Attach the part just answered to the plan, and save."""
@@ -142,13 +143,8 @@ class Draft:
         keys = {(f.code, f.path(), f.message) for f in new}
         self._reported |= keys
         t = self.questions.t
-        lines = []
-        for finding in new:
-            line = f"{t(f'finding.{finding.severity}')} {finding.code}: {finding.message}"
-            if finding.hint:
-                line += t("finding.hint", hint=finding.hint)
-            lines.append(line)
-        self.talk.show(Block("finding", lines=tuple(lines)))
+        lines = tuple(self.talk.finding(finding) for finding in new)
+        self.talk.show(Block("finding", lines=lines))
         if not ask:
             return False
         options = tuple(

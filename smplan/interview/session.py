@@ -10,6 +10,7 @@ implements with prompts and the tests with a script.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,9 +23,9 @@ from smplan.errors import Interrupted, UsageError, cannot_write, printable
 from smplan.fsutil import FileLocked, locked, read_regular
 from smplan.i18n import L_, _, language, language_name, languages
 from smplan.interview import essentials as ess
-from smplan.interview import review
+from smplan.interview import review, sectors
 from smplan.interview.asking import Asking
-from smplan.interview.conversation import Conversation
+from smplan.interview.conversation import Conversation, GoBack, Record
 from smplan.interview.guidance import tr
 from smplan.interview.progress import (
     SECTIONS,
@@ -55,8 +56,21 @@ from smplan.interview.questions import (
 from smplan.interview.saving import ATTACHED, Draft, Slot, appending, setting
 from smplan.plan.files import MAX_BYTES, load_plan
 from smplan.plan.meta import MEMBER as MEMBER_KIND
-from smplan.plan.meta import things
-from smplan.plan.model import STEPS, Metric, Person, Plan, Project, Spokesperson, Team
+from smplan.plan.meta import Essential, Needed, marker, named, naming, needed, things
+from smplan.plan.model import (
+    STEPS,
+    Channel,
+    Competitor,
+    Keywords,
+    Listening,
+    Metric,
+    Objective,
+    Person,
+    Plan,
+    Project,
+    Spokesperson,
+    Team,
+)
 from smplan.plan.roundtrip import PlanWriter
 
 
@@ -74,6 +88,10 @@ class Interview:
     prefilled: bool = False
     #: Ask only what the strategy cannot do without, and propose the rest (`--essentials`).
     essentials: bool = False
+    #: The answers of this run, replayed after going back.
+    record: Record = field(default_factory=Record)
+    #: Whether findings show their rule's code and place in the file (`smplan --debug`).
+    debug: bool = False
     questions: Questions = field(init=False)
     talk: Conversation = field(init=False)
     draft: Draft = field(init=False)
@@ -83,8 +101,9 @@ class Interview:
 
     def __post_init__(self) -> None:
         self.questions = Questions(self.plan, self.forced_lang)
-        self.talk = Conversation(self.asker, self.questions)
+        self.talk = Conversation(self.asker, self.questions, self.record, debug=self.debug)
         self.draft = Draft(self.plan, self.writer, self.talk)
+        self.talk.live = self.draft.save
         self.asking = Asking(self.draft, self.essentials)
 
     @property
@@ -99,19 +118,34 @@ class Interview:
     # -- the whole run -------------------------------------------------------------------
 
     def run(self, section: str | None = None) -> None:
-        """Ask everything still to answer (or one section), review, then conclude."""
-        try:
-            if self.forced_lang is None and self.plan.project is None:
-                self._choose_language()
-            if section is not None:
-                self.talk.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
-                self.section(section)
-            else:
-                self._resume()
-                self._review()
-        except (KeyboardInterrupt, EOFError):
-            raise self._interrupted(section) from None
-        self.conclude()
+        """Ask everything still to answer (or one section), review, then conclude.
+
+        Going back one question runs the interview again from the plan as it was, its
+        answers replayed but the last (see `Conversation`).
+        """
+        start = self.plan.model_copy(deep=True)
+        current = self
+        while True:
+            try:
+                current._ask(section)
+                break
+            except GoBack:
+                self.record.back()
+                current = dataclasses.replace(self, plan=start.model_copy(deep=True))
+            except (KeyboardInterrupt, EOFError):
+                raise self._interrupted(section) from None
+        self.plan = current.plan
+        current.conclude()
+
+    def _ask(self, section: str | None) -> None:
+        if self.forced_lang is None and self.plan.project is None:
+            self._choose_language()
+        if section is not None:
+            self.talk.show(Block("note", lines=(self.t("ui.keys"), self.t("ui.back_key"))))
+            self.section(section)
+        else:
+            self._resume()
+            self._review()
 
     def _interrupted(self, section: str | None) -> Interrupted:
         command = f"smplan init {shlex.quote(self.path)}"
@@ -225,6 +259,10 @@ class Interview:
     def _walk(self, obj: BaseModel, slot: Slot, path: str, skip: tuple[str, ...] = ()) -> None:
         model = type(obj)
         names = ess.essential_fields(model) if self.essentials else tuple(model.model_fields)
+        if self.essentials:
+            # What an item refers to comes first when nothing proposes it (the objective a
+            # metric added by hand measures): its other proposals follow from it.
+            names = (*self._unproposed_refs(obj, names), *names)
         borrower = member_ref(model)
         if borrower is not None and borrower in names:
             # The team member first: their name and role come with them.
@@ -244,6 +282,29 @@ class Interview:
                 value = self.asking.proposed(obj, name)
                 if value is not None:
                     self.draft.assign(obj, slot, name, value)
+            # What the checks still find missing here, nothing proposed it: asked too, so
+            # that the path leaves no gap of its own making (a renamed metric's definition).
+            missing = self.draft.missing_in(path)
+            for name in model.model_fields:
+                where = f"{path}.{name}"
+                if where in missing and name not in skip and (model.__name__, name) not in SKIPPED:
+                    self._field(obj, slot, name, where)
+
+    def _unproposed_refs(self, obj: BaseModel, names: tuple[str, ...]) -> tuple[str, ...]:
+        """The references `obj` needs that are empty, that nothing proposes, and that its
+        model declares before the fields the path asks (a metric's objective)."""
+        order = list(type(obj).model_fields)
+        first = min((order.index(n) for n in names if n in order), default=len(order))
+        return tuple(
+            name
+            for name, need in needed(type(obj))
+            if name not in names
+            and order.index(name) < first
+            and spec(type(obj), name).kind in ("ref", "refs")
+            and need.applies(obj)
+            and not answered(obj, name)
+            and self.asking.proposed(obj, name) is None
+        )
 
     def _borrow(self, obj: BaseModel, slot: Slot, ref: str, name: str) -> None:
         """Take a field (name, role) from the team member `ref` names, when still empty."""
@@ -256,6 +317,8 @@ class Interview:
 
     def _field(self, obj: BaseModel, slot: Slot, name: str, path: str) -> None:
         found = spec(type(obj), name)
+        if found.value == "id":
+            return  # made from a name: nobody types an id
         if (type(obj), name) == (Spokesperson, "channels"):
             # Platforms are picked among the channels, once the channel plan exists; before
             # where a resumed interview stopped, they wait for the end of the channel step.
@@ -264,17 +327,36 @@ class Interview:
                 self.asking.platforms(obj, slot, name, path)
             return
         if self.essentials and self._essential_field(obj, slot, name, found, path):
+            self._approver(obj, name, path)
             return
-        if found.kind == "items":
+        key = (type(obj).__name__, name)
+        before_stop = self.resume is not None and self.resume.before_frontier
+        if key in ess.PROPOSED_LISTS and not getattr(obj, name) and not before_stop:
+            # The standard playbook, an approval rule: taken whole, or answered item by item.
+            if self.asking.proposed_list(obj, slot, name, found.target, path):
+                return
+        if found.kind == "items" and set(naming(found.target)) == set(found.target.model_fields):
+            # Small items named by all their fields (a slot: a day and a time), on one line.
+            if self._asks(obj, name, path):
+                self.asking.item_line(obj, slot, name, found.target, path)
+        elif found.kind == "items":
             self._items(obj, slot, name, found.target, path)
         elif found.kind == "model":
             self._sub_model(obj, slot, name, found.target, path)
         elif not self._asks(obj, name, path):
             return
+        elif found.kind == "texts" and _one_line(type(obj), name):
+            self.asking.text_line(obj, slot, name, path)
         elif found.kind == "texts":
             self.asking.texts(obj, slot, name, path)
         else:
             self.asking.value(obj, slot, name, found, path)
+        self._approver(obj, name, path)
+
+    def _approver(self, obj: BaseModel, name: str, path: str) -> None:
+        """Once a channel has its owner, who approves what they draft, if no rule says."""
+        if isinstance(obj, Channel) and name == "owner":
+            self.asking.approver(obj, path.rsplit(".", 1)[0])
 
     def _sub_model(
         self, obj: BaseModel, slot: Slot, name: str, model: type[BaseModel], path: str
@@ -285,7 +367,9 @@ class Interview:
             self.questions.label(type(obj), name),
             self.questions.help(type(obj), name),
         )
-        pending.append(Block("heading", title=label, lines=(help_text,)))
+        # "Voice and tone" under "Voice and tone" says nothing more.
+        said = () if help_text.rstrip(" .").casefold() == label.casefold() else (help_text,)
+        pending.append(Block("heading", title=label, lines=said))
         current = getattr(obj, name)
         if current is not None:
             self._walk(current, slot, path)
@@ -305,10 +389,22 @@ class Interview:
         if isinstance(obj, Team) and name == "sponsor" and obj.sponsor is None and obj.members:
             self._sponsor(obj, slot, path)
             return True
-        if key in ess.PROPOSED_LISTS and not getattr(obj, name):
-            return self.asking.proposed_list(obj, slot, name, found.target, path)
         if key == ("HumanFace", "spokespeople") and not getattr(obj, name):
             return self.asking.spokespeople(obj, slot, path)
+        if isinstance(obj, Metric) and name == "unit" and not answered(obj, name):
+            typed = self.asking.units.get(id(obj))
+            if typed:
+                self.draft.assign(obj, slot, name, typed)  # typed with its figures: 6 %
+                return True
+        if isinstance(obj, Objective) and name == "primary" and not answered(obj, name):
+            if any(o.primary for o in self.plan.objectives or [] if o is not obj):
+                self.draft.assign(obj, slot, name, False)  # one primary objective, given
+                return True
+        if isinstance(obj, Keywords) and name in sectors.unfit_keywords(self.plan):
+            if getattr(obj, name) is None:
+                self.draft.assign(obj, slot, name, [])  # no patents for a bakery
+            return True
+
         if found.kind == "texts" and self._asks(obj, name, path):
             self.asking.text_line(obj, slot, name, path)
             return True
@@ -330,7 +426,7 @@ class Interview:
                 continue
             taken = {m.id for m in self.plan.metrics or []}
             with language(self.lang):
-                label = ess.proposal(self.plan, Metric(id="x", objective=objective.id), "name")
+                label = ess.metric_name(self.plan, objective.family)
             metric = Metric(id=ess.slug(label or objective.id, taken), objective=objective.id)
             index = len(self.plan.metrics or [])
             self.talk.pending.append(
@@ -341,6 +437,7 @@ class Interview:
             )
             item_slot = Slot(appending(self.plan, "metrics", metric), ATTACHED)
             self._walk(metric, item_slot, f"metrics[{index}]", skip=("id", "objective"))
+            self._name(metric, self.plan, "metrics")
             self.talk.pending.clear()
 
     def _link_spokespeople(self) -> None:
@@ -379,15 +476,51 @@ class Interview:
                 return
         else:
             self._review_items(obj, slot, name, path, noun)
-        while self.talk.confirm(
-            f"{path}[+]",
-            self.t(f"more.{noun}" if getattr(obj, name) else f"add.{noun}"),
-            default=False,
-        ):
+        if isinstance(obj, Listening) and name == "competitors":
+            self._competitors(obj, slot, path)
+        # A list the step needs starts with its first item, not with "add one?": one its
+        # model marks needed, or one the checks find missing (no channel, not listening).
+        needed = marker(type(obj).model_fields[name], Needed) is not None
+        needed = needed or path in self.draft.missing_in(path)
+        if needed and not getattr(obj, name):
+            self._new_item(obj, slot, name, model, path)
+        if ess.naming_field(model) is not None:
+            # Things asked by their name first: an empty name ends the list.
+            while (getattr(obj, name) or not needed) and self._new_item(
+                obj, slot, name, model, path, last=bool(getattr(obj, name))
+            ):
+                pass
+            self.draft.judge(path, ask=False)
+            return
+        while getattr(obj, name) or not needed:
+            more = self.t(f"more.{noun}" if getattr(obj, name) else f"add.{noun}")
+            if not self.talk.confirm(f"{path}[+]", more, default=False):
+                break
             if not self._new_item(obj, slot, name, model, path):
                 break
+            if isinstance(obj, Listening) and name == "competitors":
+                self._competitors(obj, slot, path)
         # What only the whole list tells (pillar shares, one primary objective).
         self.draft.judge(path, ask=False)
+
+    def _competitors(self, listening: Listening, slot: Slot, path: str) -> None:
+        """Competitors are named once: those named among the monitoring keywords are
+        described here without being named again, and one added here is monitored too."""
+        keywords = listening.keywords or Keywords()
+        named_ = list(keywords.competitors or [])
+        known = {c.name for c in listening.competitors}
+        for name in [n for n in named_ if n not in known]:
+            where = f"{path}[{len(listening.competitors)}]"
+            item = Competitor(name=name)
+            self.talk.pending.append(Block("heading", title=name))
+            attach = Slot(appending(listening, "competitors", item), slot)
+            self._walk(item, attach, where, skip=("name",))
+            self.talk.pending.clear()
+        missing = [c.name for c in listening.competitors if c.name and c.name not in named_]
+        if missing:
+            if listening.keywords is None:
+                self.draft.assign(listening, slot, "keywords", keywords)
+            self.draft.assign(keywords, ATTACHED, "competitors", named_ + missing)
 
     def _resume_items(
         self, resume: Resume, items: list[BaseModel], slot: Slot, path: str, noun: str
@@ -433,68 +566,64 @@ class Interview:
             index += 1
 
     def _new_item(
-        self, obj: BaseModel, slot: Slot, name: str, model: type[BaseModel], path: str
-    ) -> bool:
-        index = len(getattr(obj, name) or [])
-        where = f"{path}[{index}]"
-        self.talk.pending.append(
-            Block("heading", title=self.t(f"item.{model.__name__}", n=index + 1))
-        )
-        required = [n for n, info in model.model_fields.items() if info.is_required()]
-        if not required:
-            item = model()
-            self._walk(item, Slot(appending(obj, name, item), slot), where)
-            return True
-        # Only ids are required: the item exists once it has one.
-        (key,) = required
-        naming = ess.naming_field(model) if self.essentials else None
-        if naming is not None:
-            return self._named_item(obj, slot, name, model, where, key, naming)
-        question = self.questions.for_field(model, key, f"{where}.{key}", None)
-        while True:
-            raw = self.talk.ask(question).strip()
-            if not raw or raw == CLEAR:
-                return False
-            try:
-                item = model.model_validate({key: raw})
-            except ValidationError as error:
-                self.draft.reject(error, model, key)
-                continue
-            item_slot = Slot(appending(obj, name, item), slot)
-            self.draft.commit(item_slot)
-            if not self.draft.judge(f"{where}.{key}"):
-                break
-            getattr(obj, name).pop()  # a duplicate id, to be typed again
-            self.draft.save()
-        self._walk(item, item_slot, where, skip=(key,))
-        return True
-
-    def _named_item(
         self,
         obj: BaseModel,
         slot: Slot,
         name: str,
         model: type[BaseModel],
-        where: str,
-        key: str,
-        naming: str,
+        path: str,
+        last: bool = False,
     ) -> bool:
-        """A new item asked by its name first, its id made from the name."""
+        """Ask one more item of a list; False when none was given.
+
+        A thing other answers refer to is asked by its name first, its id made from it;
+        an empty name says there is no more.
+        """
+        index = len(getattr(obj, name) or [])
+        where = f"{path}[{index}]"
+        self.talk.pending.append(
+            Block("heading", title=self.t(f"item.{model.__name__}", n=index + 1))
+        )
+        naming = ess.naming_field(model)
+        if naming is None:
+            item = model()
+            item_slot = Slot(appending(obj, name, item), slot)
+            self._walk(item, item_slot, where)
+            return True
         question = self.questions.for_field(model, naming, f"{where}.{naming}", None)
+        question = dataclasses.replace(
+            question,
+            hint=self.t("ui.list_end") if last else question.hint,
+            check=self.asking.naming(obj, name, model, naming),
+        )
         while True:
             raw = self.talk.ask(question).strip()
             if not raw or raw == CLEAR:
+                self.talk.pending.clear()
                 return False
-            taken = {getattr(i, key) for i in getattr(obj, name) or []}
+            taken = {i.id for i in getattr(obj, name) or []}
             try:
-                item = model.model_validate({key: ess.slug(raw, taken), naming: raw})
+                item = model.model_validate({"id": ess.slug(raw, taken), naming: raw})
             except ValidationError as error:
                 self.draft.reject(error, model, naming)
+                question = dataclasses.replace(question, retry=raw)
                 continue
             break
         self.draft.commit(Slot(appending(obj, name, item), slot))
-        self._walk(item, ATTACHED, where, skip=(key, naming))
+        self._walk(item, ATTACHED, where, skip=("id", naming))
         return True
+
+    def _name(self, item: BaseModel, owner: BaseModel, name: str) -> None:
+        """Give an item made in this run an id from its final name, if it takes one: a
+        proposal renamed is known by its new name (nothing refers to it yet)."""
+        info = type(item).model_fields.get("id")
+        if info is None or not named(item) or named(item) == getattr(item, "id", None):
+            return
+        taken = {i.id for i in getattr(owner, name) or [] if i is not item}
+        ident = ess.slug(named(item), taken)
+        if ident != item.id:  # type: ignore[attr-defined]
+            item.id = ident  # type: ignore[attr-defined]
+            self.draft.save()
 
     # -- review and conclusion -----------------------------------------------------------
 
@@ -509,8 +638,17 @@ class Interview:
 
     def conclude(self) -> None:
         """Show the plan's summary, the result of the checks and how to render it."""
-        for block in review.conclusion(self.plan, self.questions, self.path):
+        for block in review.conclusion(self.plan, self.talk, self.path):
             self.talk.show(block)
+
+
+def _one_line(model: type[BaseModel], name: str) -> bool:
+    """Whether a list of texts is asked on one line: names (keywords, the content that
+    reaches a segment: what the essentials path asks) and platforms; sentences, which
+    may hold commas, are asked one per answer."""
+    return marker(model.model_fields[name], Essential) is not None or (
+        spec(model, name).value == "platform"
+    )
 
 
 def open_plan(path: Path) -> tuple[Plan, PlanWriter, bool]:
@@ -535,6 +673,7 @@ def init(
     answers: Path | None = None,
     interactive: bool = True,
     essentials: bool = False,
+    debug: bool = False,
 ) -> Plan:
     """Run `smplan init`: pre-fill, then ask what is missing (or one step), and conclude.
 
@@ -565,6 +704,7 @@ def init(
             new=new,
             prefilled=answers is not None,
             essentials=essentials,
+            debug=debug,
         )
         if not interactive:
             _without_terminal(interview, section)

@@ -1636,10 +1636,10 @@ class Channel(Model):
     formats: Annotated[list[Text], Label(L_("Format"))] = items(
         N_("Formats used."), ["Reels", "Stories"]
     )
-    posts_per_week: Annotated[float | None, Label(L_("Posts a week")), Essential(5)] = text(
+    posts_per_week: Annotated[float | None, Label(L_("Posts a week"))] = text(
         N_("Posts a week."), 3, ge=0, le=MAX_POSTS_PER_WEEK
     )
-    slots: Annotated[list[Slot], Label(L_("Posting slots"))] = items(
+    slots: Annotated[list[Slot], Label(L_("Posting slots")), Essential(5)] = items(
         N_("The week's posting slots, one per post: they date the posts of the content calendar."),
         [{"day": "thursday", "time": "07:30"}, {"day": "saturday", "time": "08:30"}],
     )
@@ -1662,10 +1662,9 @@ class Channel(Model):
     hours_per_week: Annotated[
         Hours | None,
         Label(L_("Hours a week")),
-        Essential(7),
         Needed(LP_("field", "hours per week")),
     ] = text(N_("Hours a week it takes."), 3, ge=0, le=HOURS_PER_WEEK)
-    budget_per_month: Annotated[Money | None, Label(L_("Budget a month"))] = text(
+    budget_per_month: Annotated[Money | None, Label(L_("Budget a month")), Essential(8)] = text(
         N_("Budget per month, in the plan's currency."),
         50,
         ge=0,
@@ -1675,7 +1674,6 @@ class Channel(Model):
         list[Id],
         Label(L_("Judged by")),
         Ref(METRIC),
-        Essential(8),
         Needed(
             code="SMP809",
             name="channel-without-metric",
@@ -1906,11 +1904,25 @@ def _language_currency(data: Mapping[str, Any]) -> str:
     return local_currency(lang if known and isinstance(lang, str) else SOURCE_LANGUAGE)
 
 
+class Sector(StrEnum):
+    """A sector the organization works in: it words the proposals and brings its rules."""
+
+    retail = "retail"
+    food = "food"
+    hospitality = "hospitality"
+    health = "health"
+    alcohol = "alcohol"
+    finance = "finance"
+    association = "association"
+    public_service = "public_service"
+    b2b = "b2b"
+
+
 class Project(Model):
     """Who the plan is for and who wrote it."""
 
     name: Annotated[
-        Text | None, Label(L_("Title of the plan")), Essential(5), Needed(LP_("field", "name"))
+        Text | None, Label(L_("Title of the plan")), Needed(LP_("field", "name"))
     ] = text(
         N_("Title of the plan."),
         ex("Social media strategy 2027"),
@@ -1940,7 +1952,6 @@ class Project(Model):
     date: Annotated[
         dt.date | None,
         Label(L_("Date of this version")),
-        Essential(3),
         Needed(LP_("field", "date")),
     ] = text(
         N_("Date of this version (YYYY-MM-DD)."),
@@ -1960,6 +1971,14 @@ class Project(Model):
             "its local time, summer and winter."
         ),
         Local("Europe/Paris", local_time_zones),
+    )
+    sectors: Annotated[list[Sector] | None, Label(L_("Sectors")), Essential(2)] = text(
+        N_(
+            "The sectors the organization works in: they word what the interview proposes "
+            "(patients for a health practice, members for an association) and bring the "
+            "rules a regulated sector follows (health, alcohol, finance)."
+        ),
+        ["health"],
     )
     version: Annotated[Text | None, Label(L_("Version"))] = text(
         N_("Version of the document."), "1.0"

@@ -30,6 +30,17 @@ FIXED_VALUE_LABELS: dict[str, dict[str, Message]] = {
         "front_desk": LP_("department", "Front desk"),
         "other": LP_("department", "Other"),
     },
+    "sector": {
+        "retail": LP_("sector", "Retail"),
+        "food": LP_("sector", "Food and drink"),
+        "hospitality": LP_("sector", "Hospitality and tourism"),
+        "health": LP_("sector", "Health practice"),
+        "alcohol": LP_("sector", "Alcohol"),
+        "finance": LP_("sector", "Finance"),
+        "association": LP_("sector", "Association or co-operative"),
+        "public_service": LP_("sector", "Public service"),
+        "b2b": LP_("sector", "Business to business"),
+    },
     "frequency": {
         "daily": LP_("frequency", "daily"),
         "weekly": LP_("frequency", "weekly"),
