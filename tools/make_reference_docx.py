@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,36 +60,6 @@ def fonts(face: str) -> str:
     return f'<w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{face}"/>'
 
 
-def style(
-    kind: str,
-    style_id: str,
-    name: str,
-    *,
-    based_on: str | None = None,
-    following: str | None = None,
-    ppr: str = "",
-    rpr: str = "",
-    extra: str = "",
-    custom: bool = False,
-    default: bool = False,
-) -> str:
-    """One `w:style`: its kind (paragraph, character, table), id, name and properties;
-    `default`, the style of what names none."""
-    parts = [f"<w:name w:val={quoteattr(name)}/>"]
-    if based_on:
-        parts.append(f'<w:basedOn w:val="{based_on}"/>')
-    if following:
-        parts.append(f'<w:next w:val="{following}"/>')
-    parts.append("<w:qFormat/>")
-    if ppr:
-        parts.append(f"<w:pPr>{ppr}</w:pPr>")
-    if rpr:
-        parts.append(f"<w:rPr>{rpr}</w:rPr>")
-    parts.append(extra)
-    flag = (' w:customStyle="1"' if custom else "") + (' w:default="1"' if default else "")
-    return f'<w:style w:type="{kind}"{flag} w:styleId="{style_id}">{"".join(parts)}</w:style>'
-
-
 def spacing(before: int = 0, after: int = 0, line: int | None = None) -> str:
     """Space before and after a paragraph in twentieths of a point; line in 240ths."""
     rule = f' w:line="{line}" w:lineRule="auto"' if line else ""
@@ -102,396 +73,205 @@ def run(size: float, color: str = TEXT, *, bold: bool = False, italic: bool = Fa
     return f'{out}<w:color w:val="{color}"/><w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
 
 
+def shade(fill: str) -> str:
+    """A background of one colour."""
+    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+
+
 def band(fill: str) -> str:
-    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/><w:ind w:left="0" w:right="0"/>'
+    return shade(fill) + '<w:ind w:left="0" w:right="0"/>'
 
 
 def border(side: str, color: str, eighths: int, space: int = 4) -> str:
-    """A paragraph border: its side, colour, width in eighths of a point and gap."""
-    return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="{space}" w:color="{color}"/>'
+    """A paragraph's border: its side, colour, width in eighths of a point and gap."""
+    line = f'w:val="single" w:sz="{eighths}" w:space="{space}" w:color="{color}"'
+    return f"<w:pBdr><w:{side} {line}/></w:pBdr>"
+
+
+def outline(level: int) -> str:
+    """A heading's level in the navigation pane and the table of contents (9: none)."""
+    return f'<w:outlineLvl w:val="{level}"/>'
+
+
+def capitals(spaced: int) -> str:
+    """Capitals, their letters spaced by `spaced` twentieths of a point."""
+    return f'<w:caps/><w:spacing w:val="{spaced}"/>'
+
+
+class Style(NamedTuple):
+    """One `w:style`: its kind (paragraph, character, table), id, name and properties."""
+
+    kind: str
+    style_id: str
+    name: str
+    based_on: str | None = None
+    #: The style of the paragraph that follows one in this style.
+    following: str | None = None
+    ppr: str = ""
+    rpr: str = ""
+    #: What follows the properties: a table style's table, row and cell properties.
+    extra: str = ""
+    #: One of smplan's own styles, not one Word or pandoc knows by name.
+    custom: bool = False
+    #: The style of what names none.
+    default: bool = False
+    #: Shown among Word's quick styles.
+    quick: bool = True
+
+    def xml(self) -> str:
+        """The style as Word writes it."""
+        parts = [f"<w:name w:val={quoteattr(self.name)}/>"]
+        if self.based_on:
+            parts.append(f'<w:basedOn w:val="{self.based_on}"/>')
+        if self.following:
+            parts.append(f'<w:next w:val="{self.following}"/>')
+        if self.quick:
+            parts.append("<w:qFormat/>")
+        if self.ppr:
+            parts.append(f"<w:pPr>{self.ppr}</w:pPr>")
+        if self.rpr:
+            parts.append(f"<w:rPr>{self.rpr}</w:rPr>")
+        parts.append(self.extra)
+        custom = ' w:customStyle="1"' if self.custom else ""
+        default = ' w:default="1"' if self.default else ""
+        return (
+            f'<w:style w:type="{self.kind}"{custom}{default} w:styleId="{self.style_id}">'
+            f"{''.join(parts)}</w:style>"
+        )
+
+
+KEEP_NEXT = "<w:keepNext/>"
+KEEP = KEEP_NEXT + "<w:keepLines/>"
+#: The table style's own properties: the whole width, rules between the rows, rows kept
+#: whole on a page, and a tinted header row with a blue rule under it.
+TABLE = (
+    '<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>'
+    f'<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
+    f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
+    '</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/>'
+    '<w:left w:w="100" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/>'
+    '<w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+    "<w:trPr><w:cantSplit/></w:trPr><w:tcPr>"
+    '<w:tcMar><w:top w:w="45" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/></w:tcMar>'
+    "</w:tcPr>"
+    f'<w:tblStylePr w:type="firstRow"><w:pPr>{KEEP_NEXT}</w:pPr>'
+    f'<w:rPr><w:b/><w:bCs/><w:color w:val="{BLUE}"/></w:rPr>'
+    "<w:tcPr><w:tcBorders>"
+    f'<w:bottom w:val="single" w:sz="8" w:space="0" w:color="{BLUE}"/>'
+    f"</w:tcBorders>{shade(TINT)}"
+    '<w:vAlign w:val="bottom"/></w:tcPr></w:tblStylePr>'
+)
+
+P, C = "paragraph", "character"
+#: Every style smplan's Word documents use, after the PDF's stylesheet, in the order the
+#: styles part lists them. A row: kind, id, name, the style it is based on, the style of
+#: the paragraph after it; its paragraph properties, its run properties.
+STYLES = (
+    # The default: the style of a paragraph that names none (the empty one that keeps two
+    # tables apart).
+    Style(P, "Normal", "Normal", None, None, spacing(0, 120, 264), default=True),
+    Style(P, "BodyText", "Body Text", "Normal"),
+    Style(P, "FirstParagraph", "First Paragraph", "BodyText"),
+    Style(P, "Compact", "Compact", "BodyText", None, spacing(0, 30)),
+    Style(P, "Title", "Title", "Normal", "BodyText",
+          KEEP + spacing(60, 120), run(18, BLUE, bold=True)),
+    Style(P, "Subtitle", "Subtitle", "Title", "BodyText", "", run(12, TEXT, bold=True)),
+    Style(P, "Heading1", "heading 1", "Normal", "BodyText",
+          KEEP + border("bottom", BLUE, 10) + spacing(360, 170) + outline(0),
+          run(17, BLUE, bold=True)),
+    Style(P, "Heading2", "heading 2", "Normal", "BodyText",
+          KEEP + spacing(340, 110) + outline(1), run(11, BLUE, bold=True)),
+    Style(P, "Heading3", "heading 3", "Normal", "BodyText",
+          KEEP + spacing(200, 80) + outline(2), run(9.5, BLUE, bold=True)),
+    Style(P, "Heading4", "heading 4", "Heading3", "BodyText",
+          outline(3), run(9, "334E68", bold=True)),
+    Style(P, "TOCHeading", "TOC Heading", "Heading1", "BodyText", outline(9)),
+    Style(P, "TOC1", "toc 1", "Normal", "BodyText",
+          border("bottom", RULE, 4, 6)
+          + f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{RIGHT_TAB}"/></w:tabs>'
+          + spacing(80, 80),
+          run(10.5)),
+    Style(P, "TOC2", "toc 2", "TOC1", "BodyText", '<w:ind w:left="240"/>', run(9)),
+    Style(P, "CoverOrganization", "Cover Organization", "Normal", "CoverTitle",
+          band(BLUE) + spacing(3000, 0, 240), run(26, "FFFFFF", bold=True), custom=True),
+    Style(P, "CoverTitle", "Cover Title", "Normal", "CoverMeta",
+          band(BLUE) + spacing(160, 900), run(16, "FFFFFF"), custom=True),
+    Style(P, "CoverMeta", "Cover Meta", "Normal", None,
+          f'<w:tabs><w:tab w:val="left" w:pos="{COVER_LABELS}"/></w:tabs>'
+          + spacing(0, 110)
+          + f'<w:ind w:left="{COVER_LABELS}" w:hanging="{COVER_LABELS}"/>',
+          run(10), custom=True),
+    Style(C, "CoverLabel", "Cover Label", rpr=run(10, GREY), custom=True),
+    Style(P, "Confidential", "Confidential", "Normal", None,
+          spacing(680, 0), run(8, GREY), custom=True),
+    Style(P, "Kicker", "Kicker", "Normal", "Title",
+          spacing(0, 20), capitals(30) + run(9, GREY), custom=True),
+    Style(P, "Organization", "Organization", "Normal", "Title",
+          spacing(0, 0), run(12, TEXT, bold=True), custom=True),
+    Style(P, "Meta", "Meta", "Normal", None,
+          border("bottom", BLUE, 16, 8) + spacing(0, 200), run(8, SLATE), custom=True),
+    Style(P, "Draft", "Draft", "Normal", None,
+          spacing(200, 60), capitals(40) + run(10, RED, bold=True), custom=True),
+    Style(C, "DraftMark", "Draft Mark",
+          rpr=capitals(20) + run(7.5, RED, bold=True), custom=True),
+    Style(P, "Strategy", "Strategy", "BodyText", None,
+          border("left", CLAY, 32, 10) + shade("FBF5F3") + '<w:ind w:left="300" w:right="0"/>'
+          + spacing(40, 200, 300),
+          run(11), custom=True),
+    Style(P, "Quote", "Quote", "BodyText", None, "", run(9, SLATE, italic=True), custom=True),
+    Style(P, "SignatureLine", "Signature Line", "Normal", None,
+          border("bottom", SLATE, 5, 2) + spacing(680, 60), run(8, GREY), custom=True),
+    Style(P, "Intro", "Intro", "BodyText", None,
+          KEEP_NEXT + spacing(0, 160), run(9, SLATE, italic=True), custom=True),
+    Style(P, "Note", "Note", "BodyText", None, spacing(160, 120), run(9, SLATE), custom=True),
+    Style(P, "StatusNote", "Status Note", "BodyText", None,
+          border("left", RED, 24, 8) + shade("FDF1F0") + '<w:ind w:left="200"/>',
+          run(9, "7A1B12"), custom=True),
+    Style(P, "Label", "Label", "BodyText", "BodyText",
+          KEEP_NEXT + spacing(170, 80), run(9, BLUE, bold=True), custom=True),
+    Style(P, "Statement", "Statement", "BodyText", None,
+          KEEP_NEXT + spacing(60, 80), run(10.5, TEXT, bold=True), custom=True),
+    Style(P, "BlockText", "Block Text", "BodyText", "BodyText",
+          border("left", CLAY, 24, 8) + shade("FBF5F3") + '<w:ind w:left="280" w:right="0"/>'
+          + spacing(60, 60)),
+    Style(P, "DefinitionTerm", "Definition Term", "Normal", "Definition",
+          KEEP_NEXT + spacing(60, 0), run(9, "334E68", bold=True)),
+    Style(P, "Definition", "Definition", "Normal", None,
+          '<w:ind w:left="360"/>' + spacing(0, 60)),
+    Style(P, "Caption", "Caption", "Normal", None,
+          KEEP_NEXT + spacing(160, 60), run(9, BLUE, bold=True)),
+    Style(P, "TableCaption", "Table Caption", "Caption"),
+    Style(P, "ImageCaption", "Image Caption", "Caption"),
+    Style(P, "Figure", "Figure", "Normal", None, KEEP_NEXT + spacing(120, 60)),
+    Style(P, "CaptionedFigure", "Captioned Figure", "Figure"),
+    Style(P, "SourceCode", "Source Code", "Normal", None,
+          "<w:keepLines/>" + shade("F5F7FA") + '<w:wordWrap w:val="0"/>'
+          + spacing(0, 120, 240),
+          fonts(MONO) + run(7.5), custom=True),
+    Style(P, "Header", "header", "Normal", None,
+          f'<w:tabs><w:tab w:val="right" w:pos="{RIGHT_TAB}"/></w:tabs>' + spacing(0, 0),
+          run(7.5, GREY)),
+    Style(P, "Footer", "footer", "Header"),
+    Style(P, "FootnoteText", "footnote text", "Normal", None, "", run(8)),
+    # The character style of what names none: Word's own, kept out of the quick styles.
+    Style(C, "DefaultParagraphFont", "Default Paragraph Font",
+          extra='<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>',
+          default=True, quick=False),
+    Style(C, "Hyperlink", "Hyperlink", rpr=f'<w:color w:val="{BLUE}"/>'),
+    Style(C, "ChartBar", "Chart Bar", rpr=shade(BLUE), custom=True),
+    Style(C, "VerbatimChar", "Verbatim Char", rpr=fonts(MONO) + run(8)),
+    Style(C, "FootnoteReference", "footnote reference", rpr='<w:vertAlign w:val="superscript"/>'),
+    Style("table", "Table", "Table", None, None, spacing(0, 0), run(8), extra=TABLE),
+)  # fmt: skip
 
 
 def styles() -> str:
-    """Every style smplan's Word documents use, after the PDF's stylesheet."""
-    keep = "<w:keepNext/><w:keepLines/>"
-    table_cell = (
-        '<w:tcMar><w:top w:w="45" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/></w:tcMar>'
-    )
-    table = style(
-        "table",
-        "Table",
-        "Table",
-        ppr=spacing(0, 0),
-        rpr=run(8),
-        extra=(
-            '<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>'
-            f'<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
-            f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
-            '</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/>'
-            '<w:left w:w="100" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/>'
-            '<w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>'
-            f"<w:trPr><w:cantSplit/></w:trPr><w:tcPr>{table_cell}</w:tcPr>"
-            '<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
-            f'<w:rPr><w:b/><w:bCs/><w:color w:val="{BLUE}"/></w:rPr>'
-            "<w:tcPr><w:tcBorders>"
-            f'<w:bottom w:val="single" w:sz="8" w:space="0" w:color="{BLUE}"/>'
-            f'</w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="{TINT}"/>'
-            '<w:vAlign w:val="bottom"/></w:tcPr></w:tblStylePr>'
-        ),
-    )
-    return "".join(
-        [
-            f"{HEAD}<w:styles {XMLNS}><w:docDefaults><w:rPrDefault><w:rPr>{fonts(SANS)}"
-            f'{run(9)}<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr>'
-            f"</w:rPrDefault><w:pPrDefault><w:pPr>{spacing(0, 120, 264)}</w:pPr>"
-            "</w:pPrDefault></w:docDefaults>",
-            # The default: the style of a paragraph that names none (the empty one that
-            # keeps two tables apart).
-            style("paragraph", "Normal", "Normal", ppr=spacing(0, 120, 264), default=True),
-            style("paragraph", "BodyText", "Body Text", based_on="Normal"),
-            style("paragraph", "FirstParagraph", "First Paragraph", based_on="BodyText"),
-            style("paragraph", "Compact", "Compact", based_on="BodyText", ppr=spacing(0, 30)),
-            style(
-                "paragraph",
-                "Title",
-                "Title",
-                based_on="Normal",
-                following="BodyText",
-                ppr=keep + spacing(60, 120),
-                rpr=run(18, BLUE, bold=True),
-            ),
-            style(
-                "paragraph",
-                "Subtitle",
-                "Subtitle",
-                based_on="Title",
-                following="BodyText",
-                rpr=run(12, TEXT, bold=True),
-            ),
-            style(
-                "paragraph",
-                "Heading1",
-                "heading 1",
-                based_on="Normal",
-                following="BodyText",
-                ppr=keep
-                + f"<w:pBdr>{border('bottom', BLUE, 10)}</w:pBdr>"
-                + spacing(360, 170)
-                + '<w:outlineLvl w:val="0"/>',
-                rpr=run(17, BLUE, bold=True),
-            ),
-            style(
-                "paragraph",
-                "Heading2",
-                "heading 2",
-                based_on="Normal",
-                following="BodyText",
-                ppr=keep + spacing(340, 110) + '<w:outlineLvl w:val="1"/>',
-                rpr=run(11, BLUE, bold=True),
-            ),
-            style(
-                "paragraph",
-                "Heading3",
-                "heading 3",
-                based_on="Normal",
-                following="BodyText",
-                ppr=keep + spacing(200, 80) + '<w:outlineLvl w:val="2"/>',
-                rpr=run(9.5, BLUE, bold=True),
-            ),
-            style(
-                "paragraph",
-                "Heading4",
-                "heading 4",
-                based_on="Heading3",
-                following="BodyText",
-                ppr='<w:outlineLvl w:val="3"/>',
-                rpr=run(9, "334E68", bold=True),
-            ),
-            style(
-                "paragraph",
-                "TOCHeading",
-                "TOC Heading",
-                based_on="Heading1",
-                following="BodyText",
-                ppr='<w:outlineLvl w:val="9"/>',
-            ),
-            style(
-                "paragraph",
-                "TOC1",
-                "toc 1",
-                based_on="Normal",
-                following="BodyText",
-                ppr=f"<w:pBdr>{border('bottom', RULE, 4, 6)}</w:pBdr>"
-                + f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{RIGHT_TAB}"/></w:tabs>'
-                + spacing(80, 80),
-                rpr=run(10.5),
-            ),
-            style(
-                "paragraph",
-                "TOC2",
-                "toc 2",
-                based_on="TOC1",
-                following="BodyText",
-                ppr='<w:ind w:left="240"/>',
-                rpr=run(9),
-            ),
-            style(
-                "paragraph",
-                "CoverOrganization",
-                "Cover Organization",
-                based_on="Normal",
-                following="CoverTitle",
-                ppr=band(BLUE) + spacing(3000, 0, 240),
-                rpr=run(26, "FFFFFF", bold=True),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "CoverTitle",
-                "Cover Title",
-                based_on="Normal",
-                following="CoverMeta",
-                ppr=band(BLUE) + spacing(160, 900),
-                rpr=run(16, "FFFFFF"),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "CoverMeta",
-                "Cover Meta",
-                based_on="Normal",
-                ppr=f'<w:tabs><w:tab w:val="left" w:pos="{COVER_LABELS}"/></w:tabs>'
-                + spacing(0, 110)
-                + f'<w:ind w:left="{COVER_LABELS}" w:hanging="{COVER_LABELS}"/>',
-                rpr=run(10),
-                custom=True,
-            ),
-            style("character", "CoverLabel", "Cover Label", rpr=run(10, GREY), custom=True),
-            style(
-                "paragraph",
-                "Confidential",
-                "Confidential",
-                based_on="Normal",
-                ppr=spacing(680, 0),
-                rpr=run(8, GREY),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Kicker",
-                "Kicker",
-                based_on="Normal",
-                following="Title",
-                ppr=spacing(0, 20),
-                rpr='<w:caps/><w:spacing w:val="30"/>' + run(9, GREY),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Organization",
-                "Organization",
-                based_on="Normal",
-                following="Title",
-                ppr=spacing(0, 0),
-                rpr=run(12, TEXT, bold=True),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Meta",
-                "Meta",
-                based_on="Normal",
-                ppr=f"<w:pBdr>{border('bottom', BLUE, 16, 8)}</w:pBdr>" + spacing(0, 200),
-                rpr=run(8, SLATE),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Draft",
-                "Draft",
-                based_on="Normal",
-                ppr=spacing(200, 60),
-                rpr='<w:caps/><w:spacing w:val="40"/>' + run(10, RED, bold=True),
-                custom=True,
-            ),
-            style(
-                "character",
-                "DraftMark",
-                "Draft Mark",
-                rpr='<w:caps/><w:spacing w:val="20"/>' + run(7.5, RED, bold=True),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Strategy",
-                "Strategy",
-                based_on="BodyText",
-                ppr=f"<w:pBdr>{border('left', CLAY, 32, 10)}</w:pBdr>"
-                + '<w:shd w:val="clear" w:color="auto" w:fill="FBF5F3"/>'
-                + '<w:ind w:left="300" w:right="0"/>'
-                + spacing(40, 200, 300),
-                rpr=run(11),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Quote",
-                "Quote",
-                based_on="BodyText",
-                rpr=run(9, SLATE, italic=True),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "SignatureLine",
-                "Signature Line",
-                based_on="Normal",
-                ppr=f"<w:pBdr>{border('bottom', SLATE, 5, 2)}</w:pBdr>" + spacing(680, 60),
-                rpr=run(8, GREY),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Intro",
-                "Intro",
-                based_on="BodyText",
-                ppr="<w:keepNext/>" + spacing(0, 160),
-                rpr=run(9, SLATE, italic=True),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Note",
-                "Note",
-                based_on="BodyText",
-                ppr=spacing(160, 120),
-                rpr=run(9, SLATE),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "StatusNote",
-                "Status Note",
-                based_on="BodyText",
-                ppr=f"<w:pBdr>{border('left', RED, 24, 8)}</w:pBdr>"
-                + '<w:shd w:val="clear" w:color="auto" w:fill="FDF1F0"/>'
-                + '<w:ind w:left="200"/>',
-                rpr=run(9, "7A1B12"),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Label",
-                "Label",
-                based_on="BodyText",
-                following="BodyText",
-                ppr="<w:keepNext/>" + spacing(170, 80),
-                rpr=run(9, BLUE, bold=True),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Statement",
-                "Statement",
-                based_on="BodyText",
-                ppr="<w:keepNext/>" + spacing(60, 80),
-                rpr=run(10.5, TEXT, bold=True),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "BlockText",
-                "Block Text",
-                based_on="BodyText",
-                following="BodyText",
-                ppr=f"<w:pBdr>{border('left', CLAY, 24, 8)}</w:pBdr>"
-                + '<w:shd w:val="clear" w:color="auto" w:fill="FBF5F3"/>'
-                + '<w:ind w:left="280" w:right="0"/>'
-                + spacing(60, 60),
-            ),
-            style(
-                "paragraph",
-                "DefinitionTerm",
-                "Definition Term",
-                based_on="Normal",
-                following="Definition",
-                ppr="<w:keepNext/>" + spacing(60, 0),
-                rpr=run(9, "334E68", bold=True),
-            ),
-            style(
-                "paragraph",
-                "Definition",
-                "Definition",
-                based_on="Normal",
-                ppr='<w:ind w:left="360"/>' + spacing(0, 60),
-            ),
-            style(
-                "paragraph",
-                "Caption",
-                "Caption",
-                based_on="Normal",
-                ppr="<w:keepNext/>" + spacing(160, 60),
-                rpr=run(9, BLUE, bold=True),
-            ),
-            style("paragraph", "TableCaption", "Table Caption", based_on="Caption"),
-            style("paragraph", "ImageCaption", "Image Caption", based_on="Caption"),
-            style(
-                "paragraph",
-                "Figure",
-                "Figure",
-                based_on="Normal",
-                ppr="<w:keepNext/>" + spacing(120, 60),
-            ),
-            style("paragraph", "CaptionedFigure", "Captioned Figure", based_on="Figure"),
-            style(
-                "paragraph",
-                "SourceCode",
-                "Source Code",
-                based_on="Normal",
-                ppr="<w:keepLines/>"
-                + '<w:shd w:val="clear" w:color="auto" w:fill="F5F7FA"/>'
-                + '<w:wordWrap w:val="0"/>'
-                + spacing(0, 120, 240),
-                rpr=fonts(MONO) + run(7.5),
-                custom=True,
-            ),
-            style(
-                "paragraph",
-                "Header",
-                "header",
-                based_on="Normal",
-                ppr=f'<w:tabs><w:tab w:val="right" w:pos="{RIGHT_TAB}"/></w:tabs>' + spacing(0, 0),
-                rpr=run(7.5, GREY),
-            ),
-            style("paragraph", "Footer", "footer", based_on="Header"),
-            style(
-                "paragraph",
-                "FootnoteText",
-                "footnote text",
-                based_on="Normal",
-                rpr=run(8),
-            ),
-            '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-            '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/>'
-            "<w:semiHidden/><w:unhideWhenUsed/></w:style>",
-            style("character", "Hyperlink", "Hyperlink", rpr=f'<w:color w:val="{BLUE}"/>'),
-            style(
-                "character",
-                "ChartBar",
-                "Chart Bar",
-                rpr=f'<w:shd w:val="clear" w:color="auto" w:fill="{BLUE}"/>',
-                custom=True,
-            ),
-            style("character", "VerbatimChar", "Verbatim Char", rpr=fonts(MONO) + run(8)),
-            style(
-                "character",
-                "FootnoteReference",
-                "footnote reference",
-                rpr='<w:vertAlign w:val="superscript"/>',
-            ),
-            table,
-            "</w:styles>",
-        ]
+    """The styles part: the documents' defaults, then every style."""
+    return (
+        f"{HEAD}<w:styles {XMLNS}><w:docDefaults><w:rPrDefault><w:rPr>{fonts(SANS)}"
+        f'{run(9)}<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr>'
+        f"</w:rPrDefault><w:pPrDefault><w:pPr>{spacing(0, 120, 264)}</w:pPr>"
+        "</w:pPrDefault></w:docDefaults>" + "".join(style.xml() for style in STYLES) + "</w:styles>"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,22 +98,37 @@ def calendar(
     """
     from smplan.calendar import MAX_WEEKS, build_calendar, default_end, default_start, weeks_end
     from smplan.plan.files import load_plan
-    from smplan.render.calendar_formats import CalendarOptions, render_calendar
+    from smplan.render.calendar_formats import (
+        SHEET_FORMATS,
+        CalendarOptions,
+        render_calendar,
+        render_sheet,
+    )
     from smplan.render.environment import source_date
-    from smplan.render.theme import dress
 
     speak_asked(lang)
     templates = template_folder(template_dir)
     if sheet:
-        _write_sheet(path, start_arg, end_arg, weeks, output_format, output_arg, lang, templates)
-        return
-    where = destination(CALENDAR_FORMATS, output_format, output_arg, [path])
-    if end_arg is not None and weeks is not None:
-        raise UsageError(L_("give --to or --weeks, not both"))
+        if end_arg is not None or weeks is not None:
+            raise UsageError(L_("--sheet covers one week: leave out --to and --weeks"))
+        where = destination(SHEET_FORMATS, output_format, output_arg, [path])
+        sheet_target = where.target(path)
+    else:
+        where = destination(CALENDAR_FORMATS, output_format, output_arg, [path])
+        if end_arg is not None and weeks is not None:
+            raise UsageError(L_("give --to or --weeks, not both"))
 
     plan = load_plan(path).plan
     speak(lang or plan.language)
     start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
+    if sheet:
+        content = build_calendar(plan, start, weeks_end(start, 1), lang or plan.language)
+        options = CalendarOptions.for_plan(plan, lang, base_dir=path.parent, template_dir=templates)
+        sheet_file = render_sheet(plan, content, where.format.name, options)
+        where.write(sheet_target, sheet_file.data)
+        if not where.stdout:
+            say_wrote(sheet_target)
+        return
     if weeks is not None:
         end = weeks_end(start, weeks)
     else:
@@ -126,18 +142,13 @@ def calendar(
             weeks=MAX_WEEKS,
         )
         err_console.print(str(stops), highlight=False, markup=False, soft_wrap=True)
-    project = plan.project
-    options = CalendarOptions(
-        lang=lang or plan.language,
-        stamp=source_date(plan),
-        currency=plan.currency,
-        title=(project.name or project.organization) if project else None,
+    # The timestamp is read before the theme, so a wrong SOURCE_DATE_EPOCH is said first.
+    stamp = source_date(plan)
+    options = replace(
+        CalendarOptions.for_plan(plan, lang, base_dir=path.parent, template_dir=templates),
+        stamp=stamp,
         since=None if past else dt.datetime.now(dt.UTC),
         day_first=day_first,
-        template_dir=templates,
-        dress=dress(
-            project.theme if project else None, lang or plan.language, base_dir=path.parent
-        ),
     )
     written = render_calendar(content, where.format.name, options)
     files, upload = written.files, written.upload
@@ -273,41 +284,3 @@ def _date(value: str | None, option: str) -> dt.date | None:
             L_("{option} {value}: not a date", option=option, value=value),
             hint=L_("write dates as YYYY-MM-DD, for example 2027-01-04"),
         ) from None
-
-
-def _write_sheet(
-    path: Path,
-    start_arg: str | None,
-    end_arg: str | None,
-    weeks: int | None,
-    output_format: str | None,
-    output_arg: str | None,
-    lang: str | None,
-    templates: Path | None,
-) -> None:
-    from smplan.calendar import build_calendar, default_start, weeks_end
-    from smplan.plan.files import load_plan
-    from smplan.render.calendar_formats import SHEET_FORMATS, CalendarOptions, render_sheet
-    from smplan.render.theme import dress
-
-    if end_arg is not None or weeks is not None:
-        raise UsageError(L_("--sheet covers one week: leave out --to and --weeks"))
-    where = destination(SHEET_FORMATS, output_format, output_arg, [path])
-    target = where.target(path)
-    plan = load_plan(path).plan
-    speak(lang or plan.language)
-    start = _date(start_arg, "--from") or default_start(plan, dt.date.today())
-    content = build_calendar(plan, start, weeks_end(start, 1), lang or plan.language)
-    project = plan.project
-    options = CalendarOptions(
-        lang=lang or plan.language,
-        currency=plan.currency,
-        title=(project.name or project.organization) if project else None,
-        template_dir=templates,
-        dress=dress(
-            project.theme if project else None, lang or plan.language, base_dir=path.parent
-        ),
-    )
-    where.write(target, render_sheet(plan, content, where.format.name, options).data)
-    if not where.stdout:
-        say_wrote(target)

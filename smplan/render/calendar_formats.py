@@ -50,6 +50,25 @@ class CalendarOptions:
     #: theme's `brand` (logo, colours, font) and the `paper` size.
     dress: Mapping[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def for_plan(
+        cls, plan: Plan, lang: str | None, *, base_dir: Path, template_dir: Path | None
+    ) -> CalendarOptions:
+        """How `plan`'s calendar and weekly sheet are written: in `lang`, else the plan's
+        language, in its currency, under its project's name, dressed in its theme (found
+        from `base_dir`, the plan's folder)."""
+        from smplan.render.theme import dress
+
+        language = lang or plan.language
+        project = plan.project
+        return cls(
+            lang=language,
+            currency=plan.currency,
+            title=(project.name or project.organization) if project else None,
+            template_dir=template_dir,
+            dress=dress(project.theme if project else None, language, base_dir=base_dir),
+        )
+
 
 @dataclass(frozen=True)
 class Written:

@@ -192,6 +192,17 @@ def stringify(value: Any) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
+def elements(value: Any, kind: str) -> Iterator[Node]:
+    """Every element of type `kind` inside `value`, depth first, outer ones first."""
+    if isinstance(value, dict):
+        if value.get("t") == kind:
+            yield value
+        yield from elements(value.get("c"), kind)
+    elif isinstance(value, list):
+        for item in value:
+            yield from elements(item, kind)
+
+
 def blocks_of(node: Node) -> list[Node]:
     """The blocks a Div holds."""
     return node["c"][1]  # type: ignore[no-any-return]
@@ -273,7 +284,7 @@ def shape(tree: Node) -> Shaped:
     tree["blocks"] = [_restyle(b, found) for b in shaped]
     _character_styles(tree["blocks"], found)
     _describe_images(tree["blocks"])
-    for table in tables(tree["blocks"]):
+    for table in elements(tree["blocks"], "Table"):
         fit_columns(table)
         _bullets_in_cells(table)
     return found
@@ -388,24 +399,10 @@ def _entries(blocks: list[Node]) -> list[tuple[str, str]]:
             out.append((stringify(block), ""))
             continue
         for item in block["c"]:
-            link = _first(item, "Link")
+            link = next(elements(item, "Link"), None)
             target = link["c"][2][0] if link else ""
             out.append((stringify(item), target[1:] if target.startswith("#") else ""))
     return out
-
-
-def _first(value: Any, kind: str) -> Node | None:
-    """The first element of `kind` inside `value`, depth first."""
-    if isinstance(value, dict):
-        if value.get("t") == kind:
-            return value
-        return _first(value.get("c"), kind)
-    if isinstance(value, list):
-        for item in value:
-            found = _first(item, kind)
-            if found is not None:
-                return found
-    return None
 
 
 def table_of_contents(title: str, entries: list[tuple[str, str]]) -> str:
@@ -452,17 +449,6 @@ LINE_CHARS = 95
 LONGEST_WORD = 24
 #: About how many characters' width a cell's margins take, left and right together.
 CELL_PADDING = 2
-
-
-def tables(value: Any) -> Iterator[Node]:
-    """Every Table element inside `value`, outer tables first."""
-    if isinstance(value, dict):
-        if value.get("t") == "Table":
-            yield value
-        yield from tables(value.get("c"))
-    elif isinstance(value, list):
-        for item in value:
-            yield from tables(item)
 
 
 def fit_columns(table: Node) -> None:
@@ -549,7 +535,7 @@ def _chart(figure: Node) -> Node:
     """A bar chart as a table under the figure's caption (Word also keeps the caption as
     the table's alternative text), its labels on the left, each bar a run of shaded
     spaces followed by its figure."""
-    table = next(tables(figure["c"][2]), None)
+    table = next(elements(figure["c"][2], "Table"), None)
     if table is None or BARS not in classes(table):
         return figure
     caption = figure["c"][1]
@@ -600,17 +586,6 @@ def svg_title(src: str) -> str | None:
     return html.unescape(found.group(1)).strip() if found else None
 
 
-def images(value: Any) -> Iterator[Node]:
-    """Every Image element inside `value`."""
-    if isinstance(value, dict):
-        if value.get("t") == "Image":
-            yield value
-        yield from images(value.get("c"))
-    elif isinstance(value, list):
-        for item in value:
-            yield from images(item)
-
-
 def _describe_images(blocks: list[Node]) -> None:
     """Give each image without alternative text its figure's caption, or its SVG title."""
 
@@ -626,7 +601,7 @@ def _describe_images(blocks: list[Node]) -> None:
         if isinstance(value, dict):
             if value.get("t") == "Figure":
                 caption = stringify(value["c"][1][1])
-                for image in images(value["c"][2]):
+                for image in elements(value["c"][2], "Image"):
                     describe(image, caption or None)
                 return
             if value.get("t") == "Image":
@@ -642,5 +617,5 @@ def _describe_images(blocks: list[Node]) -> None:
 
 def map_images(tree: Node, change: Callable[[str], str]) -> None:
     """Replace each image's source with `change(source)`."""
-    for image in images(tree["blocks"]):
+    for image in elements(tree["blocks"], "Image"):
         image["c"][2][0] = change(image["c"][2][0])
