@@ -10,8 +10,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from smplan.cli.terminal import PromptAsker
-from smplan.interview.questions import Judged, Option, Question
+from smplan.cli.terminal import PromptAsker, set_for
+from smplan.interview.questions import Block, Judged, Option, Question
 
 LEFT, UP, DOWN, HOME, END = "\x1b[D", "\x1b[A", "\x1b[B", "\x1b[H", "\x1b[F"
 ENTER, SPACE, CTRL_C = "\r", " ", "\x03"
@@ -152,3 +152,20 @@ def test_a_line_judged_as_it_is_typed_holds_enter_back_until_it_is_corrected(key
 
     question = Question("number", key="share", label="Share", check=judge)
     assert keys(question, "40 h", ENTER, "\x7f", "%", ENTER) == "40 %"
+
+
+def test_a_real_terminal_breaks_long_help_between_words():
+    # A pipe keeps each line whole for the transcript; a terminal breaks the help at its
+    # width, between words, and never at a no-break space.
+    help_text = (
+        "Les secteurs où travaille l’organisation\u00a0: ils donnent leurs mots aux "
+        "propositions de l’entretien (des patients pour un cabinet de santé)"
+    )
+    screen = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        asker = PromptAsker(Console(file=screen, width=40))
+        asker.show(Block("heading", title="Secteurs", lines=(help_text,), lang="fr"))
+    lines = screen.getvalue().splitlines()[2:]
+    assert len(lines) > 2
+    assert all(len(line) <= 40 for line in lines)
+    assert " ".join(line.rstrip(" ") for line in lines) == set_for("fr", help_text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape as _markup_escape
 
@@ -29,8 +30,32 @@ def set_for(lang: str, text: str) -> str:
     return str(typeset(text, lang)) if lang else text
 
 
+def fold(text: str, width: int) -> str:
+    """`text` broken between words into lines of at most `width` cells.
+
+    Only a plain space is a place to break: a no-break space keeps a French colon or
+    guillemet with its word, where Rich's own wrapping would break at any space.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            longer = f"{line} {word}" if line else word
+            if line and cell_len(longer) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = longer
+        lines.append(line)
+    return "\n".join(lines)
+
+
 class TerminalAsker:
     """Asks the interview's questions on a Rich console and reads plain lines from stdin."""
+
+    #: Lines are left whole for a pipe or a transcript; a real terminal has its help,
+    #: headings and findings broken between words at its width.
+    folds = False
 
     def __init__(self, out: Console, echo: bool = False) -> None:
         self.out = out
@@ -56,9 +81,13 @@ class TerminalAsker:
             self.out.print(escape(answer), soft_wrap=True, highlight=False)
         return answer
 
-    @staticmethod
-    def _setter(lang: str) -> Any:
-        return lambda text: escape(set_for(lang, text))
+    def _setter(self, lang: str, margin: int = 0) -> Any:
+        """How text is said: in the language's typography, safe to print, and folded to
+        the terminal's width less `margin` where the terminal is a real one."""
+        if not self.folds:
+            return lambda text: escape(set_for(lang, text))
+        width = max(self.out.width - margin, 20)
+        return lambda text: escape(fold(set_for(lang, text), width))
 
     @staticmethod
     def _default(question: Question) -> str | None:
@@ -78,7 +107,8 @@ class TerminalAsker:
         if block.kind == "guidance":
             from rich.panel import Panel
 
-            body = "\n\n".join(f"[bold]{say(k)}[/]\n{say(v)}" for k, v in block.rows)
+            inside = self._setter(block.lang, margin=4)
+            body = "\n\n".join(f"[bold]{inside(k)}[/]\n{inside(v)}" for k, v in block.rows)
             out.print()
             out.print(Panel(body, title=f"[bold]{say(block.title)}[/]", title_align="left"))
         elif block.kind == "heading":
@@ -101,8 +131,9 @@ class TerminalAsker:
         elif block.kind in ("review", "findings"):
             out.print()
             out.print(f"[bold]{say(block.title)}[/]", soft_wrap=True)
+            indented = self._setter(block.lang, margin=2)
             for line in block.lines:
-                out.print(f"  {say(line)}", soft_wrap=True)
+                out.print(f"  {indented(line)}".replace("\n", "\n  "), soft_wrap=True)
         elif block.kind == "next":
             out.print()
             for line in block.lines:
@@ -122,6 +153,8 @@ class PromptAsker(TerminalAsker):
     with the arrow keys and filtered by typing (`smplan.cli.picker`); several choices are
     ticked with Space. Ctrl-C and Ctrl-D stop the interview as they do on plain lines.
     """
+
+    folds = True
 
     def __init__(self, out: Console) -> None:
         super().__init__(out)
