@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from smplan.i18n import N_
 from smplan.outputs import Format, Outputs
+from smplan.render.theme import dress
 
 if TYPE_CHECKING:
     from smplan.calendar import ContentCalendar
@@ -57,8 +58,6 @@ class CalendarOptions:
         """How `plan`'s calendar and weekly sheet are written: in `lang`, else the plan's
         language, in its currency, under its project's name, dressed in its theme (found
         from `base_dir`, the plan's folder)."""
-        from smplan.render.theme import dress
-
         language = lang or plan.language
         project = plan.project
         return cls(
