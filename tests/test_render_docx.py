@@ -36,11 +36,18 @@ EXAMPLES = sorted(
     p for p in (ROOT / "examples").glob("*.yaml") if not p.name.endswith(".results.yaml")
 )
 BAKERY = ROOT / "examples" / "boulangerie.yaml"
+#: The plan in American English, printed on Letter.
+LIBRARY = ROOT / "examples" / "city-library.yaml"
+#: Word's page sizes in twentieths of a point, as the PDF's paper.
+LETTER = (12240, 15840)
+A4 = (11906, 16838)
 NS = {"w": W}
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 PERIOD = "2027-02"
 THEME = """\
 logo: logo.png
+colours: {brand: "#0b5d4b", accent: "#d9822b"}
+font: {family: Lato}
 prepared_for: The Maréchal family
 prepared_by: Sophie Lambert Conseil
 confidential: Confidential, for the bakery's team only
@@ -56,7 +63,8 @@ def _unfinished():
 
 @pytest.fixture(scope="module")
 def theme(tmp_path_factory) -> Path:
-    """A theme with a logo, who the plan is prepared for and by, and a confidentiality line."""
+    """A theme with a logo, colours, a font, who the plan is prepared for and by, and a
+    confidentiality line."""
     from PIL import Image
 
     folder = tmp_path_factory.mktemp("brand")
@@ -514,12 +522,70 @@ def test_the_same_plan_gives_the_same_bytes(rendered):
     plan = load_plan(BAKERY).plan
     again = render_plan(plan, RenderOptions(fmt="docx"), BAKERY.parent)
     assert again == rendered["boulangerie"]
+    library = load_plan(LIBRARY).plan
+    assert render_plan(library, RenderOptions(fmt="docx"), LIBRARY.parent) == rendered[LIBRARY.stem]
     with zipfile.ZipFile(io.BytesIO(again)) as package:
         stamps = {info.date_time for info in package.infolist()}
     assert stamps == {(2026, 11, 16, 0, 0, 0)}
     # The file says it was made and last changed on the document's date.
     core = _open(again).core_properties
     assert core.created == core.modified == dt.datetime(2026, 11, 16, tzinfo=dt.UTC)
+
+
+def _pages(data: bytes) -> list[tuple[int, int]]:
+    """The width and height of every section's page, as Word reads them."""
+    return [(s.page_width.twips, s.page_height.twips) for s in _open(data).sections]
+
+
+def _right_tabs(data: bytes, style: str) -> list[int]:
+    """Where a style's right-aligned tab stops are, in twentieths of a point."""
+    stops = _open(data).styles[style].paragraph_format.tab_stops
+    return [t.position.twips for t in stops if t.alignment == docx.enum.text.WD_TAB_ALIGNMENT.RIGHT]
+
+
+@examples
+def test_every_page_is_on_the_paper_of_the_pdf(rendered, path):
+    paper = LETTER if path == LIBRARY else A4
+    pages = _pages(rendered[path.stem])
+    assert pages and set(pages) == {paper}
+    # The running head's right half and the contents' page numbers sit at the right margin.
+    section = _open(rendered[path.stem]).sections[0]
+    edge = section.page_width.twips - section.left_margin.twips - section.right_margin.twips
+    assert _right_tabs(rendered[path.stem], "Header") == [edge]
+    assert _right_tabs(rendered[path.stem], "toc 1") == [edge]
+
+
+def test_the_report_in_american_english_is_on_letter():
+    plan = load_plan(LIBRARY).plan
+    results = load_results(results_path(LIBRARY)).results
+    period = parse_period("2027-03")
+    data = render_report(plan, results, period, RenderOptions(fmt="docx"), LIBRARY.parent)
+    assert set(_pages(data)) == {LETTER}
+
+
+def test_paper_says_otherwise(smplan, tmp_path):
+    target = tmp_path / "library.docx"
+    result = smplan("render", LIBRARY, "--paper", "a4", "-o", target)
+    assert result.exit_code == 0, result.output
+    assert set(_pages(target.read_bytes())) == {A4}
+
+
+def test_the_themes_colours_and_font_dress_the_headings_and_the_text(rendered):
+    document = _open(rendered["draft"])
+    heading = document.styles["Heading 1"]
+    assert str(heading.font.color.rgb) == "0B5D4B"
+    # Headings and body text take the face of the defaults; code keeps its own.
+    fonts = document.styles.element.find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
+    assert {fonts.get(f"{{{W}}}{slot}") for slot in ("ascii", "hAnsi", "cs")} == {"Lato"}
+    assert heading.font.name is None and document.styles["Body Text"].font.name is None
+    assert document.styles["Source Code"].font.name == "Consolas"
+    # The accent edges the strategy's box, the brand's tint shades the table's header row.
+    styles = etree.tostring(document.styles.element).decode()
+    assert 'w:color="D9822B"' in styles and "1F4E79" not in styles and "C8553D" not in styles
+    assert "E6EEF6" not in styles
+    # Without a theme, smplan's own colours and face.
+    plain = _open(rendered["boulangerie"]).styles
+    assert str(plain["Heading 1"].font.color.rgb) == "1F4E79"
 
 
 def _house_style(tmp_path: Path) -> Path:
@@ -545,16 +611,31 @@ def _house_style(tmp_path: Path) -> Path:
     return target
 
 
-def test_a_house_style_gives_its_fonts_colours_and_paper(tmp_path):
+def test_a_house_style_gives_its_fonts_colours_and_paper(tmp_path, theme):
     house = _house_style(tmp_path)
     plan = load_plan(BAKERY).plan
-    data = render_plan(plan, RenderOptions(fmt="docx", reference_doc=house), BAKERY.parent)
+    # The house style is the client's: a theme does not restyle it, and a French plan
+    # stays on the house's Letter page.
+    asked = RenderOptions(fmt="docx", reference_doc=house, theme=theme)
+    data = render_plan(plan, asked, BAKERY.parent)
     document = _open(data)
     heading = document.styles["Heading 1"]
     assert heading.font.name == "Georgia"
     assert str(heading.font.color.rgb) == "8B0000"
-    assert document.sections[0].page_width == docx.shared.Inches(8.5)
+    assert set(_pages(data)) == {LETTER}
     assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+    styles = dict(read_parts(house.read_bytes()))["word/styles.xml"]
+    assert dict(read_parts(data))["word/styles.xml"].count(b"1F4E79") == styles.count(b"1F4E79")
+    assert b"Lato" not in dict(read_parts(data))["word/styles.xml"]
+
+
+def test_a_paper_asked_for_sets_the_house_styles_page(tmp_path):
+    house = _house_style(tmp_path)
+    plan = load_plan(BAKERY).plan
+    asked = RenderOptions(fmt="docx", reference_doc=house, paper="a4")
+    data = render_plan(plan, asked, BAKERY.parent)
+    assert set(_pages(data)) == {A4}
+    assert _open(data).styles["Heading 1"].font.name == "Georgia"
 
 
 def test_a_house_style_in_the_template_folder_is_used(tmp_path):

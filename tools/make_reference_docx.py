@@ -4,7 +4,9 @@ A Word file rendered by smplan takes its styles, paper, margins, header and foot
 reference document. This one is made to look like smplan's PDF: the same blue headings
 with a rule under each chapter title, the same small grey running heads, tables with a
 tinted header row, A4 with the PDF's margins. Its text is set in Verdana, the face the
-PDF's DejaVu Sans was drawn after, which every Word installation has.
+PDF's DejaVu Sans was drawn after, which every Word installation has. A document is set
+on the paper of its language's country, and dressed in its theme's colours and font,
+as it is written (smplan/render/worddress.py).
 
 Every part is written here, from nothing, so the file depends on no other program and
 comes out byte for byte the same. Run it after changing a style, and commit what it
@@ -23,29 +25,33 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from smplan.render.worddress import ACCENT, BRAND, BRAND_LIGHT, PAGE_SIZES  # noqa: E402
 from smplan.render.wordpackage import zip_parts  # noqa: E402
 
 TARGET = ROOT / "smplan" / "templates" / "reference.docx"
 
-BLUE = "1F4E79"
+#: The PDF's default colours, which a theme's take the place of in a Word file.
+BLUE = BRAND
 TEXT = "1F2933"
 GREY = "6B7785"
 SLATE = "52606D"
-TINT = "E6EEF6"
+TINT = BRAND_LIGHT
 RULE = "D9E2EC"
 RED = "B42318"
-CLAY = "C8553D"
+CLAY = ACCENT
 SANS = "Verdana"
 MONO = "Consolas"
 
-#: The page: A4, and the PDF's margins (24, 18, 20 and 18 mm), in twentieths of a point.
-PAGE = '<w:pgSz w:w="11906" w:h="16838"/>'
+#: The page: A4 (a document on other paper has its size set as it is written), and the
+#: PDF's margins (24, 18, 20 and 18 mm), in twentieths of a point.
+WIDTH, HEIGHT = PAGE_SIZES["A4"]
+PAGE = f'<w:pgSz w:w="{WIDTH}" w:h="{HEIGHT}"/>'
 MARGINS = (
     '<w:pgMar w:top="1361" w:right="1020" w:bottom="1134" w:left="1020" '
     'w:header="567" w:footer="510" w:gutter="0"/>'
 )
 #: Where the right-aligned half of a running head sits: the text column's right edge.
-RIGHT_TAB = 11906 - 2 * 1020
+RIGHT_TAB = WIDTH - 2 * 1020
 #: The width of the labels of the cover's lines (prepared by, date…), as in the PDF: 40 mm.
 COVER_LABELS = 2268
 

@@ -32,12 +32,19 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from smplan.errors import RenderError, UsageError, printable
-from smplan.i18n import L_
+from smplan.i18n import L_, language
 from smplan.plan.model import Plan
 from smplan.render.chartpng import svg_to_png
 from smplan.render.environment import render_text, source_date
-from smplan.render.formats import RenderOptions, builtin_templates, reference_document
+from smplan.render.formats import (
+    REFERENCE_NAME,
+    RenderOptions,
+    builtin_templates,
+    reference_document,
+)
 from smplan.render.revisions import mark_revisions
+from smplan.render.theme import Theme, dress
+from smplan.render.worddress import set_paper, wear_theme
 from smplan.render.wordpackage import (
     CP,
     DC,
@@ -168,9 +175,41 @@ def html_to_docx(
     )
     _set_metadata(tree)
     written = _write(program, tree, reference, when)
+    paper, theme = _dress(plan, options, base_dir, house=reference != _builtin_reference())
     return finish_package(
-        written, properties, cover=found.cover, tracked=earlier is not None, when=when
+        written,
+        properties,
+        cover=found.cover,
+        tracked=earlier is not None,
+        when=when,
+        paper=paper,
+        theme=theme,
     )
+
+
+def _builtin_reference() -> Path:
+    return builtin_templates() / REFERENCE_NAME
+
+
+def _dress(
+    plan: Plan, options: RenderOptions, base_dir: Path | None, *, house: bool
+) -> tuple[str | None, Theme | None]:
+    """The paper and the theme the Word file wears, None for what it keeps as pandoc wrote it.
+
+    The paper is the PDF's: the one asked for, else the language's country's; a house
+    reference document keeps its own page unless a paper is asked for. The theme's colours
+    and font dress smplan's own styles only: a house style is the client's, and wins.
+    """
+    with language(options.lang or plan.language) as lang:
+        dressed = dress(
+            plan.project.theme if plan.project else None,
+            lang,
+            asked=options.theme,
+            paper=options.paper,
+            base_dir=base_dir,
+        )
+    paper = dressed["paper"] if options.paper is not None or not house else None
+    return paper, None if house else dressed["brand"]
 
 
 # --- pandoc -------------------------------------------------------------------------------
@@ -487,11 +526,15 @@ def finish_package(
     cover: bool,
     tracked: bool,
     when: dt.datetime | None,
+    paper: str | None = None,
+    theme: Theme | None = None,
 ) -> bytes:
     """Pandoc's DOCX made ready to hand over, and its bytes reproducible: each entry
-    stamped `when`, the document's date."""
+    stamped `when`, the document's date; its sections on `paper`, its styles in `theme`."""
     parts = dict(read_parts(data))
     order = [name for name in parts if name != "docProps/custom.xml"]
+    if paper is not None or theme is not None:
+        _wear(parts, paper, theme)
     parts["word/settings.xml"] = _settings(parts["word/settings.xml"], tracked)
     parts["word/document.xml"] = _document(parts["word/document.xml"], cover)
     if "docProps/app.xml" in parts:
@@ -505,6 +548,20 @@ def finish_package(
             parts[name] = _marked_header(parts[name], properties.status)
     order += _picture_fallbacks(parts)
     return zip_parts(((name, parts[name]) for name in order), when)
+
+
+def _wear(parts: dict[str, bytes], paper: str | None, theme: Theme | None) -> None:
+    """The document's sections on `paper`, and its styles in `theme`'s colours and font."""
+    from lxml import etree
+
+    document = etree.fromstring(parts["word/document.xml"])
+    styles = etree.fromstring(parts["word/styles.xml"])
+    if paper is not None:
+        set_paper(document, styles, paper)
+        parts["word/document.xml"] = _xml(document)
+    if theme is not None:
+        wear_theme(styles, theme)
+    parts["word/styles.xml"] = _xml(styles)
 
 
 #: The character style of the draft mark, in the document and in the running head.
