@@ -85,6 +85,11 @@ def spaced(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
+def heure(when: dt.datetime) -> str:
+    """A time of day as French prose writes it, spaces read as they show: 16 h, 8 h 30."""
+    return f"{when.hour} h {when.minute:02d}" if when.minute else f"{when.hour} h"
+
+
 def whole_calendar(path: Path) -> tuple[Plan, ContentCalendar]:
     plan = load_plan(path).plan
     assert plan.project and plan.project.date and plan.project.horizon
@@ -260,7 +265,7 @@ def test_the_weekly_sheet_shows_the_topics_of_the_whole_calendar(smplan, tmp_pat
         row = next(
             line
             for line in sheet.splitlines()
-            if f"| {post.when:%H:%M} | {post.platform} |" in line
+            if f"| {heure(post.when)} | {post.platform} |" in line
             and f" {post.when.day} mai" in line
         )
         assert post.pillar and post.pillar in row
@@ -583,7 +588,7 @@ def test_the_month_view_lays_posts_on_a_grid_in_the_plans_language(smplan, tmp_p
     text = out.read_text(encoding="utf-8")
     assert "## Janvier 2027" in text
     assert "| lun. | mar. | mer. | jeu. | ven. | sam. | dim. |" in text
-    assert "**5**<br>07:00 Instagram · " in text
+    assert "**5**<br>7\u00a0h Instagram · " in text
     # Set the French way, as the document is: a no-break space before the colon.
     assert "Campagnes du mois\u00a0: Épiphanie, la galette des rois (du 2 janvier 2027" in text
     assert "| Épiphanie, la galette des rois | 2 janvier 2027 | 17 janvier 2027 |" in text
@@ -592,7 +597,7 @@ def test_the_month_view_lays_posts_on_a_grid_in_the_plans_language(smplan, tmp_p
     html = (tmp_path / "cal.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="fr">' in html
     shown = unescape(re.sub(r"<[^>]+>", "", html))
-    assert "07:00 Instagram · " in shown
+    assert "7\u00a0h Instagram · " in shown
 
 
 def test_plan_text_is_escaped_in_the_month_views(smplan, tmp_path) -> None:
@@ -707,7 +712,8 @@ def test_the_document_shows_the_first_month_and_the_campaigns_over_the_span() ->
     assert "**Le premier mois\u00a0: 16 nov.\u2009–\u200913\u00a0déc. 2026**" in part
     assert "| lun. | mar. | mer. | jeu. | ven. | sam. | dim. |" in part
     assert (
-        "| 16<br>08:00 Google Business Profile · Réponses aux avis | 17<br>07:00 Instagram" in part
+        "| 16<br>8\u00a0h Google Business Profile · Réponses aux avis | 17<br>7\u00a0h Instagram"
+        in part
     )
     assert "| Fête des mères | 17 mai 2027 | 30 mai 2027 | Instagram |" in part
     # One column a month from November 2026 to December 2027; Epiphany runs in January.
@@ -742,7 +748,7 @@ def test_the_weekly_sheet_gives_each_person_their_posts_and_duties(smplan, tmp_p
     rows = [line for line in helene.splitlines() if line.startswith("| ") and "janvier" in line]
     # Hélène runs the three channels: 4 + 2 + 1 posts from Monday 4 to Sunday 10 January.
     assert len(rows) == 7
-    assert rows[0].startswith("| Lundi 4 janvier | 08:00 | Google Business Profile |")
+    assert rows[0].startswith("| Lundi 4 janvier | 8 h | Google Business Profile |")
     assert "(campagne : Épiphanie, la galette des rois)" in rows[1]
     assert "Aucune publication cette semaine." in thomas
     assert "- Répondre aux messages « Crise » : Prévenir Thomas immédiatement" in thomas

@@ -81,7 +81,7 @@ def test_the_standalone_calendar_is_styled_and_prints_a_week_across_a_page(smpla
     text = shown(page)
     # The legend names each kind its colour stands for; Whit Monday is on its day.
     assert "éducatif divertissant conversationnel promotionnel" in text
-    assert "17 Lundi de Pentecôte 08:00 Google Business Profile · Horaires et pain du jour" in text
+    assert "17 Lundi de Pentecôte 8 h Google Business Profile · Horaires et pain du jour" in text
     pdf = PdfReader(io.BytesIO(HTML(string=page).write_pdf()))
     assert len(pdf.pages) == 1
     box = pdf.pages[0].mediabox
@@ -133,3 +133,18 @@ def test_a_broken_calendar_template_is_named_at_its_line(smplan, tmp_path, brand
     assert f"{brand}/calendar.html.j2:3: template error:" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_french_pages_write_times_as_prose_does_and_machine_files_as_their_format(
+    smplan, tmp_path
+):
+    plan = Path(__file__).resolve().parent.parent / "examples" / "caisse-regionale.yaml"
+    span = ["--from", "2027-03-01", "--weeks", "1"]
+    assert smplan("calendar", plan, *span, "-o", tmp_path / "cal.md").exit_code == 0
+    grid = (tmp_path / "cal.md").read_text(encoding="utf-8")
+    assert "<br>12\u00a0h\u00a015 Facebook · " in grid
+    assert "<br>18\u00a0h Facebook · " in grid
+    assert not re.search(r"\d\d:\d\d", grid)
+    assert smplan("calendar", plan, *span, "-o", tmp_path / "cal.csv").exit_code == 0
+    rows = (tmp_path / "cal.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert any(",12:15," in row for row in rows)

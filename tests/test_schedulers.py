@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
@@ -192,3 +193,89 @@ def test_the_plain_csv_reads_back_with_the_utf_8_sig_codec(smplan, winery, tmp_p
     assert list(read[0])[0] == "date"
     assert {r["owner"] for r in read} == {"Inès Roux"}
     assert "Rosé and food" in {r["pillar"] for r in read}
+
+
+def _tuesdays(*times: str) -> dict[str, Any]:
+    """The winery with these Tuesday slots on Instagram."""
+    instagram = {
+        **WINERY["channels"][0],
+        "posts_per_week": len(times),
+        "slots": [{"day": "tuesday", "time": t} for t in times],
+    }
+    return {**WINERY, "channels": [instagram, WINERY["channels"][1]]}
+
+
+def test_a_post_that_would_share_a_step_with_another_moves_to_the_next_free_one(smplan, tmp_path):
+    path = plan_file(tmp_path, _tuesdays("17:31", "17:33"))
+    result = smplan("calendar", path, "-f", "hootsuite", "--past", "-o", f"{tmp_path}/")
+    assert result.exit_code == 0, result.output
+    times = [row[0] for row in rows(tmp_path / "plan.hootsuite-instagram.csv")]
+    assert times[:4] == [
+        "01/05/2027 17:35",
+        "01/05/2027 17:40",
+        "01/12/2027 17:35",
+        "01/12/2027 17:40",
+    ]
+    assert len(times) == len(set(times)) == 8
+    lines = result.stderr.splitlines()
+    # Each slot is said once, at the time it is written: 17:33 goes to 17:40, not 17:35.
+    assert (
+        "warning: Hootsuite takes times on five-minute steps only, so these slots move: "
+        "Instagram on Tuesday at 17:31, written 17:35" in lines
+    )
+    assert (
+        "warning: Hootsuite's file takes one post of a channel at a time, so these posts, "
+        "which fall at the time of an earlier post of their channel, move to the next free "
+        "time: `instagram` on 5 January 2027 at 17:33, written 17:40; `instagram` on "
+        "12 January 2027 at 17:33, written 17:40; `instagram` on 19 January 2027 at 17:33, "
+        "written 17:40; `instagram` on 26 January 2027 at 17:33, written 17:40" in lines
+    )
+
+
+def test_two_posts_of_a_channel_at_one_minute_are_written_a_minute_apart_for_buffer() -> None:
+    calendar = build_calendar(
+        Plan.model_validate(WINERY), dt.date(2027, 1, 4), dt.date(2027, 1, 10)
+    )
+    instagram, facebook = calendar.posts
+    # A second Instagram post at the same minute, and Facebook's moved to that minute too.
+    twin = dataclasses.replace(instagram, topic="Harvest")
+    same = dataclasses.replace(facebook, when=instagram.when)
+    calendar = dataclasses.replace(calendar, posts=[instagram, twin, same])
+    written = render_calendar(calendar, "buffer", CalendarOptions(lang="en"))
+    files = {f.part: f.data.decode() for f in written.files}
+    assert [line.rsplit(",", 1)[1] for line in files["instagram"].splitlines()[1:]] == [
+        "2027-01-05 17:32",
+        "2027-01-05 17:33",
+    ]
+    assert files["facebook"].splitlines()[1].endswith(",2027-01-05 17:32")  # another channel
+    assert written.upload is not None
+    assert [
+        (c.channel, c.day, f"{c.slot:%H:%M}", f"{c.written:%H:%M}") for c in written.upload.crowded
+    ] == [("instagram", dt.date(2027, 1, 5), "17:32", "17:33")]
+
+
+@pytest.mark.parametrize(
+    ("times", "said"),
+    [
+        (
+            ("23:51", "23:53"),
+            "error: the post of `instagram` at 23:53 on 5 January 2027 would share its time in "
+            "Hootsuite's file with another post of the channel, and no later time is free "
+            "before midnight",
+        ),
+        (
+            ("23:57",),
+            "error: Hootsuite takes times on five-minute steps only, and the post of "
+            "`instagram` at 23:57 on 5 January 2027 has none left before midnight",
+        ),
+    ],
+)
+def test_a_post_that_would_leave_its_day_is_refused_and_nothing_written(
+    smplan, tmp_path, times, said
+):
+    path = plan_file(tmp_path, _tuesdays(*times))
+    result = smplan("calendar", path, "-f", "hootsuite", "--past", "-o", f"{tmp_path}/")
+    assert result.exit_code == 2
+    assert said in result.stderr.splitlines()
+    assert "hint: give" in result.stderr
+    assert not list(tmp_path.glob("*.csv"))

@@ -21,7 +21,7 @@ from smplan.cli.options import (
 )
 from smplan.cli.outputs import destination
 from smplan.errors import CalendarError, UsageError, printable
-from smplan.i18n import L_, LN_, Message, babel_locale, pgettext, speak
+from smplan.i18n import L_, LN_, Formatter, Message, babel_locale, pgettext, speak
 from smplan.render.calendar_formats import CALENDAR_FORMATS
 
 if TYPE_CHECKING:
@@ -227,6 +227,29 @@ def _say_upload(upload: Upload, lang: str) -> None:
                 "{scheduler} takes times on five-minute steps only, so these slots move: {slots}",
                 scheduler=upload.scheduler,
                 slots=slots,
+            )
+        )
+    if upload.crowded:
+        fmt = Formatter(lang)
+        posts = "; ".join(
+            str(
+                L_(
+                    "`{channel}` on {date} at {time}, written {written}",
+                    channel=printable(c.channel),
+                    date=fmt.date(c.day),
+                    time=f"{c.slot:%H:%M}",
+                    written=f"{c.written:%H:%M}",
+                )
+            )
+            for c in upload.crowded
+        )
+        _warn(
+            L_(
+                "{scheduler}'s file takes one post of a channel at a time, so these posts, "
+                "which fall at the time of an earlier post of their channel, move to the next "
+                "free time: {posts}",
+                scheduler=upload.scheduler,
+                posts=posts,
             )
         )
     for refused in upload.refused:

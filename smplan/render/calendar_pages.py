@@ -22,6 +22,7 @@ from smplan.render.calendar_views import day_label, month_title, post_line, week
 from smplan.render.environment import render_template
 from smplan.render.labels import labels
 from smplan.render.theme import Theme, paper_for
+from smplan.render.typography import clock
 from smplan.render.view import Table
 
 _NO_CAMPAIGN = L_("No campaign in this period.")
@@ -168,7 +169,7 @@ def calendar_page(calendar: ContentCalendar, options: CalendarOptions) -> Calend
 
 def _cell(post: Post, lang: str) -> PostCell:
     return PostCell(
-        time=f"{post.when:%H:%M}",
+        time=clock(post.when, lang),
         platform=post.platform,
         pillar=post.pillar,
         kind=post.kind,

@@ -11,6 +11,7 @@ import datetime as dt
 
 from smplan.calendar import Post
 from smplan.i18n import babel_locale
+from smplan.render.typography import clock
 
 
 def day_label(day: dt.date, marks: dict[dt.date, str]) -> str:
@@ -39,11 +40,8 @@ def weekdays(lang: str) -> list[str]:
     return [str(names[i]) for i in range(7)]
 
 
-def post_line(post: Post, lang: str | None = None) -> str:
+def post_line(post: Post, lang: str) -> str:
     """A post as a grid cell shows it: its time (as the language writes times of day:
-    08:00, 8:00 AM), channel and pillar."""
-    from babel.dates import format_time
-
+    8 h 30, 8:30 AM), channel and pillar."""
     what = " · ".join(t for t in (post.platform, post.pillar) if t)
-    when = format_time(post.when, "short", locale=babel_locale(lang)) if lang else None
-    return f"{when or f'{post.when:%H:%M}'} {what}"
+    return f"{clock(post.when, lang)} {what}"

@@ -10,8 +10,13 @@ steps; the date's order is chosen when uploading, month first unless changed.
 The text of each post is a placeholder naming its pillar and topic, marked as a draft
 not to publish: smplan never writes the copy. What the person uploading the files must
 know (posts left out because their time has passed, slots moved onto a scheduler's
-steps, rows a network refuses as they are, what to tick at upload) comes back with the
-files as an `Upload`, for the command to say.
+steps, posts moved off a time another post of their channel already has, rows a network
+refuses as they are, what to tick at upload) comes back with the files as an `Upload`,
+for the command to say.
+
+Two posts of a channel at the same time in one file would be refused or published at
+once, so the later one moves to the next free step of its day; when its day has no free
+step left, the files are not written and the command says which post to move.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from smplan.calendar import ContentCalendar, Post
-from smplan.i18n import L_, Message, language
+from smplan.errors import CalendarError
+from smplan.i18n import L_, Formatter, Message, language
 from smplan.render.calendar_formats import CalendarFile, CalendarOptions, Written
 
 BUFFER_HEADER = ("Text", "Image URL", "Tags", "Posting Time")
@@ -32,6 +38,8 @@ BUFFER_ROWS = 100
 HOOTSUITE_ROWS = 350
 #: Hootsuite takes times on these steps only (minutes).
 HOOTSUITE_STEP = 5
+#: Buffer takes any minute: its step is one minute.
+BUFFER_STEP = 1
 #: The networks that refuse a post without an image or a video, and which one they need.
 NEEDS_MEDIA = {"Instagram": "image", "Pinterest": "image", "TikTok": "video", "YouTube": "video"}
 #: The plain CSV's columns, one per field of a post.
@@ -61,6 +69,20 @@ class Moved:
 
 
 @dataclass(frozen=True)
+class Crowded:
+    """A post written later than its time, because another post of its channel already
+    has that time in the scheduler's file."""
+
+    channel: str
+    platform: str
+    day: dt.date
+    #: Its time in the plan, the time it shares with the other post, the time written.
+    slot: dt.time
+    shared: dt.time
+    written: dt.time
+
+
+@dataclass(frozen=True)
 class Refused:
     """A channel's rows that its network refuses as they are: they have no image or video."""
 
@@ -83,6 +105,8 @@ class Upload:
     refused: tuple[Refused, ...]
     #: What to tick or choose on the scheduler's upload screen.
     advice: Message
+    #: Posts moved to the next free step, in time order.
+    crowded: tuple[Crowded, ...] = ()
 
 
 def draft_line(post: Post) -> str:
@@ -160,11 +184,12 @@ def render_buffer(calendar: ContentCalendar, options: CalendarOptions) -> Writte
     """One Buffer bulk-upload file per channel, split every 100 posts."""
     posts, past = _upcoming(calendar, options)
     with language(options.lang):
+        placed, crowded = _placed(posts, BUFFER_STEP, "Buffer", options.lang)
         files = _per_channel(
-            posts,
+            placed,
             BUFFER_ROWS,
             BUFFER_HEADER,
-            lambda post: (
+            lambda post, when: (
                 draft_line(post),
                 "",
                 # Buffer splits tags at commas: a comma inside a name would make two tags.
@@ -173,10 +198,10 @@ def render_buffer(calendar: ContentCalendar, options: CalendarOptions) -> Writte
                     for t in (post.pillar, *post.campaigns)
                     if t
                 ),
-                post.when.strftime("%Y-%m-%d %H:%M"),
+                when.strftime("%Y-%m-%d %H:%M"),
             ),
         )
-    return Written(files, Upload("Buffer", past, (), _refused(posts), _BUFFER_ADVICE))
+    return Written(files, Upload("Buffer", past, (), _refused(posts), _BUFFER_ADVICE, crowded))
 
 
 def render_hootsuite(calendar: ContentCalendar, options: CalendarOptions) -> Written:
@@ -188,26 +213,89 @@ def render_hootsuite(calendar: ContentCalendar, options: CalendarOptions) -> Wri
     posts, past = _upcoming(calendar, options)
     order = "%d/%m/%Y" if options.day_first else "%m/%d/%Y"
     with language(options.lang):
+        placed, crowded = _placed(posts, HOOTSUITE_STEP, "Hootsuite", options.lang)
         files = _per_channel(
-            posts,
+            placed,
             HOOTSUITE_ROWS,
             None,
-            lambda post: (
-                on_step(post.when, HOOTSUITE_STEP).strftime(f"{order} %H:%M"),
+            lambda post, when: (
+                when.strftime(f"{order} %H:%M"),
                 draft_line(post),
                 "",
             ),
         )
     advice = _hootsuite_advice("DD/MM/YYYY" if options.day_first else "MM/DD/YYYY")
-    return Written(
-        files, Upload("Hootsuite", past, _moved(posts, HOOTSUITE_STEP), _refused(posts), advice)
-    )
+    moved = _moved(placed, HOOTSUITE_STEP)
+    return Written(files, Upload("Hootsuite", past, moved, _refused(posts), advice, crowded))
 
 
 def on_step(when: dt.datetime, minutes: int) -> dt.datetime:
     """`when`, or the next time after it on a step of `minutes` (17:32 gives 17:35)."""
     late = when.minute % minutes
     return when + dt.timedelta(minutes=minutes - late) if late else when
+
+
+def _placed(
+    posts: list[Post], step: int, scheduler: str, lang: str
+) -> tuple[list[tuple[Post, dt.datetime]], tuple[Crowded, ...]]:
+    """Each post with the time its scheduler's file gives it: the next time on a step of
+    `step` minutes that no earlier post of its channel has, on the post's own day.
+
+    A `CalendarError` when a post would leave its day: a scheduler would publish it a day
+    late, which no one planned.
+    """
+    taken: dict[str, set[dt.datetime]] = {}
+    placed: list[tuple[Post, dt.datetime]] = []
+    crowded: list[Crowded] = []
+    for post in sorted(posts, key=lambda p: p.when):
+        shared = when = on_step(post.when, step)
+        # Wall-clock times: aware ones of one zone compare so, but do not hash so.
+        mine = taken.setdefault(post.channel, set())
+        while when.replace(tzinfo=None) in mine:
+            when += dt.timedelta(minutes=step)
+        if when.date() != post.when.date():
+            raise _no_step_left(post, shared.date() == post.when.date(), scheduler, lang)
+        mine.add(when.replace(tzinfo=None))
+        placed.append((post, when))
+        if when != shared:
+            crowded.append(
+                Crowded(
+                    post.channel,
+                    post.platform,
+                    post.when.date(),
+                    post.when.time(),
+                    shared.time(),
+                    when.time(),
+                )
+            )
+    return placed, tuple(crowded)
+
+
+def _no_step_left(post: Post, crowded: bool, scheduler: str, lang: str) -> CalendarError:
+    fields = {
+        "scheduler": scheduler,
+        "channel": post.channel,
+        "time": f"{post.when:%H:%M}",
+        "date": Formatter(lang).date(post.when.date()),
+    }
+    if crowded:
+        return CalendarError(
+            L_(
+                "the post of `{channel}` at {time} on {date} would share its time in "
+                "{scheduler}'s file with another post of the channel, and no later time is "
+                "free before midnight",
+                **fields,
+            ),
+            hint=L_("give one of the two slots an earlier time in the plan"),
+        )
+    return CalendarError(
+        L_(
+            "{scheduler} takes times on five-minute steps only, and the post of `{channel}` "
+            "at {time} on {date} has none left before midnight",
+            **fields,
+        ),
+        hint=L_("give this slot a time by 23:55 in the plan"),
+    )
 
 
 def _upcoming(calendar: ContentCalendar, options: CalendarOptions) -> tuple[list[Post], int]:
@@ -219,12 +307,15 @@ def _upcoming(calendar: ContentCalendar, options: CalendarOptions) -> tuple[list
     return kept, len(calendar.posts) - len(kept)
 
 
-def _moved(posts: list[Post], step: int) -> tuple[Moved, ...]:
-    """Each weekly slot whose time is off the scheduler's steps, once, in time order."""
+def _moved(placed: list[tuple[Post, dt.datetime]], step: int) -> tuple[Moved, ...]:
+    """Each weekly slot whose time is off the scheduler's steps, once, in time order.
+
+    A post moved further, off another post's time, is said with those (`Crowded`), so
+    that no post is said to go to two times.
+    """
     found: dict[tuple[str, int, dt.time], Moved] = {}
-    for post in posts:
-        written = on_step(post.when, step)
-        if written != post.when:
+    for post, written in placed:
+        if written != post.when and written == on_step(post.when, step):
             key = (post.platform, post.when.weekday(), post.when.time())
             found.setdefault(key, Moved(*key, written.time()))
     return tuple(sorted(found.values(), key=lambda m: (m.weekday, m.slot, m.platform)))
@@ -245,19 +336,19 @@ def _refused(posts: list[Post]) -> tuple[Refused, ...]:
 
 
 def _per_channel(
-    posts: list[Post],
+    placed: list[tuple[Post, dt.datetime]],
     limit: int,
     header: Sequence[str] | None,
-    row: Callable[[Post], Sequence[str]],
+    row: Callable[[Post, dt.datetime], Sequence[str]],
 ) -> list[CalendarFile]:
-    by_channel: dict[str, list[Post]] = {}
-    for post in posts:
-        by_channel.setdefault(post.channel, []).append(post)
+    by_channel: dict[str, list[tuple[Post, dt.datetime]]] = {}
+    for post, when in placed:
+        by_channel.setdefault(post.channel, []).append((post, when))
     files = []
     for channel, mine in by_channel.items():
         for n in range(math.ceil(len(mine) / limit)):
             chunk = mine[n * limit : (n + 1) * limit]
-            rows = ([header] if header else []) + [row(post) for post in chunk]
+            rows = ([header] if header else []) + [row(*pair) for pair in chunk]
             # A channel's key never holds a dot (ids and slugs are [a-z0-9_-]), so
             # `instagram.2` cannot be the name of another channel's file, as
             # `instagram-2` could.

@@ -19,6 +19,7 @@ from smplan.plan.model import Listening, Plan
 from smplan.render.calendar_formats import CalendarFile, CalendarOptions
 from smplan.render.calendar_pages import context
 from smplan.render.environment import render_template
+from smplan.render.typography import clock
 from smplan.render.view import Table
 
 _POSTS = L_("Posts this week")
@@ -85,7 +86,7 @@ def _row(post: Post, fmt: Formatter) -> tuple[str, str, str, str, str]:
         topic = f"{topic} ({campaign})" if topic else campaign
     return (
         day[:1].upper() + day[1:],
-        f"{post.when:%H:%M}",
+        clock(post.when, fmt.lang),
         post.platform,
         post.pillar or "",
         topic,

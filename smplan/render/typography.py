@@ -10,11 +10,13 @@ French also sets a no-break space before `:` and a narrow one before `;`, `!`, `
 texts as in the person's own words; ordinals are raised in HTML (1er, 2e). Only prose is
 set: a query, which a tool reads character for character, is `Verbatim` and printed as it
 is; a time such as 09:00 or an address such as https://… is left alone, because its `:`
-is not followed by a space.
+is not followed by a space. Times of day are written as the language writes them in
+prose: `16 h`, `8 h 30` in French, the locale's short form elsewhere (08:30, 8:30 AM).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -60,6 +62,20 @@ def french(text: str) -> str:
     text = _COLON.sub(NBSP + ":", text)
     text = _OPEN.sub("«" + NBSP, text)
     return _CLOSE.sub(NBSP + "»", text)
+
+
+@functools.cache
+def clock(value: dt.time | dt.datetime, lang: str) -> str:
+    """A time of day as the document in `lang` prints it: 16 h and 8 h 30 in French (the
+    Imprimerie nationale's style, which the plan's prose uses too), the locale's short form
+    elsewhere. Files for machines (ICS, the schedulers' CSV) keep the form their format asks."""
+    if lang.startswith("fr"):
+        if value.minute:
+            return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+        return f"{value.hour}{NBSP}h"
+    from babel.dates import format_time
+
+    return str(format_time(value, "short", locale=babel_locale(lang)))
 
 
 @functools.cache
