@@ -148,3 +148,17 @@ def test_french_pages_write_times_as_prose_does_and_machine_files_as_their_forma
     assert smplan("calendar", plan, *span, "-o", tmp_path / "cal.csv").exit_code == 0
     rows = (tmp_path / "cal.csv").read_text(encoding="utf-8-sig").splitlines()
     assert any(",12:15," in row for row in rows)
+
+
+def test_a_post_shows_its_own_wall_time_after_the_same_instant_elsewhere():
+    # 16:00 in Paris and 15:00 in London are one instant: a grid of each plan shows its
+    # own clock, whichever was written first in the same run.
+    from zoneinfo import ZoneInfo
+
+    from smplan.render.typography import clock
+
+    paris = dt.datetime(2026, 11, 19, 16, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    london = dt.datetime(2026, 11, 19, 15, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert paris == london
+    assert [clock(paris, "en"), clock(london, "en")] == ["16:00", "15:00"]
+    assert [clock(london, "fr"), clock(paris, "fr")] == ["15\u00a0h", "16\u00a0h"]

@@ -64,18 +64,25 @@ def french(text: str) -> str:
     return _CLOSE.sub(NBSP + "»", text)
 
 
-@functools.cache
 def clock(value: dt.time | dt.datetime, lang: str) -> str:
     """A time of day as the document in `lang` prints it: 16 h and 8 h 30 in French (the
     Imprimerie nationale's style, which the plan's prose uses too), the locale's short form
     elsewhere. Files for machines (ICS, the schedulers' CSV) keep the form their format asks."""
+    # The wall time as the value shows it: two aware datetimes at the same instant in
+    # different zones are equal, so they must not share a cached text.
+    wall = value.time() if isinstance(value, dt.datetime) else value.replace(tzinfo=None)
+    return _clock(wall, lang)
+
+
+@functools.cache
+def _clock(wall: dt.time, lang: str) -> str:
     if lang.startswith("fr"):
-        if value.minute:
-            return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
-        return f"{value.hour}{NBSP}h"
+        if wall.minute:
+            return f"{wall.hour}{NBSP}h{NBSP}{wall.minute:02d}"
+        return f"{wall.hour}{NBSP}h"
     from babel.dates import format_time
 
-    return str(format_time(value, "short", locale=babel_locale(lang)))
+    return str(format_time(wall, "short", locale=babel_locale(lang)))
 
 
 @functools.cache
