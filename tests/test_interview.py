@@ -565,8 +565,11 @@ def test_the_review_lists_the_answers_and_reopens_a_step(tmp_path):
     asker = Script({"review": ["3", ""]})
     init(path, asker)
     reviews = [b for b in asker.blocks if b.kind == "review"]
-    assert len(reviews) == 18  # twice the nine sections: before and after reopening
+    assert len(reviews) == 20  # twice the ten sections: before and after reopening
     assert reviews[3].title == "3. Les objectifs — terminé"
+    # After the eight steps, how the plan is put to work: its own line, numbered to reopen it.
+    assert reviews[9].title == "9. La mise en œuvre du plan — terminé"
+    assert reviews[9].lines[0] == "Les 90 premiers jours:"
     # Each objective by its words first, without its id.
     assert reviews[3].lines[0].startswith("- Passer de 24 à 45 commandes de gâteaux de fête")
     assert "gateaux" not in reviews[3].lines[0]
@@ -800,9 +803,7 @@ def test_pillar_shares_over_100_are_flagged_once_the_pillars_are_given(tmp_path)
         }
     )
     init(path, asker, step="channels")
-    assert findings(asker) == [
-        "The pillar shares of channel “Instagram” add up to 110%, not 100%"
-    ]
+    assert findings(asker) == ["The pillar shares of channel “Instagram” add up to 110%, not 100%"]
     # Said as the share is typed, where a terminal can: what is left to share.
     (share,) = asker.asked("channels[0].pillars[1].share")
     assert share.check("50").warnings == ("the shares would add up to 110%: 40% is left",)
