@@ -16,6 +16,10 @@ from smplan.plan.model import STEPS, Plan
 #: The section after the eight steps: how the plan is put to work (not a step of the method).
 RUNNING = "running"
 
+#: Every section the interview can open, by number: the project (0), the method's eight
+#: steps (1 to 8), then how the plan is put to work (9).
+OPENABLE: tuple[str, ...] = ("project", *STEPS, RUNNING)
+
 #: Guidance for each section: why it matters, a good answer, an example, the pitfall.
 _SECTIONS: dict[str, dict[str, Message]] = {
     "project": {

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from smplan.checks.service import STORE, judge, statuses
 from smplan.errors import PlanInvalidError, Problem, UsageError, printable
 from smplan.i18n import L_
+from smplan.interview.guidance import OPENABLE as OPENABLE  # what `--step` can name
 from smplan.interview.guidance import RUNNING as RUNNING  # the section after the steps
 from smplan.interview.guidance import tr
 from smplan.interview.questions import SKIPPED, spec
@@ -34,9 +35,6 @@ SECTIONS: tuple[str, ...] = ("project", *STEPS)
 RUNNING_PARTS: tuple[str, ...] = tuple(
     name for name in Plan.model_fields if name not in SECTIONS and ("Plan", name) not in SKIPPED
 )
-
-#: Every section the interview can open: the method's, then how the plan is run.
-OPENABLE: tuple[str, ...] = (*SECTIONS, RUNNING)
 
 
 def number(section: str) -> int:
