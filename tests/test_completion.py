@@ -80,6 +80,7 @@ def test_zsh_and_fish_show_each_code_with_its_title(tmp_path):
 
 def test_step_names_complete_for_init(tmp_path):
     assert complete("smplan init plan.yaml --step ob", tmp_path) == ["objectives"]
+    assert complete("smplan init plan.yaml --step ru", tmp_path) == ["running"]
     assert complete("smplan init plan.yaml --step ", tmp_path)[:3] == [
         "project",
         "team",

@@ -204,6 +204,30 @@ WHOLE_INTERVIEW = [
     "cake-orders-from",  # Judged by
     "",  # Platform
     "Instagram",  # Where Claire Morel appears
+    # After the eight steps: putting the plan to work.
+    "y",  # Add a milestone?
+    "15/01/2027",  # Date, the language's way
+    "First month of posts scheduled",  # Milestone
+    "1",  # Who sees it done: Claire, by number
+    "n",  # Add another milestone?
+    "35",  # Hourly rate of the team's time
+    "y",  # Add a budget line?
+    "production",  # Kind of spending
+    "Photo shoot of the cakes",  # What it pays for
+    "",  # Amount a month
+    "300",  # Amount once
+    "n",  # Add another budget line?
+    "y",  # Add a crisis scenario?
+    "A customer falls ill and blames our cake",  # Scenario
+    "We are checking and will reply today.",  # Holding statement
+    "2, 1",  # Who is alerted, in order: Julien, then Claire
+    "n",  # Add another crisis scenario?
+    "The shop stays open six days a week",  # Assumption 1
+    "",  # Assumption 2
+    "y",  # Add a risk?
+    "The team has no time in December",  # Risk
+    "Schedule December's posts in November",  # What reduces it
+    "n",  # Add another risk?
     "",  # the review: nothing to reopen
 ]
 
@@ -449,6 +473,37 @@ def test_a_whole_interview_writes_every_answer_where_it_belongs(smplan, tmp_path
             "metrics": ["cake-orders-from"],
         }
     ]
+    # After the eight steps, each part of putting the plan to work, read by its kind: a
+    # date within the plan, members by number in the order given, amounts of money.
+    assert data["roadmap"] == [
+        {
+            "date": dt.date(2027, 1, 15),
+            "action": "First month of posts scheduled",
+            "owner": "claire-morel",
+        }
+    ]
+    assert data["budget"] == {
+        "hourly_rate": 35,
+        "lines": [{"kind": "production", "item": "Photo shoot of the cakes", "once": 300}],
+    }
+    assert data["crisis"] == [
+        {
+            "scenario": "A customer falls ill and blames our cake",
+            "holding_statement": "We are checking and will reply today.",
+            "escalation": ["julien-roux", "claire-morel"],
+        }
+    ]
+    assert data["assumptions"] == ["The shop stays open six days a week"]
+    assert data["risks"] == [
+        {
+            "risk": "The team has no time in December",
+            "mitigation": "Schedule December's posts in November",
+        }
+    ]
+    assert "After the eight steps · Putting the plan to work" in result.stdout
+    # The review shows it after step 8, numbered to reopen it; the steps stay eight.
+    assert "9. Putting the plan to work — done" in result.stdout
+    assert "Where the plan stands" not in result.stdout  # a new plan: no status first
     assert "Check: 0 error(s), 0 warning(s)" in result.stdout
     assert "Render it with: smplan render plan.yaml --format pdf" in result.stdout
     check = smplan("check", "plan.yaml", "--strict")
@@ -639,7 +694,9 @@ def test_end_of_input_keeps_every_answer_and_says_how_to_resume(smplan, tmp_path
     }
     resumed = smplan("init", path, "--interactive", input=script(WHOLE_INTERVIEW[17:]))
     assert "Where the plan stands: 0 of 8 steps done" in resumed.stdout
-    assert "  1. The team                 to finish\n" in resumed.stdout
+    assert "  1. The team                  to finish\n" in resumed.stdout
+    # What follows the steps is listed after them, and counts in none of them.
+    assert "  9. Putting the plan to work  to do\n" in resumed.stdout
 
 
 HAND_COMMENTED = """\
@@ -718,9 +775,9 @@ objectives:
 
 
 def test_an_unknown_step_is_a_usage_error(smplan, tmp_path):
-    result = smplan("init", tmp_path / "plan.yaml", "--step", "9", "--interactive")
+    result = smplan("init", tmp_path / "plan.yaml", "--step", "10", "--interactive")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == "error: unknown step `9`"
+    assert result.stderr.splitlines()[0] == "error: unknown step `10`"
 
 
 def test_a_plan_that_does_not_fit_the_model_is_reported_not_overwritten(smplan, tree):

@@ -559,14 +559,138 @@ def test_an_unknown_step_is_a_usage_error(tmp_path):
     assert caught.value.hint.startswith("use a number or a name: 0 (project), 1 (team)")
 
 
+#: What the full path asks after the eight steps, keyed as the interview asks it.
+PUT_TO_WORK = {
+    "roadmap[+]": ["y", "n"],
+    "roadmap[0].date": "15/01/2027",
+    "roadmap[0].action": "Premier mois de publications programmé",
+    "roadmap[0].owner": "3",
+    "budget.hourly_rate": "35 €",
+    "budget.lines[+]": ["y", "n"],
+    "budget.lines[0].kind": "1",
+    "budget.lines[0].item": "Séance photo des gâteaux",
+    "budget.lines[0].once": "300",
+    "crisis[+]": ["y", "n"],
+    "crisis[0].scenario": "Un client tombe malade et accuse un gâteau",
+    "crisis[0].holding_statement": "Nous vérifions et répondons dans la journée.",
+    "crisis[0].escalation": "2, 1",
+    "assumptions[0]": "La boutique reste ouverte six jours sur sept",
+    "risks[+]": ["y", "n"],
+    "risks[0].risk": "L'équipe n'a pas de temps en décembre",
+    "risks[0].mitigation": "Programmer les publications de décembre en novembre",
+}
+
+
+def steps_done(tmp_path: Path) -> Path:
+    """The bakery's plan, its eight steps done and nothing yet of how it is put to work."""
+    data = yaml.safe_load((ROOT / "examples" / "boulangerie.yaml").read_text(encoding="utf-8"))
+    for name in ("roadmap", "budget", "crisis", "assumptions", "risks"):
+        del data[name]
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def assert_put_to_work(path: Path) -> None:
+    plan = load_plan(path).plan
+    assert [(m.date.isoformat(), m.action, m.owner) for m in plan.roadmap] == [
+        ("2027-01-15", "Premier mois de publications programmé", "camille")
+    ]
+    assert plan.budget is not None and plan.budget.hourly_rate == 35
+    assert [(b.kind, b.item, b.per_month, b.once) for b in plan.budget.lines] == [
+        ("production", "Séance photo des gâteaux", None, 300)
+    ]
+    assert [(c.scenario, c.escalation) for c in plan.crisis] == [
+        ("Un client tombe malade et accuse un gâteau", ["thomas", "helene"])
+    ]
+    assert plan.assumptions == ["La boutique reste ouverte six jours sur sept"]
+    assert [(r.risk, r.mitigation) for r in plan.risks] == [
+        (
+            "L'équipe n'a pas de temps en décembre",
+            "Programmer les publications de décembre en novembre",
+        )
+    ]
+
+
+@pytest.mark.parametrize("step", ["running", "9"])
+def test_step_running_asks_how_the_plan_is_put_to_work_and_nothing_else(tmp_path, step):
+    path = steps_done(tmp_path)
+    asker = Script(PUT_TO_WORK)
+    init(path, asker, step=step)
+    assert_put_to_work(path)
+    guidance = [b for b in asker.blocks if b.kind == "guidance"]
+    assert [b.title for b in guidance] == ["Après les huit étapes · La mise en œuvre du plan"]
+    assert [label for label, _ in guidance[0].rows] == [
+        "Pourquoi c'est important",
+        "Une bonne réponse",
+        "Exemple",
+        "Piège",
+    ]
+    assert {re.split(r"[.\[]", q.key)[0] for q in asker.questions} == {
+        "roadmap",
+        "budget",
+        "crisis",
+        "assumptions",
+        "risks",
+    }
+    # A date outside the plan's span is refused, as in the steps.
+    late = Script({**PUT_TO_WORK, "roadmap[0].date": ["15/01/2029", "15/01/2027"]})
+    init(steps_done(tmp_path), late, step="running")
+    assert len(late.asked("roadmap[0].date")) == 2
+    found = [line for b in late.blocks if b.kind == "finding" for line in b.lines]
+    assert any(
+        line.startswith("L’étape datée n° 1\u00a0: 2029-01-15 tombe après l'horizon du plan")
+        for line in found
+    ), found
+    assert not any("roadmap" in line for line in found)  # the milestone in words, no path
+
+
+def test_an_interruption_inside_it_resumes_at_the_next_question(tmp_path):
+    path = steps_done(tmp_path)
+    with pytest.raises(Interrupted):
+        init(path, Script(PUT_TO_WORK, stop_at="crisis[0].holding_statement"))
+    assert load_plan(path).plan.crisis[0].scenario == "Un client tombe malade et accuse un gâteau"
+    asker = Script(PUT_TO_WORK)
+    init(path, asker)
+    status = next(b for b in asker.blocks if b.kind == "status")
+    assert status.title == "Où en est le plan : 8 étapes sur 8 terminées"
+    assert status.rows[-1] == ("9. La mise en œuvre du plan", "à compléter")
+    # The steps are done and skipped; nothing given before the stop is asked again.
+    assert asker.questions[0].key == "crisis[0].holding_statement"
+    assert not [q for q in asker.questions if q.key.startswith(("roadmap", "budget"))]
+    assert_put_to_work(path)
+    reviews = [b for b in asker.blocks if b.kind == "review"]
+    assert reviews[-1].title == "9. La mise en œuvre du plan — terminé"
+
+
+def test_a_plan_already_put_to_work_resumes_at_its_last_list_or_skips_it(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_bytes((ROOT / "examples" / "boulangerie.yaml").read_bytes())
+    asker = Script()
+    init(path, asker, lang="en")
+    # The last answer is the last risk's: another one may follow, then the review.
+    assert [q.key for q in asker.questions] == ["risks[+]", "review"]
+    # Answers from a file are not where the person stopped: the part, done, is skipped.
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("project:\n  author: Sophie Lambert\n", encoding="utf-8")
+    asker = Script()
+    init(path, asker, lang="en", answers=answers)
+    notes = [line for b in asker.blocks if b.kind == "note" for line in b.lines]
+    assert "Putting the plan to work is already done: skipped (reopen it with --step 9)." in notes
+    assert [q.key for q in asker.questions] == ["review"]
+
+
 def test_the_review_lists_the_answers_and_reopens_a_step(tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_bytes((ROOT / "examples" / "boulangerie.yaml").read_bytes())
     asker = Script({"review": ["3", ""]})
     init(path, asker)
     reviews = [b for b in asker.blocks if b.kind == "review"]
-    assert len(reviews) == 18  # twice the nine sections: before and after reopening
+    assert len(reviews) == 20  # twice the ten sections: before and after reopening
     assert reviews[3].title == "3. Les objectifs — terminé"
+    # After the eight steps, how the plan is put to work: its own line, numbered to reopen it.
+    assert reviews[9].title == "9. La mise en œuvre du plan — terminé"
+    assert reviews[9].lines[0] == "Les 90 premiers jours:"
     # Each objective by its words first, without its id.
     assert reviews[3].lines[0].startswith("- Passer de 24 à 45 commandes de gâteaux de fête")
     assert "gateaux" not in reviews[3].lines[0]
@@ -800,9 +924,7 @@ def test_pillar_shares_over_100_are_flagged_once_the_pillars_are_given(tmp_path)
         }
     )
     init(path, asker, step="channels")
-    assert findings(asker) == [
-        "The pillar shares of channel “Instagram” add up to 110%, not 100%"
-    ]
+    assert findings(asker) == ["The pillar shares of channel “Instagram” add up to 110%, not 100%"]
     # Said as the share is typed, where a terminal can: what is left to share.
     (share,) = asker.asked("channels[0].pillars[1].share")
     assert share.check("50").warnings == ("the shares would add up to 110%: 40% is left",)

@@ -100,6 +100,12 @@ _THINGS: dict[str, tuple[str, str, str, str]] = {
         NP_("of thing", "metric `{name}`"),
         NP_("of thing", "metric #{n}"),
     ),
+    "milestone": (
+        NP_("thing", "milestone `{name}`"),
+        NP_("thing", "milestone #{n}"),
+        NP_("of thing", "milestone `{name}`"),
+        NP_("of thing", "milestone #{n}"),
+    ),
     "need": (
         NP_("thing", "need `{name}`"),
         NP_("thing", "need #{n}"),

@@ -45,14 +45,12 @@ def complete_languages(incomplete: str) -> list[tuple[str, str]]:
 
 
 def complete_steps(incomplete: str) -> list[tuple[str, str]]:
-    """The names `init --step` takes, each with its title."""
-    from smplan.plan.labels import STEP_TITLES
+    """The names `init --step` takes, each with its number and title."""
+    from smplan.interview.guidance import OPENABLE, TEXTS
 
-    steps = [("project", "0"), *((step, str(n)) for n, step in enumerate(STEP_TITLES, 1))]
-    titles = {step: str(title) for step, title in STEP_TITLES.items()}
     return [
-        (name, f"{number} · {titles.get(name, 'Project')}")
-        for name, number in steps
+        (name, f"{number} · {TEXTS[f'section.{name}.title']}")
+        for number, name in enumerate(OPENABLE)
         if name.startswith(incomplete)
     ]
 

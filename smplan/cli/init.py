@@ -23,7 +23,8 @@ from smplan.cli.options import LANG, argument, command, flag, option
         "step",
         "--step",
         help="Reopen one step with its current answers as defaults: a number (0 for the "
-        "project, 1 to 8) or a name such as objectives.",
+        "project, 1 to 8, 9 for putting the plan to work) or a name such as objectives or "
+        "running.",
         complete=complete_steps,
     ),
     option(

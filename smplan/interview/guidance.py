@@ -13,6 +13,13 @@ from smplan.i18n import L_, LP_, Message, language
 from smplan.plan.meta import fields, label
 from smplan.plan.model import STEPS, Plan
 
+#: The section after the eight steps: how the plan is put to work (not a step of the method).
+RUNNING = "running"
+
+#: Every section the interview can open, by number: the project (0), the method's eight
+#: steps (1 to 8), then how the plan is put to work (9).
+OPENABLE: tuple[str, ...] = ("project", *STEPS, RUNNING)
+
 #: Guidance for each section: why it matters, a good answer, an example, the pitfall.
 _SECTIONS: dict[str, dict[str, Message]] = {
     "project": {
@@ -182,6 +189,27 @@ _SECTIONS: dict[str, dict[str, Message]] = {
             "the accounts fall silent. A few channels run well beat many abandoned ones.",
         ),
     },
+    RUNNING: {
+        "why": L_(
+            "A signed strategy still has to start on Monday. Dated first steps, the money it "
+            "needs, words ready for a crisis and the risks named turn the plan into work.",
+        ),
+        "good": L_(
+            "A few milestones over the first 90 days, each with who sees it done; the spending "
+            "beyond the channels, line by line; the one or two crises the sector makes likely, "
+            "with the first public words already written; what the plan takes for granted, and "
+            "what could stop it.",
+        ),
+        "example": L_(
+            "By 15 January, Claire has the first month of posts scheduled. A photo shoot of the "
+            "cakes: 300, paid once. If a customer falls ill and blames a cake, Julien posts that "
+            "we are checking and will reply today.",
+        ),
+        "pitfall": L_(
+            "Writing the crisis statement during the crisis: drafted calmly beforehand, it takes "
+            "a minute to post; drafted under pressure, it makes things worse.",
+        ),
+    },
 }
 
 #: For each kind of list item: its heading, and the two "add" questions.
@@ -327,8 +355,8 @@ _UI: dict[str, Message] = {
         "proposal; `smplan init --step NAME` asks every question of a step."
     ),
     "ui.essentials_offer": L_(
-        "Every question of the eight steps follows. For a first draft in one meeting, "
-        "stop here (Ctrl-C) and run: {command}"
+        "Every question of the eight steps follows, then how the plan is put to work. For a "
+        "first draft in one meeting, stop here (Ctrl-C) and run: {command}"
     ),
     "hint.list_line": L_("separated by commas, - for none"),
     "ui.not_an_item": L_("{answer} cannot be read: write each one as the proposal does"),
@@ -375,11 +403,16 @@ _UI: dict[str, Message] = {
     "ui.guidance.example": L_("Example"),
     "ui.guidance.pitfall": L_("Pitfall"),
     "ui.step_heading": L_("Step {number} of {total} · {title}"),
+    "ui.running_heading": L_("After the eight steps · {title}"),
+    "section.running.title": L_("Putting the plan to work"),
     "status.complete": L_("done"),
     "status.incomplete": L_("to finish"),
     "status.missing": L_("to do"),
     "ui.skipped": L_(
         "Step {number} is already done: skipped (reopen it with --step {number}).",
+    ),
+    "ui.running_skipped": L_(
+        "{title} is already done: skipped (reopen it with --step {number}).",
     ),
     "ui.item_action": L_("{item}: {summary}"),
     "ui.action.keep": L_("keep as is"),

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ValidationError
 from smplan.checks.service import STORE, judge, statuses
 from smplan.errors import PlanInvalidError, Problem, UsageError, printable
 from smplan.i18n import L_
+from smplan.interview.guidance import OPENABLE as OPENABLE  # what `--step` can name
+from smplan.interview.guidance import RUNNING as RUNNING  # the section after the steps
 from smplan.interview.guidance import tr
 from smplan.interview.questions import SKIPPED, spec
 from smplan.plan.files import decode_text, read_plan_file, read_yaml, validate_data
@@ -25,13 +27,19 @@ from smplan.plan.meta import ChosenFirst, Follows, marked, marker
 from smplan.plan.model import STEPS, Plan
 from smplan.plan.roundtrip import plain
 
-#: Sections the interview can open: the project block, then the eight steps.
+#: The sections of the method: the project block, then the eight steps.
 SECTIONS: tuple[str, ...] = ("project", *STEPS)
+
+#: What the full interview asks after the eight steps, in the plan's order: every part of
+#: the plan that is neither a step nor marked `Unasked` (the first 90 days, the budget...).
+RUNNING_PARTS: tuple[str, ...] = tuple(
+    name for name in Plan.model_fields if name not in SECTIONS and ("Plan", name) not in SKIPPED
+)
 
 
 def number(section: str) -> int:
-    """The number a section goes by: 0 for the project, then 1 to 8."""
-    return SECTIONS.index(section)
+    """The number a section goes by: 0 for the project, 1 to 8, then 9 after the steps."""
+    return OPENABLE.index(section)
 
 
 def section_status(plan: Plan, name: str, findings: list[Any] | None = None) -> str:
@@ -39,18 +47,28 @@ def section_status(plan: Plan, name: str, findings: list[Any] | None = None) -> 
 
     Pass the plan's findings when you have them, to save running the rules again.
     """
-
+    if name == RUNNING:
+        return running_status(plan)
     return statuses(plan, judge(plan).findings if findings is None else findings)[name]
 
 
+def running_status(plan: Plan) -> str:
+    """Where the part after the steps stands: missing until one of its parts holds an
+    answer, complete once every one does (the document then has each of its chapters)."""
+    given = sum(1 for name in RUNNING_PARTS if answered(plan, name))
+    if not given:
+        return "missing"
+    return "complete" if given == len(RUNNING_PARTS) else "incomplete"
+
+
 def section_name(text: str) -> str:
-    """The section a `--step` value names: a number (0-8) or a name like `objectives`."""
+    """The section a `--step` value names: a number (0-9) or a name like `objectives`."""
     cleaned = text.strip().casefold().replace("-", "_")
-    if cleaned.isdigit() and int(cleaned) < len(SECTIONS):
-        return SECTIONS[int(cleaned)]
-    if cleaned in SECTIONS:
+    if cleaned.isdigit() and int(cleaned) < len(OPENABLE):
+        return OPENABLE[int(cleaned)]
+    if cleaned in OPENABLE:
         return cleaned
-    known = ", ".join(f"{n} ({name})" for n, name in enumerate(SECTIONS))
+    known = ", ".join(f"{n} ({name})" for n, name in enumerate(OPENABLE))
     raise UsageError(
         L_("unknown step `{step}`", step=printable(text)),
         hint=L_("use a number or a name: {steps}", steps=known),
@@ -87,8 +105,8 @@ def last_answered(plan: Plan) -> str | None:
         for name in type(obj).model_fields:
             if (type(obj).__name__, name) in unasked:
                 continue
-            if obj is plan and name not in SECTIONS:
-                continue  # a part of the plan the interview's sections do not ask
+            if obj is plan and name not in SECTIONS and name not in RUNNING_PARTS:
+                continue  # a part of the plan the interview does not ask
             where = f"{path}.{name}" if path else name
             value = getattr(obj, name)
             kind = spec(type(obj), name).kind
@@ -109,8 +127,10 @@ _CHOSEN_FIRST: frozenset[tuple[str, str]] = marked(Plan, ChosenFirst)
 
 
 def section_of(path: str | None) -> str | None:
-    """The section a path in the plan lies in: `metrics` for `metrics[0].target`."""
-    return re.split(r"[.\[]", path, maxsplit=1)[0] if path else None
+    """The section a path in the plan lies in: `metrics` for `metrics[0].target`, and the
+    part after the steps for `roadmap[0].date`."""
+    top = re.split(r"[.\[]", path, maxsplit=1)[0] if path else None
+    return RUNNING if top in RUNNING_PARTS else top
 
 
 @dataclass

@@ -15,7 +15,7 @@ from smplan.checks.load import hours
 from smplan.checks.service import STORE, judge, statuses
 from smplan.i18n import LN_, Message, language
 from smplan.interview.conversation import Conversation
-from smplan.interview.progress import SECTIONS, number, section_status
+from smplan.interview.progress import OPENABLE, RUNNING, RUNNING_PARTS, number, section_status
 from smplan.interview.questions import SKIPPED, Block, Option, Question, Questions
 from smplan.interview.saving import Draft
 from smplan.plan.files import load_plan
@@ -26,14 +26,14 @@ from smplan.plan.roundtrip import plain
 
 
 def status_block(draft: Draft) -> Block:
-    """Where the plan stands: each step done, started or to do."""
+    """Where the plan stands: each step done, started or to do, then the part after them."""
     t = draft.questions.t
     rows = tuple(
         (
             f"{number(name)}. {t(f'section.{name}.title')}",
             t(f"status.{section_status(draft.plan, name, draft.findings())}"),
         )
-        for name in SECTIONS
+        for name in OPENABLE
     )
     found = statuses(draft.plan, draft.findings())
     done = sum(1 for step in STEPS if found[step] == "complete")
@@ -54,7 +54,7 @@ def _STATUS(done: int, total: int) -> Message:
 def reopening(questions: Questions) -> Question:
     """The question that ends the review: a section to reopen, or none to finish."""
     options = tuple(
-        Option(name, questions.t(f"section.{name}.title"), str(number(name))) for name in SECTIONS
+        Option(name, questions.t(f"section.{name}.title"), str(number(name))) for name in OPENABLE
     )
     return questions.choice(
         "review", questions.t("ui.reopen"), options, empty=questions.t("ui.finish")
@@ -66,9 +66,11 @@ def review_block(draft: Draft, name: str) -> Block:
     plan, q = draft.plan, draft.questions
     status = section_status(plan, name, draft.findings())
     title = f"{number(name)}. {q.t(f'section.{name}.title')} — {q.t(f'status.{status}')}"
-    value = getattr(plan, name)
+    value = getattr(plan, name, None)
     lines: list[str] = []
-    if isinstance(value, BaseModel):
+    if name == RUNNING:
+        lines = list(_describe(q, plan, "", only=RUNNING_PARTS))
+    elif isinstance(value, BaseModel):
         lines = list(_describe(q, value, ""))
     elif value:
         lines = [f"- {q.summary(item)}" for item in value]
@@ -79,10 +81,14 @@ def review_block(draft: Draft, name: str) -> Block:
     return Block("review", title=title, lines=tuple(lines))
 
 
-def _describe(q: Questions, obj: BaseModel, indent: str) -> Iterator[str]:
+def _describe(
+    q: Questions, obj: BaseModel, indent: str, only: tuple[str, ...] | None = None
+) -> Iterator[str]:
     model = type(obj)
     values = Values(q.plan, q.lang)
     for name in plain(obj):
+        if only is not None and name not in only:
+            continue
         if (model.__name__, name) in SKIPPED or marker(model.model_fields[name], Internal):
             continue
         value = getattr(obj, name)

@@ -28,6 +28,9 @@ from smplan.interview.asking import Asking
 from smplan.interview.conversation import Conversation, GoBack, Record
 from smplan.interview.guidance import tr
 from smplan.interview.progress import (
+    OPENABLE,
+    RUNNING,
+    RUNNING_PARTS,
     SECTIONS,
     Resume,
     answered,
@@ -210,6 +213,14 @@ class Interview:
                         self.talk.show(Block("note", lines=(note,)))
                     continue
                 self.section(name, skip=("language",) if name == "project" else ())
+            if not self.essentials:
+                # How the plan is put to work: asked on the full path once the steps are.
+                if at != RUNNING and section_status(self.plan, RUNNING) == "complete":
+                    title = self.t(f"section.{RUNNING}.title")
+                    note = self.t("ui.running_skipped", title=title, number=number(RUNNING))
+                    self.talk.show(Block("note", lines=(note,)))
+                else:
+                    self.section(RUNNING)
         finally:
             self.resume = None
 
@@ -220,7 +231,9 @@ class Interview:
     def section(self, name: str, skip: tuple[str, ...] = ()) -> None:
         """Ask one section (the project or a step), current answers offered as defaults."""
         title = self.t(f"section.{name}.title")
-        if name != "project":
+        if name == RUNNING:
+            title = self.t("ui.running_heading", title=title)
+        elif name != "project":
             title = self.t("ui.step_heading", number=number(name), total=len(STEPS), title=title)
         self.talk.pending[:] = [
             Block(
@@ -240,6 +253,10 @@ class Interview:
                 else Slot(setting(self.plan, "project", project))
             )
             self._walk(project, slot, "project", skip=skip)
+            return
+        if name == RUNNING:
+            for part in RUNNING_PARTS:
+                self._field(self.plan, ATTACHED, part, part)
             return
         found = spec(Plan, name)
         if found.kind == "items":
@@ -629,7 +646,7 @@ class Interview:
 
     def _review(self) -> None:
         while True:
-            for name in SECTIONS:
+            for name in OPENABLE:
                 self.talk.show(review.review_block(self.draft, name))
             choice = self.talk.choose(review.reopening(self.questions))
             if not choice:

@@ -1921,11 +1921,11 @@ class Sector(StrEnum):
 class Project(Model):
     """Who the plan is for and who wrote it."""
 
-    name: Annotated[
-        Text | None, Label(L_("Title of the plan")), Needed(LP_("field", "name"))
-    ] = text(
-        N_("Title of the plan."),
-        ex("Social media strategy 2027"),
+    name: Annotated[Text | None, Label(L_("Title of the plan")), Needed(LP_("field", "name"))] = (
+        text(
+            N_("Title of the plan."),
+            ex("Social media strategy 2027"),
+        )
     )
     organization: Annotated[
         Text | None,
@@ -2111,20 +2111,20 @@ class Plan(Model):
     ] = text(
         N_("Settings of the content calendar: markets, holidays, topics, durations."),
     )
-    roadmap: Annotated[list[Milestone], Label(L_("The first 90 days")), Unasked()] = items(
+    roadmap: Annotated[list[Milestone], Label(L_("The first 90 days"))] = items(
         N_("The first 90 days: dated milestones with owners.")
     )
-    budget: Annotated[Budget | None, Label(L_("Budget")), Unasked()] = text(
+    budget: Annotated[Budget | None, Label(L_("Budget"))] = text(
         N_("The budget beyond the channels': production, advertising, tools, the team's time."),
     )
-    crisis: Annotated[list[CrisisScenario], Label(L_("Crisis scenarios")), Unasked()] = items(
+    crisis: Annotated[list[CrisisScenario], Label(L_("Crisis scenarios"))] = items(
         N_("Crisis scenarios, each with its holding statement and who is alerted."),
     )
-    assumptions: Annotated[list[Text], Label(L_("Assumption")), Unasked()] = items(
+    assumptions: Annotated[list[Text], Label(L_("Assumption"))] = items(
         N_("What the plan takes for granted."),
         [ex("The shop stays open six days a week")],
     )
-    risks: Annotated[list[Risk], Label(L_("Risks")), Unasked()] = items(
+    risks: Annotated[list[Risk], Label(L_("Risks"))] = items(
         N_("Risks to the plan and what reduces them.")
     )
 
