@@ -10,6 +10,7 @@ import yaml
 
 from smplan.errors import ExitCode, Interrupted, PlanInvalidError, UsageError
 from smplan.interview.guidance import TEXTS
+from smplan.interview.progress import last_answered
 from smplan.interview.questions import (
     Block,
     Question,
@@ -1026,3 +1027,16 @@ def test_a_spokesperson_picked_among_the_team_brings_their_name_and_role(tmp_pat
     assert "human_face.spokespeople[0].channels[0]" not in asked  # no channel yet
     person = load_plan(path).plan.human_face.spokespeople[0]
     assert (person.member, person.name, person.role) == ("claire", "Claire Morel", "Founder")
+
+
+def test_the_part_after_the_steps_is_resumed_once_the_channel_plan_is_done():
+    # The first 90 days, the budget, the crises and the risks follow the channel plan: an
+    # answer there is where to resume once the channel plan is done, and no place to
+    # resume from while it is not (the file may hold them from a skeleton or by hand).
+    plan = load_plan(ROOT / "examples" / "boulangerie.yaml").plan
+    assert plan.roadmap and plan.risks
+    assert last_answered(plan).startswith("risks[")
+    plan.channels[0].audiences = []  # the channel plan is no longer done
+    assert last_answered(plan).startswith("channels[")
+    plan.channels = []
+    assert last_answered(plan).startswith("human_face.")

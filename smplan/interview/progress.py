@@ -99,14 +99,19 @@ def last_answered(plan: Plan) -> str | None:
     """Where the last answer is, in interview order: `metrics[0].target`, or None."""
     last: str | None = None
     unasked = SKIPPED | _CHOSEN_FIRST
+    # The part after the steps is reached through the channel plan: until that last step
+    # is done, what the file says after it (written by hand, or kept from a skeleton) is
+    # no place to resume from, and the channel plan is where the interview goes on.
+    done = answered(plan, STEPS[-1]) and section_status(plan, STEPS[-1]) == "complete"
+    asked = SECTIONS + RUNNING_PARTS if done else SECTIONS
 
     def walk(obj: BaseModel, path: str) -> None:
         nonlocal last
         for name in type(obj).model_fields:
             if (type(obj).__name__, name) in unasked:
                 continue
-            if obj is plan and name not in SECTIONS and name not in RUNNING_PARTS:
-                continue  # a part of the plan the interview does not ask
+            if obj is plan and name not in asked:
+                continue  # a part of the plan the interview does not ask, or not yet
             where = f"{path}.{name}" if path else name
             value = getattr(obj, name)
             kind = spec(type(obj), name).kind
