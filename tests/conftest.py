@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -131,8 +134,9 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 
 # --- The examples as PDF, rendered once for every test that reads their pages ----------------
-# The tests that use these carry `pytest.mark.xdist_group("example-pdfs")`, so that
-# `--dist loadgroup` runs them on one worker and the examples are rendered once.
+# A PDF of every example takes the best part of a minute of processor time: the first of the
+# run's workers to need them renders them into a folder all workers share, under a lock, and
+# the others wait for it and read the same files.
 
 
 def _environment() -> dict[str, str]:
@@ -168,13 +172,41 @@ def _render_all(folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if need be) across the workers of a run."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _shared_render(
+    factory: pytest.TempPathFactory, name: str, *extra: str
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The batch render `name`, made once for the whole run and kept with what it printed."""
+    base = factory.getbasetemp()
+    # Each worker has a folder of its own in the run's folder; without workers, the base
+    # folder is the run's own (its parent holds earlier runs, of other versions of the code).
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, said = root / name, root / f"{name}.json"
+    with _locked(root / f"{name}.lock"):
+        if not said.exists():
+            folder.mkdir()
+            done = _render_all(folder, *extra)
+            kept = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+            said.write_text(json.dumps({"args": done.args, **kept}), encoding="utf-8")
+    return folder, subprocess.CompletedProcess(**json.loads(said.read_text(encoding="utf-8")))
+
+
 @pytest.fixture(scope="session")
 def batch(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Every example rendered to PDF in one call, as CI does, next to a broken plan."""
-    folder = tmp_path_factory.mktemp("pdf")
-    return folder, _render_all(folder)
+    return _shared_render(tmp_path_factory, "example-pdfs")
 
 
 @pytest.fixture(scope="session")
@@ -182,5 +214,4 @@ def summaries(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Every example rendered to its short PDF version in one call."""
-    folder = tmp_path_factory.mktemp("summaries")
-    return folder, _render_all(folder, "--summary")
+    return _shared_render(tmp_path_factory, "example-summaries", "--summary")

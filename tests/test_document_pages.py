@@ -32,8 +32,6 @@ from smplan.plan.model import Plan
 from smplan.render.formats import RenderOptions, render_plan
 from smplan.render.typography import french
 
-pytestmark = pytest.mark.xdist_group("example-pdfs")
-
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(
     p for p in (ROOT / "examples").glob("*.yaml") if not p.name.endswith(".results.yaml")

@@ -24,8 +24,6 @@ from smplan.render.pdf import render_pdf
 from smplan.render.typography import typeset
 from smplan.render.view import build_document
 
-pytestmark = pytest.mark.xdist_group("example-pdfs")
-
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(
     p for p in (ROOT / "examples").glob("*.yaml") if not p.name.endswith(".results.yaml")
