@@ -2,13 +2,15 @@
 
 `smplan.cli.fast` reads the usual shapes of every command itself, from the declarations
 the Typer application is built from, and calls the same functions. Each invocation here
-runs both ways, in fresh interpreters: the output, the exit status and the files written
-must be the same, byte for byte. (`test_options.py` compares the two readers on every
-option of every command, in-process.)
+runs both ways: the fast way in a fresh interpreter, which then says what it has loaded,
+and through Typer in-process, as the other tests run commands. The output, the exit status
+and the files written must be the same, byte for byte. (`test_options.py` compares the two
+readers on every option of every command, in-process.)
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from smplan.cli import main
 from smplan.cli.fast import fast_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,7 +117,8 @@ INVOCATIONS = [
 
 
 def run(way: str, args: list[str], folder: Path) -> dict[str, object]:
-    """What `smplan ARGS` did in `folder`, run `way`, with the files it left there."""
+    """What `smplan ARGS` did in `folder`, run `way` in a fresh interpreter, with the files
+    it left there."""
     report = folder.parent / f"{folder.name}.json"
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     subprocess.run(
@@ -125,12 +129,43 @@ def run(way: str, args: list[str], folder: Path) -> dict[str, object]:
         check=True,
     )
     result: dict[str, object] = json.loads(report.read_text(encoding="utf-8"))
-    result["files"] = {
+    result["files"] = _files(folder)
+    return result
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.suffix in (".md", ".html", ".yaml")
     }
-    return result
+
+
+def through_typer(
+    args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, object]:
+    """What `smplan ARGS` did in `folder` in this process, the fast path declining it."""
+    declined: list[list[str]] = []
+
+    def decline(args: list[str]) -> None:
+        declined.append(args)
+
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr("smplan.cli.fast.fast_command", decline)
+    # The streams the probe gives the fresh interpreter.
+    out, err = io.BytesIO(), io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="utf-8", newline=""))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(err, encoding="utf-8", newline=""))
+    try:
+        main(args)
+    except SystemExit as exc:
+        code = exc.code
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Declined, the command could only go through Typer.
+    assert declined == [args]
+    said = {"stdout": out.getvalue().decode("utf-8"), "stderr": err.getvalue().decode("utf-8")}
+    return {"exit": code, **said, "files": _files(folder)}
 
 
 def plans(folder: Path) -> Path:
@@ -148,13 +183,14 @@ def plans(folder: Path) -> Path:
 @pytest.mark.parametrize(
     ("args", "fast"), INVOCATIONS, ids=lambda a: " ".join(a) if isinstance(a, list) else str(a)
 )
-def test_the_fast_path_prints_and_writes_what_typer_does(args, fast, tmp_path):
+def test_the_fast_path_prints_and_writes_what_typer_does(args, fast, tmp_path, monkeypatch):
     assert (fast_command(args) is not None) == fast
+    # One width for both ways: a help screen is wrapped to the terminal's.
+    monkeypatch.setenv("COLUMNS", "80")
     quick = run("fast", args, plans(tmp_path / "fast"))
-    typer = run("typer", args, plans(tmp_path / "typer"))
+    typer = through_typer(args, plans(tmp_path / "typer"), monkeypatch)
     for key in ("stdout", "stderr", "exit", "files"):
         assert quick[key] == typer[key], key
-    assert "typer" in typer["modules"]
     if fast:
         # The interview writes to a terminal through Rich; the reports need none of it.
         shunned = {"typer", "click"} if args[0] == "init" else {"typer", "click", "rich"}
