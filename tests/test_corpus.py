@@ -2,18 +2,16 @@
 
 Each file of `tests/corpus/` is described in `tests/corpus/expected.toml` (exit status,
 the line of every problem, words the message must hold). Huge and deeply nested files are
-generated here instead of being committed. Every file is checked in a fresh process with
-its address space capped, the way a user would run it, and must come out unchanged.
+generated here instead of being committed. Every file is checked in a process of its own
+with its address space and processor time capped, the way a user would run it, and must
+come out unchanged.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import resource
 import shutil
-import subprocess
-import sys
 import time
 import tomllib
 from collections.abc import Callable
@@ -21,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.processes import Forker
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MANIFEST = CORPUS / "expected.toml"
@@ -57,26 +57,16 @@ class Run:
     seconds: float
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+LIMITS = {"RLIMIT_AS": (MEMORY_LIMIT, MEMORY_LIMIT), "RLIMIT_CPU": (CPU_SECONDS, CPU_SECONDS)}
 
 
-def check_in_fresh_process(name: str, cwd: Path) -> Run:
-    """Run `smplan check NAME` from `cwd` in a new interpreter, capped in memory and time."""
+def check_in_own_process(name: str, cwd: Path) -> Run:
+    """Run `smplan check NAME` from `cwd` in a process of its own, capped in memory and time."""
     env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "80"}
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "smplan", "check", name],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        timeout=TIME_LIMIT,
-        preexec_fn=_limit_memory,
-    )
+    code, stdout, stderr = Forker.run(["check", name], cwd, env, TIME_LIMIT, LIMITS)
     seconds = time.perf_counter() - start
-    output = (done.stdout + done.stderr).decode("utf-8", "replace")
-    return Run(done.returncode, output, seconds)
+    return Run(code, (stdout + stderr).decode("utf-8", "replace"), seconds)
 
 
 def assert_refused(run: Run, name: str, expected: Expected) -> None:
@@ -135,7 +125,7 @@ def test_bad_file_is_refused_at_its_line_and_left_unchanged(name, tmp_path):
     shutil.copy2(CORPUS / name, target)
     before = snapshot(tmp_path)
 
-    run = check_in_fresh_process(name, tmp_path)
+    run = check_in_own_process(name, tmp_path)
 
     assert_refused(run, name, expected)
     assert snapshot(tmp_path) == before
@@ -202,7 +192,7 @@ def test_huge_or_deep_file_is_refused_in_bounded_time_and_memory(build, tmp_path
     (tmp_path / "plan.yaml").write_bytes(data)
     before = snapshot(tmp_path)
 
-    run = check_in_fresh_process("plan.yaml", tmp_path)
+    run = check_in_own_process("plan.yaml", tmp_path)
 
     assert_refused(run, "plan.yaml", expected)
     assert snapshot(tmp_path) == before
