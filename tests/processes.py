@@ -2,9 +2,9 @@
 
 Each command gets a process of its own: its own exit status, standard streams, working
 folder, environment and limits. Starting an interpreter and importing smplan costs more
-than most commands, so the process is forked from one that has done that once for the
-test worker (`Forker`); a command whose environment changes how an interpreter starts
-(PYTHON* settings, the C library's locale) gets a fresh interpreter instead.
+than most commands, so the process is forked from one that has done that once (`Forker`),
+started with the settings an interpreter or an import reads (PYTHON*, LANG, LC_*,
+SMPLAN_*) as the command has them.
 """
 
 from __future__ import annotations
@@ -17,11 +17,16 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-#: Settings read when an interpreter starts, which a forked process could not take up.
-STARTUP = ("PYTHON", "LC_ALL", "LC_CTYPE")
+#: Settings read when an interpreter starts or smplan is imported (the languages found
+#: under SMPLAN_LOCALE_PATH, for one): a process forked after that could not take them up.
+STARTUP = ("PYTHON", "LANG", "LC_", "SMPLAN_")
+#: How many forking interpreters are kept at once, each for one set of those settings.
+KEPT = 2
 
 #: Imports smplan whole, then runs each request it reads (one JSON line) in a child of its
 #: own, and answers with the child's process id, then with its exit status.
@@ -39,17 +44,6 @@ for module in pkgutil.walk_packages(smplan.__path__, "smplan."):
     if not module.name.endswith("__main__"):
         importlib.import_module(module.name)
 
-
-def warm():
-    # The plan model's validator is built when it is first used: build it once here.
-    from smplan.plan.model import Plan
-    try:
-        Plan.model_validate({"smplan": 1})
-    except Exception:
-        pass
-
-
-warm()
 from smplan.cli import main
 
 MAIN = os.path.join(os.path.dirname(smplan.__file__), "__main__.py")
@@ -103,29 +97,22 @@ for line in requests:
 
 
 class Forker:
-    """One interpreter with smplan imported, which forks a process for each command."""
+    """An interpreter with smplan imported, which forks a process for each command."""
 
-    _server: subprocess.Popen[str] | None = None
+    _kept: dict[tuple[tuple[str, str], ...], Forker] = {}
 
-    @classmethod
-    def _started(cls) -> subprocess.Popen[str]:
-        if cls._server is None or cls._server.poll() is not None:
-            cls._server = subprocess.Popen(
-                [sys.executable, "-c", SERVER],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-                encoding="utf-8",
-            )
-            atexit.register(cls._stop, cls._server)
-        return cls._server
+    def __init__(self, env: dict[str, str]) -> None:
+        self._server = subprocess.Popen(
+            [sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+        self._pending = b""
+        atexit.register(self.stop)
 
-    @staticmethod
-    def _stop(server: subprocess.Popen[str]) -> None:
-        # Waited for, so that its time is counted with the run's.
-        if server.stdin is not None:
-            server.stdin.close()
-        server.wait(timeout=60)
+    def stop(self) -> None:
+        """End the interpreter and wait for it, so that its time counts with the run's."""
+        if self._server.stdin is not None and not self._server.stdin.closed:
+            self._server.stdin.close()
+        self._server.wait(timeout=60)
 
     @classmethod
     def run(
@@ -137,33 +124,59 @@ class Forker:
         limits: dict[str, tuple[int, int]] | None = None,
     ) -> tuple[int, bytes, bytes]:
         """Run `smplan ARGS` in a process of its own: its exit status, stdout and stderr."""
-        server = cls._started()
-        assert server.stdin is not None and server.stdout is not None
+        key = tuple(sorted((k, v) for k, v in env.items() if k.startswith(STARTUP)))
+        forker = cls._kept.pop(key, None)
+        if forker is None or forker._server.poll() is not None:
+            forker = cls(env)
+        cls._kept[key] = forker  # the most recently used last
+        while len(cls._kept) > KEPT:
+            cls._kept.pop(next(iter(cls._kept))).stop()
+        return forker._run(args, cwd, env, timeout, limits or {})
+
+    def _answer(self, deadline: float | None = None) -> dict[str, Any]:
+        """The server's next answer; none ({}) once `deadline`, a monotonic time, has passed."""
+        assert self._server.stdout is not None
+        fd = self._server.stdout.fileno()
+        while b"\n" not in self._pending:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not select.select([fd], [], [], left)[0]:
+                return {}
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise RuntimeError("the forking interpreter ended")
+            self._pending += chunk
+        line, self._pending = self._pending.split(b"\n", 1)
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def _run(
+        self,
+        args: list[str],
+        cwd: Path,
+        env: dict[str, str],
+        timeout: float,
+        limits: dict[str, tuple[int, int]],
+    ) -> tuple[int, bytes, bytes]:
+        assert self._server.stdin is not None
         with tempfile.TemporaryDirectory() as folder:
             out, err = Path(folder, "stdout"), Path(folder, "stderr")
             request = {
                 "args": args,
                 "cwd": str(cwd),
                 "env": env,
-                "limits": limits or {},
+                "limits": limits,
                 "stdout": str(out),
                 "stderr": str(err),
             }
-            server.stdin.write(json.dumps(request) + "\n")
-            server.stdin.flush()
-            pid = json.loads(server.stdout.readline())["pid"]
-            ready, _, _ = select.select([server.stdout], [], [], timeout)
-            if not ready:
+            self._server.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+            self._server.stdin.flush()
+            pid = self._answer()["pid"]
+            done = self._answer(time.monotonic() + timeout)
+            if not done:
                 os.kill(pid, signal.SIGKILL)
-                server.stdout.readline()
+                self._answer()
                 raise subprocess.TimeoutExpired(["smplan", *args], timeout)
-            code = json.loads(server.stdout.readline())["status"]
-            return code, out.read_bytes(), err.read_bytes()
-
-
-def fresh_start_needed(env: dict[str, str]) -> bool:
-    """Whether `env` sets what only a new interpreter reads, as it starts."""
-    return any(name.startswith(STARTUP) for name in env)
+            return done["status"], out.read_bytes(), err.read_bytes()
 
 
 @dataclass
@@ -191,17 +204,7 @@ def smplan(
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         if name not in (env or {}):
             environment.pop(name, None)
-    if fresh_start_needed(env or {}):
-        done = subprocess.run(
-            [sys.executable, "-m", "smplan", *map(str, args)],
-            cwd=cwd,
-            env=environment,
-            capture_output=True,
-            timeout=timeout,
-        )
-        code, stdout, stderr = done.returncode, done.stdout, done.stderr
-    else:
-        code, stdout, stderr = Forker.run(list(map(str, args)), cwd, environment, timeout)
+    code, stdout, stderr = Forker.run(list(map(str, args)), cwd, environment, timeout)
     return Ran(
         code,
         stdout.decode("utf-8", "surrogateescape"),

@@ -26,6 +26,7 @@ from smplan.cli.outputs import destination
 from smplan.errors import UsageError
 from smplan.render.calendar_formats import CALENDAR_FORMATS
 from smplan.render.formats import FORMATS, builtin_templates
+from tests.processes import Forker
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -68,6 +69,10 @@ def kept(folder: Path) -> dict[str, bytes]:
 def run(*args: str | Path, cwd: Path, stdout: int | None = None) -> subprocess.CompletedProcess:
     """`smplan ARGS` in a process of its own, as a user runs it."""
     env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200"}
+    if stdout is None:
+        words = [str(a) for a in args]
+        code, out, err = Forker.run(words, cwd, env, timeout=120)
+        return subprocess.CompletedProcess(words, code, out, err)
     return subprocess.run(
         [sys.executable, "-m", "smplan", *map(str, args)],
         cwd=cwd,

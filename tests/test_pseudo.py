@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 import zoneinfo
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from smplan.i18n import LOCALE_DIR, languages
 from smplan.plan.meta import fields
 from smplan.plan.model import Plan
 from smplan.plan.schema import plan_schema
+from tests.processes import Forker
 
 ROOT = Path(__file__).resolve().parent.parent
 OPEN, CLOSE = "⟦", "⟧"
@@ -64,17 +64,17 @@ def pseudo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _run(pseudo: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SMPLAN_LOCALE_PATH": str(pseudo), "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "smplan", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+def _run(pseudo: Path, cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`smplan ARGS` in a process of its own, which finds the pseudo-language's catalog."""
+    env = {
+        **os.environ,
+        "SMPLAN_LOCALE_PATH": str(pseudo),
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+        **env,
+    }
+    code, out, err = Forker.run(list(args), cwd, env, timeout=120)
+    return subprocess.CompletedProcess(args, code, out.decode("utf-8"), err.decode("utf-8"))
 
 
 def _allowed_words(*plans: Path) -> set[str]:
@@ -269,16 +269,7 @@ def test_every_help_screen_speaks_the_environments_language(pseudo, tmp_path):
     ]  # fmt: skip
     for command in commands:
         args = [command, "--help"] if command else ["--help"]
-        env = {**os.environ, "LANGUAGE": "xx"}
-        result = subprocess.run(
-            [sys.executable, "-m", "smplan", *args],
-            cwd=tmp_path,
-            env={**env, "SMPLAN_LOCALE_PATH": str(pseudo), "COLUMNS": "200", "NO_COLOR": "1"},
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=60,
-        )
+        result = _run(pseudo, tmp_path, *args, LANGUAGE="xx")
         assert result.returncode == 0, result.stderr
         _translated(result.stdout)
         allowed = _allowed_words() | _help_words(result.stdout) | set(commands)
