@@ -476,7 +476,8 @@ def test_jobs_are_capped_to_the_processors(monkeypatch):
     # The pool is imported when a batch needs one, from where it lives.
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Pool)
     monkeypatch.setattr(files, "available_cpus", lambda: 4)  # whatever this machine has
-    jobs = [(EXAMPLE, Path("/nonexistent") / f"{i}.md") for i in range(50)]
+    # More jobs than processors, and far more workers asked for than either.
+    jobs = [(EXAMPLE, Path("/nonexistent") / f"{i}.md") for i in range(5)]
     options = files.RenderOptions(fmt="md")
 
     list(files.render_batch(jobs, options, workers=10_000))

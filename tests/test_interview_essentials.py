@@ -95,10 +95,17 @@ BAKERY = {
 }
 
 
-def test_a_small_business_gets_a_complete_plan_in_at_most_150_answers(tmp_path, smplan):
-    path = tmp_path / "plan.yaml"
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Script]:
+    """The bakery's essentials, answered in one go: the plan written, the script asked."""
+    path = tmp_path_factory.mktemp("whole") / "plan.yaml"
     script = Script(BAKERY)
     init(path, script, essentials=True)
+    return path, script
+
+
+def test_a_small_business_gets_a_complete_plan_in_at_most_150_answers(whole, smplan):
+    path, script = whole
     asked = len(script.questions)
     assert asked <= MOST_PROMPTS, [q.key for q in script.questions]
 
@@ -419,7 +426,7 @@ class Stopping(Script):
     "stop_at",
     ["project.sectors", "team.sponsor", "listening.keywords.themes", "objectives[1].family"],
 )
-def test_the_essentials_resume_at_the_question_where_they_stopped(tmp_path, stop_at):
+def test_the_essentials_resume_at_the_question_where_they_stopped(tmp_path, stop_at, whole):
     path = tmp_path / "plan.yaml"
     first = Stopping(BAKERY, stop_at)
     with pytest.raises(Interrupted) as stopped:
@@ -434,7 +441,6 @@ def test_the_essentials_resume_at_the_question_where_they_stopped(tmp_path, stop
         assert resumed[1] == stop_at, resumed[:3]
         resumed = resumed[1:]
     asked = [q.key for q in first.questions[:-1]] + resumed
-    whole = Script(BAKERY)
-    init(tmp_path / "whole.yaml", whole, essentials=True)
-    assert asked == [q.key for q in whole.questions]
-    assert load_plan(path).plan == load_plan(tmp_path / "whole.yaml").plan
+    answered, script = whole
+    assert asked == [q.key for q in script.questions]
+    assert load_plan(path).plan == load_plan(answered).plan
