@@ -35,10 +35,11 @@ demo: $(STAMP)
 	@echo "  $(DEMO_OUT)/boulangerie.report-2027-02.pdf  the client's report for February 2027"
 
 # Bytecode first, as an install has it: where PYTHONDONTWRITEBYTECODE is set, every smplan
-# the suite starts would otherwise compile the package again.
+# the suite starts would otherwise compile the package again. Each test file runs whole on
+# one worker, so that what its module fixtures build (documents, a wheel) is built once.
 test: lint
 	$(BIN)/python -m compileall -q smplan
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check smplan tests benchmarks

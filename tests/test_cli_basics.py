@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from smplan import __version__
+from tests import processes
 
 
 def test_version_prints_the_package_version(smplan):
@@ -124,16 +125,9 @@ def test_lang_is_spoken_in_the_errors_about_a_plan_that_declares_another(tmp_pat
     )
 
     def run(*extra: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "-m", "smplan", command[0], str(plan), *command[1:], *extra],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            cwd=tmp_path,
-            timeout=60,
-        )
-        assert result.returncode in (1, 2), result.stderr
-        return result.stdout + result.stderr
+        result = processes.smplan(command[0], plan, *command[1:], *extra, cwd=tmp_path)
+        assert result.code in (1, 2), result.stderr
+        return result.output
 
     assert "février 2027 compte 28" in run()  # the plan's own language
     asked = run("--lang", "en")
