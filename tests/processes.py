@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import resource
 import select
 import signal
 import subprocess
@@ -100,6 +101,7 @@ class Forker:
     """An interpreter with smplan imported, which forks a process for each command."""
 
     _kept: dict[tuple[tuple[str, str], ...], Forker] = {}
+    _seen: set[tuple[tuple[str, str], ...]] = set()
 
     def __init__(self, env: dict[str, str]) -> None:
         self._server = subprocess.Popen(
@@ -125,6 +127,11 @@ class Forker:
     ) -> tuple[int, bytes, bytes]:
         """Run `smplan ARGS` in a process of its own: its exit status, stdout and stderr."""
         key = tuple(sorted((k, v) for k, v in env.items() if k.startswith(STARTUP)))
+        if key not in cls._seen:
+            # Settings met once only (a catalog folder of one test) would pay for importing
+            # all of smplan, more than one command loads: the first command starts afresh.
+            cls._seen.add(key)
+            return _fresh(args, cwd, env, timeout, limits or {})
         forker = cls._kept.pop(key, None)
         if forker is None or forker._server.poll() is not None:
             forker = cls(env)
@@ -177,6 +184,31 @@ class Forker:
                 self._answer()
                 raise subprocess.TimeoutExpired(["smplan", *args], timeout)
             return done["status"], out.read_bytes(), err.read_bytes()
+
+
+def _fresh(
+    args: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    timeout: float,
+    limits: dict[str, tuple[int, int]],
+) -> tuple[int, bytes, bytes]:
+    """Run `smplan ARGS` in a new interpreter: its exit status, stdout and stderr."""
+
+    def limit() -> None:
+        for name, value in limits.items():
+            resource.setrlimit(getattr(resource, name), value)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "smplan", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+        preexec_fn=limit,
+    )
+    return done.returncode, done.stdout, done.stderr
 
 
 @dataclass
