@@ -7,9 +7,7 @@ in the middle of the channel step, and the next run resumes at exactly the next 
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 import time
 from pathlib import Path
 
@@ -18,12 +16,11 @@ import yaml
 
 pexpect = pytest.importorskip("pexpect")
 
+from terminals import ROOT, SHOW_CURSOR, spawn_init  # noqa: E402
+
 from smplan.plan.files import load_plan  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 LEFT, DOWN, BACKSPACE, SPACE, ENTER = "\x1b[D", "\x1b[B", "\x7f", " ", "\r"
-#: What prompt_toolkit sends once a prompt is drawn and waits for keys.
-SHOW_CURSOR = "\x1b[?25h"
 #: Control characters and escape sequences: none may reach the plan.
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -42,25 +39,7 @@ class Terminal:
     """`smplan init` in a pseudo-terminal whose line editing is prompt_toolkit's."""
 
     def __init__(self, cwd: Path) -> None:
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "TERM": "xterm",
-            "NO_COLOR": "1",
-            "COLUMNS": "120",
-            "LINES": "40",
-            # Nobody answers the cursor position requests of a pseudo-terminal.
-            "PROMPT_TOOLKIT_NO_CPR": "1",
-        }
-        self.child = pexpect.spawn(
-            sys.executable,
-            ["-m", "smplan", "init", "plan.yaml", "--lang", "en"],
-            cwd=str(cwd),
-            env=env,
-            encoding="utf-8",
-            timeout=30,
-            dimensions=(40, 120),
-        )
+        self.child = spawn_init(pexpect, cwd, "--lang", "en", rows=40, columns=120)
 
     def at(self, label: str) -> None:
         """Wait for the question `label` on the screen, ready for keys (its cursor shown)."""

@@ -9,13 +9,12 @@ and without accents, answers typed ahead, and Enter on the review screen.
 from __future__ import annotations
 
 import io
-import os
 import re
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from terminals import SHOW_CURSOR, spawn_init
 from test_interview_essentials import PRACTICE, Script
 
 from smplan.errors import Interrupted
@@ -25,10 +24,8 @@ from smplan.plan.files import load_plan
 
 pexpect = pytest.importorskip("pexpect")
 
-ROOT = Path(__file__).resolve().parent.parent
 BACKSPACE, ENTER, CTRL_U = "\x7f", "\r", "\x15"
 #: What prompt_toolkit sends once a line prompt is drawn and waits for keys.
-SHOW_CURSOR = "\x1b[?25h"
 #: What a list of choices says under its question, once drawn.
 PICK = "flèches pour se déplacer"
 
@@ -52,25 +49,7 @@ class Terminal:
     """`smplan init --essentials` in a pseudo-terminal whose line editing is prompt_toolkit's."""
 
     def __init__(self, cwd: Path) -> None:
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "TERM": "xterm",
-            "NO_COLOR": "1",
-            "COLUMNS": "160",
-            "LINES": "50",
-            # Nobody answers the cursor position requests of a pseudo-terminal.
-            "PROMPT_TOOLKIT_NO_CPR": "1",
-        }
-        self.child = pexpect.spawn(
-            sys.executable,
-            ["-m", "smplan", "init", "plan.yaml", "--essentials"],
-            cwd=str(cwd),
-            env=env,
-            encoding="utf-8",
-            timeout=30,
-            dimensions=(50, 160),
-        )
+        self.child = spawn_init(pexpect, cwd, "--essentials", rows=50, columns=160)
         self.seen = io.StringIO()
         self.child.logfile_read = self.seen
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 from lxml import etree
+from test_theme import THEME
 
 from smplan.i18n import language
 from smplan.plan.files import load_plan, parse_plan_bytes
@@ -44,14 +45,6 @@ A4 = (11906, 16838)
 NS = {"w": W}
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 PERIOD = "2027-02"
-THEME = """\
-logo: logo.png
-colours: {brand: "#0b5d4b", accent: "#d9822b"}
-font: {family: Lato}
-prepared_for: The Maréchal family
-prepared_by: Sophie Lambert Conseil
-confidential: Confidential, for the bakery's team only
-"""
 
 examples = pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 
