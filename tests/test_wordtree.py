@@ -11,6 +11,7 @@ from smplan.render.charts import trend_chart
 from smplan.render.revisions import mark_revisions
 from smplan.render.wordtree import (
     CHART_BAR,
+    elements,
     fit_columns,
     keep_paragraph_classes,
     shape,
@@ -27,20 +28,11 @@ def para(text: str) -> dict:
 
 def marks(blocks: list[dict]) -> list[tuple[str, str]]:
     """Each tracked change in `blocks`: its kind and its text."""
-    found = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            if value.get("t") == "Span" and value["c"][0][1][0] in ("insertion", "deletion"):
-                found.append((value["c"][0][1][0], stringify(value["c"][1])))
-                return
-            walk(value.get("c"))
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(blocks)
-    return found
+    return [
+        (span["c"][0][1][0], stringify(span["c"][1]))
+        for span in elements(blocks, "Span")
+        if span["c"][0][1][:1] in (["insertion"], ["deletion"])
+    ]
 
 
 def test_a_changed_word_is_deleted_then_inserted_the_rest_untouched():
